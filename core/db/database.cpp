@@ -1,0 +1,79 @@
+#include "core/db/database.hpp"
+
+#include "core/embedded_file.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace kitap::core {
+
+extern const std::vector<kitap::EmbeddedFile> migrations;  // generated from core/sql/migrations
+
+namespace {
+
+constexpr int busy_timeout_ms = 5000;
+
+// "0003_loans.sql" -> 3. The CMake glob keeps files sorted; the number is checked anyway.
+int migration_number(std::string_view name) {
+    int number = 0;
+    auto [end, error] = std::from_chars(name.data(), name.data() + name.size(), number);
+    if (error != std::errc{} || end == name.data())
+        throw DatabaseError("migration file without a number: " + std::string(name));
+    return number;
+}
+
+void apply_migration(SQLite::Database& db, const EmbeddedFile& migration, int version) {
+    try {
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        db.exec(std::string(migration.contents));
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+        transaction.commit();
+    } catch (const SQLite::Exception& e) {
+        throw DatabaseError("migration " + std::string(migration.name) + " failed: " + e.what());
+    }
+}
+
+void migrate(SQLite::Database& db, const std::filesystem::path& path) {
+    const int current = schema_version(db);
+    const int latest = latest_schema_version();
+    if (current > latest)
+        throw DatabaseError("database " + path.string() + " has schema version " + std::to_string(current) +
+                            ", newer than this Kitap understands (" + std::to_string(latest) +
+                            "); use the newer Kitap that wrote it");
+    for (const auto& migration : migrations) {
+        const int version = migration_number(migration.name);
+        if (version > current) apply_migration(db, migration, version);
+    }
+}
+
+}  // namespace
+
+int latest_schema_version() {
+    int latest = 0;
+    for (const auto& migration : migrations) latest = std::max(latest, migration_number(migration.name));
+    return latest;
+}
+
+int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+SQLite::Database open_database(const std::filesystem::path& path) {
+    try {
+        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
+        db.exec("PRAGMA journal_mode = WAL");
+        // Every scan's outcome is reported only after its effect is on disk: with WAL,
+        // FULL syncs the log at each commit, so a power cut cannot undo an acknowledged loan.
+        db.exec("PRAGMA synchronous = FULL");
+        db.exec("PRAGMA foreign_keys = ON");
+        migrate(db, path);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw DatabaseError("cannot open database " + path.string() + ": " + e.what());
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw DatabaseError("cannot create the folder for " + path.string() + ": " + e.what());
+    }
+}
+
+}  // namespace kitap::core

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace kitap::core {
+
+// Broken infrastructure: the database cannot be opened, is newer than this code,
+// or a migration failed. Expected outcomes are never reported this way.
+class DatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The schema version this build writes (the number of the last migration).
+int latest_schema_version();
+
+// Opens the library database, creating it and its folder when missing, sets the
+// pragmas every connection needs (WAL, synchronous=FULL, foreign keys, busy
+// timeout) and applies pending migrations one at a time, each in its own
+// transaction. Refuses a database written by newer code.
+SQLite::Database open_database(const std::filesystem::path& path);
+
+// Reads PRAGMA user_version.
+int schema_version(SQLite::Database& db);
+
+}  // namespace kitap::core

@@ -1,0 +1,63 @@
+#include "core/db/database.hpp"
+#include "core/test_database.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kitap::core {
+namespace {
+
+TEST(Database, FreshDatabaseHasEveryMigrationApplied) {
+    testing::TempDatabase temp;
+    EXPECT_EQ(schema_version(temp.db()), latest_schema_version());
+    EXPECT_GE(latest_schema_version(), 1);
+}
+
+TEST(Database, PragmasMakeEveryCommitDurable) {
+    testing::TempDatabase temp;
+    EXPECT_EQ(temp.db().execAndGet("PRAGMA journal_mode").getString(), "wal");
+    EXPECT_EQ(temp.db().execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
+    EXPECT_EQ(temp.db().execAndGet("PRAGMA foreign_keys").getInt(), 1);
+}
+
+TEST(Database, ReopeningIsIdempotent) {
+    testing::TempDatabase temp;
+    temp.db().exec("INSERT INTO title (title, kind) VALUES ('Абай жолы', 'fiction')");
+    auto again = open_database(temp.path());
+    EXPECT_EQ(schema_version(again), latest_schema_version());
+    EXPECT_EQ(again.execAndGet("SELECT count(*) FROM title").getInt(), 1);
+}
+
+TEST(Database, RefusesADatabaseFromNewerCode) {
+    testing::TempDatabase temp;
+    temp.db().exec("PRAGMA user_version = " + std::to_string(latest_schema_version() + 1));
+    try {
+        open_database(temp.path());
+        FAIL() << "a newer database was opened";
+    } catch (const DatabaseError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Database, EventLogIsAppendOnly) {
+    testing::TempDatabase temp;
+    temp.db().exec("INSERT INTO event (at, action) VALUES ('2026-11-25T10:00:00Z', 'loan')");
+    EXPECT_THROW(temp.db().exec("UPDATE event SET action = 'return'"), SQLite::Exception);
+    EXPECT_THROW(temp.db().exec("DELETE FROM event"), SQLite::Exception);
+}
+
+TEST(Database, ACopyCannotBeOnLoanTwice) {
+    testing::TempDatabase temp;
+    auto& db = temp.db();
+    db.exec("INSERT INTO school_class (grade, letter, language, school_year) VALUES (5, 'Ә', 'kk', '2026-2027')");
+    db.exec("INSERT INTO reader (card, full_name, category, class_id) VALUES ('1', 'Әлия', 'pupil', 1)");
+    db.exec("INSERT INTO title (title, kind) VALUES ('Абай жолы', 'fiction')");
+    db.exec("INSERT INTO copy (barcode, title_id) VALUES ('100', 1)");
+    const std::string lend =
+        "INSERT INTO loan (reader_id, title_id, copy_id, loaned_at, due) VALUES (1, 1, 1, '2026-11-25T10:00:00Z', "
+        "'2026-12-09')";
+    db.exec(lend);
+    EXPECT_THROW(db.exec(lend), SQLite::Exception);
+}
+
+}  // namespace
+}  // namespace kitap::core
