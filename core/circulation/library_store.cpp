@@ -1,0 +1,169 @@
+#include "core/circulation/library_store.hpp"
+
+#include "core/db/statement.hpp"
+
+namespace kitap::core {
+namespace {
+
+constexpr const char* title_columns =
+    "t.id, t.title, t.isbn, t.kind, t.stock, (SELECT count(*) FROM copy c2 WHERE c2.title_id = t.id)";
+
+TitleRecord read_title(SQLite::Statement& row, int first) {
+    TitleRecord title;
+    title.id = row.getColumn(first).getInt64();
+    title.title = row.getColumn(first + 1).getString();
+    title.isbn = optional_text(row.getColumn(first + 2));
+    title.kind = title_kind_from(row.getColumn(first + 3).getString()).value_or(TitleKind::fiction);
+    title.stock = row.getColumn(first + 4).getInt();
+    title.item_copies = row.getColumn(first + 5).getInt();
+    return title;
+}
+
+CopyStatus copy_status_from(const std::string& text) {
+    if (text == "written_off") return CopyStatus::written_off;
+    if (text == "lost") return CopyStatus::lost;
+    return CopyStatus::in_fund;
+}
+
+std::optional<OpenLoan> read_open_loan(SQLite::Statement& query) {
+    if (!query.executeStep()) return std::nullopt;
+    return OpenLoan{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getString(),
+                    query.getColumn(3).getInt()};
+}
+
+std::string select_title(const char* where) {
+    return std::string("SELECT ") + title_columns + " FROM title t WHERE " + where;
+}
+
+}  // namespace
+
+LibraryStore::LibraryStore(SQLite::Database& db)
+    : db_(db),
+      reader_by_card_(db, R"(
+          SELECT r.id, r.card, r.full_name, r.category, coalesce(c.grade || c.letter, ''), r.status
+          FROM reader r LEFT JOIN school_class c ON c.id = r.class_id WHERE r.card = ?)"),
+      copy_by_barcode_(db, std::string("SELECT cp.id, cp.barcode, cp.status, ") + title_columns +
+                               " FROM copy cp JOIN title t ON t.id = cp.title_id WHERE cp.barcode = ?"),
+      title_by_isbn_(db, select_title("t.isbn = ?")),
+      open_loan_of_copy_(db, R"(
+          SELECT l.id, l.reader_id, r.card, l.quantity FROM loan l JOIN reader r ON r.id = l.reader_id
+          WHERE l.copy_id = ? AND l.returned_at IS NULL)"),
+      open_title_loan_(db, R"(
+          SELECT l.id, l.reader_id, r.card, l.quantity FROM loan l JOIN reader r ON r.id = l.reader_id
+          WHERE l.reader_id = ? AND l.title_id = ? AND l.copy_id IS NULL AND l.returned_at IS NULL
+          ORDER BY l.due LIMIT 1)"),
+      title_on_loan_(db, R"(
+          SELECT coalesce(sum(quantity), 0) FROM loan
+          WHERE title_id = ? AND copy_id IS NULL AND returned_at IS NULL)"),
+      open_main_fund_loans_(db, R"(
+          SELECT count(*) FROM loan l JOIN title t ON t.id = l.title_id
+          WHERE l.reader_id = ? AND l.returned_at IS NULL AND t.kind <> 'textbook')"),
+      held_items_(db, R"(
+          SELECT coalesce(cp.barcode, t.isbn, ''), t.title, t.kind, l.quantity, l.due
+          FROM loan l JOIN title t ON t.id = l.title_id LEFT JOIN copy cp ON cp.id = l.copy_id
+          WHERE l.reader_id = ? AND l.returned_at IS NULL ORDER BY l.due, t.title)"),
+      insert_loan_(db, R"(
+          INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, station)
+          VALUES (?, ?, ?, ?, ?, ?, ?))"),
+      close_loan_(db, "UPDATE loan SET returned_at = ? WHERE id = ? AND returned_at IS NULL"),
+      reduce_loan_(db, "UPDATE loan SET quantity = quantity - ? WHERE id = ? AND quantity > ?"),
+      insert_returned_part_(db, R"(
+          INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, returned_at, station)
+          SELECT reader_id, title_id, copy_id, ?, loaned_at, due, ?, station FROM loan WHERE id = ?)"),
+      insert_visit_(db, "INSERT OR IGNORE INTO visit (reader_id, day, station) VALUES (?, ?, ?)"),
+      insert_event_(db, R"(
+          INSERT INTO event (at, station, actor, action, reader_id, title_id, copy_id, quantity, detail)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))") {}
+
+std::optional<ReaderRecord> LibraryStore::reader_by_card(const std::string& card) {
+    auto& query = rebind(reader_by_card_, card);
+    if (!query.executeStep()) return std::nullopt;
+    ReaderRecord reader;
+    reader.id = query.getColumn(0).getInt64();
+    reader.card = query.getColumn(1).getString();
+    reader.name = query.getColumn(2).getString();
+    reader.category = reader_category_from(query.getColumn(3).getString()).value_or(ReaderCategory::other);
+    reader.class_name = query.getColumn(4).getString();
+    reader.active = query.getColumn(5).getString() == "active";
+    return reader;
+}
+
+std::optional<CopyRecord> LibraryStore::copy_by_barcode(const std::string& barcode) {
+    auto& query = rebind(copy_by_barcode_, barcode);
+    if (!query.executeStep()) return std::nullopt;
+    return CopyRecord{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                      copy_status_from(query.getColumn(2).getString()), read_title(query, 3)};
+}
+
+std::optional<TitleRecord> LibraryStore::title_by_isbn(const std::string& isbn) {
+    auto& query = rebind(title_by_isbn_, isbn);
+    if (!query.executeStep()) return std::nullopt;
+    return read_title(query, 0);
+}
+
+std::optional<OpenLoan> LibraryStore::open_loan_of_copy(RowId copy_id) {
+    return read_open_loan(rebind(open_loan_of_copy_, copy_id));
+}
+
+std::optional<OpenLoan> LibraryStore::open_title_loan(RowId reader_id, RowId title_id) {
+    return read_open_loan(rebind(open_title_loan_, reader_id, title_id));
+}
+
+int LibraryStore::title_quantity_on_loan(RowId title_id) {
+    auto& query = rebind(title_on_loan_, title_id);
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+int LibraryStore::open_main_fund_loans(RowId reader_id) {
+    auto& query = rebind(open_main_fund_loans_, reader_id);
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+std::vector<HeldItem> LibraryStore::held_items(RowId reader_id) {
+    auto& query = rebind(held_items_, reader_id);
+    std::vector<HeldItem> items;
+    while (query.executeStep()) {
+        items.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                         title_kind_from(query.getColumn(2).getString()).value_or(TitleKind::fiction),
+                         query.getColumn(3).getInt(), parse_iso_date(query.getColumn(4).getString()).value_or(Date{})});
+    }
+    return items;
+}
+
+std::vector<HeldItem> LibraryStore::overdue_items(RowId reader_id, Date today) {
+    std::vector<HeldItem> overdue;
+    for (auto& item : held_items(reader_id))
+        if (std::chrono::sys_days{item.due} < std::chrono::sys_days{today}) overdue.push_back(std::move(item));
+    return overdue;
+}
+
+RowId LibraryStore::insert_loan(const NewLoan& loan) {
+    rebind(insert_loan_, loan.reader_id, loan.title_id, loan.copy_id, loan.quantity, iso_timestamp(loan.at),
+           iso_date(loan.due), loan.station)
+        .exec();
+    return db_.getLastInsertRowid();
+}
+
+void LibraryStore::return_loan(const OpenLoan& loan, int quantity, Timestamp at) {
+    const std::string when = iso_timestamp(at);
+    if (quantity >= loan.quantity) {
+        rebind(close_loan_, when, loan.id).exec();
+        return;
+    }
+    rebind(insert_returned_part_, quantity, when, loan.id).exec();
+    rebind(reduce_loan_, quantity, loan.id, quantity).exec();
+}
+
+bool LibraryStore::record_visit(RowId reader_id, Date day, const std::string& station) {
+    return rebind(insert_visit_, reader_id, iso_date(day), station).exec() > 0;
+}
+
+void LibraryStore::log_event(const EventRecord& event) {
+    rebind(insert_event_, iso_timestamp(event.at), event.station, event.actor, event.action, event.reader_id,
+           event.title_id, event.copy_id, event.quantity, event.detail)
+        .exec();
+}
+
+}  // namespace kitap::core

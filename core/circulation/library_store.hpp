@@ -1,0 +1,127 @@
+#pragma once
+
+#include "core/calendar.hpp"
+#include "core/rules.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kitap::core {
+
+using RowId = std::int64_t;
+
+struct ReaderRecord {
+    RowId id = 0;
+    std::string card;
+    std::string name;
+    ReaderCategory category = ReaderCategory::pupil;
+    std::string class_name;  // "5Ә", empty for readers without a class
+    bool active = true;
+};
+
+struct TitleRecord {
+    RowId id = 0;
+    std::string title;
+    std::optional<std::string> isbn;
+    TitleKind kind = TitleKind::fiction;
+    int stock = 0;        // title-level copies owned
+    int item_copies = 0;  // copies with their own inventory barcode
+};
+
+enum class CopyStatus { in_fund, written_off, lost };
+
+struct CopyRecord {
+    RowId id = 0;
+    std::string barcode;
+    CopyStatus status = CopyStatus::in_fund;
+    TitleRecord title;
+};
+
+struct OpenLoan {
+    RowId id = 0;
+    RowId reader_id = 0;
+    std::string reader_card;
+    int quantity = 1;
+};
+
+// One line of what a reader holds.
+struct HeldItem {
+    std::string code;  // inventory barcode, or ISBN for title-level loans
+    std::string title;
+    TitleKind kind = TitleKind::fiction;
+    int quantity = 1;
+    Date due;
+};
+
+struct NewLoan {
+    RowId reader_id = 0;
+    RowId title_id = 0;
+    std::optional<RowId> copy_id;
+    int quantity = 1;
+    Timestamp at;
+    Date due;
+    std::string station;
+};
+
+struct EventRecord {
+    Timestamp at;
+    std::string station;
+    std::string actor;
+    std::string action;
+    std::optional<RowId> reader_id;
+    std::optional<RowId> title_id;
+    std::optional<RowId> copy_id;
+    std::optional<int> quantity;
+    std::string detail;
+};
+
+// The circulation data: every statement prepared once, on one connection.
+// Callers own the transactions (one per user action).
+class LibraryStore {
+public:
+    explicit LibraryStore(SQLite::Database& db);
+
+    SQLite::Database& db() { return db_; }
+
+    std::optional<ReaderRecord> reader_by_card(const std::string& card);
+    std::optional<CopyRecord> copy_by_barcode(const std::string& barcode);
+    std::optional<TitleRecord> title_by_isbn(const std::string& isbn);
+
+    std::optional<OpenLoan> open_loan_of_copy(RowId copy_id);
+    std::optional<OpenLoan> open_title_loan(RowId reader_id, RowId title_id);
+    int title_quantity_on_loan(RowId title_id);
+    int open_main_fund_loans(RowId reader_id);
+    std::vector<HeldItem> held_items(RowId reader_id);
+    std::vector<HeldItem> overdue_items(RowId reader_id, Date today);
+
+    RowId insert_loan(const NewLoan& loan);
+    // Returns `quantity` of an open loan: the whole loan, or a part split off as a returned row.
+    void return_loan(const OpenLoan& loan, int quantity, Timestamp at);
+    // True when this is the reader's first visit of the day.
+    bool record_visit(RowId reader_id, Date day, const std::string& station);
+    void log_event(const EventRecord& event);
+
+private:
+    SQLite::Database& db_;
+    SQLite::Statement reader_by_card_;
+    SQLite::Statement copy_by_barcode_;
+    SQLite::Statement title_by_isbn_;
+    SQLite::Statement open_loan_of_copy_;
+    SQLite::Statement open_title_loan_;
+    SQLite::Statement title_on_loan_;
+    SQLite::Statement open_main_fund_loans_;
+    SQLite::Statement held_items_;
+    SQLite::Statement insert_loan_;
+    SQLite::Statement close_loan_;
+    SQLite::Statement reduce_loan_;
+    SQLite::Statement insert_returned_part_;
+    SQLite::Statement insert_visit_;
+    SQLite::Statement insert_event_;
+};
+
+}  // namespace kitap::core

@@ -1,0 +1,228 @@
+#include "core/circulation/station.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <utility>
+
+namespace kitap::core {
+namespace {
+
+constexpr std::array<std::pair<Reason, std::string_view>, 14> reason_names{{
+    {Reason::none, ""},
+    {Reason::unknown_code, "unknown_code"},
+    {Reason::not_in_catalog, "not_in_catalog"},
+    {Reason::no_session, "no_session"},
+    {Reason::on_loan_to_other, "on_loan_to_other"},
+    {Reason::reader_left, "reader_left"},
+    {Reason::overdue_items, "overdue_items"},
+    {Reason::limit_reached, "limit_reached"},
+    {Reason::no_free_stock, "no_free_stock"},
+    {Reason::scan_copy_label, "scan_copy_label"},
+    {Reason::item_unavailable, "item_unavailable"},
+    {Reason::librarian_only, "librarian_only"},
+    {Reason::done, "done"},
+    {Reason::idle_timeout, "idle_timeout"},
+}};
+
+StationOutcome refused(StationOutcome outcome, Reason reason) {
+    outcome.outcome = Outcome::refused;
+    outcome.reason = reason;
+    return outcome;
+}
+
+Date due_date(const Rules& rules, const ReaderRecord& reader, const TitleRecord& title, Date today) {
+    if (title.kind == TitleKind::textbook) return next_occurrence(today, rules.loans.textbook_due);
+    return add_days(today, rules.loans.loan_days_for(reader.category, title.kind));
+}
+
+}  // namespace
+
+std::string_view to_string(StationMode mode) { return mode == StationMode::desk ? "desk" : "self"; }
+
+std::optional<StationMode> station_mode_from(std::string_view name) {
+    if (name == "self") return StationMode::self;
+    if (name == "desk") return StationMode::desk;
+    return std::nullopt;
+}
+
+std::string_view to_string(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::session: return "session";
+        case Outcome::loan: return "loan";
+        case Outcome::returned: return "return";
+        case Outcome::duplicate: return "duplicate";
+        case Outcome::refused: return "refused";
+        case Outcome::ended: return "ended";
+    }
+    return "?";
+}
+
+std::string_view to_string(Reason reason) {
+    for (const auto& [value, name] : reason_names)
+        if (value == reason) return name;
+    return "?";
+}
+
+ReaderSummary summary_of(const ReaderRecord& reader) {
+    return ReaderSummary{reader.card, reader.name, reader.category, reader.class_name};
+}
+
+Station::Station(LibraryStore& store, Rules rules, StationMode mode, std::string name)
+    : store_(store), rules_(std::move(rules)), mode_(mode), name_(std::move(name)) {}
+
+StationOutcome Station::handle(const Scan& scan, Timestamp now) {
+    expire_idle_session(now);
+    ClassifiedCode code = classify_code(scan.text, rules_.codes, store_);
+    StationOutcome outcome;
+    if (is_double_fire(code.code, now)) {
+        outcome = StationOutcome{.code = code.code, .kind = code.kind, .outcome = Outcome::duplicate};
+        if (session_) outcome.reader = summary_of(*session_);
+    } else {
+        SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+        outcome = dispatch(std::move(code), now);
+        transaction.commit();
+        last_scan_ = LastScan{outcome.code, now, session_ ? std::optional(session_->id) : std::nullopt};
+    }
+    last_activity_ = now;
+    return outcome;
+}
+
+std::optional<StationOutcome> Station::expire_idle_session(Timestamp now) {
+    if (!session_ || now - last_activity_ < rules_.station.idle_timeout) return std::nullopt;
+    StationOutcome outcome{.outcome = Outcome::ended, .reason = Reason::idle_timeout, .reader = summary_of(*session_)};
+    session_.reset();
+    last_scan_.reset();
+    return outcome;
+}
+
+bool Station::is_double_fire(const std::string& code, Timestamp now) const {
+    const std::optional<RowId> session_id = session_ ? std::optional(session_->id) : std::nullopt;
+    return last_scan_ && last_scan_->code == code && last_scan_->session_reader == session_id &&
+           now - last_scan_->at < rules_.station.double_scan_window;
+}
+
+StationOutcome Station::dispatch(ClassifiedCode code, Timestamp now) {
+    switch (code.kind) {
+        case CodeKind::reader: return on_reader(std::move(code), now);
+        case CodeKind::command: return on_command(std::move(code));
+        case CodeKind::copy: return on_copy(std::move(code), now);
+        case CodeKind::title: return on_title(std::move(code), now);
+        case CodeKind::unknown: break;
+    }
+    return refused({.code = code.code, .kind = code.kind}, Reason::unknown_code);
+}
+
+StationOutcome Station::on_reader(ClassifiedCode code, Timestamp now) {
+    const ReaderRecord& reader = *code.reader;
+    StationOutcome outcome{.code = code.code, .kind = CodeKind::reader, .reader = summary_of(reader)};
+    session_.reset();  // another card always ends the current session first
+    if (!reader.active) return refused(std::move(outcome), Reason::reader_left);
+    session_ = reader;
+    const Date today = local_date(now);
+    if (store_.record_visit(reader.id, today, name_))
+        store_.log_event({.at = now, .station = name_, .actor = actor(), .action = "visit", .reader_id = reader.id});
+    outcome.outcome = Outcome::session;
+    outcome.overdue = store_.overdue_items(reader.id, today);
+    return outcome;
+}
+
+StationOutcome Station::on_command(ClassifiedCode code) {
+    StationOutcome outcome{.code = code.code, .kind = CodeKind::command, .command = code.command};
+    const Command command = *code.command;
+    if (command != Command::done && mode_ == StationMode::self)
+        return refused(std::move(outcome), Reason::librarian_only);
+    if (session_) outcome.reader = summary_of(*session_);
+    session_.reset();
+    outcome.outcome = Outcome::ended;
+    if (command == Command::done) outcome.reason = Reason::done;
+    if (command == Command::mode_self) mode_ = StationMode::self;
+    if (command == Command::mode_desk) mode_ = StationMode::desk;
+    return outcome;
+}
+
+StationOutcome Station::on_copy(ClassifiedCode code, Timestamp now) {
+    const CopyRecord& copy = *code.copy;
+    StationOutcome outcome{.code = code.code, .kind = CodeKind::copy, .title = copy.title.title};
+    if (session_) outcome.reader = summary_of(*session_);
+    if (auto loan = store_.open_loan_of_copy(copy.id)) {
+        if (!session_ || loan->reader_id == session_->id)
+            return give_back(std::move(outcome), *loan, copy.title, copy.id, now);
+        if (mode_ == StationMode::desk) return move_to_session_reader(std::move(outcome), *loan, copy, now);
+        return refused(std::move(outcome), Reason::on_loan_to_other);
+    }
+    if (copy.status != CopyStatus::in_fund) return refused(std::move(outcome), Reason::item_unavailable);
+    if (!session_) return refused(std::move(outcome), Reason::no_session);
+    if (auto refusal = loan_refusal(copy.title, local_date(now), outcome)) return refused(std::move(outcome), *refusal);
+    return lend(std::move(outcome), copy.title, copy.id, now);
+}
+
+StationOutcome Station::on_title(ClassifiedCode code, Timestamp now) {
+    StationOutcome outcome{.code = code.code, .kind = CodeKind::title};
+    if (!code.title) return refused(std::move(outcome), Reason::not_in_catalog);
+    const TitleRecord& title = *code.title;
+    outcome.title = title.title;
+    // Which pupil hands a counted textbook back matters, so title-level scans need a card.
+    if (!session_) return refused(std::move(outcome), Reason::no_session);
+    outcome.reader = summary_of(*session_);
+    if (auto held = store_.open_title_loan(session_->id, title.id))
+        return give_back(std::move(outcome), *held, title, std::nullopt, now);
+    if (title.stock == 0 && title.item_copies > 0) return refused(std::move(outcome), Reason::scan_copy_label);
+    if (title.stock - store_.title_quantity_on_loan(title.id) <= 0)
+        return refused(std::move(outcome), Reason::no_free_stock);
+    if (auto refusal = loan_refusal(title, local_date(now), outcome)) return refused(std::move(outcome), *refusal);
+    return lend(std::move(outcome), title, std::nullopt, now);
+}
+
+std::optional<Reason> Station::loan_refusal(const TitleRecord& title, Date today, StationOutcome& outcome) {
+    outcome.overdue = store_.overdue_items(session_->id, today);
+    if (!outcome.overdue.empty()) return Reason::overdue_items;
+    if (title.kind == TitleKind::textbook) return std::nullopt;
+    outcome.limit = rules_.loans.loan_limit_for(session_->category);
+    if (store_.open_main_fund_loans(session_->id) >= outcome.limit) return Reason::limit_reached;
+    return std::nullopt;
+}
+
+StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, std::optional<RowId> copy_id,
+                             Timestamp now) {
+    const Date due = due_date(rules_, *session_, title, local_date(now));
+    store_.insert_loan({.reader_id = session_->id, .title_id = title.id, .copy_id = copy_id, .quantity = 1,
+                        .at = now, .due = due, .station = name_});
+    log(now, "loan", session_->id, title, copy_id, 1, outcome.previous_holder ? "moved from " + *outcome.previous_holder : "");
+    outcome.outcome = Outcome::loan;
+    outcome.due = due;
+    return outcome;
+}
+
+StationOutcome Station::give_back(StationOutcome outcome, const OpenLoan& loan, const TitleRecord& title,
+                                  std::optional<RowId> copy_id, Timestamp now) {
+    store_.return_loan(loan, 1, now);
+    log(now, "return", loan.reader_id, title, copy_id, 1);
+    if (!outcome.reader) {
+        if (auto holder = store_.reader_by_card(loan.reader_card)) outcome.reader = summary_of(*holder);
+    }
+    outcome.outcome = Outcome::returned;
+    return outcome;
+}
+
+StationOutcome Station::move_to_session_reader(StationOutcome outcome, const OpenLoan& loan, const CopyRecord& copy,
+                                               Timestamp now) {
+    if (auto refusal = loan_refusal(copy.title, local_date(now), outcome)) return refused(std::move(outcome), *refusal);
+    store_.return_loan(loan, 1, now);
+    log(now, "return", loan.reader_id, copy.title, copy.id, 1, "moved to " + session_->card);
+    outcome.previous_holder = loan.reader_card;
+    return lend(std::move(outcome), copy.title, copy.id, now);
+}
+
+void Station::log(Timestamp now, std::string action, std::optional<RowId> reader, const TitleRecord& title,
+                  std::optional<RowId> copy_id, int quantity, std::string detail) {
+    store_.log_event({.at = now, .station = name_, .actor = actor(), .action = std::move(action), .reader_id = reader,
+                      .title_id = title.id, .copy_id = copy_id, .quantity = quantity, .detail = std::move(detail)});
+}
+
+std::string Station::actor() const {
+    if (mode_ == StationMode::desk) return "librarian";
+    return session_ ? session_->card : std::string();
+}
+
+}  // namespace kitap::core

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "core/calendar.hpp"
+#include "core/circulation/library_store.hpp"
+#include "core/codes/code_classifier.hpp"
+#include "core/rules.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kitap::core {
+
+// One scan as a device reports it.
+struct Scan {
+    std::string text;
+    std::string symbology;  // "ean13", "code128"... when the source knows it
+    std::string source;     // "wedge", "camera:0", "cli"...
+};
+
+enum class StationMode { self, desk };
+std::string_view to_string(StationMode mode);
+std::optional<StationMode> station_mode_from(std::string_view name);
+
+enum class Outcome { session, loan, returned, duplicate, refused, ended };
+std::string_view to_string(Outcome outcome);  // "return" for Outcome::returned
+
+// Why a scan was refused (or, for `ended`, why the session closed). Stable codes for scripts.
+enum class Reason {
+    none,
+    unknown_code,       // nothing we know and no rule recognises it
+    not_in_catalog,     // a valid ISBN the library has not catalogued
+    no_session,         // an item that is not on loan, scanned before any card
+    on_loan_to_other,   // someone else's book at the self-service kiosk
+    reader_left,        // the reader has left the school
+    overdue_items,      // the reader must bring back overdue items first
+    limit_reached,      // as many main-fund items as the category allows
+    no_free_stock,      // every title-level copy of this title is out
+    scan_copy_label,    // a title held as labelled copies was scanned by its ISBN
+    item_unavailable,   // the copy is written off or lost
+    librarian_only,     // a command only the librarian's desk may use
+    done,               // ended: the reader said "done"
+    idle_timeout,       // ended: nobody scanned for a while
+};
+std::string_view to_string(Reason reason);
+
+struct ReaderSummary {
+    std::string card;
+    std::string name;
+    ReaderCategory category = ReaderCategory::pupil;
+    std::string class_name;
+};
+
+struct StationOutcome {
+    std::string code;
+    CodeKind kind = CodeKind::unknown;
+    Outcome outcome = Outcome::refused;
+    Reason reason = Reason::none;
+    std::optional<ReaderSummary> reader;   // whose session, loan or return this is
+    std::string title;                     // the item's title, when the scan was an item
+    std::optional<Date> due;               // on a loan
+    std::optional<std::string> previous_holder;  // desk: the card the item was moved from
+    std::vector<HeldItem> overdue;         // reason overdue_items, or on opening a session
+    int limit = 0;                         // reason limit_reached
+    std::optional<Command> command;
+};
+
+// The one state machine that decides what a scan means, driven alike by the
+// kiosk, the `kitap scan` CLI and the tests. Every change a scan makes is
+// committed durably in one transaction before its outcome is returned.
+class Station {
+public:
+    Station(LibraryStore& store, Rules rules, StationMode mode, std::string name);
+
+    StationOutcome handle(const Scan& scan, Timestamp now);
+
+    // Closes a session nobody has touched for the idle timeout; the kiosk calls
+    // this every frame, the CLI before each scan.
+    std::optional<StationOutcome> expire_idle_session(Timestamp now);
+
+    StationMode mode() const { return mode_; }
+    const std::optional<ReaderRecord>& session_reader() const { return session_; }
+
+private:
+    struct LastScan {
+        std::string code;
+        Timestamp at;
+        std::optional<RowId> session_reader;
+    };
+
+    StationOutcome dispatch(ClassifiedCode code, Timestamp now);
+    StationOutcome on_reader(ClassifiedCode code, Timestamp now);
+    StationOutcome on_command(ClassifiedCode code);
+    StationOutcome on_copy(ClassifiedCode code, Timestamp now);
+    StationOutcome on_title(ClassifiedCode code, Timestamp now);
+    std::optional<Reason> loan_refusal(const TitleRecord& title, Date today, StationOutcome& outcome);
+    StationOutcome lend(StationOutcome outcome, const TitleRecord& title, std::optional<RowId> copy_id, Timestamp now);
+    StationOutcome give_back(StationOutcome outcome, const OpenLoan& loan, const TitleRecord& title,
+                             std::optional<RowId> copy_id, Timestamp now);
+    StationOutcome move_to_session_reader(StationOutcome outcome, const OpenLoan& loan, const CopyRecord& copy,
+                                          Timestamp now);
+    void log(Timestamp now, std::string action, std::optional<RowId> reader, const TitleRecord& title,
+             std::optional<RowId> copy_id, int quantity, std::string detail = {});
+    bool is_double_fire(const std::string& code, Timestamp now) const;
+    std::string actor() const;
+
+    LibraryStore& store_;
+    Rules rules_;
+    StationMode mode_;
+    std::string name_;
+    std::optional<ReaderRecord> session_;
+    Timestamp last_activity_{};
+    std::optional<LastScan> last_scan_;
+};
+
+ReaderSummary summary_of(const ReaderRecord& reader);
+
+}  // namespace kitap::core

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+
+namespace kitap::core {
+
+template <typename T>
+void bind_value(SQLite::Statement& statement, int index, const T& value) {
+    statement.bind(index, value);
+}
+
+// An empty optional is bound as NULL.
+template <typename T>
+void bind_value(SQLite::Statement& statement, int index, const std::optional<T>& value) {
+    if (value)
+        statement.bind(index, *value);
+    else
+        statement.bind(index);
+}
+
+// Readies a statement prepared once for another run, binding `args` to ?1, ?2, ...
+template <typename... Args>
+SQLite::Statement& rebind(SQLite::Statement& statement, const Args&... args) {
+    statement.reset();
+    statement.clearBindings();
+    int index = 1;
+    (bind_value(statement, index++, args), ...);
+    return statement;
+}
+
+inline std::optional<std::string> optional_text(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getString();
+}
+
+inline std::optional<int> optional_int(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getInt();
+}
+
+}  // namespace kitap::core

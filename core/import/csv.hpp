@@ -1,0 +1,38 @@
+#pragma once
+
+#include <tl/expected.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kitap::core {
+
+struct CsvRecord {
+    std::size_t line;  // 1-based line where the record starts
+    std::vector<std::string> fields;
+};
+
+struct CsvTable {
+    char separator;                  // ',', ';' or '\t'
+    std::vector<CsvRecord> records;  // records[0] is the header; empty for an empty file
+};
+
+struct CsvError {
+    std::size_t line;
+    std::string reason;
+};
+
+// Reads RFC 4180 CSV as Excel and LibreOffice write it, with LF or CRLF line ends.
+// - The separator is the most frequent of '\t', ';', ',' outside quotes in the
+//   header line (ties in that order; ',' when there is none): Russian Excel writes ';'.
+// - Quoted fields may hold separators, doubled quotes and line ends, and are kept
+//   as is; spaces around the quotes are ignored. Unquoted fields are trimmed
+//   (spaces, tabs, no-break spaces).
+// - Empty lines are skipped but counted; a line of only separators is a record of
+//   empty fields, left for the importer to judge.
+// Errors: a quote that never closes, text after a closing quote.
+tl::expected<CsvTable, CsvError> parse_csv(std::string_view utf8);
+
+}  // namespace kitap::core

@@ -1,0 +1,290 @@
+#include "core/circulation/station.hpp"
+#include "core/test_database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+
+namespace kitap::core {
+namespace {
+
+using namespace std::chrono;
+using namespace std::chrono_literals;
+
+constexpr const char* fiction_copy = "10000017";
+constexpr const char* second_copy = "10000025";
+constexpr const char* textbook_isbn = "9786010000001";   // 2 title-level copies
+constexpr const char* labelled_isbn = "9786010000018";   // held as labelled copies only
+constexpr const char* uncatalogued_isbn = "9786010000032";
+
+class StationTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        setenv("TZ", "UTC", 1);
+        tzset();
+        auto& db = temp_.db();
+        db.exec("INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (1, 5, 'Ә', 'kk', '2026-2027')");
+        db.exec(R"(INSERT INTO reader (id, card, full_name, category, class_id, status) VALUES
+            (1, '20000014', 'Қасымова Әлия', 'pupil', 1, 'active'),
+            (2, '20000022', 'Нұрланұлы Ерасыл', 'pupil', 1, 'active'),
+            (3, '20000030', 'Иванова Мария Сергеевна', 'teacher', NULL, 'active'),
+            (4, '20000048', 'Серікұлы Дәурен', 'pupil', 1, 'left'))");
+        db.exec(R"(INSERT INTO title (id, title, isbn, kind, grade, stock) VALUES
+            (1, 'Абай жолы', NULL, 'fiction', NULL, 0),
+            (2, 'Математика. 5-сынып. 1-бөлім', '9786010000001', 'textbook', 5, 2),
+            (3, 'Қара сөздер', '9786010000018', 'fiction', NULL, 0))");
+        db.exec(R"(INSERT INTO copy (id, barcode, title_id, status) VALUES
+            (1, '10000017', 1, 'in_fund'), (2, '10000025', 1, 'in_fund'), (3, '10000033', 3, 'in_fund'),
+            (4, '10000041', 3, 'written_off'))");
+    }
+
+    Station station(StationMode mode = StationMode::self) { return Station(store_, rules_, mode, "test"); }
+
+    StationOutcome scan(Station& station, const std::string& code) {
+        now_ += 5s;  // beyond the double-scan window unless a test says otherwise
+        return station.handle({.text = code, .symbology = "", .source = "test"}, now_);
+    }
+
+    int count(const std::string& sql) { return temp_.db().execAndGet(sql).getInt(); }
+
+    testing::TempDatabase temp_;
+    LibraryStore store_{temp_.db()};
+    Rules rules_;
+    Timestamp now_ = sys_days{2026y / November / 25} + 10h;
+};
+
+TEST_F(StationTest, ReaderCardOpensSessionAndCountsOneVisitADay) {
+    auto s = station();
+    auto outcome = scan(s, "20000014");
+    EXPECT_EQ(outcome.outcome, Outcome::session);
+    EXPECT_EQ(outcome.kind, CodeKind::reader);
+    EXPECT_EQ(outcome.reader->name, "Қасымова Әлия");
+    EXPECT_EQ(outcome.reader->class_name, "5Ә");
+    scan(s, "KITAP-DONE");
+    scan(s, "20000014");
+    EXPECT_EQ(count("SELECT count(*) FROM visit"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'visit'"), 1);
+}
+
+TEST_F(StationTest, AvailableCopyIsLentForTheKindsLoanPeriod) {
+    auto s = station();
+    scan(s, "20000014");
+    auto outcome = scan(s, fiction_copy);
+    EXPECT_EQ(outcome.outcome, Outcome::loan);
+    EXPECT_EQ(outcome.title, "Абай жолы");
+    EXPECT_EQ(outcome.reader->card, "20000014");
+    EXPECT_EQ(iso_date(*outcome.due), "2026-12-09");
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL AND reader_id = 1"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'loan' AND actor = '20000014'"), 1);
+}
+
+TEST_F(StationTest, TeachersKeepFictionLonger) {
+    auto s = station();
+    scan(s, "20000030");
+    EXPECT_EQ(iso_date(*scan(s, fiction_copy).due), "2026-12-25");
+}
+
+TEST_F(StationTest, DoubleFireWithinTheWindowChangesNothing) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    now_ += 1s;
+    auto again = s.handle({.text = fiction_copy}, now_);
+    EXPECT_EQ(again.outcome, Outcome::duplicate);
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL"), 1);
+    EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::returned);  // a deliberate second scan, later
+}
+
+TEST_F(StationTest, DoubleFiredCardDoesNotReopenTheSession) {
+    auto s = station();
+    scan(s, "20000014");
+    now_ += 1s;
+    EXPECT_EQ(s.handle({.text = "20000014"}, now_).outcome, Outcome::duplicate);
+}
+
+TEST_F(StationTest, OwnCopyIsReturned) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    auto outcome = scan(s, fiction_copy);
+    EXPECT_EQ(outcome.outcome, Outcome::returned);
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'return'"), 1);
+}
+
+TEST_F(StationTest, SelfServiceRefusesSomeoneElsesBook) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    scan(s, "20000022");
+    auto outcome = scan(s, fiction_copy);
+    EXPECT_EQ(outcome.outcome, Outcome::refused);
+    EXPECT_EQ(outcome.reason, Reason::on_loan_to_other);
+    EXPECT_EQ(count("SELECT reader_id FROM loan WHERE returned_at IS NULL"), 1);
+}
+
+TEST_F(StationTest, DeskMovesSomeoneElsesBookToTheCurrentReader) {
+    auto s = station(StationMode::desk);
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    scan(s, "20000022");
+    auto outcome = scan(s, fiction_copy);
+    EXPECT_EQ(outcome.outcome, Outcome::loan);
+    EXPECT_EQ(outcome.previous_holder, "20000014");
+    EXPECT_EQ(count("SELECT reader_id FROM loan WHERE returned_at IS NULL"), 2);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'return' AND actor = 'librarian'"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'loan'"), 2);
+}
+
+TEST_F(StationTest, ItemWithoutSessionIsReturnedIfOnLoanElseRefused) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    scan(s, "KITAP-DONE");
+    auto returned = scan(s, fiction_copy);
+    EXPECT_EQ(returned.outcome, Outcome::returned);
+    EXPECT_EQ(returned.reader->card, "20000014");
+    auto refused = scan(s, fiction_copy);
+    EXPECT_EQ(refused.outcome, Outcome::refused);
+    EXPECT_EQ(refused.reason, Reason::no_session);
+}
+
+TEST_F(StationTest, UnknownCodesAndUncataloguedIsbns) {
+    auto s = station();
+    auto unknown = scan(s, "HELLO");
+    EXPECT_EQ(unknown.kind, CodeKind::unknown);
+    EXPECT_EQ(unknown.reason, Reason::unknown_code);
+    auto isbn = scan(s, uncatalogued_isbn);
+    EXPECT_EQ(isbn.kind, CodeKind::title);
+    EXPECT_EQ(isbn.reason, Reason::not_in_catalog);
+    auto bad_check_digit = scan(s, "9786010000033");
+    EXPECT_EQ(bad_check_digit.kind, CodeKind::unknown);
+}
+
+TEST_F(StationTest, ReaderWhoLeftIsRefused) {
+    auto s = station();
+    auto outcome = scan(s, "20000048");
+    EXPECT_EQ(outcome.outcome, Outcome::refused);
+    EXPECT_EQ(outcome.reason, Reason::reader_left);
+    EXPECT_FALSE(s.session_reader());
+}
+
+TEST_F(StationTest, OverdueReaderIsRefusedWithTheListButMayReturn) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    now_ += days{20};
+    auto session = scan(s, "20000014");
+    ASSERT_EQ(session.overdue.size(), 1u);
+    auto outcome = scan(s, second_copy);
+    EXPECT_EQ(outcome.reason, Reason::overdue_items);
+    ASSERT_EQ(outcome.overdue.size(), 1u);
+    EXPECT_EQ(outcome.overdue[0].code, fiction_copy);
+    EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::returned);
+    EXPECT_EQ(scan(s, second_copy).outcome, Outcome::loan);
+}
+
+TEST_F(StationTest, LoanLimitByCategory) {
+    rules_.loans.loan_limits[ReaderCategory::pupil] = 1;
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    auto outcome = scan(s, second_copy);
+    EXPECT_EQ(outcome.reason, Reason::limit_reached);
+    EXPECT_EQ(outcome.limit, 1);
+}
+
+TEST_F(StationTest, TextbooksDoNotCountTowardsTheLimitAndAreDueAtYearEnd) {
+    rules_.loans.loan_limits[ReaderCategory::pupil] = 1;
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    auto outcome = scan(s, textbook_isbn);
+    EXPECT_EQ(outcome.outcome, Outcome::loan);
+    EXPECT_EQ(iso_date(*outcome.due), "2027-05-31");
+}
+
+TEST_F(StationTest, TitleLevelStockRunsOut) {
+    auto s = station();
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::loan);
+    scan(s, "20000022");
+    EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::loan);
+    scan(s, "20000030");
+    EXPECT_EQ(scan(s, textbook_isbn).reason, Reason::no_free_stock);
+    scan(s, "20000022");
+    EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::returned);
+    EXPECT_EQ(count("SELECT coalesce(sum(quantity), 0) FROM loan WHERE returned_at IS NULL"), 1);
+}
+
+TEST_F(StationTest, TitleLevelScanNeedsACard) {
+    auto s = station();
+    EXPECT_EQ(scan(s, textbook_isbn).reason, Reason::no_session);
+}
+
+TEST_F(StationTest, IsbnOfATitleHeldAsLabelledCopiesAsksForTheLabel) {
+    auto s = station();
+    scan(s, "20000014");
+    auto outcome = scan(s, labelled_isbn);
+    EXPECT_EQ(outcome.kind, CodeKind::title);
+    EXPECT_EQ(outcome.reason, Reason::scan_copy_label);
+}
+
+TEST_F(StationTest, WrittenOffCopyIsNotLent) {
+    auto s = station();
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, "10000041").reason, Reason::item_unavailable);
+}
+
+TEST_F(StationTest, DoneEndsTheSessionAndModeCommandsAreForTheDesk) {
+    auto s = station();
+    scan(s, "20000014");
+    auto done = scan(s, "KITAP-DONE");
+    EXPECT_EQ(done.outcome, Outcome::ended);
+    EXPECT_EQ(done.reason, Reason::done);
+    EXPECT_FALSE(s.session_reader());
+    EXPECT_EQ(scan(s, "KITAP-MODE-DESK").reason, Reason::librarian_only);
+    EXPECT_EQ(s.mode(), StationMode::self);
+    auto desk = station(StationMode::desk);
+    EXPECT_EQ(scan(desk, "KITAP-MODE-SELF").outcome, Outcome::ended);
+    EXPECT_EQ(desk.mode(), StationMode::self);
+}
+
+TEST_F(StationTest, IdleSessionExpires) {
+    auto s = station();
+    scan(s, "20000014");
+    EXPECT_FALSE(s.expire_idle_session(now_ + 29s));
+    auto ended = s.expire_idle_session(now_ + 30s);
+    ASSERT_TRUE(ended);
+    EXPECT_EQ(ended->reason, Reason::idle_timeout);
+    EXPECT_EQ(ended->reader->card, "20000014");
+    now_ += 30s;
+    EXPECT_EQ(scan(s, second_copy).reason, Reason::no_session);
+}
+
+TEST_F(StationTest, IdleTimeoutAppliesBeforeTheNextScan) {
+    auto s = station();
+    scan(s, "20000014");
+    now_ += 60s;
+    EXPECT_EQ(scan(s, fiction_copy).reason, Reason::no_session);
+}
+
+TEST_F(StationTest, AnotherCardSwitchesTheSession) {
+    auto s = station();
+    scan(s, "20000014");
+    auto outcome = scan(s, "20000022");
+    EXPECT_EQ(outcome.outcome, Outcome::session);
+    EXPECT_EQ(s.session_reader()->card, "20000022");
+}
+
+TEST_F(StationTest, ConfiguredPrefixesSuffixesAndLeadingZerosAreStripped) {
+    rules_.codes.strip_prefixes = {"]C1"};
+    rules_.codes.strip_suffixes = {"#"};
+    rules_.codes.strip_leading_zeros = true;
+    auto s = station();
+    EXPECT_EQ(scan(s, "]C100020000014#\r\n").outcome, Outcome::session);
+}
+
+}  // namespace
+}  // namespace kitap::core
