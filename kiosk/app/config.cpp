@@ -1,0 +1,198 @@
+#include "kiosk/app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace kitap::app {
+namespace {
+
+std::string where(const std::string& source, const toml::node& node, std::string_view key) {
+    return source + ":" + std::to_string(node.source().begin.line) + ": " + std::string(key) + ": ";
+}
+
+// Reads typed values from one table, naming the file, line and key of anything wrong.
+class TableReader {
+public:
+    TableReader(const toml::table& table, std::string source, std::string path)
+        : table_(table), source_(std::move(source)), path_(std::move(path)) {}
+
+    template <typename T>
+    std::optional<T> get(std::string_view key) {
+        seen_.insert(std::string(key));
+        const toml::node* node = table_.get(key);
+        if (!node) return std::nullopt;
+        if (auto value = node->value<T>()) return value;
+        throw ConfigError(where(source_, *node, qualified(key)) + "has the wrong type");
+    }
+
+    std::vector<std::string> strings(std::string_view key) {
+        seen_.insert(std::string(key));
+        std::vector<std::string> values;
+        const toml::node* node = table_.get(key);
+        if (!node) return values;
+        const toml::array* array = node->as_array();
+        if (!array) throw ConfigError(where(source_, *node, qualified(key)) + "must be a list of strings");
+        for (const auto& item : *array) {
+            auto text = item.value<std::string>();
+            if (!text) throw ConfigError(where(source_, item, qualified(key)) + "must be a list of strings");
+            values.push_back(*text);
+        }
+        return values;
+    }
+
+    std::optional<TableReader> table(std::string_view key) {
+        seen_.insert(std::string(key));
+        const toml::node* node = table_.get(key);
+        if (!node) return std::nullopt;
+        if (!node->is_table()) throw ConfigError(where(source_, *node, qualified(key)) + "must be a table");
+        return TableReader(*node->as_table(), source_, qualified(key));
+    }
+
+    // Every key of this table the code did not ask for is an error.
+    void reject_unknown_keys() const {
+        for (const auto& [key, node] : table_)
+            if (!seen_.contains(std::string(key.str())))
+                throw ConfigError(where(source_, node, qualified(key.str())) + "unknown key");
+    }
+
+    // For tables keyed by name (categories, kinds): each entry's key and node.
+    const toml::table& raw() const { return table_; }
+    const std::string& source() const { return source_; }
+    std::string qualified(std::string_view key) const { return path_.empty() ? std::string(key) : path_ + "." + std::string(key); }
+
+private:
+    const toml::table& table_;
+    std::string source_;
+    std::string path_;
+    std::set<std::string> seen_;
+};
+
+int positive_int(TableReader& reader, const toml::node& node, std::string_view key) {
+    auto value = node.value<int64_t>();
+    if (!value || *value < 0 || *value > 100000)
+        throw ConfigError(where(reader.source(), node, reader.qualified(key)) + "must be a whole number from 0");
+    return static_cast<int>(*value);
+}
+
+template <typename Enum, typename Parse>
+Enum enum_key(TableReader& reader, const toml::node& node, std::string_view key, Parse parse, const char* expected) {
+    auto value = parse(key);
+    if (!value)
+        throw ConfigError(where(reader.source(), node, reader.qualified(key)) + "is not one of " + expected);
+    return *value;
+}
+
+constexpr const char* kinds = "textbook, fiction, reference, methodical, periodical, electronic";
+constexpr const char* categories = "pupil, teacher, staff, other";
+
+// [loans.days] and [loans.days.<category>]: kind = days; nested tables are read by the caller.
+std::map<core::TitleKind, int> loan_days_table(TableReader& reader) {
+    std::map<core::TitleKind, int> days;
+    for (const auto& [key, node] : reader.raw()) {
+        if (node.is_table()) continue;  // [loans.days.teacher] and the like
+        days[enum_key<core::TitleKind>(reader, node, key.str(), core::title_kind_from, kinds)] =
+            positive_int(reader, node, key.str());
+    }
+    return days;
+}
+
+void read_loans(TableReader loans, core::LoanRules& rules) {
+    if (auto due = loans.get<std::string>("textbook_due")) {
+        unsigned month = 0, day = 0;
+        if (std::sscanf(due->c_str(), "%2u-%2u", &month, &day) != 2 ||
+            !std::chrono::month_day{std::chrono::month{month}, std::chrono::day{day}}.ok())
+            throw ConfigError(where(loans.source(), *loans.raw().get("textbook_due"), "loans.textbook_due") +
+                              "must be a month and day such as \"05-31\"");
+        rules.textbook_due = std::chrono::month{month} / std::chrono::day{day};
+    }
+    if (auto days = loans.table("days")) {
+        for (const auto& [kind, value] : loan_days_table(*days)) rules.loan_days[kind] = value;
+        for (const auto& [key, node] : days->raw()) {
+            if (!node.is_table()) continue;
+            const auto category = enum_key<core::ReaderCategory>(*days, node, key.str(), core::reader_category_from, categories);
+            TableReader per_category(*node.as_table(), days->source(), days->qualified(key.str()));
+            for (const auto& [kind, value] : loan_days_table(per_category))
+                rules.loan_days_by_category[category][kind] = value;
+        }
+    }
+    if (auto limits = loans.table("limits")) {
+        for (const auto& [key, node] : limits->raw())
+            rules.loan_limits[enum_key<core::ReaderCategory>(*limits, node, key.str(), core::reader_category_from,
+                                                             categories)] = positive_int(*limits, node, key.str());
+    }
+    loans.reject_unknown_keys();
+}
+
+void read_codes(TableReader codes, core::CodeRules& rules) {
+    if (auto prefix = codes.get<std::string>("command_prefix")) rules.command_prefix = *prefix;
+    rules.strip_prefixes = codes.strings("strip_prefixes");
+    rules.strip_suffixes = codes.strings("strip_suffixes");
+    if (auto zeros = codes.get<bool>("strip_leading_zeros")) rules.strip_leading_zeros = *zeros;
+    codes.reject_unknown_keys();
+}
+
+void read_station(TableReader station, core::StationRules& rules) {
+    if (auto seconds = station.get<int64_t>("double_scan_seconds")) rules.double_scan_window = std::chrono::seconds(*seconds);
+    if (auto seconds = station.get<int64_t>("idle_timeout_seconds")) rules.idle_timeout = std::chrono::seconds(*seconds);
+    station.reject_unknown_keys();
+}
+
+void read_school(TableReader school, Config& config) {
+    if (auto name = school.get<std::string>("name")) config.school.name = *name;
+    if (auto language = school.get<std::string>("default_class_language")) {
+        auto parsed = core::class_language_from(*language);
+        if (!parsed)
+            throw ConfigError(where(school.source(), *school.raw().get("default_class_language"),
+                                    "school.default_class_language") + "must be \"kk\" or \"ru\"");
+        config.rules.default_class_language = *parsed;
+    }
+    school.reject_unknown_keys();
+}
+
+}  // namespace
+
+Config parse_config(std::string_view toml_text, const std::string& source_name) {
+    toml::table root;
+    try {
+        root = toml::parse(toml_text, source_name);
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(source_name + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    }
+    Config config;
+    TableReader reader(root, source_name, "");
+    if (auto school = reader.table("school")) read_school(std::move(*school), config);
+    if (auto codes = reader.table("codes")) read_codes(std::move(*codes), config.rules.codes);
+    if (auto station = reader.table("station")) read_station(std::move(*station), config.rules.station);
+    if (auto loans = reader.table("loans")) read_loans(std::move(*loans), config.rules.loans);
+    reader.reject_unknown_keys();
+    return config;
+}
+
+Config load_config(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw ConfigError(path.string() + ": cannot read the configuration file");
+    std::ostringstream text;
+    text << file.rdbuf();
+    Config config = parse_config(text.str(), path.string());
+    config.source = path;
+    return config;
+}
+
+Config find_config(const std::optional<std::filesystem::path>& explicit_path) {
+    if (explicit_path) return load_config(*explicit_path);
+    if (const char* env = std::getenv("KITAP_CONFIG"); env && *env) return load_config(env);
+    std::filesystem::path base;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = std::filesystem::path(home) / ".config";
+    if (!base.empty() && std::filesystem::exists(base / "kitap" / "kitap.toml"))
+        return load_config(base / "kitap" / "kitap.toml");
+    return Config{};
+}
+
+}  // namespace kitap::app

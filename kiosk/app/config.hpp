@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/rules.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace kitap::app {
+
+struct SchoolInfo {
+    std::string name = "Kitap demo school";
+};
+
+struct Config {
+    SchoolInfo school;
+    core::Rules rules;
+    std::optional<std::filesystem::path> source;  // the file it came from, if any
+};
+
+// A configuration file that cannot be used; what() names the file, line and key.
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Reads a TOML configuration; every key is optional and unknown keys are errors,
+// so that a typo never silently leaves a default in force.
+Config load_config(const std::filesystem::path& path);
+Config parse_config(std::string_view toml_text, const std::string& source_name);
+
+// --config, else $KITAP_CONFIG, else $XDG_CONFIG_HOME/kitap/kitap.toml when it
+// exists, else the built-in defaults.
+Config find_config(const std::optional<std::filesystem::path>& explicit_path);
+
+}  // namespace kitap::app

@@ -1,0 +1,59 @@
+#include "kiosk/app/outcome_text.hpp"
+
+#include <cstdio>
+
+namespace kitap::app {
+namespace {
+
+std::string item_list(const std::vector<core::HeldItem>& items, Language language) {
+    std::string list;
+    for (const auto& item : items) {
+        if (!list.empty()) list += "; ";
+        list += item.title + " (" + display_date(item.due, language) + ")";
+    }
+    return list;
+}
+
+MessageArgs arguments(const core::StationOutcome& outcome, const Translator& tr) {
+    MessageArgs args{{"title", outcome.title},
+                     {"items", item_list(outcome.overdue, tr.language())},
+                     {"limit", std::to_string(outcome.limit)}};
+    if (outcome.reader) args["name"] = outcome.reader->name;
+    if (outcome.due) args["due"] = display_date(*outcome.due, tr.language());
+    if (outcome.previous_holder) args["holder"] = *outcome.previous_holder;
+    return args;
+}
+
+std::string message_key(const core::StationOutcome& outcome) {
+    using core::Outcome;
+    switch (outcome.outcome) {
+        case Outcome::session: return outcome.overdue.empty() ? "outcome.session" : "outcome.session.overdue";
+        case Outcome::loan: return outcome.previous_holder ? "outcome.loan.moved" : "outcome.loan";
+        case Outcome::returned: return "outcome.return";
+        case Outcome::duplicate: return "outcome.duplicate";
+        case Outcome::refused: return "reason." + std::string(to_string(outcome.reason));
+        case Outcome::ended: break;
+    }
+    if (outcome.reason == core::Reason::idle_timeout) return "outcome.ended.idle_timeout";
+    if (outcome.command && *outcome.command != core::Command::done) return "outcome.ended.mode";
+    return "outcome.ended";
+}
+
+}  // namespace
+
+std::string display_date(core::Date date, Language language) {
+    if (language == Language::en) return core::iso_date(date);
+    char text[16];
+    std::snprintf(text, sizeof text, "%02u.%02u.%04d", static_cast<unsigned>(date.day()),
+                  static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
+    return text;
+}
+
+std::string outcome_message(const core::StationOutcome& outcome, const Translator& tr) {
+    MessageArgs args = arguments(outcome, tr);
+    if (outcome.command == core::Command::mode_self) args["mode"] = tr("mode.self");
+    if (outcome.command == core::Command::mode_desk) args["mode"] = tr("mode.desk");
+    return tr(message_key(outcome), args);
+}
+
+}  // namespace kitap::app

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/calendar.hpp"
+#include "core/circulation/station.hpp"
+#include "kiosk/app/translator.hpp"
+
+#include <string>
+
+namespace kitap::app {
+
+// How a date reads to this person: 09.12.2026 in Kazakh and Russian, 2026-12-09 in English.
+std::string display_date(core::Date date, Language language);
+
+// What a scan did, in words the person at the station understands.
+std::string outcome_message(const core::StationOutcome& outcome, const Translator& tr);
+
+}  // namespace kitap::app

@@ -1,0 +1,81 @@
+#include "kiosk/app/config.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kitap::app {
+namespace {
+
+using core::ReaderCategory;
+using core::TitleKind;
+
+std::string error_of(std::string_view text) {
+    try {
+        parse_config(text, "kitap.toml");
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+TEST(Config, EmptyFileKeepsTheDefaults) {
+    const Config config = parse_config("", "kitap.toml");
+    EXPECT_EQ(config.rules.station.idle_timeout, std::chrono::seconds(30));
+    EXPECT_EQ(config.rules.station.double_scan_window, std::chrono::seconds(3));
+    EXPECT_EQ(config.rules.loans.loan_days_for(ReaderCategory::pupil, TitleKind::fiction), 14);
+    EXPECT_EQ(config.rules.default_class_language, core::ClassLanguage::kk);
+}
+
+TEST(Config, ReadsEverySection) {
+    const Config config = parse_config(R"(
+[school]
+name = "№ 12 мектеп-гимназия"
+default_class_language = "ru"
+
+[codes]
+command_prefix = "CMD:"
+strip_prefixes = ["]C1", "]E0"]
+strip_suffixes = ["#"]
+strip_leading_zeros = true
+
+[station]
+double_scan_seconds = 2
+idle_timeout_seconds = 45
+
+[loans]
+textbook_due = "06-15"
+[loans.days]
+fiction = 21
+[loans.days.teacher]
+reference = 60
+[loans.limits]
+pupil = 3
+)",
+                                       "kitap.toml");
+    EXPECT_EQ(config.school.name, "№ 12 мектеп-гимназия");
+    EXPECT_EQ(config.rules.default_class_language, core::ClassLanguage::ru);
+    EXPECT_EQ(config.rules.codes.command_prefix, "CMD:");
+    EXPECT_EQ(config.rules.codes.strip_prefixes.size(), 2u);
+    EXPECT_TRUE(config.rules.codes.strip_leading_zeros);
+    EXPECT_EQ(config.rules.station.idle_timeout, std::chrono::seconds(45));
+    EXPECT_EQ(config.rules.loans.textbook_due, std::chrono::June / 15);
+    EXPECT_EQ(config.rules.loans.loan_days_for(ReaderCategory::pupil, TitleKind::fiction), 21);
+    EXPECT_EQ(config.rules.loans.loan_days_for(ReaderCategory::teacher, TitleKind::reference), 60);
+    EXPECT_EQ(config.rules.loans.loan_limit_for(ReaderCategory::pupil), 3);
+}
+
+TEST(Config, ErrorsNameTheLineAndKey) {
+    EXPECT_EQ(error_of("[station]\nidle_timeout_seconds = \"long\"\n"),
+              "kitap.toml:2: station.idle_timeout_seconds: has the wrong type");
+    EXPECT_EQ(error_of("[loans.days]\nnovels = 3\n"),
+              "kitap.toml:2: loans.days.novels: is not one of textbook, fiction, reference, methodical, periodical, "
+              "electronic");
+    EXPECT_EQ(error_of("[loans.limits]\npupils = 3\n"),
+              "kitap.toml:2: loans.limits.pupils: is not one of pupil, teacher, staff, other");
+    EXPECT_EQ(error_of("[loans]\ntextbook_due = \"31-05\"\n"),
+              "kitap.toml:2: loans.textbook_due: must be a month and day such as \"05-31\"");
+    EXPECT_EQ(error_of("colour = 1\n"), "kitap.toml:1: colour: unknown key");
+    EXPECT_NE(error_of("[station\n").find("kitap.toml:1:"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kitap::app
