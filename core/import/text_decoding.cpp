@@ -94,9 +94,8 @@ private:
         return static_cast<char16_t>(little ? (second << 8) | first : (first << 8) | second);
     }
 
-    bool low_surrogate_follows() const {
-        return index_ + 1 < unit_count() && is_low_surrogate(unit_at(index_ + 1));
-    }
+    // Called with `index_` already past the high surrogate.
+    bool low_surrogate_follows() const { return index_ < unit_count() && is_low_surrogate(unit_at(index_)); }
 
     void decode_next() {
         const char16_t unit = unit_at(index_++);
