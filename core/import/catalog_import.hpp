@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/calendar.hpp"
+#include "core/import/import_result.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <string_view>
+
+namespace kitap::core {
+
+struct CatalogImportOptions {
+    bool dry_run = false;  // do all the work, report the counts, write nothing
+    Timestamp now;
+};
+
+// Imports a catalogue (CSV or Excel "Unicode text", any encoding decode_to_utf8
+// accepts): columns found by their Kazakh, Russian or English headers (title
+// required; authors, isbn, publisher, year, language, kind, grade, subject, price,
+// copies, barcodes optional).
+// - A title is found by its ISBN, else among the titles without ISBN by (title,
+//   authors, publisher, year); it is updated from the row's non-empty cells, its
+//   stock set to `copies`. Otherwise it is added (kind fiction unless given).
+// - `barcodes` lists inventory numbers, one copy each, added when new.
+// - Price is in tenge ("1 500,50", "1500.50"), stored in tiyn.
+// Re-importing a file changes nothing. All or nothing, as import_readers: every
+// problem of every row (with its line), or one transaction with events
+// 'title_added', 'title_updated', 'copy_added' and one 'import_catalog'.
+ImportResult import_catalog(SQLite::Database& db, std::string_view file_bytes, const CatalogImportOptions& options);
+
+}  // namespace kitap::core

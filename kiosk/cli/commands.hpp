@@ -1,0 +1,21 @@
+#pragma once
+
+#include "kiosk/cli/cli_context.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kitap::cli {
+
+int run_init(CliContext& context);
+int run_demo(CliContext& context, std::uint32_t seed);
+int run_import_readers(CliContext& context, const std::string& file, bool dry_run);
+int run_import_catalog(CliContext& context, const std::string& file, bool dry_run);
+int run_scan(CliContext& context, const std::string& mode, const std::string& station,
+             const std::vector<std::string>& codes);
+int run_reader(CliContext& context, const std::string& card, bool json);
+int run_item(CliContext& context, const std::string& code, bool json);
+int run_stats(CliContext& context, bool json);
+
+}  // namespace kitap::cli

@@ -1,0 +1,193 @@
+// kitap-bench: circulation speed on a demo library with ten school years of
+// history. Prints `name: value` lines. Station latency is compared with a bare
+// durable transaction measured in the same run, so the ratio means something
+// on a noisy shared machine.
+#include "core/circulation/station.hpp"
+#include "core/db/database.hpp"
+#include "core/demo/demo_school.hpp"
+#include "core/import/reader_import.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace kitap;
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+struct Settings {
+    int years = 10;
+    int samples = 400;
+    fs::path dir = fs::temp_directory_path() / ("kitap-bench-" + std::to_string(std::random_device{}()));
+};
+
+double seconds_of(const std::function<void()>& work) {
+    const auto start = Clock::now();
+    work();
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> values, double p) {
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values.at(index);
+}
+
+void print(const char* name, double value) { std::printf("%s: %.3f\n", name, value); }
+
+core::Timestamp now_seconds() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+// Pupils free to borrow, each paired with a copy nobody holds: the loans the kiosk makes all day.
+std::vector<std::pair<std::string, std::string>> borrowers_and_copies(SQLite::Database& db, int count) {
+    SQLite::Statement readers(db, R"(
+        SELECT card FROM reader r WHERE status = 'active' AND category = 'pupil'
+          AND NOT EXISTS (SELECT 1 FROM loan l JOIN title t ON t.id = l.title_id
+                          WHERE l.reader_id = r.id AND l.returned_at IS NULL
+                            AND (t.kind <> 'textbook' OR l.due < date('now')))
+        ORDER BY id LIMIT ?)");
+    readers.bind(1, count);
+    SQLite::Statement copies(db, R"(
+        SELECT barcode FROM copy c WHERE status = 'in_fund'
+          AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.copy_id = c.id AND l.returned_at IS NULL)
+        ORDER BY id LIMIT ?)");
+    copies.bind(1, count);
+    std::vector<std::pair<std::string, std::string>> pairs;
+    while (readers.executeStep() && copies.executeStep())
+        pairs.emplace_back(readers.getColumn(0).getString(), copies.getColumn(0).getString());
+    return pairs;
+}
+
+// The floor under every scan: one INSERT and one UPDATE in a durable transaction.
+double raw_transaction_ms(SQLite::Database& db, int round) {
+    const auto start = Clock::now();
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement insert(db, "INSERT INTO bench_raw (value) VALUES (?)");
+    insert.bind(1, round);
+    insert.exec();
+    SQLite::Statement update(db, "UPDATE bench_raw SET value = value + 1 WHERE id = last_insert_rowid()");
+    update.exec();
+    transaction.commit();
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double scan_ms(core::Station& station, const std::string& code, core::Timestamp at, core::Outcome expected) {
+    const auto start = Clock::now();
+    const auto outcome = station.handle({.text = code, .symbology = "", .source = "bench"}, at);
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    if (outcome.outcome != expected) {
+        std::fprintf(stderr, "kitap-bench: %s gave %s (%s)\n", code.c_str(), std::string(to_string(outcome.outcome)).c_str(),
+                     std::string(to_string(outcome.reason)).c_str());
+        std::exit(1);
+    }
+    return ms;
+}
+
+void bench_circulation(SQLite::Database& db, int samples) {
+    db.exec("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, value INTEGER)");
+    core::LibraryStore store(db);
+    core::Station station(store, core::Rules{}, core::StationMode::self, "bench");
+    std::vector<double> loans, returns, raw;
+    core::Timestamp at = now_seconds();
+    int round = 0;
+    for (const auto& [card, copy] : borrowers_and_copies(db, samples)) {
+        at += std::chrono::seconds(10);
+        station.handle({.text = card, .symbology = "", .source = "bench"}, at);
+        at += std::chrono::seconds(10);
+        loans.push_back(scan_ms(station, copy, at, core::Outcome::loan));
+        raw.push_back(raw_transaction_ms(db, ++round));
+        at += std::chrono::seconds(10);
+        returns.push_back(scan_ms(station, copy, at, core::Outcome::returned));
+        raw.push_back(raw_transaction_ms(db, ++round));
+    }
+    if (loans.empty()) {
+        std::fprintf(stderr, "kitap-bench: no borrowers found\n");
+        std::exit(1);
+    }
+    print("samples", static_cast<double>(loans.size()));
+    print("station_loan_p50_ms", percentile(loans, 0.50));
+    print("station_loan_p99_ms", percentile(loans, 0.99));
+    print("station_return_p99_ms", percentile(returns, 0.99));
+    print("raw_txn_p99_ms", percentile(raw, 0.99));
+    print("station_vs_raw_p99_ratio", percentile(loans, 0.99) / percentile(raw, 0.99));
+}
+
+// A school office's roster: 1,400 pupils in 56 classes, semicolon-separated.
+std::string roster_csv() {
+    static const char* const letters[] = {"А", "Ә", "Б", "В", "Г"};
+    static const char* const surnames[] = {"Қасымов", "Нұрланов", "Әбенов", "Иванов", "Серіков", "Жақсыбеков", "Петров"};
+    static const char* const names[] = {"Ерасыл", "Әлихан", "Нұрсұлтан", "Дмитрий", "Ұлан", "Ілияс", "Тимур"};
+    std::string csv = "ФИО;Класс;Номер карты\n";
+    for (int i = 0; i < 1400; ++i) {
+        const int grade = 1 + (i / 25) % 11;
+        csv += std::string(surnames[i % 7]) + " " + names[(i / 7) % 7] + " " + std::to_string(i) + ";" +
+               std::to_string(grade) + letters[(i / 275) % 5] + ";3" + std::to_string(1000000 + i) + "\n";
+    }
+    return csv;
+}
+
+double roster_import_seconds(const fs::path& dir) {
+    auto db = core::open_database(dir / "roster.db");
+    const std::string csv = roster_csv();
+    core::ImportResult result;
+    const double seconds = seconds_of([&] {
+        result = core::import_readers(db, csv, {.school_year = "2026-2027", .now = now_seconds()});
+    });
+    if (!result.ok() || result.added != 1400) {
+        std::fprintf(stderr, "kitap-bench: roster import failed (%zu problems, %d added)\n", result.problems.size(),
+                     result.added);
+        std::exit(1);
+    }
+    return seconds;
+}
+
+Settings parse(int argc, char** argv) {
+    Settings settings;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--quick")) {
+            settings.years = 1;
+            settings.samples = 30;
+        } else if (!std::strcmp(argv[i], "--samples") && i + 1 < argc) {
+            settings.samples = std::atoi(argv[++i]);
+        } else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc) {
+            settings.dir = argv[++i];
+        } else {
+            std::fprintf(stderr, "usage: kitap-bench [--quick] [--samples N] [--dir DIR]\n");
+            std::exit(2);
+        }
+    }
+    return settings;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Settings settings = parse(argc, argv);
+    fs::create_directories(settings.dir);
+    {
+        auto demo_db = core::open_database(settings.dir / "demo.db");
+        print("demo_s", seconds_of([&] { core::fill_demo_school(demo_db, {.seed = 1, .now = now_seconds()}); }));
+    }
+    auto db = core::open_database(settings.dir / "history.db");
+    core::DemoSummary history;
+    const double history_s = seconds_of([&] {
+        history = core::fill_demo_school(db, {.seed = 2, .years_of_history = settings.years, .now = now_seconds()});
+    });
+    print("history_years", settings.years);
+    print("history_loans", history.loans);
+    print("history_fill_s", history_s);
+    bench_circulation(db, settings.samples);
+    print("roster_import_1400_s", roster_import_seconds(settings.dir));
+    fs::remove_all(settings.dir);
+}

@@ -1,0 +1,233 @@
+// End to end: runs the built `kitap` binary as a librarian or a script would.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <SQLiteCpp/Database.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct CliRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+
+    std::vector<json> json_lines() const {
+        std::vector<json> lines;
+        std::istringstream in(out);
+        for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
+        return lines;
+    }
+};
+
+std::string quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+class KitapCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fs::temp_directory_path() / ("kitap-cli-" + std::to_string(std::random_device{}()));
+        fs::create_directories(dir_);
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    fs::path write(const std::string& name, const std::string& contents) {
+        std::ofstream(dir_ / name, std::ios::binary) << contents;
+        return dir_ / name;
+    }
+
+    CliRun kitap(const std::vector<std::string>& args, const std::string& input = "", const std::string& env = "LANG=C") {
+        std::string command = "cd " + quoted(dir_.string()) + " && env " + env + " KITAP_DB=" + quoted(db().string()) +
+                              " XDG_CONFIG_HOME=" + quoted(dir_.string()) + " " + quoted(KITAP_BINARY);
+        for (const auto& arg : args) command += " " + quoted(arg);
+        write("stdin", input);
+        command += " < stdin > stdout 2> stderr";
+        const int status = std::system(command.c_str());
+        return CliRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "stdout"), slurp(dir_ / "stderr")};
+    }
+
+    fs::path db() const { return dir_ / "data" / "kitap.db"; }
+
+    // A tiny library built through the CLI's own imports.
+    void import_small_library() {
+        write("readers.csv",
+              "ФИО;Класс;Номер карты\n"
+              "Қасымова Әлия Ерланқызы;5Ә;20000014\n"
+              "Нұрланұлы Ерасыл;5Ә;20000022\n");
+        write("catalog.csv",
+              "title,authors,isbn,kind,grade,copies,barcodes\n"
+              "Абай жолы,Мұхтар Әуезов,,fiction,,,10000017 10000025\n"
+              "\"Математика. 5-сынып. 1-бөлім\",,9786010000001,textbook,5,2,\n");
+        ASSERT_EQ(kitap({"import", "readers", "readers.csv"}).exit_code, 0);
+        ASSERT_EQ(kitap({"import", "catalog", "catalog.csv"}).exit_code, 0);
+    }
+
+    fs::path dir_;
+};
+
+TEST_F(KitapCli, InitIsIdempotent) {
+    EXPECT_EQ(kitap({"init"}).exit_code, 0);
+    EXPECT_TRUE(fs::exists(db()));
+    EXPECT_EQ(kitap({"init"}).exit_code, 0);
+}
+
+TEST_F(KitapCli, ScanPrintsOneJsonObjectPerCode) {
+    import_small_library();
+    auto run = kitap({"scan", "20000014", "10000017", "9786010000001", "UNKNOWN-1"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    auto lines = run.json_lines();
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0]["outcome"], "session");
+    EXPECT_EQ(lines[0]["kind"], "reader");
+    EXPECT_EQ(lines[0]["reader"], "20000014");
+    EXPECT_EQ(lines[1]["outcome"], "loan");
+    EXPECT_EQ(lines[1]["kind"], "copy");
+    EXPECT_TRUE(lines[1]["due"].is_string());
+    EXPECT_EQ(lines[2]["kind"], "title");
+    EXPECT_EQ(lines[2]["outcome"], "loan");
+    EXPECT_EQ(lines[3]["outcome"], "refused");
+    EXPECT_EQ(lines[3]["reason"], "unknown_code");
+    for (const auto& line : lines)
+        for (const char* key : {"code", "kind", "outcome", "reason", "message", "reader", "due"})
+            EXPECT_TRUE(line.contains(key)) << key << " missing in " << line.dump();
+}
+
+TEST_F(KitapCli, ScanReadsStdinAndSpeaksTheChosenLanguage) {
+    import_small_library();
+    auto run = kitap({"--lang", "kk", "scan"}, "10000017\n");
+    ASSERT_EQ(run.exit_code, 0);
+    auto line = run.json_lines().at(0);
+    EXPECT_EQ(line["reason"], "no_session");
+    EXPECT_EQ(line["message"], "Алдымен өз картаңызды оқытыңыз.");
+    auto russian = kitap({"scan", "10000017"}, "", "LANG=ru_RU.UTF-8").json_lines().at(0);
+    EXPECT_EQ(russian["message"], "Сначала отсканируйте свою карточку.");
+}
+
+TEST_F(KitapCli, DeskModeMovesABookBetweenReaders) {
+    import_small_library();
+    kitap({"scan", "20000014", "10000017"});
+    auto self = kitap({"scan", "20000022", "10000017"}).json_lines();
+    EXPECT_EQ(self[1]["reason"], "on_loan_to_other");
+    auto desk = kitap({"scan", "--mode", "desk", "20000022", "10000017"}).json_lines();
+    EXPECT_EQ(desk[1]["outcome"], "loan");
+    EXPECT_EQ(desk[1]["previous_holder"], "20000014");
+}
+
+TEST_F(KitapCli, ReaderItemAndStatsAsJson) {
+    import_small_library();
+    kitap({"scan", "20000014", "10000017", "9786010000001"});
+    auto reader = json::parse(kitap({"reader", "20000014", "--json"}).out);
+    EXPECT_EQ(reader["name"], "Қасымова Әлия Ерланқызы");
+    EXPECT_EQ(reader["class"], "5Ә");
+    EXPECT_EQ(reader["category"], "pupil");
+    EXPECT_EQ(reader["status"], "active");
+    ASSERT_EQ(reader["loans"].size(), 2u);
+    for (const auto& loan : reader["loans"])
+        for (const char* key : {"code", "title", "quantity", "due"}) EXPECT_TRUE(loan.contains(key));
+
+    auto copy = json::parse(kitap({"item", "10000017", "--json"}).out);
+    EXPECT_EQ(copy["status"], "on_loan");
+    EXPECT_EQ(copy["holder"], "20000014");
+    EXPECT_EQ(copy["title"], "Абай жолы");
+    auto free_copy = json::parse(kitap({"item", "10000025", "--json"}).out);
+    EXPECT_TRUE(free_copy["holder"].is_null());
+
+    auto title = json::parse(kitap({"item", "978-601-00-0000-1", "--json"}).out);
+    EXPECT_EQ(title["isbn"], "9786010000001");
+    EXPECT_EQ(title["stock"], 2);
+    EXPECT_EQ(title["on_loan"], 1);
+    EXPECT_EQ(title["free"], 1);
+
+    auto stats = json::parse(kitap({"stats", "--json"}).out);
+    EXPECT_EQ(stats["readers"]["pupil"], 2);
+    EXPECT_EQ(stats["titles"], 2);
+    EXPECT_EQ(stats["copies"], 2);
+    EXPECT_EQ(stats["title_stock"], 2);
+    EXPECT_EQ(stats["open_loans"], 2);
+    EXPECT_EQ(stats["overdue_loans"], 0);
+}
+
+TEST_F(KitapCli, UnknownCardOrCodeIsBadInput) {
+    import_small_library();
+    EXPECT_EQ(kitap({"reader", "99999999"}).exit_code, 2);
+    EXPECT_EQ(kitap({"item", "nothing"}).exit_code, 2);
+    EXPECT_EQ(kitap({"scan", "--mode", "sideways"}).exit_code, 2);
+}
+
+TEST_F(KitapCli, BadImportReportsEveryLineAndChangesNothing) {
+    import_small_library();
+    write("bad.csv",
+          "name,class,card\n"
+          "Серікұлы Дәурен,5Ә,20000030\n"
+          "Иванов Пётр,,20000048\n"
+          "Петрова Анна,14Б,20000055\n");
+    auto run = kitap({"import", "readers", "bad.csv"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("bad.csv:3:"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("bad.csv:4:"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("bad.csv:2:"), std::string::npos) << run.err;
+    auto stats = json::parse(kitap({"stats", "--json"}).out);
+    EXPECT_EQ(stats["readers"]["pupil"], 2);
+}
+
+TEST_F(KitapCli, DryRunWritesNothing) {
+    kitap({"init"});
+    write("readers.csv", "name,class\nҚасымова Әлия,5Ә\n");
+    auto run = kitap({"import", "readers", "readers.csv", "--dry-run"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(json::parse(kitap({"stats", "--json"}).out)["readers"]["pupil"], 0);
+}
+
+TEST_F(KitapCli, DemoFillsOnlyAnEmptyDatabase) {
+    auto first = kitap({"demo", "--seed", "7"});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    auto stats = json::parse(kitap({"stats", "--json"}).out);
+    EXPECT_GT(stats["readers"]["pupil"].get<int>(), 1000);
+    EXPECT_GT(stats["overdue_loans"].get<int>(), 0);
+    EXPECT_EQ(kitap({"demo"}).exit_code, 1);
+}
+
+TEST_F(KitapCli, DatabaseFromNewerCodeIsAFault) {
+    kitap({"init"});
+    SQLite::Database(db().string(), SQLite::OPEN_READWRITE).exec("PRAGMA user_version = 999");
+    auto run = kitap({"stats"});
+    EXPECT_EQ(run.exit_code, 3);
+    EXPECT_NE(run.err.find("newer"), std::string::npos);
+}
+
+TEST_F(KitapCli, ConfigurationErrorsNameFileLineAndKey) {
+    write("kitap.toml", "[station]\nidle_timeout_seconds = 30\nidle_timout = 5\n");
+    auto run = kitap({"--config", "kitap.toml", "init"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("kitap.toml:3: station.idle_timout: unknown key"), std::string::npos) << run.err;
+}
+
+TEST_F(KitapCli, ConfiguredCommandPrefixIsUsed) {
+    import_small_library();
+    write("kitap.toml", "[codes]\ncommand_prefix = \"CMD:\"\n");
+    auto lines = kitap({"--config", "kitap.toml", "scan", "20000014", "CMD:DONE"}).json_lines();
+    EXPECT_EQ(lines[1]["outcome"], "ended");
+}
+
+}  // namespace
