@@ -1,4 +1,5 @@
 #include "core/db/database.hpp"
+#include "core/demo/demo_samples.hpp"
 #include "core/demo/demo_school.hpp"
 #include "kiosk/cli/commands.hpp"
 
@@ -7,6 +8,25 @@
 #include <iostream>
 
 namespace kitap::cli {
+namespace {
+
+// Codes to try first, so a new user can walk through a visit without a scanner.
+void print_samples(CliContext& context, const core::DemoSamples& samples) {
+    const auto& tr = context.tr();
+    const std::pair<const char*, const std::optional<std::string>*> rows[] = {
+        {"cli.demo.sample.pupil", &samples.pupil_card},
+        {"cli.demo.sample.overdue_pupil", &samples.overdue_pupil_card},
+        {"cli.demo.sample.teacher", &samples.teacher_card},
+        {"cli.demo.sample.free_copy", &samples.free_copy},
+        {"cli.demo.sample.borrowed_copy", &samples.borrowed_copy},
+        {"cli.demo.sample.textbook", &samples.textbook_isbn},
+    };
+    std::cout << tr("cli.demo.samples") << '\n';
+    for (const auto& [key, code] : rows)
+        if (*code) std::cout << "  " << **code << "  " << tr(key) << '\n';
+}
+
+}  // namespace
 
 int run_init(CliContext& context) {
     const int version = core::schema_version(context.db());
@@ -34,6 +54,7 @@ int run_demo(CliContext& context, std::uint32_t seed) {
                                                 {"overdue", std::to_string(summary.overdue_loans)},
                                                 {"visits", std::to_string(summary.visits)}})
               << '\n';
+    print_samples(context, core::find_demo_samples(db, core::local_date(CliContext::now())));
     return exit_done;
 }
 
