@@ -1,6 +1,7 @@
 #include "core/calendar.hpp"
 #include "core/import/catalog_import.hpp"
 #include "core/import/reader_import.hpp"
+#include "core/year/school_years.hpp"
 #include "kiosk/cli/commands.hpp"
 
 #include <fstream>
@@ -55,7 +56,7 @@ int run_import(const std::string& file, Import import) {
 int run_import_readers(CliContext& context, const std::string& file, bool dry_run) {
     return run_import(file, [&](const std::string& bytes) {
         const core::ReaderImportOptions options{.default_language = context.config().rules.default_class_language,
-                                                .school_year = core::school_year_of(core::local_date(CliContext::now())),
+                                                .school_year = core::current_school_year(context.db(), core::local_date(CliContext::now())),
                                                 .dry_run = dry_run,
                                                 .now = CliContext::now()};
         return report(context, file, core::import_readers(context.db(), bytes, options), dry_run);
