@@ -2,11 +2,15 @@
 
 #include "core/db/statement.hpp"
 
+#include <array>
+#include <utility>
+
 namespace kitap::core {
 namespace {
 
 constexpr const char* title_columns =
-    "t.id, t.title, t.isbn, t.kind, t.stock, (SELECT count(*) FROM copy c2 WHERE c2.title_id = t.id)";
+    "t.id, t.title, t.isbn, t.kind, t.stock, (SELECT count(*) FROM copy c2 WHERE c2.title_id = t.id), t.subject, "
+    "t.price_tiyn";
 
 TitleRecord read_title(SQLite::Statement& row, int first) {
     TitleRecord title;
@@ -16,6 +20,8 @@ TitleRecord read_title(SQLite::Statement& row, int first) {
     title.kind = title_kind_from(row.getColumn(first + 3).getString()).value_or(TitleKind::fiction);
     title.stock = row.getColumn(first + 4).getInt();
     title.item_copies = row.getColumn(first + 5).getInt();
+    title.subject = row.getColumn(first + 6).getString();
+    title.price_tiyn = row.getColumn(first + 7).getInt64();
     return title;
 }
 
@@ -35,7 +41,26 @@ std::string select_title(const char* where) {
     return std::string("SELECT ") + title_columns + " FROM title t WHERE " + where;
 }
 
+constexpr std::array<std::pair<Condition, std::string_view>, 4> condition_names{{
+    {Condition::good, "good"},
+    {Condition::worn, "worn"},
+    {Condition::damaged, "damaged"},
+    {Condition::lost, "lost"},
+}};
+
 }  // namespace
+
+std::string_view to_string(Condition condition) {
+    for (const auto& [value, name] : condition_names)
+        if (value == condition) return name;
+    return "?";
+}
+
+std::optional<Condition> condition_from(std::string_view name) {
+    for (const auto& [value, text] : condition_names)
+        if (text == name) return value;
+    return std::nullopt;
+}
 
 LibraryStore::LibraryStore(SQLite::Database& db)
     : db_(db),
@@ -65,11 +90,20 @@ LibraryStore::LibraryStore(SQLite::Database& db)
       insert_loan_(db, R"(
           INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, station)
           VALUES (?, ?, ?, ?, ?, ?, ?))"),
-      close_loan_(db, "UPDATE loan SET returned_at = ? WHERE id = ? AND returned_at IS NULL"),
+      close_loan_(db, "UPDATE loan SET returned_at = ?, condition = ? WHERE id = ? AND returned_at IS NULL"),
       reduce_loan_(db, "UPDATE loan SET quantity = quantity - ? WHERE id = ? AND quantity > ?"),
       insert_returned_part_(db, R"(
-          INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, returned_at, station)
-          SELECT reader_id, title_id, copy_id, ?, loaned_at, due, ?, station FROM loan WHERE id = ?)"),
+          INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, returned_at, condition, station)
+          SELECT reader_id, title_id, copy_id, ?, loaned_at, due, ?, ?, station FROM loan WHERE id = ?)"),
+      insert_compensation_(db, R"(
+          INSERT INTO compensation (reader_id, title_id, copy_id, quantity, condition, amount_tiyn, created_at)
+          SELECT ?1, id, ?2, ?3, ?4, price_tiyn * ?3, ?5 FROM title WHERE id = ?6)"),
+      open_compensations_(db, R"(
+          SELECT cm.id, coalesce(cp.barcode, t.isbn, ''), t.title, cm.quantity, cm.condition, cm.amount_tiyn, cm.created_at
+          FROM compensation cm JOIN title t ON t.id = cm.title_id LEFT JOIN copy cp ON cp.id = cm.copy_id
+          WHERE cm.reader_id = ? AND cm.settled_at IS NULL ORDER BY cm.id)"),
+      set_copy_status_(db, "UPDATE copy SET status = ? WHERE id = ?"),
+      remove_title_stock_(db, "UPDATE title SET stock = max(stock - ?, 0) WHERE id = ?"),
       insert_visit_(db, "INSERT OR IGNORE INTO visit (reader_id, day, station) VALUES (?, ?, ?)"),
       insert_event_(db, R"(
           INSERT INTO event (at, station, actor, action, reader_id, title_id, copy_id, quantity, detail)
@@ -146,15 +180,43 @@ RowId LibraryStore::insert_loan(const NewLoan& loan) {
     return db_.getLastInsertRowid();
 }
 
-void LibraryStore::return_loan(const OpenLoan& loan, int quantity, Timestamp at) {
+void LibraryStore::return_loan(const OpenLoan& loan, int quantity, Timestamp at, std::optional<Condition> condition) {
     const std::string when = iso_timestamp(at);
+    const std::optional<std::string> state =
+        condition ? std::optional(std::string(to_string(*condition))) : std::nullopt;
     if (quantity >= loan.quantity) {
-        rebind(close_loan_, when, loan.id).exec();
+        rebind(close_loan_, when, state, loan.id).exec();
         return;
     }
-    rebind(insert_returned_part_, quantity, when, loan.id).exec();
+    rebind(insert_returned_part_, quantity, when, state, loan.id).exec();
     rebind(reduce_loan_, quantity, loan.id, quantity).exec();
 }
+
+RowId LibraryStore::insert_compensation(RowId reader_id, const TitleRecord& title, std::optional<RowId> copy_id,
+                                        int quantity, Condition condition, Timestamp at) {
+    rebind(insert_compensation_, reader_id, copy_id, quantity, std::string(to_string(condition)), iso_timestamp(at),
+           title.id)
+        .exec();
+    return db_.getLastInsertRowid();
+}
+
+std::vector<Compensation> LibraryStore::open_compensations(RowId reader_id) {
+    auto& query = rebind(open_compensations_, reader_id);
+    std::vector<Compensation> owed;
+    while (query.executeStep())
+        owed.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                        query.getColumn(3).getInt(),
+                        condition_from(query.getColumn(4).getString()).value_or(Condition::lost),
+                        query.getColumn(5).getInt64(), query.getColumn(6).getString()});
+    return owed;
+}
+
+void LibraryStore::set_copy_status(RowId copy_id, CopyStatus status) {
+    const char* name = status == CopyStatus::lost ? "lost" : status == CopyStatus::written_off ? "written_off" : "in_fund";
+    rebind(set_copy_status_, std::string(name), copy_id).exec();
+}
+
+void LibraryStore::remove_title_stock(RowId title_id, int quantity) { rebind(remove_title_stock_, quantity, title_id).exec(); }
 
 bool LibraryStore::record_visit(RowId reader_id, Date day, const std::string& station) {
     return rebind(insert_visit_, reader_id, iso_date(day), station).exec() > 0;

@@ -31,6 +31,8 @@ struct TitleRecord {
     TitleKind kind = TitleKind::fiction;
     int stock = 0;        // title-level copies owned
     int item_copies = 0;  // copies with their own inventory barcode
+    std::string subject;
+    std::int64_t price_tiyn = 0;
 };
 
 enum class CopyStatus { in_fund, written_off, lost };
@@ -68,6 +70,21 @@ struct NewLoan {
     std::string station;
 };
 
+enum class Condition { good, worn, damaged, lost };
+std::string_view to_string(Condition condition);
+std::optional<Condition> condition_from(std::string_view name);
+
+// What a reader owes for a damaged or lost item until the librarian settles it.
+struct Compensation {
+    RowId id = 0;
+    std::string code;  // inventory barcode or ISBN
+    std::string title;
+    int quantity = 1;
+    Condition condition = Condition::lost;
+    std::int64_t amount_tiyn = 0;
+    std::string created_at;
+};
+
 struct EventRecord {
     Timestamp at;
     std::string station;
@@ -101,7 +118,12 @@ public:
 
     RowId insert_loan(const NewLoan& loan);
     // Returns `quantity` of an open loan: the whole loan, or a part split off as a returned row.
-    void return_loan(const OpenLoan& loan, int quantity, Timestamp at);
+    void return_loan(const OpenLoan& loan, int quantity, Timestamp at, std::optional<Condition> condition = {});
+    RowId insert_compensation(RowId reader_id, const TitleRecord& title, std::optional<RowId> copy_id, int quantity,
+                              Condition condition, Timestamp at);
+    std::vector<Compensation> open_compensations(RowId reader_id);
+    void set_copy_status(RowId copy_id, CopyStatus status);
+    void remove_title_stock(RowId title_id, int quantity);
     // True when this is the reader's first visit of the day.
     bool record_visit(RowId reader_id, Date day, const std::string& station);
     void log_event(const EventRecord& event);
@@ -120,6 +142,10 @@ private:
     SQLite::Statement close_loan_;
     SQLite::Statement reduce_loan_;
     SQLite::Statement insert_returned_part_;
+    SQLite::Statement insert_compensation_;
+    SQLite::Statement open_compensations_;
+    SQLite::Statement set_copy_status_;
+    SQLite::Statement remove_title_stock_;
     SQLite::Statement insert_visit_;
     SQLite::Statement insert_event_;
 };

@@ -1,5 +1,7 @@
 #include "core/circulation/station.hpp"
 
+#include "core/circulation/returns.hpp"
+
 #include <SQLiteCpp/Transaction.h>
 
 #include <array>
@@ -8,7 +10,7 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<Reason, std::string_view>, 14> reason_names{{
+constexpr std::array<std::pair<Reason, std::string_view>, 19> reason_names{{
     {Reason::none, ""},
     {Reason::unknown_code, "unknown_code"},
     {Reason::not_in_catalog, "not_in_catalog"},
@@ -20,7 +22,12 @@ constexpr std::array<std::pair<Reason, std::string_view>, 14> reason_names{{
     {Reason::no_free_stock, "no_free_stock"},
     {Reason::scan_copy_label, "scan_copy_label"},
     {Reason::item_unavailable, "item_unavailable"},
+    {Reason::written_off, "written_off"},
     {Reason::librarian_only, "librarian_only"},
+    {Reason::already_has, "already_has"},
+    {Reason::not_in_curriculum, "not_in_curriculum"},
+    {Reason::textbook_debt, "textbook_debt"},
+    {Reason::not_on_loan, "not_on_loan"},
     {Reason::done, "done"},
     {Reason::idle_timeout, "idle_timeout"},
 }};
@@ -36,13 +43,30 @@ Date due_date(const Rules& rules, const ReaderRecord& reader, const TitleRecord&
     return add_days(today, rules.loans.loan_days_for(reader.category, title.kind));
 }
 
+std::optional<Condition> condition_of(Command command) {
+    switch (command) {
+        case Command::good: return Condition::good;
+        case Command::worn: return Condition::worn;
+        case Command::damaged: return Condition::damaged;
+        case Command::lost: return Condition::lost;
+        default: return std::nullopt;
+    }
+}
+
 }  // namespace
 
-std::string_view to_string(StationMode mode) { return mode == StationMode::desk ? "desk" : "self"; }
+std::string_view to_string(StationMode mode) {
+    switch (mode) {
+        case StationMode::self: return "self";
+        case StationMode::desk: return "desk";
+        case StationMode::return_: break;
+    }
+    return "return";
+}
 
 std::optional<StationMode> station_mode_from(std::string_view name) {
-    if (name == "self") return StationMode::self;
-    if (name == "desk") return StationMode::desk;
+    for (StationMode mode : {StationMode::self, StationMode::desk, StationMode::return_})
+        if (to_string(mode) == name) return mode;
     return std::nullopt;
 }
 
@@ -54,6 +78,7 @@ std::string_view to_string(Outcome outcome) {
         case Outcome::duplicate: return "duplicate";
         case Outcome::refused: return "refused";
         case Outcome::ended: return "ended";
+        case Outcome::command: return "command";
     }
     return "?";
 }
@@ -69,7 +94,7 @@ ReaderSummary summary_of(const ReaderRecord& reader) {
 }
 
 Station::Station(LibraryStore& store, Rules rules, StationMode mode, std::string name)
-    : store_(store), rules_(std::move(rules)), mode_(mode), name_(std::move(name)) {}
+    : store_(store), ledger_(store.db()), rules_(std::move(rules)), mode_(mode), name_(std::move(name)) {}
 
 StationOutcome Station::handle(const Scan& scan, Timestamp now) {
     expire_idle_session(now);
@@ -132,12 +157,20 @@ StationOutcome Station::on_command(ClassifiedCode code) {
     const Command command = *code.command;
     if (command != Command::done && mode_ == StationMode::self)
         return refused(std::move(outcome), Reason::librarian_only);
+    if (auto condition = condition_of(command)) {
+        next_condition_ = *condition;  // applies to the next return only
+        outcome.outcome = Outcome::command;
+        outcome.condition = condition;
+        if (session_) outcome.reader = summary_of(*session_);
+        return outcome;
+    }
     if (session_) outcome.reader = summary_of(*session_);
     session_.reset();
     outcome.outcome = Outcome::ended;
     if (command == Command::done) outcome.reason = Reason::done;
     if (command == Command::mode_self) mode_ = StationMode::self;
     if (command == Command::mode_desk) mode_ = StationMode::desk;
+    if (command == Command::mode_return) mode_ = StationMode::return_;
     return outcome;
 }
 
@@ -145,15 +178,21 @@ StationOutcome Station::on_copy(ClassifiedCode code, Timestamp now) {
     const CopyRecord& copy = *code.copy;
     StationOutcome outcome{.code = code.code, .kind = CodeKind::copy, .title = copy.title.title};
     if (session_) outcome.reader = summary_of(*session_);
-    if (auto loan = store_.open_loan_of_copy(copy.id)) {
+    auto loan = store_.open_loan_of_copy(copy.id);
+    if (mode_ == StationMode::return_) return on_returned_item(std::move(outcome), loan, copy.title, copy.id, now);
+    if (loan) {
         if (!session_ || loan->reader_id == session_->id)
-            return give_back(std::move(outcome), *loan, copy.title, copy.id, now);
+            return on_returned_item(std::move(outcome), loan, copy.title, copy.id, now);
         if (mode_ == StationMode::desk) return move_to_session_reader(std::move(outcome), *loan, copy, now);
         return refused(std::move(outcome), Reason::on_loan_to_other);
     }
-    if (copy.status != CopyStatus::in_fund) return refused(std::move(outcome), Reason::item_unavailable);
+    if (copy.status == CopyStatus::written_off) return refused(std::move(outcome), Reason::written_off);
+    if (copy.status == CopyStatus::lost) return refused(std::move(outcome), Reason::item_unavailable);
     if (!session_) return refused(std::move(outcome), Reason::no_session);
-    if (auto refusal = loan_refusal(copy.title, local_date(now), outcome)) return refused(std::move(outcome), *refusal);
+    const Date today = local_date(now);
+    auto refusal = copy.title.kind == TitleKind::textbook ? textbook_refusal(copy.title, today, outcome)
+                                                          : loan_refusal(copy.title, today, outcome);
+    if (refusal) return refused(std::move(outcome), *refusal);
     return lend(std::move(outcome), copy.title, copy.id, now);
 }
 
@@ -165,13 +204,42 @@ StationOutcome Station::on_title(ClassifiedCode code, Timestamp now) {
     // Which pupil hands a counted textbook back matters, so title-level scans need a card.
     if (!session_) return refused(std::move(outcome), Reason::no_session);
     outcome.reader = summary_of(*session_);
-    if (auto held = store_.open_title_loan(session_->id, title.id))
-        return give_back(std::move(outcome), *held, title, std::nullopt, now);
+    auto held = store_.open_title_loan(session_->id, title.id);
+    if (mode_ == StationMode::return_) return on_returned_item(std::move(outcome), held, title, std::nullopt, now);
+    // Scanning a held non-textbook again gives it back, as with a labelled copy;
+    // textbooks are counted against the class set instead (see textbook_refusal).
+    if (held && title.kind != TitleKind::textbook)
+        return on_returned_item(std::move(outcome), held, title, std::nullopt, now);
     if (title.stock == 0 && title.item_copies > 0) return refused(std::move(outcome), Reason::scan_copy_label);
+    return lend_title(std::move(outcome), title, now);
+}
+
+StationOutcome Station::lend_title(StationOutcome outcome, const TitleRecord& title, Timestamp now) {
+    const Date today = local_date(now);
+    auto refusal = title.kind == TitleKind::textbook ? textbook_refusal(title, today, outcome)
+                                                     : loan_refusal(title, today, outcome);
+    if (refusal) return refused(std::move(outcome), *refusal);
     if (title.stock - store_.title_quantity_on_loan(title.id) <= 0)
         return refused(std::move(outcome), Reason::no_free_stock);
-    if (auto refusal = loan_refusal(title, local_date(now), outcome)) return refused(std::move(outcome), *refusal);
     return lend(std::move(outcome), title, std::nullopt, now);
+}
+
+// Textbooks follow the class set rather than the main fund's limits: a pupil gets
+// what the curriculum of their grade and language gives, once; the desk may issue
+// beyond it (flagged); last year's book of the same subject must come back first.
+std::optional<Reason> Station::textbook_refusal(const TitleRecord& title, Date today, StationOutcome& outcome) {
+    if (auto debt = ledger_.earlier_year_debt(session_->id, title.subject, school_year_start(today))) {
+        outcome.overdue = {*debt};
+        return Reason::textbook_debt;
+    }
+    const auto line = ledger_.set_line(session_->id, title.id);
+    const int held = line ? line->held : ledger_.held(session_->id, title.id);
+    const int allowed = line ? line->per_pupil : 1;
+    if (held >= allowed) return Reason::already_has;
+    if (line || session_->category != ReaderCategory::pupil) return std::nullopt;
+    if (mode_ == StationMode::self) return Reason::not_in_curriculum;
+    outcome.off_curriculum = true;
+    return std::nullopt;
 }
 
 std::optional<Reason> Station::loan_refusal(const TitleRecord& title, Date today, StationOutcome& outcome) {
@@ -194,14 +262,19 @@ StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, s
     return outcome;
 }
 
-StationOutcome Station::give_back(StationOutcome outcome, const OpenLoan& loan, const TitleRecord& title,
-                                  std::optional<RowId> copy_id, Timestamp now) {
-    store_.return_loan(loan, 1, now);
-    log(now, "return", loan.reader_id, title, copy_id, 1);
+StationOutcome Station::on_returned_item(StationOutcome outcome, std::optional<OpenLoan> loan,
+                                         const TitleRecord& title, std::optional<RowId> copy_id, Timestamp now) {
+    if (!loan) return refused(std::move(outcome), Reason::not_on_loan);
+    const auto taken = take_back(store_, {.loan = *loan, .title = title, .copy_id = copy_id, .quantity = 1,
+                                          .condition = next_condition_},
+                                 now, name_, actor());
+    next_condition_ = Condition::good;  // a condition is chosen for one return at a time
     if (!outcome.reader) {
-        if (auto holder = store_.reader_by_card(loan.reader_card)) outcome.reader = summary_of(*holder);
+        if (auto holder = store_.reader_by_card(loan->reader_card)) outcome.reader = summary_of(*holder);
     }
     outcome.outcome = Outcome::returned;
+    outcome.condition = taken.condition;
+    outcome.compensation_tiyn = taken.compensation_tiyn;
     return outcome;
 }
 

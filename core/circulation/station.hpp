@@ -4,6 +4,7 @@
 #include "core/circulation/library_store.hpp"
 #include "core/codes/code_classifier.hpp"
 #include "core/rules.hpp"
+#include "core/textbooks/textbook_ledger.hpp"
 
 #include <optional>
 #include <string>
@@ -18,11 +19,13 @@ struct Scan {
     std::string source;     // "wedge", "camera:0", "cli"...
 };
 
-enum class StationMode { self, desk };
+// self: a pupil at the kiosk; desk: the librarian lends and issues; return: every scan takes back.
+enum class StationMode { self, desk, return_ };
 std::string_view to_string(StationMode mode);
 std::optional<StationMode> station_mode_from(std::string_view name);
 
-enum class Outcome { session, loan, returned, duplicate, refused, ended };
+// `command`: a condition for the next return was chosen.
+enum class Outcome { session, loan, returned, duplicate, refused, ended, command };
 std::string_view to_string(Outcome outcome);  // "return" for Outcome::returned
 
 // Why a scan was refused (or, for `ended`, why the session closed). Stable codes for scripts.
@@ -37,8 +40,13 @@ enum class Reason {
     limit_reached,      // as many main-fund items as the category allows
     no_free_stock,      // every title-level copy of this title is out
     scan_copy_label,    // a title held as labelled copies was scanned by its ISBN
-    item_unavailable,   // the copy is written off or lost
+    item_unavailable,   // the copy is marked lost
+    written_off,        // the copy was written off
     librarian_only,     // a command only the librarian's desk may use
+    already_has,        // the pupil holds as many of this textbook as the curriculum gives
+    not_in_curriculum,  // self-service: a textbook outside the pupil's class set
+    textbook_debt,      // last year's textbook of this subject is still out
+    not_on_loan,        // return mode: nobody (or not this reader) holds it
     done,               // ended: the reader said "done"
     idle_timeout,       // ended: nobody scanned for a while
 };
@@ -63,6 +71,9 @@ struct StationOutcome {
     std::vector<HeldItem> overdue;         // reason overdue_items, or on opening a session
     int limit = 0;                         // reason limit_reached
     std::optional<Command> command;
+    bool off_curriculum = false;           // desk: a textbook outside the pupil's class set was issued
+    std::optional<Condition> condition;    // on a return, or the condition a command chose
+    std::optional<std::int64_t> compensation_tiyn;  // damaged or lost: what the reader owes
 };
 
 // The one state machine that decides what a scan means, driven alike by the
@@ -79,6 +90,8 @@ public:
     std::optional<StationOutcome> expire_idle_session(Timestamp now);
 
     StationMode mode() const { return mode_; }
+    // The condition the next return will be recorded in (return mode).
+    Condition next_condition() const { return next_condition_; }
     const std::optional<ReaderRecord>& session_reader() const { return session_; }
 
 private:
@@ -93,10 +106,12 @@ private:
     StationOutcome on_command(ClassifiedCode code);
     StationOutcome on_copy(ClassifiedCode code, Timestamp now);
     StationOutcome on_title(ClassifiedCode code, Timestamp now);
+    StationOutcome on_returned_item(StationOutcome outcome, std::optional<OpenLoan> loan, const TitleRecord& title,
+                                    std::optional<RowId> copy_id, Timestamp now);
+    StationOutcome lend_title(StationOutcome outcome, const TitleRecord& title, Timestamp now);
+    std::optional<Reason> textbook_refusal(const TitleRecord& title, Date today, StationOutcome& outcome);
     std::optional<Reason> loan_refusal(const TitleRecord& title, Date today, StationOutcome& outcome);
     StationOutcome lend(StationOutcome outcome, const TitleRecord& title, std::optional<RowId> copy_id, Timestamp now);
-    StationOutcome give_back(StationOutcome outcome, const OpenLoan& loan, const TitleRecord& title,
-                             std::optional<RowId> copy_id, Timestamp now);
     StationOutcome move_to_session_reader(StationOutcome outcome, const OpenLoan& loan, const CopyRecord& copy,
                                           Timestamp now);
     void log(Timestamp now, std::string action, std::optional<RowId> reader, const TitleRecord& title,
@@ -105,12 +120,14 @@ private:
     std::string actor() const;
 
     LibraryStore& store_;
+    TextbookLedger ledger_;
     Rules rules_;
     StationMode mode_;
     std::string name_;
     std::optional<ReaderRecord> session_;
     Timestamp last_activity_{};
     std::optional<LastScan> last_scan_;
+    Condition next_condition_ = Condition::good;
 };
 
 ReaderSummary summary_of(const ReaderRecord& reader);

@@ -9,10 +9,15 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<Command, std::string_view>, 3> command_names{{
+constexpr std::array<std::pair<Command, std::string_view>, 8> command_names{{
     {Command::done, "DONE"},
     {Command::mode_self, "MODE-SELF"},
     {Command::mode_desk, "MODE-DESK"},
+    {Command::mode_return, "MODE-RETURN"},
+    {Command::good, "GOOD"},
+    {Command::worn, "WORN"},
+    {Command::damaged, "DAMAGED"},
+    {Command::lost, "LOST"},
 }};
 
 bool is_noise(unsigned char c) { return c <= ' ' || c == 0x7f; }

@@ -5,9 +5,10 @@
 namespace kitap::core {
 namespace {
 
-std::optional<std::string> first_text(SQLite::Database& db, const char* sql, const std::string& today) {
+// The first row's text; `parameter` fills ?1 when the query has one.
+std::optional<std::string> first_text(SQLite::Database& db, const char* sql, const std::string& parameter) {
     SQLite::Statement query(db, sql);
-    if (query.getBindParameterCount() > 0) query.bind(1, today);
+    if (query.getBindParameterCount() > 0) query.bind(1, parameter);
     if (!query.executeStep()) return std::nullopt;
     return query.getColumn(0).getString();
 }
@@ -39,6 +40,20 @@ DemoSamples find_demo_samples(SQLite::Database& db, Date today) {
           AND stock > (SELECT coalesce(sum(quantity), 0) FROM loan l
                        WHERE l.title_id = t.id AND l.copy_id IS NULL AND l.returned_at IS NULL)
         ORDER BY year DESC, id LIMIT 1)", day);
+    samples.pupil_without_set_card = first_text(db, R"(
+        SELECT r.card FROM reader r JOIN school_class c ON c.id = r.class_id
+        JOIN curriculum cu ON cu.grade = c.grade AND cu.language = c.language
+        WHERE r.status = 'active' AND r.category = 'pupil'
+          AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.reader_id = r.id AND l.returned_at IS NULL)
+        ORDER BY c.grade DESC, r.id LIMIT 1)", day);
+    if (!samples.pupil_without_set_card) return samples;
+    const std::string& card = *samples.pupil_without_set_card;
+    samples.class_without_set = first_text(db, R"(
+        SELECT c.grade || c.letter FROM reader r JOIN school_class c ON c.id = r.class_id WHERE r.card = ?1)", card);
+    samples.missing_textbook_isbn = first_text(db, R"(
+        SELECT t.isbn FROM reader r JOIN school_class c ON c.id = r.class_id
+        JOIN curriculum cu ON cu.grade = c.grade AND cu.language = c.language JOIN title t ON t.id = cu.title_id
+        WHERE r.card = ?1 ORDER BY cu.subject, t.title LIMIT 1)", card);
     return samples;
 }
 

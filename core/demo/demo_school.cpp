@@ -7,6 +7,8 @@
 #include "core/demo/demo_roster.hpp"
 
 #include <SQLiteCpp/Statement.h>
+
+#include <map>
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
@@ -75,6 +77,9 @@ public:
               INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, returned_at, station)
               VALUES (?, ?, ?, 1, ?, ?, ?, ?))"),
           visit_(db, "INSERT INTO visit (reader_id, day, station) VALUES (?, ?, ?)"),
+          curriculum_(db, R"(
+              INSERT OR IGNORE INTO curriculum (grade, language, title_id, per_pupil, subject)
+              SELECT ?, ?, id, 1, subject FROM title WHERE id = ?)"),
           event_(db, R"(
               INSERT INTO event (at, station, actor, action, reader_id, title_id, copy_id, quantity, detail)
               VALUES (?, ?, 'demo', ?, ?, ?, ?, ?, ?))") {}
@@ -91,6 +96,26 @@ public:
                                         std::string(to_string(t.kind)), t.grade, t.subject, t.price_tiyn, t.stock));
         for (const auto& c : school.copies)
             copy_ids_.push_back(insert(copy_, c.barcode, title_ids_[c.title], status_name(c.status)));
+        write_curriculum(school);
+    }
+
+    // The curriculum table knows grade and language, not the streams of grades
+    // 10-11, so those grades get the titles every stream shares; stream books are
+    // issued at the desk as titles outside the curriculum.
+    void write_curriculum(const DemoSchool& school) {
+        std::map<std::pair<int, ClassLanguage>, std::map<int, int>> streams_having;  // title -> streams listing it
+        std::map<std::pair<int, ClassLanguage>, int> stream_count;
+        for (const auto& [key, titles] : school.curriculum) {
+            const auto& [grade, language, stream] = key;
+            ++stream_count[{grade, language}];
+            for (int title : titles) ++streams_having[{grade, language}][title];
+        }
+        for (const auto& [grade_language, titles] : streams_having)
+            for (const auto& [title, streams] : titles)
+                if (streams == stream_count[grade_language])
+                    rebind(curriculum_, grade_language.first, std::string(to_string(grade_language.second)),
+                           title_ids_[title])
+                        .exec();
     }
 
     void write_history(const DemoHistory& history) {
@@ -128,7 +153,7 @@ private:
     }
 
     SQLite::Database& db_;
-    SQLite::Statement class_, reader_, title_, copy_, loan_, visit_, event_;
+    SQLite::Statement class_, reader_, title_, copy_, loan_, visit_, curriculum_, event_;
     std::vector<std::int64_t> class_ids_, reader_ids_, title_ids_, copy_ids_;
 };
 

@@ -4,6 +4,7 @@
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
 #include "core/import/column_map.hpp"
+#include "core/text/class_name.hpp"
 #include "core/text/utf8.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -46,13 +47,7 @@ const AliasTable<ReaderCategory>& category_words() {
 
 // ---- Reading the rows ----------------------------------------------------
 
-struct ClassKey {
-    int grade = 0;
-    std::string letter;  // one capital Cyrillic letter
-    bool operator<(const ClassKey& other) const {
-        return std::tie(grade, letter) < std::tie(other.grade, other.letter);
-    }
-};
+using ClassKey = ClassName;
 
 struct ReaderRow {
     std::size_t line = 0;
@@ -63,50 +58,14 @@ struct ReaderRow {
     std::optional<ClassLanguage> language;  // of the class
 };
 
-bool is_class_separator(char32_t c) {
-    return c == U' ' || c == U'-' || c == U'–' || c == U'"' || c == U'\'' || c == U'«' || c == U'»' || c == U'.';
-}
-
-// "5 ә", "5-Ә", "5 «Ә»", "5a" -> "5Ә": capitals, Latin lookalikes as Cyrillic, separators dropped.
-std::string compact_class(std::string_view text) {
-    const auto cyrillic = latin_lookalikes_to_cyrillic(to_upper(text));
-    std::string compact;
-    for (std::string_view rest = cyrillic; !rest.empty();) {
-        const auto code_point = decode_code_point(rest);
-        const std::size_t length = code_point ? code_point->length : 1;
-        if (!code_point || !is_class_separator(code_point->value)) compact += rest.substr(0, length);
-        rest.remove_prefix(length);
-    }
-    return compact;
-}
-
-// Russian capitals and the Kazakh ones: Ә Ғ Қ Ң Ө Ұ Ү Һ І.
-bool is_class_letter(std::string_view text) {
-    constexpr std::array<char32_t, 10> kazakh_and_yo{U'Ә', U'Ғ', U'Қ', U'Ң', U'Ө', U'Ұ', U'Ү', U'Һ', U'І', U'Ё'};
-    const auto letter = decode_code_point(text);
-    if (!letter || letter->length != text.size()) return false;
-    return (letter->value >= U'А' && letter->value <= U'Я') ||
-           std::find(kazakh_and_yo.begin(), kazakh_and_yo.end(), letter->value) != kazakh_and_yo.end();
-}
-
 std::optional<ClassKey> read_class(RowReader& row) {
     const auto text = row.text("class");
     if (text.empty()) return std::nullopt;
-    const auto compact = compact_class(text);
-    const auto letter_at = std::min(compact.find_first_not_of("0123456789"), compact.size());
-    const std::string_view digits = std::string_view(compact).substr(0, letter_at);
-    const std::string letter = compact.substr(letter_at);
-    if (digits.empty() || !is_class_letter(letter)) {
-        row.problem("import.error.bad_class", {{"value", text}});
-        return std::nullopt;
-    }
-    int grade = 0;
-    std::from_chars(digits.data(), digits.data() + digits.size(), grade);
-    if (digits.size() > 2 || grade > 11) {
-        row.problem("import.error.unknown_grade", {{"value", std::string(digits)}});
-        return std::nullopt;
-    }
-    return ClassKey{grade, letter};
+    auto parsed = parse_class_name(text);
+    if (parsed.problem == ClassNameProblem::not_a_class) row.problem("import.error.bad_class", {{"value", text}});
+    if (parsed.problem == ClassNameProblem::unknown_grade)
+        row.problem("import.error.unknown_grade", {{"value", parsed.grade_text}});
+    return parsed.name;
 }
 
 // Kazakh or Russian: a class is taught in one of them ("en" is no language of instruction).

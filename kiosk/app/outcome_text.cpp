@@ -21,15 +21,29 @@ MessageArgs arguments(const core::StationOutcome& outcome, const Translator& tr)
     if (outcome.reader) args["name"] = outcome.reader->name;
     if (outcome.due) args["due"] = display_date(*outcome.due, tr.language());
     if (outcome.previous_holder) args["holder"] = *outcome.previous_holder;
+    if (outcome.condition) args["condition"] = tr("condition." + std::string(to_string(*outcome.condition)));
+    if (outcome.compensation_tiyn) args["amount"] = display_tenge(*outcome.compensation_tiyn, tr.language());
     return args;
+}
+
+std::string returned_key(const core::StationOutcome& outcome) {
+    if (outcome.compensation_tiyn) return "outcome.return.compensation";
+    if (outcome.condition && *outcome.condition != core::Condition::good) return "outcome.return.condition";
+    return "outcome.return";
+}
+
+std::string loan_key(const core::StationOutcome& outcome) {
+    if (outcome.previous_holder) return "outcome.loan.moved";
+    return outcome.off_curriculum ? "outcome.loan.off_curriculum" : "outcome.loan";
 }
 
 std::string message_key(const core::StationOutcome& outcome) {
     using core::Outcome;
     switch (outcome.outcome) {
         case Outcome::session: return outcome.overdue.empty() ? "outcome.session" : "outcome.session.overdue";
-        case Outcome::loan: return outcome.previous_holder ? "outcome.loan.moved" : "outcome.loan";
-        case Outcome::returned: return "outcome.return";
+        case Outcome::loan: return loan_key(outcome);
+        case Outcome::returned: return returned_key(outcome);
+        case Outcome::command: return "outcome.command.condition";
         case Outcome::duplicate: return "outcome.duplicate";
         case Outcome::refused: return "reason." + std::string(to_string(outcome.reason));
         case Outcome::ended: break;
@@ -49,10 +63,21 @@ std::string display_date(core::Date date, Language language) {
     return text;
 }
 
+std::string display_tenge(std::int64_t tiyn, Language language) {
+    std::string digits = std::to_string(tiyn / 100);
+    const char* separator = language == Language::en ? "," : "\u00a0";
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), separator);
+    char cents[8];
+    std::snprintf(cents, sizeof cents, "%s%02lld", language == Language::en ? "." : ",",
+                  static_cast<long long>(tiyn % 100));
+    return digits + cents;
+}
+
 std::string outcome_message(const core::StationOutcome& outcome, const Translator& tr) {
     MessageArgs args = arguments(outcome, tr);
     if (outcome.command == core::Command::mode_self) args["mode"] = tr("mode.self");
     if (outcome.command == core::Command::mode_desk) args["mode"] = tr("mode.desk");
+    if (outcome.command == core::Command::mode_return) args["mode"] = tr("mode.return");
     return tr(message_key(outcome), args);
 }
 

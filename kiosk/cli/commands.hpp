@@ -12,6 +12,7 @@ int run_init(CliContext& context);
 int run_demo(CliContext& context, std::uint32_t seed);
 int run_import_readers(CliContext& context, const std::string& file, bool dry_run);
 int run_import_catalog(CliContext& context, const std::string& file, bool dry_run);
+int run_import_curriculum(CliContext& context, const std::string& file, bool dry_run);
 int run_scan(CliContext& context, const std::string& mode, const std::string& station,
              const std::vector<std::string>& codes);
 int run_reader(CliContext& context, const std::string& card, bool json);

@@ -1,6 +1,7 @@
 #include "core/calendar.hpp"
 #include "core/import/catalog_import.hpp"
 #include "core/import/reader_import.hpp"
+#include "core/textbooks/curriculum.hpp"
 #include "core/year/school_years.hpp"
 #include "kiosk/cli/commands.hpp"
 
@@ -67,6 +68,13 @@ int run_import_catalog(CliContext& context, const std::string& file, bool dry_ru
     return run_import(file, [&](const std::string& bytes) {
         const core::CatalogImportOptions options{.dry_run = dry_run, .now = CliContext::now()};
         return report(context, file, core::import_catalog(context.db(), bytes, options), dry_run);
+    });
+}
+
+int run_import_curriculum(CliContext& context, const std::string& file, bool dry_run) {
+    return run_import(file, [&](const std::string& bytes) {
+        const core::CurriculumImportOptions options{.dry_run = dry_run, .now = CliContext::now()};
+        return report(context, file, core::import_curriculum(context.db(), bytes, options), dry_run);
     });
 }
 

@@ -20,6 +20,9 @@ void print_samples(CliContext& context, const core::DemoSamples& samples) {
         {"cli.demo.sample.free_copy", &samples.free_copy},
         {"cli.demo.sample.borrowed_copy", &samples.borrowed_copy},
         {"cli.demo.sample.textbook", &samples.textbook_isbn},
+        {"cli.demo.sample.pupil_without_set", &samples.pupil_without_set_card},
+        {"cli.demo.sample.class_without_set", &samples.class_without_set},
+        {"cli.demo.sample.missing_textbook", &samples.missing_textbook_isbn},
     };
     std::cout << tr("cli.demo.samples") << '\n';
     for (const auto& [key, code] : rows)

@@ -2,6 +2,7 @@
 // the same core as the kiosk; this file only wires arguments to commands.
 #include "core/db/database.hpp"
 #include "kiosk/cli/commands.hpp"
+#include "kiosk/cli/textbook_commands.hpp"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
@@ -24,10 +25,79 @@ struct Arguments {
     std::vector<std::string> codes;
     std::string code;
     bool json = false;
+    std::optional<int> grade;
+    std::optional<std::string> language;
+    IssueSetArguments issue_set;
+    ReturnArguments returned;
+    ReportArguments report;
+    std::optional<long long> compensation_id;
+    std::string settlement = "paid";
 };
 
+void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
+    auto* curriculum = app.add_subcommand("curriculum", "Which textbooks each grade and language gets");
+    curriculum->require_subcommand(1);
+    auto* import = curriculum->add_subcommand("import", "Import curricula from CSV (grade, language, isbn, ...)");
+    import->add_option("FILE", args.file, "The file")->required();
+    import->add_flag("--dry-run", args.dry_run, "Check and report without writing");
+    import->callback(chosen([&args](CliContext& c) { return run_import_curriculum(c, args.file, args.dry_run); }));
+    auto* show = curriculum->add_subcommand("show", "Show curricula");
+    show->add_option("--grade", args.grade, "Grade 0-11")->check(CLI::Range(0, 11));
+    show->add_option("--language", args.language, "kk or ru")->check(CLI::IsMember({"kk", "ru"}));
+    show->add_flag("--json", args.json, "Print JSON");
+    show->callback(chosen([&args](CliContext& c) { return run_curriculum_show(c, args.grade, args.language, args.json); }));
+
+    auto* issue = app.add_subcommand("issue-set", "Issue a class its textbook sets from title-level stock");
+    issue->add_option("--class", args.issue_set.class_name, "Class, such as 5Ә")->required();
+    issue->add_option("--title", args.issue_set.isbn, "Only this ISBN of the set");
+    issue->add_flag("--dry-run", args.issue_set.dry_run, "Report without writing");
+    issue->add_flag("--json", args.issue_set.json, "Print JSON");
+    issue->callback(chosen([&args](CliContext& c) { return run_issue_set(c, args.issue_set); }));
+
+    auto* give_back = app.add_subcommand("return", "Take books back from a reader at the desk");
+    give_back->add_option("--card", args.returned.card, "Reader card")->required();
+    auto* isbn = give_back->add_option("--isbn", args.returned.isbn, "A title-level textbook's ISBN");
+    give_back->add_option("--copy", args.returned.copy, "A labelled copy's barcode")->excludes(isbn);
+    give_back->add_option("--count", args.returned.count, "How many copies of the title")->check(CLI::PositiveNumber);
+    give_back->add_option("--condition", args.returned.condition, "good, worn, damaged or lost")
+        ->check(CLI::IsMember({"good", "worn", "damaged", "lost"}));
+    give_back->add_flag("--json", args.returned.json, "Print JSON");
+    give_back->callback(chosen([&args](CliContext& c) { return run_return(c, args.returned); }));
+
+    auto* settle = app.add_subcommand("settle", "Settle what a reader owes for damaged or lost books");
+    settle->add_option("CARD", args.code, "Reader card")->required();
+    settle->add_option("--id", args.compensation_id, "Only this compensation");
+    settle->add_option("--as", args.settlement, "paid, replaced or waived")
+        ->check(CLI::IsMember({"paid", "replaced", "waived"}))
+        ->capture_default_str();
+    settle->callback(chosen([&args](CliContext& c) { return run_settle(c, args.code, args.compensation_id, args.settlement); }));
+
+    auto* clearance = app.add_subcommand("clearance", "What a leaving pupil must return or settle");
+    clearance->add_option("CARD", args.code, "Reader card")->required();
+    clearance->add_flag("--json", args.json, "Print JSON");
+    clearance->callback(chosen([&args](CliContext& c) { return run_clearance(c, args.code, args.json); }));
+
+    auto* report = app.add_subcommand("report", "Reports for the librarian");
+    report->require_subcommand(1);
+    auto* provision = report->add_subcommand("provision", "How well each class is provided with its textbooks");
+    auto* debtors = report->add_subcommand("debtors", "Who holds what past its due date, per class");
+    for (auto* sub : {provision, debtors}) {
+        sub->add_option("--class", args.report.class_name, "Only this class");
+        sub->add_option("--format", args.report.format, "text, json or csv")
+            ->check(CLI::IsMember({"text", "json", "csv"}))
+            ->capture_default_str();
+        sub->add_option("--out", args.report.out, "Write to this file");
+    }
+    debtors->add_option("--as-of", args.report.as_of, "Date (YYYY-MM-DD); default today");
+    provision->callback(chosen([&args](CliContext& c) { return run_report_provision(c, args.report); }));
+    debtors->callback(chosen([&args](CliContext& c) { return run_report_debtors(c, args.report); }));
+}
+
 void add_commands(CLI::App& app, Arguments& args, Command& command) {
-    auto chosen = [&command](Command chosen_command) { return [&command, chosen_command] { command = chosen_command; }; };
+    const std::function<std::function<void()>(Command)> chosen = [&command](Command chosen_command) {
+        return std::function<void()>([&command, chosen_command] { command = chosen_command; });
+    };
+    add_textbook_commands(app, args, chosen);
 
     app.add_subcommand("init", "Create the database or bring it to the current schema")
         ->callback(chosen([](CliContext& c) { return run_init(c); }));
@@ -46,8 +116,8 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     }
 
     auto* scan = app.add_subcommand("scan", "Pass codes through a station: arguments, or stdin one per line");
-    scan->add_option("--mode", args.mode, "self (a pupil at the kiosk) or desk (the librarian)")
-        ->check(CLI::IsMember({"self", "desk"}))
+    scan->add_option("--mode", args.mode, "self (a pupil at the kiosk), desk (the librarian) or return")
+        ->check(CLI::IsMember({"self", "desk", "return"}))
         ->capture_default_str();
     scan->add_option("--station", args.station, "Station name recorded with every change")->capture_default_str();
     scan->add_option("CODE", args.codes, "Scanned codes");

@@ -32,6 +32,9 @@ nlohmann::json outcome_json(const core::StationOutcome& outcome, const core::Sta
     if (outcome.previous_holder) line["previous_holder"] = *outcome.previous_holder;
     if (!outcome.overdue.empty()) line["overdue"] = held_items_json(outcome.overdue);
     if (outcome.reason == core::Reason::limit_reached) line["limit"] = outcome.limit;
+    if (outcome.off_curriculum) line["off_curriculum"] = true;
+    if (outcome.condition) line["condition"] = to_string(*outcome.condition);
+    if (outcome.compensation_tiyn) line["compensation"] = static_cast<double>(*outcome.compensation_tiyn) / 100.0;
     return line;
 }
 
@@ -47,7 +50,7 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
              const std::vector<std::string>& codes) {
     const auto station_mode = core::station_mode_from(mode);
     if (!station_mode) {
-        std::cerr << "--mode: \"" << mode << "\" is not self or desk\n";
+        std::cerr << "--mode: \"" << mode << "\" is not self, desk or return\n";
         return exit_bad_input;
     }
     core::LibraryStore store(context.db());

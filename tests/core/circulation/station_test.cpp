@@ -37,6 +37,7 @@ protected:
         db.exec(R"(INSERT INTO copy (id, barcode, title_id, status) VALUES
             (1, '10000017', 1, 'in_fund'), (2, '10000025', 1, 'in_fund'), (3, '10000033', 3, 'in_fund'),
             (4, '10000041', 3, 'written_off'))");
+        db.exec("INSERT INTO curriculum (grade, language, title_id, per_pupil, subject) VALUES (5, 'kk', 2, 1, 'Математика')");
     }
 
     Station station(StationMode mode = StationMode::self) { return Station(store_, rules_, mode, "test"); }
@@ -213,8 +214,9 @@ TEST_F(StationTest, TitleLevelStockRunsOut) {
     EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::loan);
     scan(s, "20000030");
     EXPECT_EQ(scan(s, textbook_isbn).reason, Reason::no_free_stock);
-    scan(s, "20000022");
-    EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::returned);
+    auto returns = station(StationMode::return_);
+    scan(returns, "20000022");
+    EXPECT_EQ(scan(returns, textbook_isbn).outcome, Outcome::returned);
     EXPECT_EQ(count("SELECT coalesce(sum(quantity), 0) FROM loan WHERE returned_at IS NULL"), 1);
 }
 
@@ -234,7 +236,7 @@ TEST_F(StationTest, IsbnOfATitleHeldAsLabelledCopiesAsksForTheLabel) {
 TEST_F(StationTest, WrittenOffCopyIsNotLent) {
     auto s = station();
     scan(s, "20000014");
-    EXPECT_EQ(scan(s, "10000041").reason, Reason::item_unavailable);
+    EXPECT_EQ(scan(s, "10000041").reason, Reason::written_off);
 }
 
 TEST_F(StationTest, DoneEndsTheSessionAndModeCommandsAreForTheDesk) {
@@ -284,6 +286,130 @@ TEST_F(StationTest, ConfiguredPrefixesSuffixesAndLeadingZerosAreStripped) {
     rules_.codes.strip_leading_zeros = true;
     auto s = station();
     EXPECT_EQ(scan(s, "]C100020000014#\r\n").outcome, Outcome::session);
+}
+
+// ---- Textbooks: the class set decides -------------------------------------
+
+class TextbookStationTest : public StationTest {
+protected:
+    void SetUp() override {
+        StationTest::SetUp();
+        auto& db = temp_.db();
+        db.exec(R"(INSERT INTO title (id, title, isbn, kind, grade, subject, stock, price_tiyn) VALUES
+            (10, 'Қазақ тілі. 5-сынып', '9786010000049', 'textbook', 5, 'Қазақ тілі', 10, 250000),
+            (11, 'Алгебра. 7-сынып', '9786010000056', 'textbook', 7, 'Алгебра', 10, 300000),
+            (12, 'Қазақ тілі. 4-сынып', '9786010000063', 'textbook', 4, 'Қазақ тілі', 10, 200000))");
+        db.exec("UPDATE curriculum SET per_pupil = 2 WHERE title_id = 2");
+        db.exec("INSERT INTO curriculum (grade, language, title_id, per_pupil, subject) VALUES (5, 'kk', 10, 1, 'Қазақ тілі')");
+        db.exec("UPDATE title SET stock = 10 WHERE id = 2");
+    }
+};
+
+TEST_F(TextbookStationTest, PupilTakesTheirClassSetAtTheKioskOnce) {
+    auto s = station();
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, "9786010000049").outcome, Outcome::loan);
+    EXPECT_EQ(scan(s, "9786010000049").reason, Reason::already_has);
+}
+
+TEST_F(TextbookStationTest, PerPupilCountAllowsSeveralCopies) {
+    auto s = station();
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::loan);
+    EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::loan);
+    EXPECT_EQ(scan(s, textbook_isbn).reason, Reason::already_has);
+}
+
+TEST_F(TextbookStationTest, KioskRefusesTextbooksOutsideTheClassSet) {
+    auto s = station();
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, "9786010000056").reason, Reason::not_in_curriculum);
+    EXPECT_EQ(count("SELECT count(*) FROM loan"), 0);
+}
+
+TEST_F(TextbookStationTest, DeskIssuesOutsideTheClassSetAndFlagsIt) {
+    auto s = station(StationMode::desk);
+    scan(s, "20000014");
+    auto outcome = scan(s, "9786010000056");
+    EXPECT_EQ(outcome.outcome, Outcome::loan);
+    EXPECT_TRUE(outcome.off_curriculum);
+    EXPECT_EQ(scan(s, "9786010000056").reason, Reason::already_has);
+}
+
+TEST_F(TextbookStationTest, AnOverdueNovelDoesNotBlockTextbooks) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    now_ += days{30};
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, "9786010000049").outcome, Outcome::loan);
+    EXPECT_EQ(scan(s, second_copy).reason, Reason::overdue_items);
+}
+
+TEST_F(TextbookStationTest, LastYearsBookOfTheSubjectMustComeBackFirst) {
+    temp_.db().exec(R"(INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due)
+                       VALUES (1, 12, 1, '2025-09-02T08:00:00Z', '2026-05-31'))");
+    auto s = station(StationMode::desk);
+    scan(s, "20000014");
+    auto outcome = scan(s, "9786010000049");
+    EXPECT_EQ(outcome.reason, Reason::textbook_debt);
+    ASSERT_EQ(outcome.overdue.size(), 1u);
+    EXPECT_EQ(outcome.overdue[0].title, "Қазақ тілі. 4-сынып");
+    EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::loan);  // other subjects are not blocked
+}
+
+TEST_F(TextbookStationTest, ReturnModeTakesEverythingBackAndRecordsCondition) {
+    auto desk = station(StationMode::desk);
+    scan(desk, "20000014");
+    scan(desk, "9786010000049");
+    scan(desk, fiction_copy);
+    auto returns = station(StationMode::return_);
+    EXPECT_EQ(scan(returns, fiction_copy).outcome, Outcome::returned);  // a copy needs no card
+    EXPECT_EQ(scan(returns, "9786010000049").reason, Reason::no_session);
+    scan(returns, "20000014");
+    auto worn = scan(returns, "KITAP-WORN");
+    EXPECT_EQ(worn.outcome, Outcome::command);
+    EXPECT_EQ(worn.condition, Condition::worn);
+    auto back = scan(returns, "9786010000049");
+    EXPECT_EQ(back.outcome, Outcome::returned);
+    EXPECT_EQ(back.condition, Condition::worn);
+    EXPECT_FALSE(back.compensation_tiyn);
+    EXPECT_EQ(returns.next_condition(), Condition::good);
+    EXPECT_EQ(scan(returns, "9786010000049").reason, Reason::not_on_loan);
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE condition = 'worn'"), 1);
+}
+
+TEST_F(TextbookStationTest, LostTextbookLeavesTheFundAndACompensationDue) {
+    auto desk = station(StationMode::desk);
+    scan(desk, "20000014");
+    scan(desk, "9786010000049");
+    auto returns = station(StationMode::return_);
+    scan(returns, "20000014");
+    scan(returns, "KITAP-LOST");
+    auto lost = scan(returns, "9786010000049");
+    EXPECT_EQ(lost.condition, Condition::lost);
+    EXPECT_EQ(lost.compensation_tiyn, 250000);
+    EXPECT_EQ(count("SELECT stock FROM title WHERE id = 10"), 9);
+    EXPECT_EQ(count("SELECT amount_tiyn FROM compensation WHERE reader_id = 1 AND settled_at IS NULL"), 250000);
+}
+
+TEST_F(TextbookStationTest, DamagedCopyStaysInTheFundWithACompensation) {
+    temp_.db().exec("UPDATE title SET price_tiyn = 180000 WHERE id = 1");
+    auto s = station(StationMode::desk);
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    scan(s, "KITAP-MODE-RETURN");
+    EXPECT_EQ(s.mode(), StationMode::return_);
+    scan(s, "KITAP-DAMAGED");
+    auto back = scan(s, fiction_copy);
+    EXPECT_EQ(back.compensation_tiyn, 180000);
+    EXPECT_EQ(count("SELECT count(*) FROM copy WHERE barcode = '10000017' AND status = 'in_fund'"), 1);
+}
+
+TEST_F(TextbookStationTest, ConditionsAreForTheLibrarian) {
+    auto s = station();
+    EXPECT_EQ(scan(s, "KITAP-LOST").reason, Reason::librarian_only);
+    EXPECT_EQ(scan(s, "KITAP-MODE-RETURN").reason, Reason::librarian_only);
 }
 
 }  // namespace

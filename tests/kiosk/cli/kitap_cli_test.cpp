@@ -79,8 +79,10 @@ protected:
               "title,authors,isbn,kind,grade,copies,barcodes\n"
               "Абай жолы,Мұхтар Әуезов,,fiction,,,10000017 10000025\n"
               "\"Математика. 5-сынып. 1-бөлім\",,9786010000001,textbook,5,2,\n");
+        write("curriculum.csv", "grade,language,isbn\n5,kk,9786010000001\n");
         ASSERT_EQ(kitap({"import", "readers", "readers.csv"}).exit_code, 0);
         ASSERT_EQ(kitap({"import", "catalog", "catalog.csv"}).exit_code, 0);
+        ASSERT_EQ(kitap({"curriculum", "import", "curriculum.csv"}).exit_code, 0);
     }
 
     fs::path dir_;
@@ -228,6 +230,90 @@ TEST_F(KitapCli, ConfiguredCommandPrefixIsUsed) {
     write("kitap.toml", "[codes]\ncommand_prefix = \"CMD:\"\n");
     auto lines = kitap({"--config", "kitap.toml", "scan", "20000014", "CMD:DONE"}).json_lines();
     EXPECT_EQ(lines[1]["outcome"], "ended");
+}
+
+// ---- The textbook year --------------------------------------------------
+
+TEST_F(KitapCli, IssueSetGivesTheClassItsSetsAndReportsShortages) {
+    import_small_library();
+    auto dry = kitap({"issue-set", "--class", "5Ә", "--dry-run", "--json"});
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_TRUE(json::parse(dry.out)["dry_run"]);
+    EXPECT_EQ(json::parse(kitap({"stats", "--json"}).out)["open_loans"], 0);
+
+    kitap({"scan", "--mode", "desk", "20000030"});  // nothing: a card alone changes no stock
+    auto run = kitap({"issue-set", "--class", "5ә", "--json"});
+    auto result = json::parse(run.out);
+    EXPECT_EQ(result["class"], "5Ә");
+    EXPECT_EQ(result["issued"][0]["isbn"], "9786010000001");
+    EXPECT_EQ(result["issued"][0]["count"], 2);
+    EXPECT_TRUE(result["shortages"].empty());
+    EXPECT_EQ(kitap({"issue-set", "--class", "9Б"}).exit_code, 2);
+}
+
+TEST_F(KitapCli, ShortStockIsListedPerPupil) {
+    import_small_library();
+    write("more.csv", "name,class,card\nСерікова Дана,5Ә,20000030\n");
+    kitap({"import", "readers", "more.csv"});
+    auto result = json::parse(kitap({"issue-set", "--class", "5Ә", "--json"}).out);
+    EXPECT_EQ(result["issued"][0]["count"], 2);
+    ASSERT_EQ(result["shortages"].size(), 1u);
+    EXPECT_TRUE(result["shortages"][0].contains("card"));
+    EXPECT_EQ(result["shortages"][0]["isbn"], "9786010000001");
+}
+
+TEST_F(KitapCli, SelfServiceTextbooksFollowTheClassSet) {
+    import_small_library();
+    auto lines = kitap({"scan", "20000014", "9786010000001", "9786010000001"}).json_lines();
+    EXPECT_EQ(lines[1]["outcome"], "loan");
+    EXPECT_EQ(lines[2]["outcome"], "duplicate");
+    lines = kitap({"scan", "20000014", "9786010000001"}).json_lines();
+    EXPECT_EQ(lines[1]["reason"], "already_has");
+}
+
+TEST_F(KitapCli, ReturnModeConditionsAndCompensation) {
+    import_small_library();
+    kitap({"scan", "--mode", "desk", "20000014", "10000017", "9786010000001"});
+    auto lines = kitap({"scan", "--mode", "return", "20000014", "KITAP-LOST", "9786010000001", "10000017"}).json_lines();
+    EXPECT_EQ(lines[1]["outcome"], "command");
+    EXPECT_EQ(lines[2]["outcome"], "return");
+    EXPECT_EQ(lines[2]["condition"], "lost");
+    EXPECT_EQ(lines[3]["condition"], "good");
+    auto clearance = json::parse(kitap({"clearance", "20000014", "--json"}).out);
+    EXPECT_FALSE(clearance["clear"]);
+    ASSERT_EQ(clearance["items"].size(), 1u);
+    EXPECT_EQ(clearance["items"][0]["type"], "compensation");
+    EXPECT_EQ(kitap({"settle", "20000014", "--as", "replaced"}).exit_code, 0);
+    EXPECT_TRUE(json::parse(kitap({"clearance", "20000014", "--json"}).out)["clear"]);
+}
+
+TEST_F(KitapCli, DeskReturnCommand) {
+    import_small_library();
+    kitap({"issue-set", "--class", "5Ә"});
+    auto too_many = kitap({"return", "--card", "20000014", "--isbn", "9786010000001", "--count", "2"});
+    EXPECT_EQ(too_many.exit_code, 1) << too_many.err;
+    auto run = kitap({"return", "--card", "20000014", "--isbn", "9786010000001", "--condition", "damaged", "--json"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(json::parse(run.out)["condition"], "damaged");
+    EXPECT_EQ(kitap({"return", "--card", "20000014", "--isbn", "1", "--copy", "2"}).exit_code, 2);
+}
+
+TEST_F(KitapCli, ProvisionAndDebtorsReports) {
+    import_small_library();
+    kitap({"issue-set", "--class", "5Ә"});
+    auto provision = json::parse(kitap({"report", "provision", "--format", "json"}).out);
+    ASSERT_EQ(provision["lines"].size(), 1u);
+    for (const char* key : {"pupils", "needed", "issued", "provision_pct", "free_stock"})
+        EXPECT_TRUE(provision["lines"][0].contains(key)) << key;
+    EXPECT_EQ(provision["lines"][0]["provision_pct"], 100.0);
+    auto csv = kitap({"report", "provision", "--class", "5Ә", "--format", "csv", "--out", "provision.csv"});
+    EXPECT_EQ(csv.exit_code, 0);
+    EXPECT_NE(slurp(dir_ / "provision.csv").find("5Ә,kk,9786010000001"), std::string::npos);
+    auto debtors = json::parse(kitap({"report", "debtors", "--as-of", "2099-06-01", "--format", "json"}).out);
+    ASSERT_EQ(debtors.size(), 1u);
+    EXPECT_EQ(debtors[0]["class"], "5Ә");
+    EXPECT_EQ(debtors[0]["debtors"].size(), 2u);
+    EXPECT_EQ(kitap({"report", "debtors", "--as-of", "June"}).exit_code, 2);
 }
 
 }  // namespace

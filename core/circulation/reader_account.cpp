@@ -1,0 +1,102 @@
+#include "core/circulation/reader_account.hpp"
+
+#include "core/codes/check_digits.hpp"
+#include "core/db/statement.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+namespace kitap::core {
+namespace {
+
+struct FoundItem {
+    TitleRecord title;
+    std::optional<RowId> copy_id;
+    std::optional<OpenLoan> loan;
+};
+
+std::optional<FoundItem> find_held_item(LibraryStore& store, RowId reader_id, const std::string& code) {
+    if (auto copy = store.copy_by_barcode(code)) {
+        auto loan = store.open_loan_of_copy(copy->id);
+        if (loan && loan->reader_id != reader_id) loan.reset();
+        return FoundItem{copy->title, copy->id, loan};
+    }
+    const auto isbn = normalize_isbn(code);
+    auto title = isbn ? store.title_by_isbn(*isbn) : std::nullopt;
+    if (!title) return std::nullopt;
+    return FoundItem{*title, std::nullopt, store.open_title_loan(reader_id, title->id)};
+}
+
+}  // namespace
+
+std::string_view to_string(DeskReturnRefusal refusal) {
+    switch (refusal) {
+        case DeskReturnRefusal::unknown_reader: return "unknown_reader";
+        case DeskReturnRefusal::unknown_item: return "unknown_item";
+        case DeskReturnRefusal::not_on_loan: break;
+    }
+    return "not_on_loan";
+}
+
+DeskReturnOutcome return_from_reader(LibraryStore& store, const DeskReturn& request) {
+    SQLite::Transaction transaction(store.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    const auto reader = store.reader_by_card(request.card);
+    if (!reader) return {.refusal = DeskReturnRefusal::unknown_reader};
+    auto item = find_held_item(store, reader->id, request.code);
+    if (!item) return {.refusal = DeskReturnRefusal::unknown_item};
+    DeskReturnOutcome outcome{.title = item->title.title};
+    // A title may be held in several loan rows (issued on different days): take them in turn.
+    for (int left = request.count; left > 0;) {
+        auto loan = item->copy_id ? item->loan : store.open_title_loan(reader->id, item->title.id);
+        if (!loan) break;
+        outcome.held += loan->quantity;
+        const int quantity = std::min(left, loan->quantity);
+        auto taken = take_back(store, {*loan, item->title, item->copy_id, quantity, request.condition}, request.now,
+                               request.station, "librarian");
+        left -= taken.quantity;
+        if (outcome.taken) {
+            outcome.taken->quantity += taken.quantity;
+            if (taken.compensation_tiyn) *outcome.taken->compensation_tiyn += *taken.compensation_tiyn;
+        } else {
+            outcome.taken = taken;
+        }
+        if (item->copy_id) break;
+    }
+    if (!outcome.taken || outcome.taken->quantity < request.count) {
+        outcome.taken.reset();
+        outcome.refusal = DeskReturnRefusal::not_on_loan;
+        return outcome;  // rolled back: all of `count` or nothing
+    }
+    transaction.commit();
+    return outcome;
+}
+
+std::optional<Clearance> clearance_for(LibraryStore& store, const std::string& card) {
+    auto reader = store.reader_by_card(card);
+    if (!reader) return std::nullopt;
+    return Clearance{*reader, store.held_items(reader->id), store.open_compensations(reader->id)};
+}
+
+std::optional<Settlement> settlement_from(std::string_view name) {
+    if (name == "paid") return Settlement::paid;
+    if (name == "replaced") return Settlement::replaced;
+    if (name == "waived") return Settlement::waived;
+    return std::nullopt;
+}
+
+int settle_compensations(LibraryStore& store, RowId reader_id, std::optional<RowId> compensation_id,
+                         Settlement settlement, Timestamp now) {
+    static constexpr const char* names[] = {"paid", "replaced", "waived"};
+    const std::string how = names[static_cast<int>(settlement)];
+    SQLite::Transaction transaction(store.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement settle(store.db(), R"(
+        UPDATE compensation SET settled_at = ?1, settlement = ?2
+        WHERE reader_id = ?3 AND settled_at IS NULL AND (?4 IS NULL OR id = ?4))");
+    const int settled = rebind(settle, iso_timestamp(now), how, reader_id, compensation_id).exec();
+    if (settled > 0)
+        store.log_event({.at = now, .station = "desk", .actor = "librarian", .action = "settle", .reader_id = reader_id,
+                         .quantity = settled, .detail = how});
+    transaction.commit();
+    return settled;
+}
+
+}  // namespace kitap::core
