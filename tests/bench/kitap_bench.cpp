@@ -6,6 +6,8 @@
 #include "core/db/database.hpp"
 #include "core/demo/demo_school.hpp"
 #include "core/import/reader_import.hpp"
+#include "core/textbooks/class_issuance.hpp"
+#include "core/textbooks/textbook_reports.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -152,6 +154,33 @@ double roster_import_seconds(const fs::path& dir) {
     return seconds;
 }
 
+// September: every class of a school with no textbooks out yet collects its sets.
+void bench_term_start(const fs::path& dir) {
+    auto db = core::open_database(dir / "term.db");
+    core::fill_demo_school(db, {.seed = 3, .years_of_history = 0, .now = now_seconds()});
+    std::vector<std::string> classes;
+    SQLite::Statement query(db, "SELECT grade || letter FROM school_class WHERE grade > 0 ORDER BY grade, letter");
+    while (query.executeStep()) classes.push_back(query.getColumn(0).getString());
+    int issued = 0;
+    const double seconds = seconds_of([&] {
+        for (const auto& name : classes) {
+            const auto outcome = core::issue_class_set(db, name, core::Rules{}, {.now = now_seconds()});
+            for (const auto& title : outcome.result->issued) issued += title.count;
+        }
+    });
+    print("term_start_classes", static_cast<double>(classes.size()));
+    print("term_start_issued", issued);
+    print("term_start_issue_all_s", seconds);
+}
+
+void bench_reports(SQLite::Database& db) {
+    const auto today = core::local_date(now_seconds());
+    std::size_t lines = 0;
+    print("report_provision_ms", 1000 * seconds_of([&] { lines = core::provision_report(db, std::nullopt, today).lines.size(); }));
+    print("report_provision_lines", static_cast<double>(lines));
+    print("report_debtors_ms", 1000 * seconds_of([&] { lines = core::debtors_report(db, std::nullopt, today).size(); }));
+}
+
 Settings parse(int argc, char** argv) {
     Settings settings;
     for (int i = 1; i < argc; ++i) {
@@ -187,7 +216,9 @@ int main(int argc, char** argv) {
     print("history_years", settings.years);
     print("history_loans", history.loans);
     print("history_fill_s", history_s);
+    bench_reports(db);
     bench_circulation(db, settings.samples);
+    bench_term_start(settings.dir);
     print("roster_import_1400_s", roster_import_seconds(settings.dir));
     fs::remove_all(settings.dir);
 }
