@@ -1,6 +1,7 @@
 #include "core/import/catalog_import.hpp"
 
 #include "core/codes/check_digits.hpp"
+#include "core/import/import_test_support.hpp"
 #include "core/test_database.hpp"
 
 #include <gtest/gtest.h>
@@ -15,33 +16,14 @@
 namespace kitap::core {
 namespace {
 
+using testing::described;
+using testing::encoded;
+using testing::utf16be_with_bom;
+using testing::utf16le_with_bom;
+
 // ---- Files as school offices save them -------------------------------------
 
-// glibc's converter turns the UTF-8 written here into what Excel saves.
-std::string encoded(std::string_view utf8, const char* charset) {
-    const iconv_t cd = iconv_open(charset, "UTF-8");
-    if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv_open failed");
-    std::string in(utf8), out(utf8.size() * 4 + 4, '\0');
-    char* in_ptr = in.data();
-    char* out_ptr = out.data();
-    std::size_t in_left = in.size(), out_left = out.size();
-    const std::size_t converted = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
-    iconv_close(cd);
-    if (converted == static_cast<std::size_t>(-1)) throw std::runtime_error("iconv failed");
-    out.resize(out.size() - out_left);
-    return out;
-}
 
-// "line 3: import.error.bad_isbn value=978-0": problems as one readable line each.
-std::vector<std::string> described(const ImportResult& result) {
-    std::vector<std::string> lines;
-    for (const auto& problem : result.problems) {
-        auto line = "line " + std::to_string(problem.line) + ": " + problem.key;
-        for (const auto& [name, value] : problem.args) line += " " + name + "=" + value;
-        lines.push_back(line);
-    }
-    return lines;
-}
 
 using Lines = std::vector<std::string>;
 

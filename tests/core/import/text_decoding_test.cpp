@@ -1,7 +1,7 @@
 #include "core/import/text_decoding.hpp"
 
 #include <gtest/gtest.h>
-#include <iconv.h>
+#include "core/import/import_test_support.hpp"
 
 #include <stdexcept>
 
@@ -25,17 +25,7 @@ std::string utf16_file(std::u16string_view text, Endian endian) {
 
 // glibc's converter, as an independent reference for Windows-1251.
 std::string iconv_convert(const char* from, const char* to, std::string_view input) {
-    const iconv_t cd = iconv_open(to, from);
-    if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv_open failed");
-    std::string in(input), out(input.size() * 4 + 4, '\0');
-    char* in_ptr = in.data();
-    char* out_ptr = out.data();
-    std::size_t in_left = in.size(), out_left = out.size();
-    const std::size_t result = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
-    iconv_close(cd);
-    if (result == static_cast<std::size_t>(-1)) throw std::runtime_error("iconv failed");
-    out.resize(out.size() - out_left);
-    return out;
+    return testing::encoded(input, to, from);
 }
 
 std::string to_windows1251(std::string_view utf8) { return iconv_convert("UTF-8", "CP1251", utf8); }
