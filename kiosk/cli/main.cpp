@@ -2,6 +2,7 @@
 // the same core as the kiosk; this file only wires arguments to commands.
 #include "core/db/database.hpp"
 #include "kiosk/cli/commands.hpp"
+#include "kiosk/cli/device_commands.hpp"
 #include "kiosk/cli/textbook_commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -32,6 +33,9 @@ struct Arguments {
     ReportArguments report;
     std::optional<long long> compensation_id;
     std::string settlement = "paid";
+    std::vector<std::string> specs;
+    std::vector<std::string> paths;
+    bool stream = false;
 };
 
 void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
@@ -132,6 +136,17 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     item->add_option("CODE", args.code, "Barcode or ISBN")->required();
     item->add_flag("--json", args.json, "Print JSON");
     item->callback(chosen([&args](CliContext& c) { return run_item(c, args.code, args.json); }));
+
+    auto* listen = app.add_subcommand("listen", "Print scans from scanners and cameras as JSON lines (test a scanner)");
+    listen->add_option("SPEC", args.specs,
+                       "pipe:PATH, evdev:PATH|auto, events:FILE, serial:PATH[@BAUD], camera:N|/dev/videoN, video:FILE|FOLDER")
+        ->required();
+    listen->callback(chosen([&args](CliContext&) { return run_listen(args.specs); }));
+
+    auto* decode = app.add_subcommand("decode", "Decode barcodes in images as the kiosk's camera does");
+    decode->add_flag("--stream", args.stream, "Run the whole camera pipeline over video files or folders of frames");
+    decode->add_option("PATH", args.paths, "Images or folders of images; recordings with --stream")->required();
+    decode->callback(chosen([&args](CliContext&) { return run_decode(args.paths, args.stream); }));
 
     auto* stats = app.add_subcommand("stats", "The library at a glance");
     stats->add_flag("--json", args.json, "Print JSON");

@@ -1,0 +1,90 @@
+#include "devices/io/pipe_source.hpp"
+
+#include "tests/devices/support/event_waiting.hpp"
+#include "tests/devices/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace kitap::devices {
+namespace {
+
+using namespace testing;
+using Texts = std::vector<std::string>;
+
+constexpr ReconnectOptions quick{std::chrono::milliseconds(20)};
+
+void write_all(int fd, std::string_view text) {
+    ASSERT_EQ(::write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+}
+
+TEST(PipeSource, ReadsEveryLineOfAFifoAndWaitsForTheNextWriter) {
+    TempDir dir;
+    const auto fifo = dir / "scans";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    EventQueue queue;
+    PipeSource source("pipe:" + fifo.string(), fifo, quick);
+    source.start(queue);
+
+    for (const auto* burst : {"]E09786010000018\n20000014\r\n", "10000017"}) {
+        const int writer = ::open(fifo.c_str(), O_WRONLY);  // blocks until the source has it open
+        ASSERT_GE(writer, 0);
+        write_all(writer, burst);
+        ::close(writer);  // the writer goes away; the source must wait for the next one
+    }
+    const auto events = take_until(queue, has_scans(3));
+    EXPECT_EQ(scan_texts(events), (Texts{"9786010000018", "20000014", "10000017"}));
+    const auto& first = std::get<ScanEvent>(events[1]);
+    EXPECT_EQ(first.symbology, Symbology::ean13);
+    EXPECT_EQ(first.source, "pipe:" + fifo.string());
+    EXPECT_EQ(statuses(events), std::vector{SourceStatus::connected});
+    source.stop();
+}
+
+TEST(PipeSource, ReadsARegularFileOnceThenEnds) {
+    TempDir dir;
+    std::ofstream(dir / "scans.txt") << "1\n2\n3";
+    EventQueue queue;
+    PipeSource source("pipe", dir / "scans.txt", quick);
+    source.start(queue);
+    const auto events = take_until(queue, has_status(SourceStatus::ended));
+    EXPECT_EQ(scan_texts(events), (Texts{"1", "2", "3"}));
+    EXPECT_EQ(statuses(events), (std::vector{SourceStatus::connected, SourceStatus::ended}));
+}
+
+TEST(PipeSource, ReportsAMissingPathAndPicksItUpWhenItAppears) {
+    TempDir dir;
+    const auto fifo = dir / "later";
+    EventQueue queue;
+    PipeSource source("pipe", fifo, quick);
+    source.start(queue);
+    EXPECT_EQ(statuses(take_until(queue, has_status(SourceStatus::lost))), std::vector{SourceStatus::lost});
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const int writer = ::open(fifo.c_str(), O_WRONLY);
+    ASSERT_GE(writer, 0);
+    write_all(writer, "42424242\n");
+    ::close(writer);
+    const auto events = take_until(queue, has_scans(1));
+    EXPECT_EQ(scan_texts(events), Texts{"42424242"});
+    EXPECT_EQ(statuses(events), std::vector{SourceStatus::connected});
+}
+
+TEST(PipeSource, StopsAtOnceWhileWaitingForAWriter) {
+    TempDir dir;
+    ASSERT_EQ(::mkfifo((dir / "idle").c_str(), 0600), 0);
+    EventQueue queue;
+    PipeSource source("pipe", dir / "idle", quick);
+    source.start(queue);
+    take_until(queue, has_status(SourceStatus::connected));
+    const auto before = std::chrono::steady_clock::now();
+    source.stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::milliseconds(500));
+}
+
+}  // namespace
+}  // namespace kitap::devices
