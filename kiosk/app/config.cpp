@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -141,6 +142,48 @@ void read_station(TableReader station, core::StationRules& rules) {
     station.reject_unknown_keys();
 }
 
+devices::Symbology symbology(TableReader& reader, const toml::node& node, std::string_view key, std::string_view name) {
+    auto value = devices::symbology_from(name);
+    if (!value || *value == devices::Symbology::unknown)
+        throw ConfigError(where(reader.source(), node, reader.qualified(key)) + "\"" + std::string(name) +
+                          "\" is not a barcode format (code128, codabar, ean13, qr, code39, itf, datamatrix...)");
+    return *value;
+}
+
+void read_patterns(TableReader patterns, devices::ValidationRules& rules) {
+    for (const auto& [key, node] : patterns.raw()) {
+        const auto format = symbology(patterns, node, key.str(), key.str());
+        auto pattern = node.value<std::string>();
+        try {
+            if (!pattern) throw std::regex_error(std::regex_constants::error_type{});
+            std::regex compiled(*pattern);
+        } catch (const std::regex_error&) {
+            throw ConfigError(where(patterns.source(), node, patterns.qualified(key.str())) +
+                              "must be a regular expression in quotes");
+        }
+        rules.patterns[format] = *pattern;
+    }
+}
+
+// [devices]: what the camera accepts and how a scanner's keystrokes are told from a person's.
+void read_devices(TableReader devices, devices::DeviceOptions& options) {
+    auto& decoder = options.camera.decoder;
+    auto& validation = decoder.validation;
+    if (auto* formats = devices.raw().get("formats")) {
+        decoder.formats.clear();
+        for (const auto& name : devices.strings("formats"))
+            decoder.formats.push_back(symbology(devices, *formats, "formats", name));
+    }
+    if (auto value = devices.get<bool>("ean13_isbn_only")) validation.ean13_isbn_only = *value;
+    if (auto value = devices.get<int64_t>("codabar_min_length")) validation.codabar_min_length = static_cast<std::size_t>(*value);
+    if (auto value = devices.get<int64_t>("codabar_max_length")) validation.codabar_max_length = static_cast<std::size_t>(*value);
+    if (auto value = devices.get<int64_t>("reads_without_check")) options.camera.confirmation.reads_without_check = static_cast<int>(*value);
+    if (auto value = devices.get<int64_t>("out_of_view_ms")) options.camera.confirmation.out_of_view = std::chrono::milliseconds(*value);
+    if (auto value = devices.get<int64_t>("scanner_key_gap_ms")) options.wedge.max_key_gap = std::chrono::milliseconds(*value);
+    if (auto patterns = devices.table("patterns")) read_patterns(std::move(*patterns), validation);
+    devices.reject_unknown_keys();
+}
+
 void read_school(TableReader school, Config& config) {
     if (auto name = school.get<std::string>("name")) config.school.name = *name;
     if (auto language = school.get<std::string>("default_class_language")) {
@@ -168,6 +211,7 @@ Config parse_config(std::string_view toml_text, const std::string& source_name) 
     if (auto codes = reader.table("codes")) read_codes(std::move(*codes), config.rules.codes);
     if (auto station = reader.table("station")) read_station(std::move(*station), config.rules.station);
     if (auto loans = reader.table("loans")) read_loans(std::move(*loans), config.rules.loans);
+    if (auto devices = reader.table("devices")) read_devices(std::move(*devices), config.devices);
     reader.reject_unknown_keys();
     return config;
 }

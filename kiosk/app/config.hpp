@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/rules.hpp"
+#include "devices/device_options.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -16,6 +17,7 @@ struct SchoolInfo {
 struct Config {
     SchoolInfo school;
     core::Rules rules;
+    devices::DeviceOptions devices;
     std::optional<std::filesystem::path> source;  // the file it came from, if any
 };
 

@@ -91,7 +91,8 @@ json event_json(const dev::TypedKeys& typed) {
     return {{"event", "typed"}, {"source", typed.source}, {"keys", typed.keys.size()}};
 }
 
-std::vector<std::unique_ptr<dev::ScanSource>> make_sources(const std::vector<std::string>& specs, bool& all_good) {
+std::vector<std::unique_ptr<dev::ScanSource>> make_sources(const std::vector<std::string>& specs,
+                                                           const dev::DeviceOptions& options, bool& all_good) {
     std::vector<std::unique_ptr<dev::ScanSource>> sources;
     all_good = true;
     for (const auto& spec : specs) {
@@ -102,7 +103,7 @@ std::vector<std::unique_ptr<dev::ScanSource>> make_sources(const std::vector<std
             all_good = false;
             continue;
         }
-        auto source = dev::make_source(spec);
+        auto source = dev::make_source(spec, options);
         if (!source) {
             std::cerr << "kitap listen: " << source.error().message() << '\n';
             all_good = false;
@@ -115,10 +116,10 @@ std::vector<std::unique_ptr<dev::ScanSource>> make_sources(const std::vector<std
 
 }  // namespace
 
-int run_listen(const std::vector<std::string>& specs) {
+int run_listen(const std::vector<std::string>& specs, const dev::DeviceOptions& options) {
     quiet_opencv();
     bool all_good = false;
-    auto sources = make_sources(specs, all_good);
+    auto sources = make_sources(specs, options, all_good);
     if (!all_good || sources.empty()) return exit_bad_input;
 
     InterruptGuard guard;
@@ -179,14 +180,14 @@ bool decode_image(const dev::FrameDecoder& decoder, const std::filesystem::path&
 
 // The camera pipeline over every frame, in order, on the recording's own clock:
 // frame n happens at n / fps, so confirmation and suppression behave as live.
-bool decode_stream(const dev::FrameDecoder& decoder, const std::filesystem::path& path) {
-    const dev::DeviceOptions defaults;
-    auto recording = dev::open_recording(path, defaults.camera.folder_fps);
+bool decode_stream(const dev::FrameDecoder& decoder, const std::filesystem::path& path,
+                   const dev::DeviceOptions& options) {
+    auto recording = dev::open_recording(path, options.camera.folder_fps);
     if (!recording) {
         std::cerr << "kitap decode: " << recording.error().message() << '\n';
         return false;
     }
-    dev::CameraPipeline pipeline(decoder, defaults.camera.confirmation);
+    dev::CameraPipeline pipeline(decoder, options.camera.confirmation);
     const auto frame_time = std::chrono::duration<double>(1.0 / (*recording)->fps());
     const dev::Clock::time_point start{};
     for (std::int64_t frame = 0;; ++frame) {
@@ -204,10 +205,10 @@ bool decode_stream(const dev::FrameDecoder& decoder, const std::filesystem::path
 
 }  // namespace
 
-int run_decode(const std::vector<std::string>& paths, bool stream) {
+int run_decode(const std::vector<std::string>& paths, bool stream, const dev::DeviceOptions& options) {
     quiet_opencv();
     try {
-        auto decoder = dev::FrameDecoder::make(dev::DeviceOptions{}.camera.decoder);
+        auto decoder = dev::FrameDecoder::make(options.camera.decoder);
         if (!decoder) {
             std::cerr << "kitap decode: " << decoder.error().message() << '\n';
             return exit_fault;
@@ -215,7 +216,7 @@ int run_decode(const std::vector<std::string>& paths, bool stream) {
         bool all_read = true;
         for (const auto& path : paths) {
             if (stream) {
-                all_read &= decode_stream(*decoder, path);
+                all_read &= decode_stream(*decoder, path, options);
                 continue;
             }
             const auto files = images_of(path);

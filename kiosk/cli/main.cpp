@@ -141,12 +141,12 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     listen->add_option("SPEC", args.specs,
                        "pipe:PATH, evdev:PATH|auto, events:FILE, serial:PATH[@BAUD], camera:N|/dev/videoN, video:FILE|FOLDER")
         ->required();
-    listen->callback(chosen([&args](CliContext&) { return run_listen(args.specs); }));
+    listen->callback(chosen([&args](CliContext& c) { return run_listen(args.specs, c.config().devices); }));
 
     auto* decode = app.add_subcommand("decode", "Decode barcodes in images as the kiosk's camera does");
     decode->add_flag("--stream", args.stream, "Run the whole camera pipeline over video files or folders of frames");
     decode->add_option("PATH", args.paths, "Images or folders of images; recordings with --stream")->required();
-    decode->callback(chosen([&args](CliContext&) { return run_decode(args.paths, args.stream); }));
+    decode->callback(chosen([&args](CliContext& c) { return run_decode(args.paths, args.stream, c.config().devices); }));
 
     auto* stats = app.add_subcommand("stats", "The library at a glance");
     stats->add_flag("--json", args.json, "Print JSON");

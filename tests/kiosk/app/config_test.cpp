@@ -63,6 +63,31 @@ pupil = 3
     EXPECT_EQ(config.rules.loans.loan_limit_for(ReaderCategory::pupil), 3);
 }
 
+TEST(Config, ReadsWhatTheDevicesAccept) {
+    const Config config = parse_config(R"(
+[devices]
+formats = ["code128", "ean13", "code39"]
+codabar_min_length = 8
+codabar_max_length = 8
+reads_without_check = 3
+out_of_view_ms = 1500
+scanner_key_gap_ms = 20
+[devices.patterns]
+code128 = "^1[0-9]{7}$"
+)",
+                                       "kitap.toml");
+    EXPECT_EQ(config.devices.camera.decoder.formats.size(), 3u);
+    EXPECT_EQ(config.devices.camera.decoder.validation.codabar_min_length, 8u);
+    EXPECT_EQ(config.devices.camera.confirmation.reads_without_check, 3);
+    EXPECT_EQ(config.devices.wedge.max_key_gap, std::chrono::milliseconds(20));
+    EXPECT_EQ(config.devices.camera.decoder.validation.patterns.at(devices::Symbology::code128), "^1[0-9]{7}$");
+    EXPECT_EQ(error_of("[devices]\nformats = [\"ean13\", \"morse\"]\n"),
+              "kitap.toml:2: devices.formats: \"morse\" is not a barcode format (code128, codabar, ean13, qr, code39, "
+              "itf, datamatrix...)");
+    EXPECT_EQ(error_of("[devices.patterns]\ncode128 = \"[unclosed\"\n"),
+              "kitap.toml:2: devices.patterns.code128: must be a regular expression in quotes");
+}
+
 TEST(Config, ErrorsNameTheLineAndKey) {
     EXPECT_EQ(error_of("[station]\nidle_timeout_seconds = \"long\"\n"),
               "kitap.toml:2: station.idle_timeout_seconds: has the wrong type");
