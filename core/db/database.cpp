@@ -1,5 +1,7 @@
 #include "core/db/database.hpp"
 
+#include "core/calendar.hpp"
+#include "core/db/backup.hpp"
 #include "core/embedded_file.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -35,6 +37,13 @@ void apply_migration(SQLite::Database& db, const EmbeddedFile& migration, int ve
     }
 }
 
+// Before a migration touches a library's data, a copy of it as it was.
+void backup_before_migrating(SQLite::Database& db, const std::filesystem::path& path, int from) {
+    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    const std::string name = "before-schema-" + std::to_string(from + 1) + "-" + iso_timestamp(now);
+    backup_database(db, default_backup_path(path, name));
+}
+
 void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     const int current = schema_version(db);
     const int latest = latest_schema_version();
@@ -42,6 +51,7 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
         throw DatabaseError("database " + path.string() + " has schema version " + std::to_string(current) +
                             ", newer than this Kitap understands (" + std::to_string(latest) +
                             "); use the newer Kitap that wrote it");
+    if (current > 0 && current < latest) backup_before_migrating(db, path, current);
     for (const auto& migration : migrations) {
         const int version = migration_number(migration.name);
         if (version > current) apply_migration(db, migration, version);

@@ -3,6 +3,7 @@
 #include "kiosk/cli/cli_context.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,5 +19,7 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
 int run_reader(CliContext& context, const std::string& card, bool json);
 int run_item(CliContext& context, const std::string& code, bool json);
 int run_stats(CliContext& context, bool json);
+int run_backup(CliContext& context, const std::optional<std::string>& out);
+int run_restore(CliContext& context, const std::string& file);
 
 }  // namespace kitap::cli

@@ -1,3 +1,4 @@
+#include "core/db/backup.hpp"
 #include "core/db/database.hpp"
 #include "core/demo/demo_samples.hpp"
 #include "core/demo/demo_school.hpp"
@@ -58,6 +59,26 @@ int run_demo(CliContext& context, std::uint32_t seed) {
                                                 {"visits", std::to_string(summary.visits)}})
               << '\n';
     print_samples(context, core::find_demo_samples(db, core::local_date(CliContext::now())));
+    return exit_done;
+}
+
+int run_backup(CliContext& context, const std::optional<std::string>& out) {
+    const auto target =
+        out ? std::filesystem::path(*out)
+            : core::default_backup_path(context.db_path(), core::iso_timestamp(CliContext::now()));
+    core::backup_database(context.db(), target);
+    std::cout << context.tr()("cli.backup.done", {{"path", target.string()}}) << '\n';
+    return exit_done;
+}
+
+int run_restore(CliContext& context, const std::string& file) {
+    if (auto problem = core::restore_database(context.db_path(), file)) {
+        std::cerr << context.tr()("cli.restore." + std::string(to_string(problem->refusal)),
+                                  {{"file", file}, {"detail", problem->detail}})
+                  << '\n';
+        return problem->refusal == core::RestoreRefusal::kiosk_running ? exit_refused : exit_bad_input;
+    }
+    std::cout << context.tr()("cli.restore.done", {{"file", file}, {"path", context.db_path().string()}}) << '\n';
     return exit_done;
 }
 

@@ -36,6 +36,7 @@ struct Arguments {
     std::vector<std::string> specs;
     std::vector<std::string> paths;
     bool stream = false;
+    std::optional<std::string> out;
 };
 
 void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
@@ -147,6 +148,14 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     decode->add_flag("--stream", args.stream, "Run the whole camera pipeline over video files or folders of frames");
     decode->add_option("PATH", args.paths, "Images or folders of images; recordings with --stream")->required();
     decode->callback(chosen([&args](CliContext& c) { return run_decode(args.paths, args.stream, c.config().devices); }));
+
+    auto* backup = app.add_subcommand("backup", "A consistent copy of the database, safe while stations write");
+    backup->add_option("--out", args.out, "Backup file (default: backups/ beside the database)");
+    backup->callback(chosen([&args](CliContext& c) { return run_backup(c, args.out); }));
+
+    auto* restore = app.add_subcommand("restore", "Replace the database with a checked backup");
+    restore->add_option("FILE", args.file, "The backup")->required();
+    restore->callback(chosen([&args](CliContext& c) { return run_restore(c, args.file); }));
 
     auto* stats = app.add_subcommand("stats", "The library at a glance");
     stats->add_flag("--json", args.json, "Print JSON");

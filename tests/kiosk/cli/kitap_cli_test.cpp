@@ -316,4 +316,17 @@ TEST_F(KitapCli, ProvisionAndDebtorsReports) {
     EXPECT_EQ(kitap({"report", "debtors", "--as-of", "June"}).exit_code, 2);
 }
 
+TEST_F(KitapCli, BackupAndRestore) {
+    import_small_library();
+    auto backup = kitap({"backup", "--out", "saved.db"});
+    ASSERT_EQ(backup.exit_code, 0) << backup.err;
+    kitap({"scan", "20000014", "10000017"});
+    EXPECT_EQ(json::parse(kitap({"stats", "--json"}).out)["open_loans"], 1);
+    auto restore = kitap({"restore", "saved.db"});
+    ASSERT_EQ(restore.exit_code, 0) << restore.err;
+    EXPECT_EQ(json::parse(kitap({"stats", "--json"}).out)["open_loans"], 0);
+    write("junk.db", "junk");
+    EXPECT_EQ(kitap({"restore", "junk.db"}).exit_code, 2);
+}
+
 }  // namespace
