@@ -210,6 +210,7 @@ IssueSetOutcome issue_class_set(SQLite::Database& db, const std::string& class_n
     write_loans(db, plan, granted, next_occurrence(today, rules.loans.textbook_due), parsed.name->text(), options);
     if (!options.dry_run) transaction.commit();
     auto result = plan.result(granted);
+    result.loans = static_cast<int>(granted.size());
     result.class_name = parsed.name->text();
     result.school_year = school_year;
     return {.result = std::move(result)};

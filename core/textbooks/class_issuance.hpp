@@ -42,6 +42,7 @@ struct IssueSetResult {
     std::string school_year;
     int pupils = 0;
     int complete_sets = 0;  // pupils holding their whole set afterwards
+    int loans = 0;          // loan rows written: one per pupil and title granted
     std::vector<IssuedTitle> issued;
     std::vector<Shortage> shortages;
 };

@@ -10,7 +10,7 @@
 namespace kitap::cli {
 
 int run_init(CliContext& context);
-int run_demo(CliContext& context, std::uint32_t seed);
+int run_demo(CliContext& context, std::uint32_t seed, int years_of_history);
 int run_import_readers(CliContext& context, const std::string& file, bool dry_run);
 int run_import_catalog(CliContext& context, const std::string& file, bool dry_run);
 int run_import_curriculum(CliContext& context, const std::string& file, bool dry_run);

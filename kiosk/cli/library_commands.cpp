@@ -39,14 +39,14 @@ int run_init(CliContext& context) {
     return exit_done;
 }
 
-int run_demo(CliContext& context, std::uint32_t seed) {
+int run_demo(CliContext& context, std::uint32_t seed, int years_of_history) {
     auto& db = context.db();
     const std::string path = context.db_path().string();
     if (!core::library_is_empty(db)) {
         std::cerr << context.tr()("cli.demo.not_empty", {{"path", path}}) << '\n';
         return exit_refused;
     }
-    const auto summary = core::fill_demo_school(db, {.seed = seed, .years_of_history = 1, .now = CliContext::now()});
+    const auto summary = core::fill_demo_school(db, {.seed = seed, .years_of_history = years_of_history, .now = CliContext::now()});
     std::cout << context.tr()("cli.demo.done", {{"path", path},
                                                 {"readers", std::to_string(summary.readers)},
                                                 {"classes", std::to_string(summary.classes)},

@@ -19,6 +19,7 @@ using Command = std::function<int(CliContext&)>;
 struct Arguments {
     GlobalOptions global;
     std::uint32_t seed = 1;
+    int years = 1;
     std::string file;
     bool dry_run = false;
     std::string mode = "self";
@@ -109,7 +110,10 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
 
     auto* demo = app.add_subcommand("demo", "Fill an empty database with a demo school");
     demo->add_option("--seed", args.seed, "Seed for the generated school")->capture_default_str();
-    demo->callback(chosen([&args](CliContext& c) { return run_demo(c, args.seed); }));
+    demo->add_option("--years", args.years, "School years of loan history (0: readers and fund only)")
+        ->check(CLI::Range(0, 20))
+        ->capture_default_str();
+    demo->callback(chosen([&args](CliContext& c) { return run_demo(c, args.seed, args.years); }));
 
     auto* import = app.add_subcommand("import", "Import readers or the catalogue from CSV");
     import->require_subcommand(1);

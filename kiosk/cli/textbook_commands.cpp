@@ -31,6 +31,7 @@ std::optional<core::ClassName> class_filter(const std::optional<std::string>& te
 json issue_set_json(const core::IssueSetResult& result, bool dry_run) {
     json out{{"class", result.class_name},       {"school_year", result.school_year},
              {"pupils", result.pupils},          {"complete_sets", result.complete_sets},
+             {"loans", result.loans},
              {"dry_run", dry_run},               {"issued", json::array()},
              {"shortages", json::array()}};
     for (const auto& title : result.issued)
