@@ -10,7 +10,7 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<Reason, std::string_view>, 19> reason_names{{
+constexpr std::array<std::pair<Reason, std::string_view>, 20> reason_names{{
     {Reason::none, ""},
     {Reason::unknown_code, "unknown_code"},
     {Reason::not_in_catalog, "not_in_catalog"},
@@ -28,6 +28,7 @@ constexpr std::array<std::pair<Reason, std::string_view>, 19> reason_names{{
     {Reason::not_in_curriculum, "not_in_curriculum"},
     {Reason::textbook_debt, "textbook_debt"},
     {Reason::not_on_loan, "not_on_loan"},
+    {Reason::no_stocktake, "no_stocktake"},
     {Reason::done, "done"},
     {Reason::idle_timeout, "idle_timeout"},
 }};
@@ -59,13 +60,14 @@ std::string_view to_string(StationMode mode) {
     switch (mode) {
         case StationMode::self: return "self";
         case StationMode::desk: return "desk";
-        case StationMode::return_: break;
+        case StationMode::return_: return "return";
+        case StationMode::stocktake: break;
     }
-    return "return";
+    return "stocktake";
 }
 
 std::optional<StationMode> station_mode_from(std::string_view name) {
-    for (StationMode mode : {StationMode::self, StationMode::desk, StationMode::return_})
+    for (StationMode mode : {StationMode::self, StationMode::desk, StationMode::return_, StationMode::stocktake})
         if (to_string(mode) == name) return mode;
     return std::nullopt;
 }
@@ -79,6 +81,7 @@ std::string_view to_string(Outcome outcome) {
         case Outcome::refused: return "refused";
         case Outcome::ended: return "ended";
         case Outcome::command: return "command";
+        case Outcome::recorded: return "recorded";
     }
     return "?";
 }
@@ -94,7 +97,7 @@ ReaderSummary summary_of(const ReaderRecord& reader) {
 }
 
 Station::Station(LibraryStore& store, Rules rules, StationMode mode, std::string name)
-    : store_(store), ledger_(store.db()), rules_(std::move(rules)), mode_(mode), name_(std::move(name)) {}
+    : store_(store), ledger_(store.db()), stocktake_(store), rules_(std::move(rules)), mode_(mode), name_(std::move(name)) {}
 
 StationOutcome Station::handle(const Scan& scan, Timestamp now) {
     expire_idle_session(now);
@@ -103,6 +106,9 @@ StationOutcome Station::handle(const Scan& scan, Timestamp now) {
     if (is_double_fire(code.code, now)) {
         outcome = StationOutcome{.code = code.code, .kind = code.kind, .outcome = Outcome::duplicate};
         if (session_) outcome.reader = summary_of(*session_);
+    } else if (mode_ == StationMode::stocktake && code.kind != CodeKind::command) {
+        outcome = on_stocktake_scan(std::move(code), now);  // the recorder commits each scan itself
+        last_scan_ = LastScan{outcome.code, now, std::nullopt};
     } else {
         SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
         outcome = dispatch(std::move(code), now);
@@ -171,6 +177,7 @@ StationOutcome Station::on_command(ClassifiedCode code) {
     if (command == Command::mode_self) mode_ = StationMode::self;
     if (command == Command::mode_desk) mode_ = StationMode::desk;
     if (command == Command::mode_return) mode_ = StationMode::return_;
+    if (command == Command::mode_stocktake) mode_ = StationMode::stocktake;
     return outcome;
 }
 
@@ -212,6 +219,17 @@ StationOutcome Station::on_title(ClassifiedCode code, Timestamp now) {
         return on_returned_item(std::move(outcome), held, title, std::nullopt, now);
     if (title.stock == 0 && title.item_copies > 0) return refused(std::move(outcome), Reason::scan_copy_label);
     return lend_title(std::move(outcome), title, now);
+}
+
+StationOutcome Station::on_stocktake_scan(ClassifiedCode code, Timestamp now) {
+    StationOutcome outcome{.code = code.code, .kind = code.kind};
+    auto found = stocktake_.record(code.code, now, name_);
+    outcome.title = found.title;
+    if (found.finding == StocktakeFinding::no_stocktake) return refused(std::move(outcome), Reason::no_stocktake);
+    if (found.finding == StocktakeFinding::unknown) return refused(std::move(outcome), Reason::unknown_code);
+    outcome.outcome = Outcome::recorded;
+    outcome.stocktake = std::move(found);
+    return outcome;
 }
 
 StationOutcome Station::lend_title(StationOutcome outcome, const TitleRecord& title, Timestamp now) {

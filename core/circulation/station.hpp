@@ -4,6 +4,7 @@
 #include "core/circulation/library_store.hpp"
 #include "core/codes/code_classifier.hpp"
 #include "core/rules.hpp"
+#include "core/stocktake/stocktake.hpp"
 #include "core/textbooks/textbook_ledger.hpp"
 
 #include <optional>
@@ -19,13 +20,14 @@ struct Scan {
     std::string source;     // "wedge", "camera:0", "cli"...
 };
 
-// self: a pupil at the kiosk; desk: the librarian lends and issues; return: every scan takes back.
-enum class StationMode { self, desk, return_ };
+// self: a pupil at the kiosk; desk: the librarian lends and issues; return: every scan takes back;
+// stocktake: every scan is counted in the open stocktake, nothing is lent or returned.
+enum class StationMode { self, desk, return_, stocktake };
 std::string_view to_string(StationMode mode);
 std::optional<StationMode> station_mode_from(std::string_view name);
 
-// `command`: a condition for the next return was chosen.
-enum class Outcome { session, loan, returned, duplicate, refused, ended, command };
+// `command`: a condition for the next return was chosen; `recorded`: a stocktake scan.
+enum class Outcome { session, loan, returned, duplicate, refused, ended, command, recorded };
 std::string_view to_string(Outcome outcome);  // "return" for Outcome::returned
 
 // Why a scan was refused (or, for `ended`, why the session closed). Stable codes for scripts.
@@ -47,6 +49,7 @@ enum class Reason {
     not_in_curriculum,  // self-service: a textbook outside the pupil's class set
     textbook_debt,      // last year's textbook of this subject is still out
     not_on_loan,        // return mode: nobody (or not this reader) holds it
+    no_stocktake,       // stocktake mode with no stocktake started
     done,               // ended: the reader said "done"
     idle_timeout,       // ended: nobody scanned for a while
 };
@@ -74,6 +77,7 @@ struct StationOutcome {
     bool off_curriculum = false;           // desk: a textbook outside the pupil's class set was issued
     std::optional<Condition> condition;    // on a return, or the condition a command chose
     std::optional<std::int64_t> compensation_tiyn;  // damaged or lost: what the reader owes
+    std::optional<StocktakeScanResult> stocktake;   // what a stocktake scan found
 };
 
 // The one state machine that decides what a scan means, driven alike by the
@@ -106,6 +110,7 @@ private:
     StationOutcome on_command(ClassifiedCode code);
     StationOutcome on_copy(ClassifiedCode code, Timestamp now);
     StationOutcome on_title(ClassifiedCode code, Timestamp now);
+    StationOutcome on_stocktake_scan(ClassifiedCode code, Timestamp now);
     StationOutcome on_returned_item(StationOutcome outcome, std::optional<OpenLoan> loan, const TitleRecord& title,
                                     std::optional<RowId> copy_id, Timestamp now);
     StationOutcome lend_title(StationOutcome outcome, const TitleRecord& title, Timestamp now);
@@ -121,6 +126,7 @@ private:
 
     LibraryStore& store_;
     TextbookLedger ledger_;
+    StocktakeRecorder stocktake_;
     Rules rules_;
     StationMode mode_;
     std::string name_;

@@ -9,11 +9,12 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<Command, std::string_view>, 8> command_names{{
+constexpr std::array<std::pair<Command, std::string_view>, 9> command_names{{
     {Command::done, "DONE"},
     {Command::mode_self, "MODE-SELF"},
     {Command::mode_desk, "MODE-DESK"},
     {Command::mode_return, "MODE-RETURN"},
+    {Command::mode_stocktake, "MODE-STOCKTAKE"},
     {Command::good, "GOOD"},
     {Command::worn, "WORN"},
     {Command::damaged, "DAMAGED"},

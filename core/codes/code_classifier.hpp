@@ -13,7 +13,7 @@ enum class CodeKind { reader, copy, title, command, unknown };
 std::string_view to_string(CodeKind kind);
 
 // What the command barcodes printed for the stations mean.
-enum class Command { done, mode_self, mode_desk, mode_return, good, worn, damaged, lost };
+enum class Command { done, mode_self, mode_desk, mode_return, mode_stocktake, good, worn, damaged, lost };
 std::string_view to_string(Command command);
 
 struct ClassifiedCode {

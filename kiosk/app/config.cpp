@@ -186,6 +186,7 @@ void read_devices(TableReader devices, devices::DeviceOptions& options) {
 
 void read_school(TableReader school, Config& config) {
     if (auto name = school.get<std::string>("name")) config.school.name = *name;
+    if (auto hours = school.get<std::string>("opening_hours")) config.school.opening_hours = *hours;
     if (auto language = school.get<std::string>("default_class_language")) {
         auto parsed = core::class_language_from(*language);
         if (!parsed)

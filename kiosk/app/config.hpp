@@ -12,6 +12,7 @@ namespace kitap::app {
 
 struct SchoolInfo {
     std::string name = "Kitap demo school";
+    std::string opening_hours;  // shown on the kiosk's welcome screen ("Mon–Fri 8:30–17:00"); empty: not shown
 };
 
 struct Config {

@@ -44,6 +44,9 @@ std::string message_key(const core::StationOutcome& outcome) {
         case Outcome::loan: return loan_key(outcome);
         case Outcome::returned: return returned_key(outcome);
         case Outcome::command: return "outcome.command.condition";
+        case Outcome::recorded:
+            return "outcome.recorded." +
+                   std::string(outcome.stocktake ? to_string(outcome.stocktake->finding) : "expected");
         case Outcome::duplicate: return "outcome.duplicate";
         case Outcome::refused: return "reason." + std::string(to_string(outcome.reason));
         case Outcome::ended: break;
@@ -78,6 +81,11 @@ std::string outcome_message(const core::StationOutcome& outcome, const Translato
     if (outcome.command == core::Command::mode_self) args["mode"] = tr("mode.self");
     if (outcome.command == core::Command::mode_desk) args["mode"] = tr("mode.desk");
     if (outcome.command == core::Command::mode_return) args["mode"] = tr("mode.return");
+    if (outcome.command == core::Command::mode_stocktake) args["mode"] = tr("mode.stocktake");
+    if (outcome.stocktake) {
+        args["counted"] = std::to_string(outcome.stocktake->counted);
+        args["why"] = tr("stocktake_reason." + std::string(to_string(outcome.stocktake->reason)));
+    }
     return tr(message_key(outcome), args);
 }
 

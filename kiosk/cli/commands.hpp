@@ -21,5 +21,7 @@ int run_item(CliContext& context, const std::string& code, bool json);
 int run_stats(CliContext& context, bool json);
 int run_backup(CliContext& context, const std::optional<std::string>& out);
 int run_restore(CliContext& context, const std::string& file);
+// `kitap librarian set-pin`: the kiosk's librarian PIN from stdin, stored as an argon2id hash.
+int run_librarian_set_pin(CliContext& context);
 
 }  // namespace kitap::cli

@@ -4,6 +4,7 @@
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/device_commands.hpp"
 #include "kiosk/cli/textbook_commands.hpp"
+#include "kiosk/cli/year_commands.hpp"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
@@ -38,6 +39,7 @@ struct Arguments {
     std::vector<std::string> paths;
     bool stream = false;
     std::optional<std::string> out;
+    YearArguments year;
 };
 
 void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
@@ -99,11 +101,78 @@ void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<s
     debtors->callback(chosen([&args](CliContext& c) { return run_report_debtors(c, args.report); }));
 }
 
+// The year's turn, fund movement, stocktakes, and the register and order reports
+// (on the `report` command add_textbook_commands made).
+void add_year_commands(CLI::App& app, YearArguments& args, const std::function<std::function<void()>(Command)>& chosen) {
+    auto* year = app.add_subcommand("year", "The school year");
+    year->require_subcommand(1);
+    auto* close = year->add_subcommand("close", "Promote every class, graduate grade 11, close the school year");
+    close->add_flag("--dry-run", args.dry_run, "Report what would happen (JSON) without writing");
+    close->add_option("--year", args.year, "The school year to close, e.g. 2023-2024 (default: the current one)");
+    close->add_flag("--early", args.early, "Close the year before 1 May of its last months");
+    close->callback(chosen([&args](CliContext& c) { return run_year_close(c, args); }));
+
+    auto* receive = app.add_subcommand("receive", "Register newly arrived books with their price");
+    receive->add_option("--isbn", args.receive.isbn, "The catalogued title's ISBN")->required();
+    auto* count =
+        receive->add_option("--count", args.receive.count, "Title-level copies received")->check(CLI::PositiveNumber);
+    receive->add_option("--copy", args.receive.copies, "Inventory numbers of labelled copies, one each")->excludes(count);
+    receive->add_option("--price", args.receive.price, "Price per copy in tenge (1500, 1 500,50)")->required();
+    receive->add_option("--source", args.receive.source, "Supplier or waybill, for the register");
+    receive->add_option("--date", args.receive.date, "Day of arrival, YYYY-MM-DD (default: today)");
+    receive->add_option("--shelf", args.receive.shelf, "Shelf of the new labelled copies");
+    receive->callback(chosen([&args](CliContext& c) { return run_receive(c, args.receive); }));
+
+    auto* writeoff = app.add_subcommand("writeoff", "Write books off on a numbered act");
+    writeoff->add_option("--reason", args.writeoff.reason, "worn, curriculum, lost or damaged")
+        ->required()
+        ->check(CLI::IsMember({"worn", "curriculum", "lost", "damaged"}));
+    writeoff->add_option("--act", args.writeoff.act, "Add to this act (default: a new act numbered by year)");
+    auto* isbn = writeoff->add_option("--isbn", args.writeoff.isbn, "Title-level stock of this ISBN");
+    writeoff->add_option("--count", args.writeoff.count, "How many title-level copies")
+        ->check(CLI::PositiveNumber)
+        ->needs(isbn);
+    writeoff->add_option("--copy", args.writeoff.copies, "Inventory numbers of labelled copies")->excludes(isbn);
+    writeoff->callback(chosen([&args](CliContext& c) { return run_writeoff(c, args.writeoff); }));
+
+    auto* acts = app.add_subcommand("acts", "List the write-off acts");
+    acts->add_flag("--json", args.json, "Print JSON");
+    acts->callback(chosen([&args](CliContext& c) { return run_acts(c, args.json); }));
+
+    auto* report = app.get_subcommand("report");
+    auto* register_book = report->add_subcommand("register", "The summary register of the fund for a school year");
+    register_book->add_option("--year", args.year, "School year, e.g. 2023-2024 (default: the current one)");
+    auto* order = report->add_subcommand("order", "Next year's textbook order from the curriculum and the stock");
+    order->add_option("--for-year", args.for_year, "The school year to order for, e.g. 2024-2025")->required();
+    order->add_option("--grade1", args.grade1, "Pupils expected in grade 1 (default: as many as this year)");
+    register_book->callback(chosen([&args](CliContext& c) { return run_report_register(c, args); }));
+    order->callback(chosen([&args](CliContext& c) { return run_report_order(c, args); }));
+
+    auto* stocktake = app.add_subcommand("stocktake", "Check the shelves against the records");
+    stocktake->require_subcommand(1);
+    auto* start = stocktake->add_subcommand("start", "Open a stocktake");
+    start->add_option("--scope", args.scope, "all, kind:KIND (kind:textbook) or shelf:NAME")->capture_default_str();
+    start->callback(chosen([&args](CliContext& c) { return run_stocktake_start(c, args.scope); }));
+    auto* scan = stocktake->add_subcommand("scan", "Record scanned codes: arguments, or stdin one per line");
+    scan->add_option("CODE", args.codes, "Scanned codes");
+    scan->callback(chosen([&args](CliContext& c) { return run_stocktake_scan(c, args.codes); }));
+    auto* finish = stocktake->add_subcommand("finish", "Close the stocktake; report missing and unexpected items");
+    finish->callback(chosen([&args](CliContext& c) { return run_stocktake_finish(c, args); }));
+
+    for (auto* sub : {register_book, order, finish}) {
+        sub->add_option("--format", args.format, "text, json or csv")
+            ->check(CLI::IsMember({"text", "json", "csv"}))
+            ->capture_default_str();
+        sub->add_option("--out", args.out, "Write to this file");
+    }
+}
+
 void add_commands(CLI::App& app, Arguments& args, Command& command) {
     const std::function<std::function<void()>(Command)> chosen = [&command](Command chosen_command) {
         return std::function<void()>([&command, chosen_command] { command = chosen_command; });
     };
     add_textbook_commands(app, args, chosen);
+    add_year_commands(app, args.year, chosen);
 
     app.add_subcommand("init", "Create the database or bring it to the current schema")
         ->callback(chosen([](CliContext& c) { return run_init(c); }));
@@ -125,8 +194,8 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     }
 
     auto* scan = app.add_subcommand("scan", "Pass codes through a station: arguments, or stdin one per line");
-    scan->add_option("--mode", args.mode, "self (a pupil at the kiosk), desk (the librarian) or return")
-        ->check(CLI::IsMember({"self", "desk", "return"}))
+    scan->add_option("--mode", args.mode, "self (a pupil at the kiosk), desk (the librarian), return or stocktake")
+        ->check(CLI::IsMember({"self", "desk", "return", "stocktake"}))
         ->capture_default_str();
     scan->add_option("--station", args.station, "Station name recorded with every change")->capture_default_str();
     scan->add_option("CODE", args.codes, "Scanned codes");
@@ -160,6 +229,11 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     auto* restore = app.add_subcommand("restore", "Replace the database with a checked backup");
     restore->add_option("FILE", args.file, "The backup")->required();
     restore->callback(chosen([&args](CliContext& c) { return run_restore(c, args.file); }));
+
+    auto* librarian = app.add_subcommand("librarian", "The librarian's access to the kiosk");
+    librarian->require_subcommand(1);
+    librarian->add_subcommand("set-pin", "Set the kiosk's librarian PIN (4-8 digits) from stdin; stored as an argon2id hash")
+        ->callback(chosen([](CliContext& c) { return run_librarian_set_pin(c); }));
 
     auto* stats = app.add_subcommand("stats", "The library at a glance");
     stats->add_flag("--json", args.json, "Print JSON");

@@ -35,6 +35,13 @@ nlohmann::json outcome_json(const core::StationOutcome& outcome, const core::Sta
     if (outcome.off_curriculum) line["off_curriculum"] = true;
     if (outcome.condition) line["condition"] = to_string(*outcome.condition);
     if (outcome.compensation_tiyn) line["compensation"] = static_cast<double>(*outcome.compensation_tiyn) / 100.0;
+    if (outcome.stocktake) {
+        line["finding"] = to_string(outcome.stocktake->finding);
+        if (outcome.stocktake->reason != core::UnexpectedReason::none)
+            line["stocktake_reason"] = to_string(outcome.stocktake->reason);
+        line["counted"] = outcome.stocktake->counted;
+        line["repeated"] = outcome.stocktake->repeated;
+    }
     return line;
 }
 
@@ -50,7 +57,7 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
              const std::vector<std::string>& codes) {
     const auto station_mode = core::station_mode_from(mode);
     if (!station_mode) {
-        std::cerr << "--mode: \"" << mode << "\" is not self, desk or return\n";
+        std::cerr << "--mode: \"" << mode << "\" is not self, desk, return or stocktake\n";
         return exit_bad_input;
     }
     core::LibraryStore store(context.db());

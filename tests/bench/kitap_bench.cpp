@@ -6,7 +6,9 @@
 #include "core/db/database.hpp"
 #include "core/demo/demo_school.hpp"
 #include "core/import/reader_import.hpp"
+#include "core/reports/order_report.hpp"
 #include "core/textbooks/class_issuance.hpp"
+#include "core/year/school_years.hpp"
 #include "core/textbooks/textbook_reports.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -173,12 +175,29 @@ void bench_term_start(const fs::path& dir) {
     print("term_start_issue_all_s", seconds);
 }
 
+double report_order_ms(SQLite::Database& db, int runs = 5) {
+    const core::Date today = core::local_date(now_seconds());
+    const std::string year = core::next_school_year(core::current_school_year(db, today));
+    std::vector<double> times;
+    for (int run = 0; run < runs; ++run) {
+        const auto start = Clock::now();
+        const auto report = core::order_report(db, {.for_year = year, .today = today});
+        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        if (!report || report->lines.empty()) {
+            std::fprintf(stderr, "kitap-bench: the order report for %s failed or is empty\n", year.c_str());
+            std::exit(1);
+        }
+    }
+    return percentile(times, 0.5);
+}
+
 void bench_reports(SQLite::Database& db) {
     const auto today = core::local_date(now_seconds());
     std::size_t lines = 0;
     print("report_provision_ms", 1000 * seconds_of([&] { lines = core::provision_report(db, std::nullopt, today).lines.size(); }));
     print("report_provision_lines", static_cast<double>(lines));
     print("report_debtors_ms", 1000 * seconds_of([&] { lines = core::debtors_report(db, std::nullopt, today).size(); }));
+    print("report_order_ms", report_order_ms(db));
 }
 
 Settings parse(int argc, char** argv) {

@@ -412,5 +412,22 @@ TEST_F(TextbookStationTest, ConditionsAreForTheLibrarian) {
     EXPECT_EQ(scan(s, "KITAP-MODE-RETURN").reason, Reason::librarian_only);
 }
 
+// ---- Stocktake mode: counted, nothing lent ----------------------------------
+
+TEST_F(StationTest, StocktakeModeCountsAndLendsNothing) {
+    auto s = station(StationMode::desk);
+    EXPECT_EQ(scan(s, "KITAP-MODE-STOCKTAKE").outcome, Outcome::ended);
+    EXPECT_EQ(s.mode(), StationMode::stocktake);
+    EXPECT_EQ(scan(s, fiction_copy).reason, Reason::no_stocktake);
+    temp_.db().exec("INSERT INTO stocktake (scope, started_at) VALUES ('all', '2026-11-25T09:00:00Z')");
+    auto counted = scan(s, fiction_copy);
+    EXPECT_EQ(counted.outcome, Outcome::recorded);
+    ASSERT_TRUE(counted.stocktake);
+    EXPECT_EQ(counted.stocktake->finding, StocktakeFinding::expected);
+    EXPECT_EQ(scan(s, "20000014").reason, Reason::unknown_code);  // a card is no stock
+    EXPECT_EQ(count("SELECT count(*) FROM loan"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM stocktake_scan"), 2);  // the card too, as an unknown code for the report
+}
+
 }  // namespace
 }  // namespace kitap::core

@@ -29,6 +29,7 @@ TEST(Config, ReadsEverySection) {
     const Config config = parse_config(R"(
 [school]
 name = "№ 12 мектеп-гимназия"
+opening_hours = "Дс–Жм 8:30–17:00"
 default_class_language = "ru"
 
 [codes]
@@ -52,6 +53,7 @@ pupil = 3
 )",
                                        "kitap.toml");
     EXPECT_EQ(config.school.name, "№ 12 мектеп-гимназия");
+    EXPECT_EQ(config.school.opening_hours, "Дс–Жм 8:30–17:00");
     EXPECT_EQ(config.rules.default_class_language, core::ClassLanguage::ru);
     EXPECT_EQ(config.rules.codes.command_prefix, "CMD:");
     EXPECT_EQ(config.rules.codes.strip_prefixes.size(), 2u);

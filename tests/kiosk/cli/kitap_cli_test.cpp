@@ -329,4 +329,19 @@ TEST_F(KitapCli, BackupAndRestore) {
     EXPECT_EQ(kitap({"restore", "junk.db"}).exit_code, 2);
 }
 
+TEST_F(KitapCli, LibrarianSetPinStoresAnArgon2idHash) {
+    auto set = kitap({"librarian", "set-pin"}, "4826\n");
+    ASSERT_EQ(set.exit_code, 0) << set.err;
+    SQLite::Database database(db().string());
+    const auto stored = [&] {
+        return database.execAndGet("SELECT value FROM setting WHERE key = 'librarian.pin_hash'").getString();
+    };
+    const std::string hash = stored();
+    EXPECT_TRUE(hash.starts_with("$argon2id$")) << hash;
+    EXPECT_EQ(hash.find("4826"), std::string::npos);
+    EXPECT_EQ(kitap({"librarian", "set-pin"}, "12\n").exit_code, 2);
+    EXPECT_EQ(kitap({"librarian", "set-pin"}, "12ab\n").exit_code, 2);
+    EXPECT_EQ(stored(), hash) << "a refused PIN changes nothing";
+}
+
 }  // namespace

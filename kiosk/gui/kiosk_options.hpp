@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kitap::kiosk {
+
+struct WindowSize {
+    int width = 1280;
+    int height = 800;
+};
+
+// What `kitap-kiosk` was started with.
+struct KioskOptions {
+    std::optional<std::string> db;       // else $KITAP_DB, else $XDG_DATA_HOME/kitap/kitap.db
+    std::optional<std::string> config;   // else $KITAP_CONFIG, else $XDG_CONFIG_HOME/kitap/kitap.toml
+    std::vector<std::string> scanners;   // source specs; `wedge` when none is given
+    std::optional<std::string> camera;   // camera:N, camera:/dev/videoN, video:FILE|FOLDER
+    std::optional<WindowSize> windowed;  // full screen unless set
+    std::optional<std::string> lang;     // kk, ru, en; else the library's setting, else the locale
+    std::optional<std::filesystem::path> screenshot_dir;
+    bool demo = false;              // the side strip of sample cards and books
+    bool mute = false;              // no success and error sounds
+    std::string station = "kiosk";  // the station name recorded with every change
+};
+
+// The options, or the exit code when the program should stop here (--help: 0,
+// a bad option: 2), after printing help or the problem to `out`/`err`.
+std::variant<KioskOptions, int> parse_kiosk_options(int argc, const char* const* argv, std::ostream& out,
+                                                    std::ostream& err);
+
+// "1280x800" -> {1280, 800}; nullopt for anything else or smaller than 640x480.
+std::optional<WindowSize> parse_window_size(std::string_view text);
+
+// --db, else $KITAP_DB, else $XDG_DATA_HOME/kitap/kitap.db (~/.local/share when unset),
+// the same order as the `kitap` CLI.
+std::filesystem::path database_path(const std::optional<std::string>& explicit_path);
+
+}  // namespace kitap::kiosk

@@ -1,0 +1,50 @@
+// kitap-kiosk: the touchscreen by the library door. This file only wires the
+// command line to the app; see kiosk_app.hpp.
+#include "core/db/backup.hpp"
+#include "core/db/database.hpp"
+#include "kiosk/app/config.hpp"
+#include "kiosk/gui/kiosk_app.hpp"
+#include "kiosk/gui/kiosk_options.hpp"
+#include "kiosk/gui/model/scanner_hub.hpp"
+#include "kiosk/gui/platform/signal_watcher.hpp"
+#include "kiosk/gui/platform/window.hpp"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace kitap;
+    // Before any thread exists (GLFW's, the GL driver's, the scanners'): SIGTERM and
+    // SIGINT are then taken only by the kiosk's watcher thread.
+    kiosk::SignalWatcher::block_signals();
+    const auto parsed = kiosk::parse_kiosk_options(argc, argv, std::cout, std::cerr);
+    if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
+    const auto& options = std::get<kiosk::KioskOptions>(parsed);
+    try {
+        app::Config config =
+            app::find_config(options.config ? std::optional<std::filesystem::path>(*options.config) : std::nullopt);
+        auto hub = kiosk::ScannerHub::make(options.scanners, options.camera, config.devices);
+        if (!hub) {
+            std::cerr << "kitap-kiosk: " << hub.error().message() << '\n';
+            return 2;
+        }
+        // One kiosk per database, and no restore from under a running kiosk (`kitap restore`).
+        const auto db_path = kiosk::database_path(options.db);
+        if (db_path.has_parent_path()) std::filesystem::create_directories(db_path.parent_path());
+        const core::KioskLock lock(db_path);
+        kiosk::KioskApp app(options, std::move(config), std::move(*hub));
+        return app.run();
+    } catch (const app::ConfigError& e) {
+        std::cerr << "kitap-kiosk: " << e.what() << '\n';
+        return 2;
+    } catch (const core::DatabaseError& e) {
+        std::cerr << "kitap-kiosk: " << e.what() << '\n';
+        return 3;
+    } catch (const kiosk::WindowError& e) {
+        std::cerr << "kitap-kiosk: " << e.what() << "\n"
+                  << "With no display, run it under Xvfb: xvfb-run -s '-screen 0 1280x800x24' kitap-kiosk ...\n";
+        return 3;
+    } catch (const std::exception& e) {
+        std::cerr << "kitap-kiosk: " << e.what() << '\n';
+        return 3;
+    }
+}

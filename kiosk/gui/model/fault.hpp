@@ -1,0 +1,32 @@
+#pragma once
+
+#include <exception>
+#include <string>
+#include <string_view>
+
+namespace kitap::kiosk {
+
+// What stops the kiosk from serving pupils. Each kind has words in the
+// translations (kiosk.fault.<kind>.title / .text); `detail` is for the librarian.
+enum class FaultKind {
+    database_unavailable,  // cannot be opened (missing folder, newer schema, corrupt)
+    database_read_only,    // the file or its folder cannot be written
+    disk_full,
+    database_busy,   // another program holds the database locked
+    database_error,  // any other database failure
+    no_scanner,      // every scanner is unplugged or failed
+};
+std::string_view to_string(FaultKind kind);
+
+struct Fault {
+    FaultKind kind = FaultKind::database_error;
+    std::string detail;
+
+    bool is_database() const { return kind != FaultKind::no_scanner; }
+    friend bool operator==(const Fault&, const Fault&) = default;
+};
+
+// Maps what SQLite (or opening the database) threw to a fault a person can act on.
+Fault fault_from(const std::exception& error);
+
+}  // namespace kitap::kiosk

@@ -1,0 +1,124 @@
+#include "kiosk/gui/model/kiosk_library.hpp"
+
+#include "core/db/database.hpp"
+#include "core/settings/setting_store.hpp"
+
+#include <utility>
+
+namespace kitap::kiosk {
+namespace {
+
+// Written at every (re)opening: proves the database takes a durable write before
+// the kiosk tells pupils it works.
+constexpr const char* heartbeat_setting = "kiosk_last_start";
+// The proof write waits only briefly for another program's lock, so that a kiosk
+// retrying a locked database every few seconds stays responsive; scans then wait as
+// long as core's connections do.
+constexpr int probe_busy_timeout_ms = 250;
+constexpr int scan_busy_timeout_ms = 5000;
+
+}  // namespace
+
+KioskLibrary::KioskLibrary(std::filesystem::path path, core::Rules rules, std::string station_name)
+    : path_(std::move(path)), rules_(std::move(rules)), station_name_(std::move(station_name)) {}
+
+KioskLibrary::~KioskLibrary() { close(); }
+
+void KioskLibrary::close() {
+    station_.reset();
+    store_.reset();
+    db_.reset();
+}
+
+template <typename Action>
+auto KioskLibrary::guarded(Action&& action) -> tl::expected<decltype(action()), Fault> {
+    if (!is_open()) return tl::unexpected(Fault{.kind = FaultKind::database_unavailable, .detail = path_.string()});
+    try {
+        return action();
+    } catch (const std::exception& e) {
+        return tl::unexpected(fault_from(e));
+    }
+}
+
+std::optional<Fault> KioskLibrary::open() {
+    close();
+    try {
+        db_.emplace(core::open_database(path_));
+        db_->setBusyTimeout(probe_busy_timeout_ms);
+        core::SettingStore(*db_).set(
+            heartbeat_setting,
+            core::iso_timestamp(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now())));
+        db_->setBusyTimeout(scan_busy_timeout_ms);
+        store_ = std::make_unique<core::LibraryStore>(*db_);
+        station_ = std::make_unique<core::Station>(*store_, rules_, core::StationMode::self, station_name_);
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        close();
+        return fault_from(e);
+    }
+}
+
+KioskLibrary::Handled KioskLibrary::handle(const core::Scan& scan, core::Timestamp now) {
+    Handled handled = expire_idle(now);
+    if (handled.fault) return handled;
+    auto outcome = guarded([&] { return station_->handle(scan, now); });
+    if (outcome)
+        handled.outcomes.push_back(std::move(*outcome));
+    else
+        handled.fault = outcome.error();
+    return handled;
+}
+
+KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
+    Handled handled;
+    auto ended = guarded([&] { return station_->expire_idle_session(now); });
+    if (!ended)
+        handled.fault = ended.error();
+    else if (*ended)
+        handled.outcomes.push_back(std::move(**ended));
+    return handled;
+}
+
+std::optional<core::ReaderSummary> KioskLibrary::session_reader() const {
+    if (!station_ || !station_->session_reader()) return std::nullopt;
+    return core::summary_of(*station_->session_reader());
+}
+
+void KioskLibrary::set_idle_timeout(std::chrono::seconds timeout) {
+    rules_.station.idle_timeout = timeout;
+    if (store_) station_ = std::make_unique<core::Station>(*store_, rules_, core::StationMode::self, station_name_);
+}
+
+std::string KioskLibrary::command_code(core::Command command) const {
+    return core::command_code(command, rules_.codes);
+}
+
+tl::expected<std::vector<core::HeldItem>, Fault> KioskLibrary::held_items(const std::string& card) {
+    return guarded([&] {
+        const auto reader = store_->reader_by_card(card);
+        return reader ? store_->held_items(reader->id) : std::vector<core::HeldItem>{};
+    });
+}
+
+tl::expected<LookupResult, Fault> KioskLibrary::look_up(std::string_view raw) {
+    return guarded([&] { return kiosk::look_up(*store_, raw, rules_.codes); });
+}
+
+tl::expected<core::DemoSamples, Fault> KioskLibrary::demo_samples(core::Date today) {
+    return guarded([&] { return core::find_demo_samples(*db_, today); });
+}
+
+std::optional<std::string> KioskLibrary::setting(const std::string& key) {
+    auto value = guarded([&] { return core::SettingStore(*db_).get(key); });
+    return value ? *value : std::nullopt;
+}
+
+std::optional<Fault> KioskLibrary::set_setting(const std::string& key, const std::string& value) {
+    auto done = guarded([&] {
+        core::SettingStore(*db_).set(key, value);
+        return true;
+    });
+    return done ? std::nullopt : std::optional<Fault>(done.error());
+}
+
+}  // namespace kitap::kiosk

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/calendar.hpp"
+#include "core/circulation/library_store.hpp"
+#include "core/circulation/station.hpp"
+#include "core/demo/demo_samples.hpp"
+#include "core/rules.hpp"
+#include "kiosk/gui/model/fault.hpp"
+#include "kiosk/gui/model/lookup.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <tl/expected.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kitap::kiosk {
+
+// The kiosk's side of the library: the database, its store and the one
+// core::Station every scan goes through. Nothing here decides what a scan means;
+// it turns broken infrastructure (a database that cannot be written, a full disk)
+// into Fault values the screens show, and starts again when it works.
+class KioskLibrary {
+public:
+    KioskLibrary(std::filesystem::path path, core::Rules rules, std::string station_name);
+    ~KioskLibrary();
+    KioskLibrary(const KioskLibrary&) = delete;
+    KioskLibrary& operator=(const KioskLibrary&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    const core::Rules& rules() const { return rules_; }
+    bool is_open() const { return station_ != nullptr; }
+
+    // Opens (or opens again) the database and checks that it can be written; a fresh
+    // station, so no session survives a fault. nullopt when all is well.
+    std::optional<Fault> open();
+
+    struct Handled {
+        std::vector<core::StationOutcome> outcomes;  // an idle session closed first, then the scan's own
+        std::optional<Fault> fault;                  // nothing of the scan was kept
+    };
+    Handled handle(const core::Scan& scan, core::Timestamp now);
+    // Closes the session when it has been idle for the station's timeout.
+    Handled expire_idle(core::Timestamp now);
+    std::optional<core::ReaderSummary> session_reader() const;
+    std::chrono::seconds idle_timeout() const { return rules_.station.idle_timeout; }
+    // A new idle timeout for pupils' sessions: a fresh station (any session ends).
+    void set_idle_timeout(std::chrono::seconds timeout);
+    // The code of a command barcode (KITAP-DONE...), as configured.
+    std::string command_code(core::Command command) const;
+
+    tl::expected<std::vector<core::HeldItem>, Fault> held_items(const std::string& card);
+    tl::expected<LookupResult, Fault> look_up(std::string_view raw);
+    tl::expected<core::DemoSamples, Fault> demo_samples(core::Date today);
+
+    std::optional<std::string> setting(const std::string& key);
+    std::optional<Fault> set_setting(const std::string& key, const std::string& value);
+
+private:
+    template <typename Action>
+    auto guarded(Action&& action) -> tl::expected<decltype(action()), Fault>;
+    void close();
+
+    std::filesystem::path path_;
+    core::Rules rules_;
+    std::string station_name_;
+    std::optional<SQLite::Database> db_;
+    std::unique_ptr<core::LibraryStore> store_;
+    std::unique_ptr<core::Station> station_;
+};
+
+}  // namespace kitap::kiosk

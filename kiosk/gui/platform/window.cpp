@@ -1,0 +1,185 @@
+#include "kiosk/gui/platform/window.hpp"
+
+#include "kiosk/gui/platform/screenshot.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cmath>
+#include <utility>
+
+namespace kitap::kiosk {
+namespace {
+
+// GLFW reports errors through a callback; the last one explains a failed call.
+std::string last_glfw_error;
+
+void on_glfw_error(int, const char* description) { last_glfw_error = description ? description : "unknown"; }
+
+// ImGui's GLFW backend installs none of its callbacks (install_callbacks=false):
+// these forward pointer events and focus, and keep keys for the scanner decoder.
+void note_input(GLFWwindow* window) {
+    if (auto* self = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window))) self->note_input();
+}
+void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
+    note_input(window);
+    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+}
+void on_scroll(GLFWwindow* window, double x, double y) {
+    note_input(window);
+    ImGui_ImplGlfw_ScrollCallback(window, x, y);
+}
+void on_focus(GLFWwindow* window, int focused) {
+    note_input(window);
+    ImGui_ImplGlfw_WindowFocusCallback(window, focused);
+}
+void on_cursor_enter(GLFWwindow* window, int entered) {
+    note_input(window);
+    ImGui_ImplGlfw_CursorEnterCallback(window, entered);
+}
+
+}  // namespace
+
+KioskWindow::KioskWindow(std::optional<WindowSize> windowed, const std::string& title) {
+    glfwSetErrorCallback(on_glfw_error);
+    if (!glfwInit()) throw WindowError("cannot open a window: " + last_glfw_error);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // losing focus must not minimise the kiosk
+    GLFWmonitor* monitor = nullptr;
+    int width = 1280, height = 800;
+    if (windowed) {
+        width = windowed->width;
+        height = windowed->height;
+    } else {
+        monitor = glfwGetPrimaryMonitor();
+        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+            width = mode->width;
+            height = mode->height;
+            glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+        }
+    }
+    window_ = glfwCreateWindow(width, height, title.c_str(), monitor, nullptr);
+    if (!window_) {
+        glfwTerminate();
+        throw WindowError("cannot open a window: " + last_glfw_error);
+    }
+    glfwSetWindowUserPointer(window_, this);
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+    if (!windowed) glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);  // a touchscreen has no pointer
+
+    glfwSetKeyCallback(window_, on_key);
+    glfwSetWindowCloseCallback(window_, on_close);
+    glfwSetMouseButtonCallback(window_, on_mouse_button);
+    glfwSetScrollCallback(window_, on_scroll);
+    glfwSetWindowFocusCallback(window_, on_focus);
+    glfwSetCursorEnterCallback(window_, on_cursor_enter);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing of the layout is remembered between runs
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    ImGui_ImplGlfw_InitForOpenGL(window_, false);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    imgui_ready_ = true;
+    update_scale();
+}
+
+KioskWindow::~KioskWindow() {
+    if (imgui_ready_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (window_) glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+void KioskWindow::set_key_handler(std::function<void(const devices::KeyStroke&)> handler) {
+    key_handler_ = std::move(handler);
+}
+
+void KioskWindow::set_close_allowed(bool allowed) { close_allowed_ = allowed; }
+
+bool KioskWindow::close_requested() const { return close_allowed_ && glfwWindowShouldClose(window_); }
+
+void KioskWindow::on_key(GLFWwindow* window, int, int scancode, int action, int mods) {
+    if (action != GLFW_PRESS) return;  // presses only: no releases, no auto-repeat
+    auto* self = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window));
+    if (!self || !self->key_handler_) return;
+    self->note_input();
+    // X11 and Wayland scancodes are Linux input key codes + 8.
+    self->key_handler_(devices::KeyStroke{
+        .key_code = scancode - 8,
+        .shift = (mods & GLFW_MOD_SHIFT) != 0,
+        .control = (mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) != 0,
+        .character = 0,
+        .time = devices::Clock::now(),
+    });
+}
+
+// Alt-F4 and the window manager's close button end up here: in pupil mode the
+// request is simply forgotten.
+void KioskWindow::on_close(GLFWwindow* window) {
+    auto* self = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window));
+    if (!self || !self->close_allowed_) glfwSetWindowShouldClose(window, GLFW_FALSE);
+}
+
+void KioskWindow::wait(double timeout_seconds) {
+    if (timeout_seconds <= 0)
+        glfwPollEvents();
+    else
+        glfwWaitEventsTimeout(timeout_seconds);
+}
+
+void KioskWindow::poll() { glfwPollEvents(); }
+
+void KioskWindow::wake() { glfwPostEmptyEvent(); }
+
+bool KioskWindow::take_input() { return std::exchange(input_, false); }
+
+bool KioskWindow::mouse_held() const { return glfwGetMouseButton(window_, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS; }
+
+void KioskWindow::update_scale() {
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    const float scale = ui_scale_for(width, height);
+    if (theme_.fonts.body && std::abs(scale - theme_.scale) < 0.01f) return;
+    ImGuiIO& io = ImGui::GetIO();
+    if (theme_.fonts.body) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    theme_.scale = scale;
+    theme_.fonts = load_fonts(*io.Fonts, scale);
+    apply_style(ImGui::GetStyle(), scale);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void KioskWindow::begin_frame() {
+    update_scale();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+bool KioskWindow::end_frame(const std::optional<std::filesystem::path>& screenshot) {
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window_, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 paper = ImGui::ColorConvertU32ToFloat4(colours::paper);
+    glClearColor(paper.x, paper.y, paper.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    bool written = true;
+    if (screenshot) written = write_framebuffer_png(*screenshot, width, height);
+    glfwSwapBuffers(window_);
+    return written;
+}
+
+}  // namespace kitap::kiosk

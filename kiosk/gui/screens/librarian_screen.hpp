@@ -1,0 +1,53 @@
+#pragma once
+
+#include "kiosk/app/translator.hpp"
+#include "kiosk/gui/model/lookup.hpp"
+#include "kiosk/gui/model/scanner_hub.hpp"
+#include "kiosk/gui/screens/screen_context.hpp"
+#include "kiosk/gui/screens/top_bar.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kitap::kiosk {
+
+enum class LibrarianTab { lookup, devices, settings };
+
+// Behind the PIN: look anything up by scanning it, the scanners' state, the
+// kiosk's language and timeouts, and the only way out of the kiosk. Class
+// issuance, year-end returns and stocktake arrive with the textbook issue.
+struct LibrarianScreen {
+    TopBar top;
+    LibrarianTab tab = LibrarianTab::lookup;
+    std::string typed;                   // a code typed on a keyboard, until Enter
+    std::optional<LookupResult> lookup;  // the last thing scanned or typed
+    std::vector<SourceState> sources;
+    std::size_t dropped_events = 0;
+    std::string database_path;
+    app::Language kiosk_language = app::Language::kk;
+    int idle_seconds = 30;
+    int lock_seconds = 120;
+    int seconds_to_lock = 120;  // this screen locks itself when left alone
+    bool confirm_leave = false;
+};
+
+struct LibrarianIntent {
+    TopBarIntent top;
+    std::optional<LibrarianTab> tab;
+    std::optional<app::Language> kiosk_language;
+    int idle_step = 0;  // -1 / +1: shorter / longer pupil sessions
+    int lock_step = 0;  // -1 / +1: this screen locks sooner / later
+    bool back_to_pupils = false;
+    bool ask_leave = false;
+    bool leave = false;
+    bool keep_running = false;
+};
+
+LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context);
+
+// The limits the settings' steps move within.
+inline constexpr int idle_seconds_min = 10, idle_seconds_max = 180, idle_seconds_step = 5;
+inline constexpr int lock_seconds_min = 30, lock_seconds_max = 900, lock_seconds_step = 30;
+
+}  // namespace kitap::kiosk

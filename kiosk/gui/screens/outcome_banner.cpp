@@ -1,0 +1,124 @@
+#include "kiosk/gui/screens/outcome_banner.hpp"
+
+#include "kiosk/app/outcome_text.hpp"
+#include "kiosk/gui/ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace kitap::kiosk {
+
+std::string banner_headline_key(const core::StationOutcome& outcome) {
+    using core::Outcome;
+    switch (outcome.outcome) {
+        case Outcome::session:
+            return outcome.overdue.empty() ? "kiosk.banner.session" : "kiosk.banner.session.overdue";
+        case Outcome::loan:
+            return "kiosk.banner.loan";
+        case Outcome::returned:
+            return "kiosk.banner.return";
+        case Outcome::duplicate:
+            return "kiosk.banner.duplicate";
+        case Outcome::refused:
+            return "kiosk.banner.refused." + std::string(core::to_string(outcome.reason));
+        case Outcome::command:
+            return "kiosk.banner.command";
+        case Outcome::recorded:
+            return "kiosk.banner.recorded";
+        case Outcome::ended:
+            break;
+    }
+    if (outcome.reason == core::Reason::idle_timeout) return "kiosk.banner.ended.idle_timeout";
+    if (outcome.command && *outcome.command != core::Command::done) return "kiosk.banner.ended.mode";
+    return "kiosk.banner.ended";
+}
+
+bool is_success(const core::StationOutcome& outcome) {
+    return outcome.outcome == core::Outcome::loan || outcome.outcome == core::Outcome::returned ||
+           (outcome.outcome == core::Outcome::session && outcome.overdue.empty());
+}
+
+bool is_refusal(const core::StationOutcome& outcome) { return outcome.outcome == core::Outcome::refused; }
+
+BannerText banner_text(const core::StationOutcome& outcome, const app::Translator& tr) {
+    BannerText text;
+    app::MessageArgs args;
+    if (outcome.reader) args["name"] = outcome.reader->name;
+    const std::string key = banner_headline_key(outcome);
+    text.headline = tr(key, args);
+    // A refusal reason newer than these translations still gets a headline.
+    if (text.headline == key) text.headline = tr("kiosk.banner.refused", args);
+    text.message = app::outcome_message(outcome, tr);
+    using core::Outcome;
+    switch (outcome.outcome) {
+        case Outcome::loan:
+        case Outcome::returned:
+        case Outcome::recorded:
+            text.tone = BannerTone::success;
+            text.icon = Icon::check;
+            break;
+        case Outcome::session:
+            text.tone = outcome.overdue.empty() ? BannerTone::success : BannerTone::refused;
+            text.icon = outcome.overdue.empty() ? Icon::check : Icon::warning;
+            // The headline greets; the sentence then says only what to do.
+            text.message = tr(outcome.overdue.empty() ? "kiosk.session.hint" : "kiosk.session.hint.overdue");
+            break;
+        case Outcome::refused:
+            text.tone = BannerTone::refused;
+            text.icon = Icon::hand;
+            break;
+        case Outcome::duplicate:
+        case Outcome::command:
+            text.tone = BannerTone::info;
+            text.icon = Icon::info;
+            break;
+        case Outcome::ended:
+            text.tone = BannerTone::info;
+            text.icon = outcome.reason == core::Reason::idle_timeout ? Icon::clock : Icon::wave;
+            break;
+    }
+    // Where core's sentence only repeats the headline ("Scan your card first."), say it once.
+    std::string_view sentence = text.message;
+    while (!sentence.empty() && (sentence.back() == '.' || sentence.back() == '!')) sentence.remove_suffix(1);
+    if (sentence == text.headline) text.message.clear();
+    return text;
+}
+
+void draw_banner(ImDrawList& list, const BannerText& banner, ImVec2 pos, ImVec2 size, const Theme& theme) {
+    ImU32 strong = colours::info, tint = colours::info_tint;
+    if (banner.tone == BannerTone::success) strong = colours::success, tint = colours::success_tint;
+    if (banner.tone == BannerTone::refused) strong = colours::warning, tint = colours::warning_tint;
+    const ImVec2 end(pos.x + size.x, pos.y + size.y);
+    list.AddRectFilled(pos, end, tint, theme.px(20));
+    list.AddRect(pos, end, strong, theme.px(20), ImDrawFlags_None, theme.px(4));
+    list.AddRectFilled(pos, ImVec2(pos.x + theme.px(16), end.y), strong, theme.px(20), ImDrawFlags_RoundCornersLeft);
+
+    const float icon = std::min(theme.px(96), size.y - theme.px(32));
+    const float pad = theme.px(28);
+    draw_icon(list, banner.icon, ImVec2(pos.x + pad + theme.px(12) + icon / 2, pos.y + size.y / 2), icon, strong);
+    const float text_x = pos.x + pad + theme.px(12) + icon + pad;
+    const float width = end.x - text_x - pad;
+
+    // The headline in the biggest font that fits one line, else large on up to two lines.
+    ImFont* headline_font = theme.fonts.title;
+    float headline_h = headline_font->FontSize;
+    if (text_size(headline_font, banner.headline).x > width) {
+        headline_font = theme.fonts.large;
+        headline_h = std::min(wrapped_height(headline_font, width, banner.headline), 2 * headline_font->FontSize);
+    }
+    ImFont* message_font = theme.fonts.body;
+    float message_h = banner.message.empty() ? -theme.px(8) : wrapped_height(message_font, width, banner.message);
+    const float room = size.y - 2 * theme.px(18) - headline_h - theme.px(8);
+    if (message_h > room) {
+        message_font = theme.fonts.small;
+        message_h = wrapped_height(message_font, width, banner.message);
+    }
+    const float block = headline_h + theme.px(8) + std::min(message_h, room);
+    float y = pos.y + std::max(theme.px(18), (size.y - block) / 2);
+    ImGui::PushClipRect(pos, end, true);
+    text_wrapped(list, headline_font, ImVec2(text_x, y), width, strong, banner.headline);
+    y += headline_h + theme.px(8);
+    text_wrapped(list, message_font, ImVec2(text_x, y), width, colours::ink, banner.message);
+    ImGui::PopClipRect();
+}
+
+}  // namespace kitap::kiosk

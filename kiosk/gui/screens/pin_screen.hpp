@@ -1,0 +1,32 @@
+#pragma once
+
+#include "kiosk/gui/screens/screen_context.hpp"
+#include "kiosk/gui/screens/top_bar.hpp"
+
+#include <optional>
+#include <string>
+
+namespace kitap::kiosk {
+
+// The librarian's PIN on an on-screen keypad (a keyboard's digits work too).
+struct PinScreen {
+    enum class Message { none, wrong, locked, no_pin_set };
+    TopBar top;
+    std::size_t digits_entered = 0;  // shown as dots; the digits stay with the app
+    Message message = Message::none;
+    int tries_left = 0;
+    int locked_seconds = 0;
+    bool demo_hint = false;  // --demo with no PIN set: the demo PIN works and is shown
+};
+
+struct PinIntent {
+    TopBarIntent top;
+    std::optional<char> digit;
+    bool erase = false;
+    bool submit = false;
+    bool cancel = false;
+};
+
+PinIntent draw(const PinScreen& screen, const ScreenContext& context);
+
+}  // namespace kitap::kiosk

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/circulation/station.hpp"
+#include "kiosk/gui/screens/camera_panel.hpp"
+#include "kiosk/gui/screens/screen_context.hpp"
+#include "kiosk/gui/screens/top_bar.hpp"
+
+#include <optional>
+#include <string>
+
+namespace kitap::kiosk {
+
+// Nobody's session is open: "scan your card", and what the last scan without a
+// session did (a book returned, "scan your card first", goodbye).
+struct WelcomeScreen {
+    TopBar top;
+    std::string opening_hours;                   // empty: not shown
+    std::optional<core::StationOutcome> banner;  // cleared a few seconds after the scan
+    std::optional<CameraView> camera;
+};
+
+struct WelcomeIntent {
+    TopBarIntent top;
+};
+
+WelcomeIntent draw(const WelcomeScreen& screen, const ScreenContext& context);
+
+}  // namespace kitap::kiosk

@@ -1,0 +1,54 @@
+#include "kiosk/gui/ui/keypad_layout.hpp"
+
+namespace kitap::kiosk {
+
+KeypadLayout keypad_layout(Rect area, float scale) {
+    const float key_w = 136 * scale, key_h = 84 * scale, gap = 16 * scale;
+    const float pad_w = 3 * key_w + 2 * gap;
+    const float dots_h = 64 * scale, message_h = 64 * scale, cancel_h = 76 * scale;
+    const float total_h = dots_h + gap + message_h + gap + 4 * key_h + 3 * gap + 2 * gap + cancel_h;
+    const float x0 = area.x + (area.width - pad_w) / 2;
+    float y = area.y + (area.height - total_h) / 2;
+    KeypadLayout layout;
+    layout.dots = {x0, y, pad_w, dots_h};
+    y += dots_h + gap;
+    layout.message = {area.x + 24 * scale, y, area.width - 48 * scale, message_h};
+    y += message_h + gap;
+    for (int i = 0; i < 12; ++i) {
+        const int row = i / 3, column = i % 3;
+        layout.keys[i] = {x0 + column * (key_w + gap), y + row * (key_h + gap), key_w, key_h};
+    }
+    y += 4 * key_h + 3 * gap + 2 * gap;
+    layout.cancel = {x0, y, pad_w, cancel_h};
+    return layout;
+}
+
+char keypad_digit(int key) {
+    if (key >= 0 && key < 9) return static_cast<char>('1' + key);
+    if (key == KeypadLayout::zero) return '0';
+    return 0;
+}
+
+LibrarianLayout librarian_layout(Rect area, float scale) {
+    LibrarianLayout layout;
+    const float pad = 20 * scale, nav_w = 280 * scale, button_h = 76 * scale, gap = 12 * scale;
+    const float button_w = nav_w - 2 * pad;
+    for (int i = 0; i < 3; ++i)
+        layout.tabs[i] = {area.x + pad, area.y + pad + i * (button_h + gap), button_w, button_h};
+    const float bottom = area.y + area.height;
+    layout.leave = {area.x + pad, bottom - pad - button_h, button_w, button_h};
+    layout.back = {area.x + pad, layout.leave.y - gap - button_h, button_w, button_h};
+    const float box_w = 720 * scale, box_h = 330 * scale, inset = 32 * scale;
+    layout.question = {area.x + (area.width - box_w) / 2, area.y + (area.height - box_h) / 2, box_w, box_h};
+    const float answer_w = (box_w - 2 * inset - 20 * scale) / 2, answer_h = 84 * scale;
+    const float answer_y = layout.question.y + box_h - 28 * scale - answer_h;
+    layout.keep_running = {layout.question.x + inset, answer_y, answer_w, answer_h};
+    layout.close = {layout.keep_running.x + answer_w + 20 * scale, answer_y, answer_w, answer_h};
+    return layout;
+}
+
+float top_bar_height(float scale) { return 96 * scale; }
+
+Rect librarian_corner(float scale) { return {0, 0, 120 * scale, top_bar_height(scale)}; }
+
+}  // namespace kitap::kiosk

@@ -1,0 +1,89 @@
+#include "kiosk/gui/model/scanner_hub.hpp"
+
+#include "tests/kiosk/gui/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <thread>
+
+namespace kitap::kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Drains until `done` says so or two seconds pass.
+template <typename Done>
+void drain_until(ScannerHub& hub, ScannerHub::Drained& all, Done done) {
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+        auto drained = hub.drain();
+        for (auto& scan : drained.scans) all.scans.push_back(std::move(scan));
+        all.status_changed |= drained.status_changed;
+        std::this_thread::sleep_for(10ms);
+    }
+}
+
+TEST(ScannerHub, PipeScansAndDemoScansArriveInOneQueue) {
+    testing::TempDir dir;
+    const auto file = dir.path() / "scans.txt";
+    std::ofstream(file) << "21000011\n30000001\n";
+    auto hub = ScannerHub::make({"pipe:" + file.string()}, std::nullopt);
+    ASSERT_TRUE(hub) << hub.error().message();
+    std::atomic<int> wakeups = 0;
+    (*hub)->start([&] { ++wakeups; });
+    ScannerHub::Drained all;
+    drain_until(**hub, all, [&] { return all.scans.size() >= 2; });
+    (*hub)->inject("KITAP-DONE", "demo");
+    drain_until(**hub, all, [&] { return all.scans.size() >= 3; });
+    ASSERT_EQ(all.scans.size(), 3u);
+    EXPECT_EQ(all.scans[0].text, "21000011");
+    EXPECT_EQ(all.scans[1].text, "30000001");
+    EXPECT_EQ(all.scans[2].text, "KITAP-DONE");
+    EXPECT_EQ(all.scans[2].source, "demo");
+    EXPECT_GE(wakeups.load(), 3);
+    EXPECT_EQ((*hub)->sources().at(0).scans, 2);
+    (*hub)->stop();
+}
+
+TEST(ScannerHub, AMissingScannerIsLost) {
+    auto hub = ScannerHub::make({"pipe:/nonexistent/kitap-scanner"}, std::nullopt);
+    ASSERT_TRUE(hub);
+    (*hub)->start([] {});
+    ScannerHub::Drained all;
+    drain_until(**hub, all, [&] { return (*hub)->all_scanners_lost(); });
+    EXPECT_TRUE((*hub)->all_scanners_lost());
+    EXPECT_EQ((*hub)->sources().at(0).status, devices::SourceStatus::lost);
+}
+
+TEST(ScannerHub, TheWindowKeyboardIsNeverLost) {
+    auto hub = ScannerHub::make({"wedge"}, std::nullopt);
+    ASSERT_TRUE(hub);
+    EXPECT_TRUE((*hub)->has_wedge());
+    EXPECT_FALSE((*hub)->all_scanners_lost());
+}
+
+TEST(ScannerHub, KeyBurstsFromTheWindowAreScans) {
+    auto hub = ScannerHub::make({"wedge"}, std::nullopt);
+    ASSERT_TRUE(hub);
+    (*hub)->start([] {});
+    // "1234" + Enter typed 5 ms apart, as a scanner does (key codes: 2..5, Enter 28).
+    auto t = devices::Clock::now();
+    for (int code : {2, 3, 4, 5, 28}) {
+        (*hub)->key_pressed({.key_code = code, .time = t});
+        t += 5ms;
+    }
+    ScannerHub::Drained all;
+    drain_until(**hub, all, [&] { return !all.scans.empty(); });
+    ASSERT_EQ(all.scans.size(), 1u);
+    EXPECT_EQ(all.scans[0].text, "1234");
+}
+
+TEST(ScannerHub, ABadSpecIsRefused) {
+    auto hub = ScannerHub::make({"serial:/dev/ttyS0@12"}, std::nullopt);
+    ASSERT_FALSE(hub);
+    EXPECT_NE(hub.error().message().find("12"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kitap::kiosk

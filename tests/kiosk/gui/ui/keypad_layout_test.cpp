@@ -1,0 +1,68 @@
+#include "kiosk/gui/ui/keypad_layout.hpp"
+
+#include <gtest/gtest.h>
+
+namespace kitap::kiosk {
+namespace {
+
+bool inside(const Rect& inner, const Rect& outer) {
+    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
+           inner.y + inner.height <= outer.y + outer.height;
+}
+
+bool overlap(const Rect& a, const Rect& b) {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+// At 1280x800 (with or without the demo strip) every key is a finger's size and fits.
+TEST(KeypadLayout, KeysAreTouchSizedAndFitTheScreen) {
+    for (float width : {1280.0f, 980.0f}) {
+        const Rect area{0, top_bar_height(1), width, 800 - top_bar_height(1)};
+        const KeypadLayout layout = keypad_layout(area, 1.0f);
+        for (int i = 0; i < 12; ++i) {
+            const Rect& key = layout.keys[i];
+            EXPECT_GE(key.width, 64);
+            EXPECT_GE(key.height, 64);
+            EXPECT_TRUE(inside(key, area)) << i;
+            for (int j = i + 1; j < 12; ++j) EXPECT_FALSE(overlap(key, layout.keys[j])) << i << " " << j;
+        }
+        EXPECT_GE(layout.cancel.height, 64);
+        EXPECT_TRUE(inside(layout.cancel, area));
+        EXPECT_FALSE(overlap(layout.cancel, layout.keys[KeypadLayout::zero]));
+    }
+}
+
+TEST(KeypadLayout, DigitsInPhoneOrder) {
+    EXPECT_EQ(keypad_digit(0), '1');
+    EXPECT_EQ(keypad_digit(8), '9');
+    EXPECT_EQ(keypad_digit(KeypadLayout::zero), '0');
+    EXPECT_EQ(keypad_digit(KeypadLayout::erase), 0);
+    EXPECT_EQ(keypad_digit(KeypadLayout::ok), 0);
+}
+
+TEST(KeypadLayout, EverythingScalesWithTheScreen) {
+    const KeypadLayout small = keypad_layout({0, 96, 1280, 704}, 1.0f);
+    const KeypadLayout large = keypad_layout({0, 192, 2560, 1408}, 2.0f);
+    EXPECT_FLOAT_EQ(large.keys[4].width, 2 * small.keys[4].width);
+    EXPECT_FLOAT_EQ(large.keys[4].centre_x(), 2 * small.keys[4].centre_x());
+}
+
+TEST(LibrarianLayout, ButtonsAreTouchSizedAndApart) {
+    const Rect area{0, 96, 1280, 704};
+    const LibrarianLayout layout = librarian_layout(area, 1.0f);
+    std::vector<Rect> buttons(layout.tabs.begin(), layout.tabs.end());
+    buttons.push_back(layout.back);
+    buttons.push_back(layout.leave);
+    for (std::size_t i = 0; i < buttons.size(); ++i) {
+        EXPECT_GE(buttons[i].height, 64);
+        EXPECT_TRUE(inside(buttons[i], area));
+        for (std::size_t j = i + 1; j < buttons.size(); ++j) EXPECT_FALSE(overlap(buttons[i], buttons[j]));
+    }
+    EXPECT_GE(layout.close.height, 64);
+    EXPECT_TRUE(inside(layout.close, layout.question));
+    EXPECT_FALSE(overlap(layout.close, layout.keep_running));
+    EXPECT_GE(librarian_corner(1.0f).width, 64);
+}
+
+}  // namespace
+}  // namespace kitap::kiosk
