@@ -2,6 +2,7 @@
 // history. Prints `name: value` lines. Station latency is compared with a bare
 // durable transaction measured in the same run, so the ratio means something
 // on a noisy shared machine.
+#include "tests/devices/bench/devices_bench.hpp"
 #include "core/circulation/station.hpp"
 #include "core/db/database.hpp"
 #include "core/demo/demo_school.hpp"
@@ -30,6 +31,7 @@ using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
 struct Settings {
+    bool quick = false;
     int years = 10;
     int samples = 1000;  // p99 of fewer is a handful of outliers (WAL checkpoints) on this noisy machine
     fs::path dir = fs::temp_directory_path() / ("kitap-bench-" + std::to_string(std::random_device{}()));
@@ -204,6 +206,7 @@ Settings parse(int argc, char** argv) {
     Settings settings;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick")) {
+            settings.quick = true;
             settings.years = 1;
             settings.samples = 30;
         } else if (!std::strcmp(argv[i], "--samples") && i + 1 < argc) {
@@ -240,4 +243,9 @@ int main(int argc, char** argv) {
     bench_term_start(settings.dir);
     print("roster_import_1400_s", roster_import_seconds(settings.dir));
     fs::remove_all(settings.dir);
+    std::fflush(stdout);
+    // The webcam pipeline's figures, on frames generated here, beside a plain zxing pass.
+    char name[] = "kitap-bench", quick[] = "--quick";
+    char* camera_args[] = {name, quick};
+    return camera_bench_main(settings.quick ? 2 : 1, camera_args);
 }

@@ -4,6 +4,8 @@
 // the same run, with ratios; empty-frame cost; the CPU share of decoding at 30 fps.
 // Times are the process's CPU time (OpenCV may spread work over threads), so
 // other work on the machine does not inflate them and no helper thread hides.
+#include "devices_bench.hpp"
+
 #include "devices/camera/camera_source.hpp"
 #include "devices/camera/frame_decoder.hpp"
 #include "tests/devices/support/synthetic_frames.hpp"
@@ -286,7 +288,7 @@ int run(const Settings& settings) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int camera_bench_main(int argc, char** argv) {
     Settings settings;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) {
