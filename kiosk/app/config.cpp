@@ -197,6 +197,22 @@ void read_school(TableReader school, Config& config) {
     school.reject_unknown_keys();
 }
 
+std::optional<double> millimetres(TableReader& labels, std::string_view key) {
+    auto value = labels.get<double>(key);
+    if (value && (*value < 0 || *value > 100))
+        throw ConfigError(where(labels.source(), *labels.raw().get(key), labels.qualified(key)) +
+                          "must be millimetres from 0 to 100");
+    return value;
+}
+
+void read_labels(TableReader labels, LabelSettings& settings) {
+    if (auto layout = labels.get<std::string>("layout")) settings.layout = *layout;
+    settings.margin_top_mm = millimetres(labels, "margin_top_mm");
+    settings.margin_left_mm = millimetres(labels, "margin_left_mm");
+    if (auto name = labels.get<std::string>("library_name")) settings.library_name = *name;
+    labels.reject_unknown_keys();
+}
+
 }  // namespace
 
 Config parse_config(std::string_view toml_text, const std::string& source_name) {
@@ -213,6 +229,7 @@ Config parse_config(std::string_view toml_text, const std::string& source_name) 
     if (auto station = reader.table("station")) read_station(std::move(*station), config.rules.station);
     if (auto loans = reader.table("loans")) read_loans(std::move(*loans), config.rules.loans);
     if (auto devices = reader.table("devices")) read_devices(std::move(*devices), config.devices);
+    if (auto labels = reader.table("labels")) read_labels(std::move(*labels), config.labels);
     reader.reject_unknown_keys();
     return config;
 }

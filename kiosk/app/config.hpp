@@ -15,8 +15,17 @@ struct SchoolInfo {
     std::string opening_hours;  // shown on the kiosk's welcome screen ("Mon–Fri 8:30–17:00"); empty: not shown
 };
 
+// [labels]: the label stock the library buys and how its printer places it.
+struct LabelSettings {
+    std::string layout = "a4-3x8";        // a4-3x8, a4-4x10, a4-2x7, roll-58 (kitap labels --layout)
+    std::optional<double> margin_top_mm;  // the stock's margins, when they differ from the layout's
+    std::optional<double> margin_left_mm;
+    std::string library_name;  // printed on copy labels; empty: the school's name
+};
+
 struct Config {
     SchoolInfo school;
+    LabelSettings labels;
     core::Rules rules;
     devices::DeviceOptions devices;
     std::optional<std::filesystem::path> source;  // the file it came from, if any

@@ -3,6 +3,7 @@
 #include "core/db/database.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/device_commands.hpp"
+#include "kiosk/cli/print_commands.hpp"
 #include "kiosk/cli/textbook_commands.hpp"
 #include "kiosk/cli/year_commands.hpp"
 
@@ -33,6 +34,10 @@ struct Arguments {
     IssueSetArguments issue_set;
     ReturnArguments returned;
     ReportArguments report;
+    AnnualArguments annual;
+    CopyLabelArguments copy_labels;
+    ReaderCardArguments reader_cards;
+    std::optional<std::string> document_format;
     std::optional<long long> compensation_id;
     std::string settlement = "paid";
     std::vector<std::string> specs;
@@ -82,8 +87,15 @@ void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<s
 
     auto* clearance = app.add_subcommand("clearance", "What a leaving pupil must return or settle");
     clearance->add_option("CARD", args.code, "Reader card")->required();
-    clearance->add_flag("--json", args.json, "Print JSON");
-    clearance->callback(chosen([&args](CliContext& c) { return run_clearance(c, args.code, args.json); }));
+    auto* clearance_json = clearance->add_flag("--json", args.json, "Print JSON");
+    clearance->add_option("--format", args.document_format, "pdf or xlsx: the clearance sheet as a document")
+        ->check(CLI::IsMember({"pdf", "xlsx"}))
+        ->excludes(clearance_json);
+    clearance->add_option("--out", args.out, "Write the document to this file");
+    clearance->callback(chosen([&args](CliContext& c) {
+        return args.document_format ? run_clearance_document(c, args.code, *args.document_format, args.out)
+                                    : run_clearance(c, args.code, args.json);
+    }));
 
     auto* report = app.add_subcommand("report", "Reports for the librarian");
     report->require_subcommand(1);
@@ -91,14 +103,62 @@ void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<s
     auto* debtors = report->add_subcommand("debtors", "Who holds what past its due date, per class");
     for (auto* sub : {provision, debtors}) {
         sub->add_option("--class", args.report.class_name, "Only this class");
-        sub->add_option("--format", args.report.format, "text, json or csv")
-            ->check(CLI::IsMember({"text", "json", "csv"}))
+        sub->add_option("--format", args.report.format, "text, json, csv, pdf or xlsx")
+            ->check(CLI::IsMember({"text", "json", "csv", "pdf", "xlsx"}))
             ->capture_default_str();
         sub->add_option("--out", args.report.out, "Write to this file");
     }
     debtors->add_option("--as-of", args.report.as_of, "Date (YYYY-MM-DD); default today");
-    provision->callback(chosen([&args](CliContext& c) { return run_report_provision(c, args.report); }));
-    debtors->callback(chosen([&args](CliContext& c) { return run_report_debtors(c, args.report); }));
+    provision->callback(chosen([&args](CliContext& c) {
+        return is_document_format(args.report.format) ? run_provision_document(c, args.report)
+                                                      : run_report_provision(c, args.report);
+    }));
+    debtors->callback(chosen([&args](CliContext& c) {
+        return is_document_format(args.report.format) ? run_debtors_document(c, args.report)
+                                                      : run_report_debtors(c, args.report);
+    }));
+
+    auto* annual = report->add_subcommand("annual", "The library's annual statistics, with the year before beside it");
+    annual->add_option("--year", args.annual.year, "School year such as 2023-2024; default: the current one");
+    annual->add_option("--format", args.annual.format, "json, pdf or xlsx")
+        ->check(CLI::IsMember({"json", "pdf", "xlsx"}))
+        ->capture_default_str();
+    annual->add_option("--out", args.annual.out, "Write to this file");
+    annual->callback(chosen([&args](CliContext& c) { return run_report_annual(c, args.annual); }));
+}
+
+void add_label_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
+    auto* labels = app.add_subcommand("labels", "Print barcode labels, reader cards and the station command sheet (PDF)");
+    labels->require_subcommand(1);
+
+    auto* copies = labels->add_subcommand("copies", "Inventory-number labels for copies");
+    auto& copy = args.copy_labels;
+    auto* fresh = copies->add_option("--new", copy.new_count, "Allocate this many new inventory numbers")
+                      ->check(CLI::Range(1, 10000));
+    copies->add_option("--title", copy.isbn, "With --new: make the copies, of this ISBN's title")->needs(fresh);
+    auto* listed = copies->add_option("--copy", copy.codes, "Labels for these copies")->excludes(fresh);
+    auto* from = copies->add_option("--from", copy.from, "Labels for the copies from this number ...")->excludes(fresh, listed);
+    auto* to = copies->add_option("--to", copy.to, "... to this one")->excludes(fresh, listed);
+    from->needs(to);
+    to->needs(from);
+    copies->add_option("--symbology", copy.symbology, "code128 or codabar")
+        ->check(CLI::IsMember({"code128", "codabar"}))
+        ->capture_default_str();
+    copies->add_option("--layout", copy.layout, "a4-3x8, a4-4x10, a4-2x7 or roll-58 (else [labels] layout)");
+    copies->add_option("--out", copy.out, "Write the PDF to this file");
+    copies->callback(chosen([&args](CliContext& c) { return run_labels_copies(c, args.copy_labels); }));
+
+    auto* readers = labels->add_subcommand("readers", "Reader cards, ten to an A4 sheet");
+    auto& cards = args.reader_cards;
+    auto* by_class = readers->add_option("--class", cards.class_name, "The pupils of this class");
+    auto* by_card = readers->add_option("--card", cards.cards, "These readers")->excludes(by_class);
+    readers->add_flag("--all", cards.all, "Every active reader")->excludes(by_class, by_card);
+    readers->add_option("--out", cards.out, "Write the PDF to this file");
+    readers->callback(chosen([&args](CliContext& c) { return run_labels_readers(c, args.reader_cards); }));
+
+    auto* commands = labels->add_subcommand("commands", "The command barcodes the stations understand");
+    commands->add_option("--out", args.out, "Write the PDF to this file");
+    commands->callback(chosen([&args](CliContext& c) { return run_labels_commands(c, args.out); }));
 }
 
 // The year's turn, fund movement, stocktakes, and the register and order reports
@@ -135,9 +195,19 @@ void add_year_commands(CLI::App& app, YearArguments& args, const std::function<s
     writeoff->add_option("--copy", args.writeoff.copies, "Inventory numbers of labelled copies")->excludes(isbn);
     writeoff->callback(chosen([&args](CliContext& c) { return run_writeoff(c, args.writeoff); }));
 
-    auto* acts = app.add_subcommand("acts", "List the write-off acts");
-    acts->add_flag("--json", args.json, "Print JSON");
-    acts->callback(chosen([&args](CliContext& c) { return run_acts(c, args.json); }));
+    auto* acts = app.add_subcommand("acts", "List the write-off acts, or print one as a document");
+    auto* acts_json = acts->add_flag("--json", args.json, "Print JSON");
+    auto* act = acts->add_option("--act", args.writeoff.act, "The act to print (with --format)");
+    auto* act_format = acts->add_option("--format", args.format, "pdf or xlsx: the act as a document")
+                           ->check(CLI::IsMember({"pdf", "xlsx"}))
+                           ->needs(act)
+                           ->excludes(acts_json);
+    act->needs(act_format);
+    acts->add_option("--out", args.out, "Write the document to this file");
+    acts->callback(chosen([&args](CliContext& c) {
+        return args.writeoff.act.empty() ? run_acts(c, args.json)
+                                         : run_act_document(c, args.writeoff.act, args.format, args.out);
+    }));
 
     auto* report = app.get_subcommand("report");
     auto* register_book = report->add_subcommand("register", "The summary register of the fund for a school year");
@@ -145,8 +215,12 @@ void add_year_commands(CLI::App& app, YearArguments& args, const std::function<s
     auto* order = report->add_subcommand("order", "Next year's textbook order from the curriculum and the stock");
     order->add_option("--for-year", args.for_year, "The school year to order for, e.g. 2024-2025")->required();
     order->add_option("--grade1", args.grade1, "Pupils expected in grade 1 (default: as many as this year)");
-    register_book->callback(chosen([&args](CliContext& c) { return run_report_register(c, args); }));
-    order->callback(chosen([&args](CliContext& c) { return run_report_order(c, args); }));
+    register_book->callback(chosen([&args](CliContext& c) {
+        return is_document_format(args.format) ? run_register_document(c, args) : run_report_register(c, args);
+    }));
+    order->callback(chosen([&args](CliContext& c) {
+        return is_document_format(args.format) ? run_order_document(c, args) : run_report_order(c, args);
+    }));
 
     auto* stocktake = app.add_subcommand("stocktake", "Check the shelves against the records");
     stocktake->require_subcommand(1);
@@ -157,11 +231,13 @@ void add_year_commands(CLI::App& app, YearArguments& args, const std::function<s
     scan->add_option("CODE", args.codes, "Scanned codes");
     scan->callback(chosen([&args](CliContext& c) { return run_stocktake_scan(c, args.codes); }));
     auto* finish = stocktake->add_subcommand("finish", "Close the stocktake; report missing and unexpected items");
-    finish->callback(chosen([&args](CliContext& c) { return run_stocktake_finish(c, args); }));
+    finish->callback(chosen([&args](CliContext& c) {
+        return is_document_format(args.format) ? run_stocktake_finish_document(c, args) : run_stocktake_finish(c, args);
+    }));
 
     for (auto* sub : {register_book, order, finish}) {
-        sub->add_option("--format", args.format, "text, json or csv")
-            ->check(CLI::IsMember({"text", "json", "csv"}))
+        sub->add_option("--format", args.format, "text, json, csv, pdf or xlsx")
+            ->check(CLI::IsMember({"text", "json", "csv", "pdf", "xlsx"}))
             ->capture_default_str();
         sub->add_option("--out", args.out, "Write to this file");
     }
@@ -172,6 +248,7 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
         return std::function<void()>([&command, chosen_command] { command = chosen_command; });
     };
     add_textbook_commands(app, args, chosen);
+    add_label_commands(app, args, chosen);
     add_year_commands(app, args.year, chosen);
 
     app.add_subcommand("init", "Create the database or bring it to the current schema")

@@ -7,10 +7,13 @@
 #include "core/db/database.hpp"
 #include "core/demo/demo_school.hpp"
 #include "core/import/reader_import.hpp"
+#include "core/reports/annual_report.hpp"
+#include "core/reports/label_records.hpp"
 #include "core/reports/order_report.hpp"
 #include "core/textbooks/class_issuance.hpp"
 #include "core/year/school_years.hpp"
 #include "core/textbooks/textbook_reports.hpp"
+#include "kiosk/print/copy_labels.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -193,6 +196,24 @@ double report_order_ms(SQLite::Database& db, int runs = 5) {
     return percentile(times, 0.5);
 }
 
+// The annual report (the year and the one before, as it shows them), and a
+// thousand inventory labels on A4 sheets of 24 as `kitap labels copies` prints them.
+void bench_print(SQLite::Database& db, const fs::path& dir) {
+    const auto year = *core::school_year_span(core::school_year_of(core::local_date(now_seconds())));
+    print("report_annual_ms", 1000 * seconds_of([&] {
+              core::annual_figures(db, year);
+              core::annual_figures(db, core::previous_year_span(year));
+          }));
+    std::vector<printing::CopyLabel> labels;
+    for (const auto& copy : core::copy_labels_in_range(db, "10000000", "19999999")) {
+        if (labels.size() == 1000) break;
+        labels.push_back({copy.code, copy.title});
+    }
+    const printing::CopyLabelOptions options{.layout = *printing::label_layout("a4-3x8"),
+                                             .library_name = "№ 12 жалпы білім беретін мектеп"};
+    print("labels_1000_pdf_s", seconds_of([&] { printing::write_copy_labels(dir / "labels.pdf", labels, options); }));
+}
+
 void bench_reports(SQLite::Database& db) {
     const auto today = core::local_date(now_seconds());
     std::size_t lines = 0;
@@ -239,6 +260,7 @@ int main(int argc, char** argv) {
     print("history_loans", history.loans);
     print("history_fill_s", history_s);
     bench_reports(db);
+    bench_print(db, settings.dir);
     bench_circulation(db, settings.samples);
     bench_term_start(settings.dir);
     print("roster_import_1400_s", roster_import_seconds(settings.dir));

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "kiosk/print/geometry.hpp"
+#include "kiosk/print/pending_file.hpp"
+
+#include <cairo.h>
+#include <tl/expected.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kitap::printing {
+
+// A PDF being written with cairo, page by page; user units are millimetres.
+class PdfDocument {
+public:
+    // Written to `path` (through a pending file) when finished.
+    PdfDocument(const std::filesystem::path& path, PageSize size, const std::string& title);
+    // Drawn and thrown away: for counting the pages a document takes.
+    explicit PdfDocument(PageSize size);
+    ~PdfDocument();
+    PdfDocument(const PdfDocument&) = delete;
+    PdfDocument& operator=(const PdfDocument&) = delete;
+
+    cairo_t* cr() const { return cr_; }
+    PageSize size() const { return size_; }
+    void next_page();
+    int pages() const { return pages_; }
+    tl::expected<void, PrintError> finish();
+
+private:
+    void start_drawing();
+
+    PageSize size_;
+    std::optional<PendingFile> file_;
+    cairo_surface_t* surface_ = nullptr;
+    cairo_t* cr_ = nullptr;
+    int pages_ = 1;
+};
+
+}  // namespace kitap::printing

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "support/rendered_pdf.hpp"
+#include "support/temp_folder.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kitap::testing {
+
+struct CliRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// The built `kitap` run on a copy of a demo school (made once per test binary),
+// in a folder of the test's own, with no configuration file unless given one.
+class DemoLibrary : public ::testing::Test {
+protected:
+    void SetUp() override;
+
+    // `kitap --lang LANG ARGS...`, its standard output captured (or sent to `stdout_file`).
+    CliRun kitap(const std::vector<std::string>& args, const std::string& lang = "kk");
+    CliRun kitap_to_file(const std::vector<std::string>& args, const std::filesystem::path& stdout_file);
+
+    // The first column of every row of a query on the test's database.
+    std::vector<std::string> column(const std::string& sql);
+    std::string value(const std::string& sql);
+
+    std::filesystem::path file(const std::string& name) const { return folder_ / name; }
+    std::filesystem::path db_path() const { return folder_ / "kitap.db"; }
+
+private:
+    CliRun run_in_folder(const std::string& command, const std::filesystem::path& stdout_file);
+
+    TempFolder folder_;
+};
+
+}  // namespace kitap::testing
