@@ -3,6 +3,7 @@
 #include "core/circulation/library_store.hpp"
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/fund/money.hpp"
 #include "core/import/column_map.hpp"
 #include "core/rules.hpp"
 
@@ -78,27 +79,6 @@ std::optional<std::string> non_empty(std::string text) {
 
 bool all_digits(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "1 500,50", "1500.50", "1500" tenge -> tiyn. Spaces group thousands (tidy cells
-// already hold no-break spaces as spaces; U+202F is what some locales use).
-std::optional<std::int64_t> tiyn_from_tenge(std::string_view text) {
-    std::string compact;
-    constexpr std::string_view narrow_no_break_space = "\xE2\x80\xAF";
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text.substr(i).starts_with(narrow_no_break_space))
-            i += narrow_no_break_space.size() - 1;
-        else if (text[i] != ' ')
-            compact += text[i];
-    }
-    const auto point = compact.find_first_of(".,");
-    const std::string whole = compact.substr(0, point);
-    std::string fraction = point == std::string::npos ? "" : compact.substr(point + 1);
-    if (whole.empty() || whole.size() > 12 || !all_digits(whole) || fraction.size() > 2 || !all_digits(fraction) ||
-        (point != std::string::npos && fraction.empty()))
-        return std::nullopt;
-    fraction.resize(2, '0');
-    return std::stoll(whole) * 100 + std::stoll(fraction);
 }
 
 std::optional<std::int64_t> read_price(RowReader& row) {

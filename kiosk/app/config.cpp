@@ -244,6 +244,15 @@ Config load_config(const std::filesystem::path& path) {
     return config;
 }
 
+std::filesystem::path database_path(const std::optional<std::string>& explicit_path) {
+    if (explicit_path) return *explicit_path;
+    if (const char* env = std::getenv("KITAP_DB"); env && *env) return env;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        return std::filesystem::path(xdg) / "kitap" / "kitap.db";
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "kitap" / "kitap.db";
+}
+
 Config find_config(const std::optional<std::filesystem::path>& explicit_path) {
     if (explicit_path) return load_config(*explicit_path);
     if (const char* env = std::getenv("KITAP_CONFIG"); env && *env) return load_config(env);

@@ -42,6 +42,10 @@ public:
 Config load_config(const std::filesystem::path& path);
 Config parse_config(std::string_view toml_text, const std::string& source_name);
 
+// --db, else $KITAP_DB, else $XDG_DATA_HOME/kitap/kitap.db (~/.local/share when unset):
+// the same library for the kiosk and the command line.
+std::filesystem::path database_path(const std::optional<std::string>& explicit_path);
+
 // --config, else $KITAP_CONFIG, else $XDG_CONFIG_HOME/kitap/kitap.toml when it
 // exists, else the built-in defaults.
 Config find_config(const std::optional<std::filesystem::path>& explicit_path);

@@ -6,15 +6,6 @@
 
 namespace kitap::cli {
 
-std::filesystem::path database_path(const std::optional<std::string>& explicit_path) {
-    if (explicit_path) return *explicit_path;
-    if (const char* env = std::getenv("KITAP_DB"); env && *env) return env;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        return std::filesystem::path(xdg) / "kitap" / "kitap.db";
-    const char* home = std::getenv("HOME");
-    return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "kitap" / "kitap.db";
-}
-
 CliContext::CliContext(const GlobalOptions& options)
     : db_path_(database_path(options.db)),
       tr_(app::choose_language(options.lang)),

@@ -22,8 +22,7 @@ struct GlobalOptions {
     std::optional<std::string> config;
 };
 
-// --db, else $KITAP_DB, else $XDG_DATA_HOME/kitap/kitap.db (~/.local/share when unset).
-std::filesystem::path database_path(const std::optional<std::string>& explicit_path);
+using app::database_path;
 
 // What every command needs: where the database is, the rules, the language.
 class CliContext {

@@ -36,15 +36,6 @@ std::optional<WindowSize> parse_window_size(std::string_view text) {
     return WindowSize{*width, *height};
 }
 
-std::filesystem::path database_path(const std::optional<std::string>& explicit_path) {
-    if (explicit_path) return *explicit_path;
-    if (const char* env = std::getenv("KITAP_DB"); env && *env) return env;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        return std::filesystem::path(xdg) / "kitap" / "kitap.db";
-    const char* home = std::getenv("HOME");
-    return std::filesystem::path(home && *home ? home : ".") / ".local" / "share" / "kitap" / "kitap.db";
-}
-
 std::variant<KioskOptions, int> parse_kiosk_options(int argc, const char* const* argv, std::ostream& out,
                                                     std::ostream& err) {
     CLI::App app{"Kitap kiosk: the library's self-service touchscreen", "kitap-kiosk"};

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kiosk/app/config.hpp"
+
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
@@ -36,8 +38,7 @@ std::variant<KioskOptions, int> parse_kiosk_options(int argc, const char* const*
 // "1280x800" -> {1280, 800}; nullopt for anything else or smaller than 640x480.
 std::optional<WindowSize> parse_window_size(std::string_view text);
 
-// --db, else $KITAP_DB, else $XDG_DATA_HOME/kitap/kitap.db (~/.local/share when unset),
-// the same order as the `kitap` CLI.
-std::filesystem::path database_path(const std::optional<std::string>& explicit_path);
+// Where the library is: the same rule as the `kitap` CLI's (kiosk/app/config.hpp).
+using app::database_path;
 
 }  // namespace kitap::kiosk
