@@ -1,4 +1,6 @@
 // End to end: runs the built `kitap` binary as a librarian or a script would.
+#include "kiosk/cli/kitap_process.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <SQLiteCpp/Database.h>
@@ -15,59 +17,13 @@
 
 namespace {
 
+using kitap::testing::slurp;
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-
-    std::vector<json> json_lines() const {
-        std::vector<json> lines;
-        std::istringstream in(out);
-        for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
-        return lines;
-    }
-};
-
-std::string quoted(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-class KitapCli : public ::testing::Test {
+class KitapCli : public kitap::testing::KitapProcessTest {
 protected:
-    void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("kitap-cli-" + std::to_string(std::random_device{}()));
-        fs::create_directories(dir_);
-    }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    fs::path write(const std::string& name, const std::string& contents) {
-        std::ofstream(dir_ / name, std::ios::binary) << contents;
-        return dir_ / name;
-    }
-
-    CliRun kitap(const std::vector<std::string>& args, const std::string& input = "", const std::string& env = "LANG=C") {
-        std::string command = "cd " + quoted(dir_.string()) + " && env " + env + " KITAP_DB=" + quoted(db().string()) +
-                              " XDG_CONFIG_HOME=" + quoted(dir_.string()) + " " + quoted(KITAP_BINARY);
-        for (const auto& arg : args) command += " " + quoted(arg);
-        write("stdin", input);
-        command += " < stdin > stdout 2> stderr";
-        const int status = std::system(command.c_str());
-        return CliRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "stdout"), slurp(dir_ / "stderr")};
-    }
-
-    fs::path db() const { return dir_ / "data" / "kitap.db"; }
 
     // A tiny library built through the CLI's own imports.
     void import_small_library() {
@@ -84,8 +40,6 @@ protected:
         ASSERT_EQ(kitap({"import", "catalog", "catalog.csv"}).exit_code, 0);
         ASSERT_EQ(kitap({"curriculum", "import", "curriculum.csv"}).exit_code, 0);
     }
-
-    fs::path dir_;
 };
 
 TEST_F(KitapCli, InitIsIdempotent) {

@@ -4,6 +4,8 @@
 #include "core/year/school_years.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include "kiosk/cli/kitap_process.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -19,35 +21,11 @@
 
 namespace {
 
+using kitap::testing::CliRun;
+using kitap::testing::slurp;
+
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-
-    json parsed() const { return json::parse(out); }
-    std::vector<json> json_lines() const {
-        std::vector<json> lines;
-        std::istringstream in(out);
-        for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
-        return lines;
-    }
-};
-
-std::string quoted(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // The school year the binary sees today (tests run on any date).
 std::string this_school_year() {
@@ -55,11 +33,10 @@ std::string this_school_year() {
         kitap::core::local_date(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now())));
 }
 
-class YearCli : public ::testing::Test {
+class YearCli : public kitap::testing::KitapProcessTest {
 protected:
     void SetUp() override {
-        dir_ = fs::temp_directory_path() / ("kitap-year-cli-" + std::to_string(std::random_device{}()));
-        fs::create_directories(dir_);
+        KitapProcessTest::SetUp();
         write("readers.csv",
               "ФИО;Класс;Номер карты\n"
               "Қасымова Әлия Ерланқызы;5Ә;20000014\n"
@@ -72,26 +49,6 @@ protected:
         ASSERT_EQ(kitap({"import", "readers", "readers.csv"}).exit_code, 0);
         ASSERT_EQ(kitap({"import", "catalog", "catalog.csv"}).exit_code, 0);
     }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    void write(const std::string& name, const std::string& contents) {
-        std::ofstream(dir_ / name, std::ios::binary) << contents;
-    }
-
-    CliRun kitap(const std::vector<std::string>& args, const std::string& input = "",
-                 const std::string& env = "LANG=C") {
-        std::string command = "cd " + quoted(dir_.string()) + " && env " + env + " KITAP_DB=" + quoted(db().string()) +
-                              " XDG_CONFIG_HOME=" + quoted(dir_.string()) + " " + quoted(KITAP_BINARY);
-        for (const auto& arg : args) command += " " + quoted(arg);
-        write("stdin", input);
-        command += " < stdin > stdout 2> stderr";
-        const int status = std::system(command.c_str());
-        return CliRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "stdout"), slurp(dir_ / "stderr")};
-    }
-
-    fs::path db() const { return dir_ / "data" / "kitap.db"; }
-
-    fs::path dir_;
 };
 
 TEST_F(YearCli, YearCloseDryRunThenOnceOnly) {
