@@ -1,6 +1,5 @@
 #include "kiosk/print/text.hpp"
 
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include <memory>
@@ -51,21 +50,7 @@ void unhinted(PangoLayout* layout) {
     pango_layout_context_changed(layout);
 }
 
-// Pango, cairo and fontconfig keep font caches for the life of the process;
-// they are let go at exit, so that LeakSanitizer (deploy/test) reports none of them.
-struct FontCaches {
-    FontCaches() = default;
-    FontCaches(const FontCaches&) = delete;
-    FontCaches& operator=(const FontCaches&) = delete;
-    ~FontCaches() {
-        pango_cairo_font_map_set_default(nullptr);
-        cairo_debug_reset_static_data();
-        FcFini();
-    }
-};
-
 Layout layout_for(cairo_t* cr, std::string_view text, double width, const TextStyle& style) {
-    static const FontCaches released_at_exit;
     Layout layout(pango_cairo_create_layout(cr));
     unhinted(layout.get());
     pango_layout_set_font_description(layout.get(), font_for(style).get());
