@@ -1,6 +1,7 @@
 #include "core/reports/annual_report.hpp"
 
 #include "core/db/statement.hpp"
+#include "core/fund/title_price.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -11,13 +12,6 @@ namespace kitap::core {
 namespace {
 
 using namespace std::chrono;
-
-// The price a title is counted at: its latest receipt's, else the catalogue's.
-// The same expression as core/fund/title_price.hpp, which is on its way; use
-// that one once it is in the tree.
-constexpr const char* title_price_sql = R"(
-    coalesce((SELECT r.price_tiyn FROM receipt r WHERE r.title_id = t.id
-              ORDER BY r.received_on DESC, r.id DESC LIMIT 1), t.price_tiyn))";
 
 // Stored timestamps are UTC; the library's days are local. The UTC instant a
 // local day begins, written as stored timestamps are.
