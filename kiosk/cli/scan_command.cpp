@@ -1,5 +1,5 @@
 #include "core/circulation/station.hpp"
-#include "kiosk/app/outcome_text.hpp"
+#include "kiosk/app/outcome_json.hpp"
 #include "kiosk/cli/commands.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,46 +9,10 @@
 namespace kitap::cli {
 namespace {
 
-nlohmann::json held_items_json(const std::vector<core::HeldItem>& items) {
-    auto list = nlohmann::json::array();
-    for (const auto& item : items)
-        list.push_back({{"code", item.code}, {"title", item.title}, {"quantity", item.quantity},
-                        {"due", core::iso_date(item.due)}});
-    return list;
-}
-
-nlohmann::json outcome_json(const core::StationOutcome& outcome, const core::Station& station,
-                            const app::Translator& tr) {
-    nlohmann::json line{{"code", outcome.code},
-                        {"kind", to_string(outcome.kind)},
-                        {"outcome", to_string(outcome.outcome)},
-                        {"reason", to_string(outcome.reason)},
-                        {"message", app::outcome_message(outcome, tr)},
-                        {"reader", outcome.reader ? nlohmann::json(outcome.reader->card) : nlohmann::json()},
-                        {"due", outcome.due ? nlohmann::json(core::iso_date(*outcome.due)) : nlohmann::json()},
-                        {"mode", to_string(station.mode())}};
-    if (outcome.reader) line["reader_name"] = outcome.reader->name;
-    if (!outcome.title.empty()) line["title"] = outcome.title;
-    if (outcome.previous_holder) line["previous_holder"] = *outcome.previous_holder;
-    if (!outcome.overdue.empty()) line["overdue"] = held_items_json(outcome.overdue);
-    if (outcome.reason == core::Reason::limit_reached) line["limit"] = outcome.limit;
-    if (outcome.off_curriculum) line["off_curriculum"] = true;
-    if (outcome.condition) line["condition"] = to_string(*outcome.condition);
-    if (outcome.compensation_tiyn) line["compensation"] = static_cast<double>(*outcome.compensation_tiyn) / 100.0;
-    if (outcome.stocktake) {
-        line["finding"] = to_string(outcome.stocktake->finding);
-        if (outcome.stocktake->reason != core::UnexpectedReason::none)
-            line["stocktake_reason"] = to_string(outcome.stocktake->reason);
-        line["counted"] = outcome.stocktake->counted;
-        line["repeated"] = outcome.stocktake->repeated;
-    }
-    return line;
-}
-
 // One JSON object per line, flushed at once: whoever reads the pipe sees each
 // outcome as soon as it is committed.
 void print(const core::StationOutcome& outcome, const core::Station& station, const app::Translator& tr) {
-    std::cout << outcome_json(outcome, station, tr).dump() << std::endl;
+    std::cout << app::outcome_json(outcome, station.mode(), tr).dump() << std::endl;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "kiosk/gui/kiosk_app.hpp"
 
 #include "devices/keyboard/us_keymap.hpp"
+#include "kiosk/app/outcome_json.hpp"
 #include "kiosk/gui/platform/signal_watcher.hpp"
 #include "kiosk/gui/screens/outcome_banner.hpp"
 
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <ctime>
+#include <iostream>
 
 namespace kitap::kiosk {
 namespace {
@@ -192,7 +194,10 @@ void KioskApp::handle_scan(const devices::ScanEvent& event) {
         return;
     }
     auto handled = library_.handle(scan, now);
-    for (const auto& outcome : handled.outcomes) apply_outcome(outcome, now);
+    for (const auto& outcome : handled.outcomes) {
+        apply_outcome(outcome, now);
+        if (options_.print_outcomes) outcomes_to_print_.push_back({outcome, event.time});
+    }
     if (handled.fault) {
         sounds_->play(Sound::error);
         enter_fault(*handled.fault, true);
@@ -571,7 +576,7 @@ void KioskApp::act_librarian(const LibrarianIntent& intent) {
 }
 
 void KioskApp::changed() {
-    screenshot_due_ = true;
+    screenshot_due_ = screenshots_.has_value();  // without screenshots a scan need not wait for one
     frames_since_change_ = 0;
     redraw_frames_ = std::max(redraw_frames_, 2);
 }
@@ -593,12 +598,29 @@ double KioskApp::wait_seconds() const {
     return std::max(wait, 0.001);
 }
 
+// After the frame is drawn and swapped: the outcome is on the glass, and was
+// committed before that, so a line printed here is a promise the database keeps.
+void KioskApp::print_shown_outcomes(devices::Clock::time_point frame_started) {
+    if (outcomes_to_print_.empty()) return;
+    const auto drawn = devices::Clock::now();
+    const app::Translator tr(language_);
+    auto milliseconds = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
+    for (const auto& shown : outcomes_to_print_) {
+        auto line = app::outcome_json(shown.outcome, core::StationMode::self, tr);
+        line["scan_to_frame_ms"] = milliseconds(drawn - shown.scanned);
+        line["frame_ms"] = milliseconds(drawn - frame_started);
+        std::cout << line.dump() << std::endl;
+    }
+    outcomes_to_print_.clear();
+}
+
 int KioskApp::run() {
     SignalWatcher signals([] { KioskWindow::wake(); });
     start_library();
     hub_->start([] { KioskWindow::wake(); });
     while (running_ && !signals.stop_requested()) {
         window_->wait(wait_seconds());
+        const auto frame_started = devices::Clock::now();
         if (window_->take_input()) {
             redraw_frames_ = std::max(redraw_frames_, 2);
             last_input_ = Steady::now();
@@ -613,6 +635,7 @@ int KioskApp::run() {
             handle_scan(event);
         }
         draw_frame();
+        print_shown_outcomes(frame_started);
         if (redraw_frames_ > 0) --redraw_frames_;
     }
     return 0;

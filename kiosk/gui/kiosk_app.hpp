@@ -71,6 +71,7 @@ private:
     void act_librarian(const LibrarianIntent& intent);
     double wait_seconds() const;
     void changed();
+    void print_shown_outcomes(devices::Clock::time_point frame_started);
 
     static core::Timestamp wall_now();
 
@@ -105,6 +106,11 @@ private:
 
     Steady::time_point last_input_ = Steady::now();  // a touch, a key or a scan
     std::deque<devices::ScanEvent> pending_scans_;
+    struct ShownOutcome {  // --print-outcomes: printed once the frame showing it is drawn
+        core::StationOutcome outcome;
+        devices::Clock::time_point scanned;
+    };
+    std::vector<ShownOutcome> outcomes_to_print_;
     std::optional<ScreenId> drawn_screen_;
     bool screenshot_due_ = false;
     int frames_since_change_ = 0;

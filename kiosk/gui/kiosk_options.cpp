@@ -63,6 +63,9 @@ std::variant<KioskOptions, int> parse_kiosk_options(int argc, const char* const*
                    "Write NNNN-<screen>.png here after every scan outcome and screen change");
     app.add_flag("--demo", options.demo, "Show sample cards and books that scan when touched");
     app.add_flag("--mute", options.mute, "No success and error sounds");
+    app.add_flag("--print-outcomes", options.print_outcomes,
+                 "Print each scan's outcome on stdout as a JSON line (as `kitap scan` does) once the frame "
+                 "showing it is drawn, with scan_to_frame_ms and frame_ms");
     app.add_option("--station", options.station, "Station name recorded with every change")->capture_default_str();
     try {
         app.parse(argc, argv);

@@ -27,6 +27,7 @@ struct KioskOptions {
     std::optional<std::filesystem::path> screenshot_dir;
     bool demo = false;              // the side strip of sample cards and books
     bool mute = false;              // no success and error sounds
+    bool print_outcomes = false;    // each scan's outcome as a JSON line on stdout once it is on screen
     std::string station = "kiosk";  // the station name recorded with every change
 };
 
