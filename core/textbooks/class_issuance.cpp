@@ -2,10 +2,9 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
-#include "core/text/class_name.hpp"
+#include "core/textbooks/class_roster.hpp"
 #include "core/textbooks/curriculum.hpp"
 #include "core/textbooks/textbook_ledger.hpp"
-#include "core/year/school_years.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -14,35 +13,6 @@
 
 namespace kitap::core {
 namespace {
-
-struct ClassRow {
-    RowId id = 0;
-    ClassLanguage language = ClassLanguage::kk;
-};
-
-struct Pupil {
-    RowId id = 0;
-    std::string card;
-    std::string name;
-};
-
-std::optional<ClassRow> find_class(SQLite::Database& db, const ClassName& name, const std::string& school_year) {
-    SQLite::Statement query(db, "SELECT id, language FROM school_class WHERE school_year = ? AND grade = ? AND letter = ?");
-    if (!rebind(query, school_year, name.grade, name.letter).executeStep()) return std::nullopt;
-    return ClassRow{query.getColumn(0).getInt64(),
-                    class_language_from(query.getColumn(1).getString()).value_or(ClassLanguage::kk)};
-}
-
-std::vector<Pupil> active_pupils(SQLite::Database& db, RowId class_id) {
-    SQLite::Statement query(db, R"(
-        SELECT id, card, full_name FROM reader
-        WHERE class_id = ? AND status = 'active' AND category = 'pupil' ORDER BY full_name, id)");
-    rebind(query, class_id);
-    std::vector<Pupil> pupils;
-    while (query.executeStep())
-        pupils.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString()});
-    return pupils;
-}
 
 bool fits(const std::vector<Need>& needs, const std::map<RowId, int>& stock) {
     return std::all_of(needs.begin(), needs.end(), [&](const Need& need) { return stock.at(need.title_id) >= need.count; });
@@ -192,12 +162,10 @@ std::vector<Need> allocate_whole_sets_first(const std::vector<std::vector<Need>>
 
 IssueSetOutcome issue_class_set(SQLite::Database& db, const std::string& class_name, const Rules& rules,
                                 const IssueSetOptions& options) {
-    const auto parsed = parse_class_name(class_name);
     const Date today = local_date(options.now);
-    const std::string school_year = current_school_year(db, today);
-    const auto school_class = parsed.name ? find_class(db, *parsed.name, school_year) : std::nullopt;
+    const auto school_class = find_current_class(db, class_name, today);
     if (!school_class) return {.refusal = IssueSetRefusal::unknown_class};
-    auto entries = curriculum_entries(db, parsed.name->grade, school_class->language);
+    auto entries = curriculum_entries(db, school_class->name.grade, school_class->language);
     if (entries.empty()) return {.refusal = IssueSetRefusal::no_curriculum};
     if (options.isbn) {
         const auto isbn = normalize_isbn(*options.isbn).value_or(*options.isbn);
@@ -207,12 +175,13 @@ IssueSetOutcome issue_class_set(SQLite::Database& db, const std::string& class_n
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     const ClassSetPlan plan(db, std::move(entries), active_pupils(db, school_class->id), today);
     const auto granted = plan.allocate();
-    write_loans(db, plan, granted, next_occurrence(today, rules.loans.textbook_due), parsed.name->text(), options);
+    write_loans(db, plan, granted, next_occurrence(today, rules.loans.textbook_due), school_class->name.text(),
+                options);
     if (!options.dry_run) transaction.commit();
     auto result = plan.result(granted);
     result.loans = static_cast<int>(granted.size());
-    result.class_name = parsed.name->text();
-    result.school_year = school_year;
+    result.class_name = school_class->name.text();
+    result.school_year = school_class->school_year;
     return {.result = std::move(result)};
 }
 
