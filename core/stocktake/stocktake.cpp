@@ -241,6 +241,15 @@ std::string_view to_string(UnexpectedReason reason) {
 
 // ---- Starting -------------------------------------------------------------
 
+std::optional<StocktakeStatus> stocktake_status(SQLite::Database& db) {
+    const auto open = open_stocktake(db);
+    if (!open) return std::nullopt;
+    SQLite::Statement counts(db, "SELECT count(*), count(DISTINCT copy_id) FROM stocktake_scan WHERE stocktake_id = ?");
+    rebind(counts, open->id).executeStep();
+    return StocktakeStatus{open->id, open->scope_text, open->started_at, counts.getColumn(0).getInt(),
+                           counts.getColumn(1).getInt()};
+}
+
 Checked<RowId> start_stocktake(SQLite::Database& db, const std::string& scope_text, const ActionStamp& by) {
     const auto scope = parse_stocktake_scope(scope_text);
     if (!scope) return bad_input("stocktake.error.bad_scope", {{"scope", scope_text}});

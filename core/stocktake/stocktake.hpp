@@ -36,6 +36,16 @@ std::string to_string(const StocktakeScope& scope);
 // input: a scope parse_stocktake_scope does not read.
 Checked<RowId> start_stocktake(SQLite::Database& db, const std::string& scope, const ActionStamp& by);
 
+// The open stocktake so far, for the librarian's screen.
+struct StocktakeStatus {
+    RowId id = 0;
+    std::string scope;
+    std::string started_at;
+    int scans = 0;
+    int copies_found = 0;  // distinct labelled copies scanned
+};
+std::optional<StocktakeStatus> stocktake_status(SQLite::Database& db);
+
 // What a scanned code turned out to be.
 enum class StocktakeFinding {
     expected,      // a labelled copy that belongs on the shelf, in scope

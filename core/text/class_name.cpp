@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <iterator>
 
 namespace kitap::core {
 namespace {
@@ -46,6 +47,18 @@ ClassNameParse parse_class_name(std::string_view text) {
     std::from_chars(digits.data(), digits.data() + digits.size(), grade);
     if (digits.size() > 2 || grade > 11) return {.problem = ClassNameProblem::unknown_grade, .grade_text = digits};
     return {.name = ClassName{grade, letter}};
+}
+
+bool in_school_order(const ClassName& a, const ClassName& b) {
+    static constexpr std::string_view alphabet[] = {
+        "А", "Ә", "Б", "В", "Г", "Ғ", "Д", "Е", "Ё", "Ж", "З", "И", "Й", "К", "Қ", "Л", "М", "Н", "Ң", "О", "Ө",
+        "П", "Р", "С", "Т", "У", "Ұ", "Ү", "Ф", "Х", "Һ", "Ц", "Ч", "Ш", "Щ", "Ъ", "Ы", "І", "Ь", "Э", "Ю", "Я"};
+    const auto rank = [](const std::string& letter) {
+        const auto* found = std::find(std::begin(alphabet), std::end(alphabet), letter);
+        return std::distance(std::begin(alphabet), found);  // anything else after the alphabet
+    };
+    if (a.grade != b.grade) return a.grade < b.grade;
+    return rank(a.letter) < rank(b.letter);
 }
 
 }  // namespace kitap::core

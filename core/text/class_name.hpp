@@ -16,6 +16,11 @@ struct ClassName {
     auto operator<=>(const ClassName&) const = default;
 };
 
+// Grade, then letter in the Kazakh Cyrillic alphabet (А Ә Б В Г Ғ Д ...), which
+// also orders Russian letters as Russian readers expect; not in byte order, which
+// would put 5Ә after 5Я.
+bool in_school_order(const ClassName& a, const ClassName& b);
+
 enum class ClassNameProblem { not_a_class, unknown_grade };
 
 struct ClassNameParse {

@@ -48,19 +48,22 @@ std::vector<ClassProvision> class_provision(SQLite::Database& db, Date today) {
                coalesce((SELECT sum(held) FROM share s WHERE s.class_id = c.id), 0),
                EXISTS (SELECT 1 FROM curriculum cu WHERE cu.grade = c.grade AND cu.language = c.language)
         FROM school_class c
-        WHERE c.school_year = ?
-        ORDER BY c.grade, c.letter)");
+        WHERE c.school_year = ?)");
     rebind(query, current_school_year(db, today));
-    std::vector<ClassProvision> classes;
+    std::vector<std::pair<ClassName, ClassProvision>> rows;
     while (query.executeStep()) {
         const int grade = query.getColumn(0).getInt();
-        classes.push_back({.class_name = ClassName{grade, query.getColumn(1).getString()}.text(),
+        ClassName name{grade, query.getColumn(1).getString()};
+        rows.emplace_back(name, ClassProvision{.class_name = name.text(),
                            .grade = grade,
                            .pupils = query.getColumn(2).getInt(),
                            .needed = query.getColumn(3).getInt(),
                            .held = query.getColumn(4).getInt(),
                            .has_curriculum = query.getColumn(5).getInt() != 0});
     }
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return in_school_order(a.first, b.first); });
+    std::vector<ClassProvision> classes;
+    for (auto& [name, row] : rows) classes.push_back(std::move(row));
     return classes;
 }
 

@@ -54,6 +54,18 @@ TEST_F(Stocktakes, EachScanSaysWhatTheCodeIs) {
     EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'stocktake_scan' AND station = 'desk-1'"), 7);
 }
 
+TEST_F(Stocktakes, StatusCountsScansAndCopiesFound) {
+    EXPECT_FALSE(stocktake_status(db()));
+    start("shelf:A");
+    for (const char* code : {"10000017", "10000017", "10000041", "NO-SUCH-CODE"}) scan(code);
+    scan(isbn(2));
+    const auto status = stocktake_status(db());
+    ASSERT_TRUE(status);
+    EXPECT_EQ(status->scope, "shelf:A");
+    EXPECT_EQ(status->scans, 5);
+    EXPECT_EQ(status->copies_found, 2);  // a repeat and a code that is no copy do not count
+}
+
 TEST_F(Stocktakes, MissingAndUnexpectedAfterARestart) {
     start("all");
     for (const char* code : {"10000017", "10000017", "10000041", "10000058", "NO-SUCH-CODE"}) scan(code);
