@@ -49,6 +49,20 @@ std::string clock_text(std::chrono::system_clock::time_point now) {
     return text;
 }
 
+core::Command command_for(core::Condition condition) {
+    switch (condition) {
+        case core::Condition::good:
+            return core::Command::good;
+        case core::Condition::worn:
+            return core::Command::worn;
+        case core::Condition::damaged:
+            return core::Command::damaged;
+        case core::Condition::lost:
+            break;
+    }
+    return core::Command::lost;
+}
+
 double seconds_until(std::chrono::steady_clock::time_point when) {
     return std::chrono::duration<double>(when - std::chrono::steady_clock::now()).count();
 }
@@ -178,9 +192,9 @@ Fault KioskApp::scanner_fault() const {
 }
 
 void KioskApp::handle_scan(const devices::ScanEvent& event) {
-    if (librarian_) {  // the librarian scans to look things up; nothing is lent or returned
+    if (librarian_) {
         librarian_touched_ = Steady::now();
-        look_up(event.text);
+        librarian_code(event.text, event.source, event.time);
         return;
     }
     if (pin_) pin_.reset();  // a pupil walked up while the keypad was open
@@ -196,12 +210,17 @@ void KioskApp::handle_scan(const devices::ScanEvent& event) {
     auto handled = library_.handle(scan, now);
     for (const auto& outcome : handled.outcomes) {
         apply_outcome(outcome, now);
-        if (options_.print_outcomes) outcomes_to_print_.push_back({outcome, event.time});
+        print_later(outcome, core::StationMode::self, event.time);
     }
     if (handled.fault) {
         sounds_->play(Sound::error);
         enter_fault(*handled.fault, true);
     }
+}
+
+void KioskApp::print_later(const core::StationOutcome& outcome, core::StationMode mode,
+                           devices::Clock::time_point scanned) {
+    if (options_.print_outcomes) outcomes_to_print_.push_back({outcome, mode, scanned});
 }
 
 void KioskApp::apply_outcome(const core::StationOutcome& outcome, core::Timestamp now) {
@@ -225,6 +244,9 @@ void KioskApp::apply_outcome(const core::StationOutcome& outcome, core::Timestam
         auto held = library_.held_items(reader->card);
         if (!held) return enter_fault(held.error(), false);
         session_->held = std::move(*held);
+        auto class_set = library_.class_set(reader->card);
+        if (!class_set) return enter_fault(class_set.error(), false);
+        session_->class_set = std::move(*class_set);
         last_activity_ = now;
         welcome_.banner.reset();
     } else {
@@ -247,6 +269,7 @@ void KioskApp::enter_fault(const Fault& fault, bool scan_lost) {
     session_.reset();
     if (fault.is_database()) {  // the librarian's screens need the database too
         pin_.reset();
+        library_.close_desk();
         librarian_.reset();
     }
     fault_retry_at_ = Steady::now() + fault_retry_time;
@@ -292,6 +315,7 @@ void KioskApp::tick() {
         changed();
     }
     if (librarian_ && steady - librarian_touched_ >= std::chrono::seconds(librarian_lock_seconds_)) {
+        library_.close_desk();
         librarian_.reset();  // left alone: back to the pupils
         language_ = default_language_;
         changed();
@@ -315,7 +339,7 @@ void KioskApp::handle_typed(const devices::KeyStroke& key) {
             librarian_->typed += *character;
         if (devices::is_line_terminator(key.key_code) && !librarian_->typed.empty()) {
             const std::string code = std::exchange(librarian_->typed, {});
-            look_up(code);
+            librarian_code(code, "keyboard", devices::Clock::now());
         }
     }
     redraw_frames_ = std::max(redraw_frames_, 2);
@@ -375,7 +399,7 @@ void KioskApp::open_librarian() {
     librarian_->lock_seconds = librarian_lock_seconds_;
     librarian_touched_ = Steady::now();
     sounds_->play(Sound::success);
-    changed();
+    open_tab(LibrarianTab::classes);
 }
 
 bool KioskApp::end_station_session() {
@@ -393,6 +417,213 @@ void KioskApp::look_up(const std::string& code) {
     if (!found) return enter_fault(found.error(), false);
     librarian_->tab = LibrarianTab::lookup;
     librarian_->lookup = std::move(*found);
+    changed();
+}
+
+void KioskApp::librarian_code(const std::string& code, const std::string& source,
+                              devices::Clock::time_point scanned) {
+    switch (librarian_->tab) {
+        case LibrarianTab::classes:
+        case LibrarianTab::returns:
+        case LibrarianTab::stocktake:
+            return at_desk(code, source, scanned);
+        case LibrarianTab::lookup:
+        case LibrarianTab::reports:
+        case LibrarianTab::kiosk:
+            return look_up(code);
+    }
+}
+
+void KioskApp::at_desk(const std::string& code, const std::string& source, devices::Clock::time_point scanned) {
+    const auto handled = library_.handle_at_desk({.text = code, .source = source}, wall_now());
+    if (handled.fault) {
+        sounds_->play(Sound::error);
+        return enter_fault(*handled.fault, true);
+    }
+    for (const auto& outcome : handled.outcomes) {
+        if (is_success(outcome)) sounds_->play(Sound::success);
+        if (is_refusal(outcome)) sounds_->play(Sound::error);
+        show_desk_outcome(outcome);
+        if (!librarian_) return;  // a fault while showing it
+        print_later(outcome, librarian_->tab == LibrarianTab::classes  ? core::StationMode::desk
+                             : librarian_->tab == LibrarianTab::returns ? core::StationMode::return_
+                                                                        : core::StationMode::stocktake,
+                    scanned);
+    }
+    changed();
+}
+
+void KioskApp::show_desk_outcome(const core::StationOutcome& outcome) {
+    const auto reader = library_.desk_reader();
+    switch (librarian_->tab) {
+        case LibrarianTab::classes: {
+            auto& panel = librarian_->issuance;
+            panel.banner = outcome;
+            panel.issued.reset();
+            panel.notice_key.reset();
+            const auto card = reader ? std::optional(reader->card) : std::nullopt;
+            panel.scroll_to_pupil = card && card != panel.pupil_card;
+            panel.pupil_card = card;
+            // A pupil of another class brings that class up.
+            if (reader && !reader->class_name.empty() &&
+                (!panel.progress || panel.progress->class_name != reader->class_name))
+                panel.progress = core::ClassSetProgress{.class_name = reader->class_name};
+            return refresh_issuance();
+        }
+        case LibrarianTab::returns: {
+            auto& panel = librarian_->returns;
+            panel.banner = outcome;
+            if (outcome.outcome == core::Outcome::returned) panel.returned.insert(panel.returned.begin(), outcome);
+            return refresh_returns();
+        }
+        case LibrarianTab::stocktake:
+            librarian_->stocktake.banner = outcome;
+            librarian_->stocktake.report.reset();
+            librarian_->stocktake.refusal.reset();
+            return refresh_stocktake();
+        default:
+            return;
+    }
+}
+
+void KioskApp::open_tab(LibrarianTab tab) {
+    librarian_->tab = tab;
+    switch (tab) {
+        case LibrarianTab::classes:
+            library_.open_desk(core::StationMode::desk);
+            librarian_->issuance = {};
+            refresh_issuance();
+            break;
+        case LibrarianTab::returns:
+            library_.open_desk(core::StationMode::return_);
+            librarian_->returns = {};
+            refresh_returns();
+            break;
+        case LibrarianTab::stocktake:
+            library_.open_desk(core::StationMode::stocktake);
+            librarian_->stocktake = {};
+            refresh_stocktake();
+            break;
+        case LibrarianTab::reports:
+            library_.close_desk();
+            refresh_reports();
+            break;
+        case LibrarianTab::lookup:
+        case LibrarianTab::kiosk:
+            library_.close_desk();
+            break;
+    }
+    changed();
+}
+
+void KioskApp::refresh_issuance() {
+    auto& panel = librarian_->issuance;
+    const core::Date today = core::local_date(wall_now());
+    if (panel.progress) {
+        auto progress = library_.class_progress(panel.progress->class_name, today);
+        if (!progress) return enter_fault(progress.error(), false);
+        panel.progress = std::move(*progress);
+        return;
+    }
+    auto classes = library_.class_provision(today);
+    if (!classes) return enter_fault(classes.error(), false);
+    panel.classes = std::move(*classes);
+}
+
+void KioskApp::refresh_returns() {
+    auto& panel = librarian_->returns;
+    panel.reader = library_.desk_reader();
+    panel.condition = library_.desk_condition().value_or(core::Condition::good);
+    panel.held.clear();
+    if (!panel.reader) return;
+    auto held = library_.held_items(panel.reader->card);
+    if (!held) return enter_fault(held.error(), false);
+    panel.held = std::move(*held);
+}
+
+void KioskApp::refresh_stocktake() {
+    auto status = library_.stocktake_status();
+    if (!status) return enter_fault(status.error(), false);
+    librarian_->stocktake.status = std::move(*status);
+}
+
+void KioskApp::refresh_reports() {
+    const core::Date today = core::local_date(wall_now());
+    auto provision = library_.provision(today);
+    auto classes = library_.class_provision(today);
+    auto debtors = library_.debtors(today);
+    if (!provision) return enter_fault(provision.error(), false);
+    if (!classes) return enter_fault(classes.error(), false);
+    if (!debtors) return enter_fault(debtors.error(), false);
+    librarian_->reports = summarise(*provision, std::move(*classes), *debtors);
+}
+
+void KioskApp::act_issuance(const IssuanceIntent& intent) {
+    auto& panel = librarian_->issuance;
+    if (panel.preview) {  // the question box takes every tap until answered
+        if (intent.cancel_issue_all) panel.preview.reset();
+        if (intent.confirm_issue_all) {
+            const std::string class_name = panel.preview->class_name;
+            panel.preview.reset();
+            auto done = library_.issue_class_set(class_name, wall_now(), false);
+            if (!done) return enter_fault(done.error(), false);
+            panel.issued = done->result;
+            panel.banner.reset();
+            sounds_->play(Sound::success);
+            refresh_issuance();
+        }
+        if (intent.cancel_issue_all || intent.confirm_issue_all) changed();
+        return;
+    }
+    if (intent.pick_class) {
+        panel = {.progress = core::ClassSetProgress{.class_name = *intent.pick_class}};
+        library_.open_desk(core::StationMode::desk);  // the last pupil's session ends with the class
+        refresh_issuance();
+        changed();
+    }
+    if (intent.other_class) {
+        panel = {};
+        library_.open_desk(core::StationMode::desk);
+        refresh_issuance();
+        changed();
+    }
+    if (intent.serve_card) at_desk(*intent.serve_card, "screen");
+    if (intent.ask_issue_all && panel.progress) {
+        auto preview = library_.issue_class_set(panel.progress->class_name, wall_now(), true);
+        if (!preview) return enter_fault(preview.error(), false);
+        panel.notice_key.reset();
+        if (preview->refusal)
+            panel.notice_key = "kiosk.issuance.refusal." + std::string(core::to_string(*preview->refusal));
+        else
+            panel.preview = preview->result;
+        changed();
+    }
+}
+
+void KioskApp::act_stocktake(const StocktakeIntent& intent) {
+    auto& panel = librarian_->stocktake;
+    const bool acted = intent.start_scope || intent.ask_finish || intent.cancel_finish || intent.confirm_finish;
+    if (!acted) return;
+    panel.refusal.reset();
+    panel.banner.reset();
+    if (intent.start_scope) {
+        auto started = library_.start_stocktake(*intent.start_scope, wall_now());
+        if (!started) return enter_fault(started.error(), false);
+        if (!*started) panel.refusal = started->error();
+        panel.report.reset();
+    }
+    if (intent.ask_finish) panel.confirm_finish = true;
+    if (intent.cancel_finish) panel.confirm_finish = false;
+    if (intent.confirm_finish) {
+        panel.confirm_finish = false;
+        auto finished = library_.finish_stocktake(wall_now());
+        if (!finished) return enter_fault(finished.error(), false);
+        if (*finished)
+            panel.report = std::move(**finished);
+        else
+            panel.refusal = finished->error();
+    }
+    refresh_stocktake();
     changed();
 }
 
@@ -444,7 +675,7 @@ void KioskApp::draw_frame() {
     const Theme& theme = window_->theme();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImVec2 size = viewport->Size;
-    const bool strip = options_.demo && !librarian_;
+    const bool strip = options_.demo;  // also behind the PIN: the demo's cards and books try class issuance
     if (strip) size.x -= demo_strip_width(theme.scale);
     const ScreenContext context{tr, theme, viewport->Pos, size, core::local_date(wall_now())};
     const auto steady = Steady::now();
@@ -505,6 +736,7 @@ void KioskApp::draw_frame() {
             const LibrarianIntent intent = draw(*librarian_, context);
             act(intent.top);
             if (ImGui::IsMouseClicked(0)) librarian_touched_ = steady;
+            librarian_->issuance.scroll_to_pupil = false;  // done by this frame
             act_librarian(intent);
             break;
         }
@@ -532,10 +764,15 @@ void KioskApp::draw_frame() {
 }
 
 void KioskApp::act_librarian(const LibrarianIntent& intent) {
-    if (intent.tab) {
-        librarian_->tab = *intent.tab;
-        changed();
-    }
+    if (intent.tab && *intent.tab != librarian_->tab) return open_tab(*intent.tab);
+    act_issuance(intent.issuance);
+    if (!librarian_) return;
+    if (intent.returns.condition)
+        at_desk(library_.command_code(command_for(*intent.returns.condition)), "screen");
+    if (intent.returns.next_pupil) at_desk(library_.command_code(core::Command::done), "screen");
+    if (!librarian_) return;
+    act_stocktake(intent.stocktake);
+    if (!librarian_) return;
     if (intent.kiosk_language) {
         default_language_ = *intent.kiosk_language;
         librarian_->kiosk_language = default_language_;
@@ -569,6 +806,7 @@ void KioskApp::act_librarian(const LibrarianIntent& intent) {
         window_->set_close_allowed(true);
     }
     if (intent.back_to_pupils) {
+        library_.close_desk();
         librarian_.reset();
         language_ = default_language_;
         changed();
@@ -606,7 +844,7 @@ void KioskApp::print_shown_outcomes(devices::Clock::time_point frame_started) {
     const app::Translator tr(language_);
     auto milliseconds = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
     for (const auto& shown : outcomes_to_print_) {
-        auto line = app::outcome_json(shown.outcome, core::StationMode::self, tr);
+        auto line = app::outcome_json(shown.outcome, shown.mode, tr);
         line["scan_to_frame_ms"] = milliseconds(drawn - shown.scanned);
         line["frame_ms"] = milliseconds(drawn - frame_started);
         std::cout << line.dump() << std::endl;

@@ -47,6 +47,7 @@ private:
     void start_library();
     void drain_devices();
     void handle_scan(const devices::ScanEvent& event);
+    void print_later(const core::StationOutcome& outcome, core::StationMode mode, devices::Clock::time_point scanned);
     void apply_outcome(const core::StationOutcome& outcome, core::Timestamp now);
     void enter_fault(const Fault& fault, bool scan_lost);
     Fault scanner_fault() const;
@@ -58,6 +59,19 @@ private:
     // Ends the station's session (the "done" command); false after a fault.
     bool end_station_session();
     void look_up(const std::string& code);
+    // What the librarian scanned or typed: the desk station's on the textbook
+    // tabs, a lookup on the others.
+    void librarian_code(const std::string& code, const std::string& source, devices::Clock::time_point scanned);
+    void at_desk(const std::string& code, const std::string& source,
+                 devices::Clock::time_point scanned = devices::Clock::now());
+    void show_desk_outcome(const core::StationOutcome& outcome);
+    void open_tab(LibrarianTab tab);
+    void refresh_issuance();
+    void refresh_returns();
+    void refresh_stocktake();
+    void refresh_reports();
+    void act_issuance(const IssuanceIntent& intent);
+    void act_stocktake(const StocktakeIntent& intent);
     void set_language(app::Language language);
     void load_settings();
     void load_demo_samples();
@@ -108,6 +122,7 @@ private:
     std::deque<devices::ScanEvent> pending_scans_;
     struct ShownOutcome {  // --print-outcomes: printed once the frame showing it is drawn
         core::StationOutcome outcome;
+        core::StationMode mode;
         devices::Clock::time_point scanned;
     };
     std::vector<ShownOutcome> outcomes_to_print_;

@@ -25,6 +25,7 @@ KioskLibrary::KioskLibrary(std::filesystem::path path, core::Rules rules, std::s
 KioskLibrary::~KioskLibrary() { close(); }
 
 void KioskLibrary::close() {
+    desk_.reset();
     station_.reset();
     store_.reset();
     db_.reset();
@@ -89,6 +90,35 @@ void KioskLibrary::set_idle_timeout(std::chrono::seconds timeout) {
     if (store_) station_ = std::make_unique<core::Station>(*store_, rules_, core::StationMode::self, station_name_);
 }
 
+void KioskLibrary::open_desk(core::StationMode mode) {
+    desk_mode_ = mode;
+    desk_.reset();
+    if (store_) desk_ = std::make_unique<core::Station>(*store_, rules_, mode, station_name_);
+}
+
+void KioskLibrary::close_desk() { desk_.reset(); }
+
+KioskLibrary::Handled KioskLibrary::handle_at_desk(const core::Scan& scan, core::Timestamp now) {
+    Handled handled;
+    if (!desk_) open_desk(desk_mode_);  // the database came back since the desk was opened
+    auto outcome = guarded([&] { return desk_->handle(scan, now); });
+    if (outcome)
+        handled.outcomes.push_back(std::move(*outcome));
+    else
+        handled.fault = outcome.error();
+    return handled;
+}
+
+std::optional<core::ReaderSummary> KioskLibrary::desk_reader() const {
+    if (!desk_ || !desk_->session_reader()) return std::nullopt;
+    return core::summary_of(*desk_->session_reader());
+}
+
+std::optional<core::Condition> KioskLibrary::desk_condition() const {
+    if (!desk_ || desk_->mode() != core::StationMode::return_) return std::nullopt;
+    return desk_->next_condition();
+}
+
 std::string KioskLibrary::command_code(core::Command command) const {
     return core::command_code(command, rules_.codes);
 }
@@ -98,6 +128,51 @@ tl::expected<std::vector<core::HeldItem>, Fault> KioskLibrary::held_items(const 
         const auto reader = store_->reader_by_card(card);
         return reader ? store_->held_items(reader->id) : std::vector<core::HeldItem>{};
     });
+}
+
+tl::expected<std::vector<core::SetLine>, Fault> KioskLibrary::class_set(const std::string& card) {
+    return guarded([&] {
+        const auto reader = store_->reader_by_card(card);
+        return reader ? core::TextbookLedger(*db_).class_set(reader->id) : std::vector<core::SetLine>{};
+    });
+}
+
+tl::expected<std::vector<core::ClassProvision>, Fault> KioskLibrary::class_provision(core::Date today) {
+    return guarded([&] { return core::class_provision(*db_, today); });
+}
+
+tl::expected<std::optional<core::ClassSetProgress>, Fault> KioskLibrary::class_progress(const std::string& class_name,
+                                                                                        core::Date today) {
+    return guarded([&] { return core::class_set_progress(*db_, class_name, today); });
+}
+
+tl::expected<core::IssueSetOutcome, Fault> KioskLibrary::issue_class_set(const std::string& class_name,
+                                                                         core::Timestamp now, bool dry_run) {
+    return guarded([&] {
+        return core::issue_class_set(*db_, class_name, rules_,
+                                     {.dry_run = dry_run, .now = now, .station = station_name_});
+    });
+}
+
+tl::expected<core::ProvisionReport, Fault> KioskLibrary::provision(core::Date today) {
+    return guarded([&] { return core::provision_report(*db_, std::nullopt, today); });
+}
+
+tl::expected<std::vector<core::ClassDebtors>, Fault> KioskLibrary::debtors(core::Date today) {
+    return guarded([&] { return core::debtors_report(*db_, std::nullopt, today); });
+}
+
+tl::expected<std::optional<core::StocktakeStatus>, Fault> KioskLibrary::stocktake_status() {
+    return guarded([&] { return core::stocktake_status(*db_); });
+}
+
+tl::expected<core::Checked<core::RowId>, Fault> KioskLibrary::start_stocktake(const std::string& scope,
+                                                                              core::Timestamp now) {
+    return guarded([&] { return core::start_stocktake(*db_, scope, {.at = now, .station = station_name_}); });
+}
+
+tl::expected<core::Checked<core::StocktakeReport>, Fault> KioskLibrary::finish_stocktake(core::Timestamp now) {
+    return guarded([&] { return core::finish_stocktake(*db_, {.at = now, .station = station_name_}); });
 }
 
 tl::expected<LookupResult, Fault> KioskLibrary::look_up(std::string_view raw) {

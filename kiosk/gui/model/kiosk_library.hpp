@@ -5,6 +5,10 @@
 #include "core/circulation/station.hpp"
 #include "core/demo/demo_samples.hpp"
 #include "core/rules.hpp"
+#include "core/stocktake/stocktake.hpp"
+#include "core/textbooks/class_issuance.hpp"
+#include "core/textbooks/class_progress.hpp"
+#include "core/textbooks/textbook_reports.hpp"
 #include "kiosk/gui/model/fault.hpp"
 #include "kiosk/gui/model/lookup.hpp"
 
@@ -53,7 +57,29 @@ public:
     // The code of a command barcode (KITAP-DONE...), as configured.
     std::string command_code(core::Command command) const;
 
+    // The librarian's desk beside the pupils' station: a station of its own in desk,
+    // return or stocktake mode (a fresh one, so no session carries over), closed
+    // when the librarian leaves.
+    void open_desk(core::StationMode mode);
+    void close_desk();
+    Handled handle_at_desk(const core::Scan& scan, core::Timestamp now);
+    std::optional<core::ReaderSummary> desk_reader() const;
+    std::optional<core::Condition> desk_condition() const;  // return mode: the next return's
+
     tl::expected<std::vector<core::HeldItem>, Fault> held_items(const std::string& card);
+    // A pupil's class set (empty for readers without one).
+    tl::expected<std::vector<core::SetLine>, Fault> class_set(const std::string& card);
+    tl::expected<std::vector<core::ClassProvision>, Fault> class_provision(core::Date today);
+    tl::expected<std::optional<core::ClassSetProgress>, Fault> class_progress(const std::string& class_name,
+                                                                              core::Date today);
+    tl::expected<core::IssueSetOutcome, Fault> issue_class_set(const std::string& class_name, core::Timestamp now,
+                                                               bool dry_run);
+    tl::expected<core::ProvisionReport, Fault> provision(core::Date today);
+    tl::expected<std::vector<core::ClassDebtors>, Fault> debtors(core::Date today);
+    tl::expected<std::optional<core::StocktakeStatus>, Fault> stocktake_status();
+    // A refusal (another stocktake open, none open) comes as core's Refusal, to be translated.
+    tl::expected<core::Checked<core::RowId>, Fault> start_stocktake(const std::string& scope, core::Timestamp now);
+    tl::expected<core::Checked<core::StocktakeReport>, Fault> finish_stocktake(core::Timestamp now);
     tl::expected<LookupResult, Fault> look_up(std::string_view raw);
     tl::expected<core::DemoSamples, Fault> demo_samples(core::Date today);
 
@@ -71,6 +97,8 @@ private:
     std::optional<SQLite::Database> db_;
     std::unique_ptr<core::LibraryStore> store_;
     std::unique_ptr<core::Station> station_;
+    std::unique_ptr<core::Station> desk_;
+    core::StationMode desk_mode_ = core::StationMode::desk;
 };
 
 }  // namespace kitap::kiosk

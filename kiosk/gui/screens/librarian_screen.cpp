@@ -198,8 +198,8 @@ void draw_settings(const LibrarianScreen& screen, Lines& lines, LibrarianIntent&
     lines.text(theme.fonts.bold, colours::ink, tr("kiosk.librarian.settings.lock"));
     intent.lock_step = stepper("lock", tr("kiosk.seconds", {{"seconds", std::to_string(screen.lock_seconds)}}),
                                ImVec2(lines.x, lines.y), theme);
-    lines.gap(72 + 16);
-    lines.text(theme.fonts.small, colours::muted, tr("kiosk.librarian.settings.saved"));
+    lines.gap(72 + 12);
+    lines.text(theme.fonts.small, colours::muted, tr("kiosk.librarian.settings.saved"), 24);
 }
 
 }  // namespace
@@ -244,9 +244,13 @@ LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context
     // The menu on the left.
     const float nav_w = theme.px(280);
     list.AddRectFilled(ImVec2(context.origin.x, top), ImVec2(context.origin.x + nav_w, bottom), colours::panel);
-    const std::pair<LibrarianTab, const char*> tabs[] = {{LibrarianTab::lookup, "kiosk.librarian.tab.lookup"},
-                                                         {LibrarianTab::devices, "kiosk.librarian.tab.devices"},
-                                                         {LibrarianTab::settings, "kiosk.librarian.tab.settings"}};
+    const std::pair<LibrarianTab, const char*> tabs[] = {{LibrarianTab::classes, "kiosk.librarian.tab.classes"},
+                                                         {LibrarianTab::returns, "kiosk.librarian.tab.returns"},
+                                                         {LibrarianTab::stocktake, "kiosk.librarian.tab.stocktake"},
+                                                         {LibrarianTab::lookup, "kiosk.librarian.tab.lookup"},
+                                                         {LibrarianTab::reports, "kiosk.librarian.tab.reports"},
+                                                         {LibrarianTab::kiosk, "kiosk.librarian.tab.kiosk"}};
+    static_assert(std::size(tabs) == std::tuple_size_v<decltype(LibrarianLayout::tabs)>);
     for (std::size_t i = 0; i < std::size(tabs); ++i) {
         const auto& [tab, key] = tabs[i];
         if (touch_button(key, context.tr(key), button_at(layout.tabs[i]),
@@ -264,19 +268,28 @@ LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context
                                     ButtonKind::danger, theme.fonts.bold);
 
     // The tab's content.
-    const float content_x = context.origin.x + nav_w + theme.px(36);
-    Lines lines{list, context, content_x, context.origin.x + context.size.x - content_x - theme.px(36),
-                top + theme.px(28)};
-    ImGui::PushClipRect(ImVec2(content_x, top), ImVec2(context.origin.x + context.size.x, bottom), true);
+    const Rect& content = layout.content;
+    Lines lines{list, context, content.x, content.width, content.y};
+    ImGui::PushClipRect(ImVec2(content.x, top), ImVec2(context.origin.x + context.size.x, bottom), true);
     switch (screen.tab) {
+        case LibrarianTab::classes:
+            intent.issuance = draw(screen.issuance, context, content);
+            break;
+        case LibrarianTab::returns:
+            intent.returns = draw(screen.returns, context, content);
+            break;
+        case LibrarianTab::stocktake:
+            intent.stocktake = draw(screen.stocktake, context, content);
+            break;
         case LibrarianTab::lookup:
             draw_lookup(screen, lines);
             break;
-        case LibrarianTab::devices:
-            draw_devices(screen, lines);
+        case LibrarianTab::reports:
+            draw(screen.reports, context, content);
             break;
-        case LibrarianTab::settings:
+        case LibrarianTab::kiosk:
             draw_settings(screen, lines, intent);
+            draw_devices(screen, lines);
             break;
     }
     ImGui::PopClipRect();

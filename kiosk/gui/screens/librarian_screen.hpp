@@ -3,7 +3,11 @@
 #include "kiosk/app/translator.hpp"
 #include "kiosk/gui/model/lookup.hpp"
 #include "kiosk/gui/model/scanner_hub.hpp"
+#include "kiosk/gui/screens/issuance_panel.hpp"
+#include "kiosk/gui/screens/reports_panel.hpp"
+#include "kiosk/gui/screens/returns_panel.hpp"
 #include "kiosk/gui/screens/screen_context.hpp"
+#include "kiosk/gui/screens/stocktake_panel.hpp"
 #include "kiosk/gui/screens/top_bar.hpp"
 
 #include <optional>
@@ -12,14 +16,21 @@
 
 namespace kitap::kiosk {
 
-enum class LibrarianTab { lookup, devices, settings };
+// In the order of the menu.
+enum class LibrarianTab { classes, returns, stocktake, lookup, reports, kiosk };
 
-// Behind the PIN: look anything up by scanning it, the scanners' state, the
-// kiosk's language and timeouts, and the only way out of the kiosk. Class
-// issuance, year-end returns and stocktake arrive with the textbook issue.
+// Behind the PIN: class issuance, year-end returns, stocktake, looking anything
+// up by scanning it, provision and debtors at a glance, the scanners' state with
+// the kiosk's language and timeouts, and the only way out of the kiosk. What a
+// scan does depends on the tab: the desk station in desk, return or stocktake
+// mode, or a lookup.
 struct LibrarianScreen {
     TopBar top;
-    LibrarianTab tab = LibrarianTab::lookup;
+    LibrarianTab tab = LibrarianTab::classes;
+    IssuancePanel issuance;
+    ReturnsPanel returns;
+    StocktakePanel stocktake;
+    ReportsPanel reports;
     std::string typed;                   // a code typed on a keyboard, until Enter
     std::optional<LookupResult> lookup;  // the last thing scanned or typed
     std::vector<SourceState> sources;
@@ -35,6 +46,9 @@ struct LibrarianScreen {
 struct LibrarianIntent {
     TopBarIntent top;
     std::optional<LibrarianTab> tab;
+    IssuanceIntent issuance;
+    ReturnsIntent returns;
+    StocktakeIntent stocktake;
     std::optional<app::Language> kiosk_language;
     int idle_step = 0;  // -1 / +1: shorter / longer pupil sessions
     int lock_step = 0;  // -1 / +1: this screen locks sooner / later

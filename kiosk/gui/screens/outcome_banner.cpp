@@ -7,6 +7,28 @@
 
 namespace kitap::kiosk {
 
+namespace {
+
+// A stocktake scan that found a book out of place or a code nobody knows is said as
+// plainly as a refusal: the librarian puts that book aside.
+std::string_view stocktake_suffix(const core::StationOutcome& outcome) {
+    if (!outcome.stocktake) return "";
+    if (outcome.stocktake->repeated) return ".repeated";
+    switch (outcome.stocktake->finding) {
+        case core::StocktakeFinding::unexpected:
+            return ".unexpected";
+        case core::StocktakeFinding::unknown:
+        case core::StocktakeFinding::no_stocktake:
+            return ".unknown";
+        case core::StocktakeFinding::expected:
+        case core::StocktakeFinding::counted:
+            break;
+    }
+    return "";
+}
+
+}  // namespace
+
 std::string banner_headline_key(const core::StationOutcome& outcome) {
     using core::Outcome;
     switch (outcome.outcome) {
@@ -23,7 +45,7 @@ std::string banner_headline_key(const core::StationOutcome& outcome) {
         case Outcome::command:
             return "kiosk.banner.command";
         case Outcome::recorded:
-            return "kiosk.banner.recorded";
+            return "kiosk.banner.recorded" + std::string(stocktake_suffix(outcome));
         case Outcome::ended:
             break;
     }
@@ -52,10 +74,15 @@ BannerText banner_text(const core::StationOutcome& outcome, const app::Translato
     switch (outcome.outcome) {
         case Outcome::loan:
         case Outcome::returned:
-        case Outcome::recorded:
             text.tone = BannerTone::success;
             text.icon = Icon::check;
             break;
+        case Outcome::recorded: {
+            const auto suffix = stocktake_suffix(outcome);
+            text.tone = suffix.empty() ? BannerTone::success : suffix == ".repeated" ? BannerTone::info : BannerTone::refused;
+            text.icon = suffix.empty() ? Icon::check : suffix == ".repeated" ? Icon::info : Icon::hand;
+            break;
+        }
         case Outcome::session:
             text.tone = outcome.overdue.empty() ? BannerTone::success : BannerTone::refused;
             text.icon = outcome.overdue.empty() ? Icon::check : Icon::warning;
@@ -92,19 +119,18 @@ void draw_banner(ImDrawList& list, const BannerText& banner, ImVec2 pos, ImVec2 
     list.AddRect(pos, end, strong, theme.px(20), ImDrawFlags_None, theme.px(4));
     list.AddRectFilled(pos, ImVec2(pos.x + theme.px(16), end.y), strong, theme.px(20), ImDrawFlags_RoundCornersLeft);
 
-    const float icon = std::min(theme.px(96), size.y - theme.px(32));
+    const float icon = std::min({theme.px(96), size.y - theme.px(32), size.x * 0.15f});  // narrow: the words need room
     const float pad = theme.px(28);
     draw_icon(list, banner.icon, ImVec2(pos.x + pad + theme.px(12) + icon / 2, pos.y + size.y / 2), icon, strong);
     const float text_x = pos.x + pad + theme.px(12) + icon + pad;
     const float width = end.x - text_x - pad;
 
-    // The headline in the biggest font that fits one line, else large on up to two lines.
+    // The headline in the biggest font that fits one line, else bold on up to two lines.
     ImFont* headline_font = theme.fonts.title;
-    float headline_h = headline_font->FontSize;
-    if (text_size(headline_font, banner.headline).x > width) {
-        headline_font = theme.fonts.large;
-        headline_h = std::min(wrapped_height(headline_font, width, banner.headline), 2 * headline_font->FontSize);
-    }
+    if (text_size(headline_font, banner.headline).x > width) headline_font = theme.fonts.large;
+    if (text_size(headline_font, banner.headline).x > width) headline_font = theme.fonts.bold;
+    const float headline_h =
+        std::min(wrapped_height(headline_font, width, banner.headline), 2 * headline_font->FontSize);
     ImFont* message_font = theme.fonts.body;
     float message_h = banner.message.empty() ? -theme.px(8) : wrapped_height(message_font, width, banner.message);
     const float room = size.y - 2 * theme.px(18) - headline_h - theme.px(8);

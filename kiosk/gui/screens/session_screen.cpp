@@ -37,6 +37,65 @@ void draw_held_item(ImDrawList& list, const core::HeldItem& item, ImVec2 pos, fl
             overdue ? colours::warning : colours::muted, fit_text(due_font, text_w, due));
 }
 
+
+void draw_countdown(ImDrawList& list, const SessionScreen& screen, ImVec2 c0, float side_w, bool warning,
+                    const ScreenContext& context) {
+    const Theme& theme = context.theme;
+    const float clock = theme.px(48);
+    draw_icon(list, Icon::clock, ImVec2(c0.x + theme.px(20) + clock / 2, c0.y + theme.px(20) + clock / 2), clock,
+              warning ? colours::warning : colours::muted);
+    if (warning) {
+        const std::string seconds = context.tr("kiosk.seconds", {{"seconds", std::to_string(screen.seconds_left)}});
+        text_at(list, theme.fonts.large,
+                ImVec2(c0.x + theme.px(40) + clock, c0.y + theme.px(20) + (clock - theme.fonts.large->FontSize) / 2),
+                colours::warning, seconds);
+    }
+    const std::string countdown = context.tr(warning ? "kiosk.session.ending" : "kiosk.session.idle",
+                                             {{"seconds", std::to_string(screen.seconds_left)}});
+    text_wrapped(list, warning ? theme.fonts.bold : theme.fonts.small,
+                 ImVec2(c0.x + theme.px(20), c0.y + theme.px(36) + clock), side_w - theme.px(40),
+                 warning ? colours::warning : colours::muted, countdown);
+}
+
+// "My textbooks: 7 of 9", then the ones still to get, each with a book icon; a
+// tick and words when the set is whole.
+void draw_class_set(ImDrawList& list, const std::vector<core::SetLine>& set, ImVec2 c0, ImVec2 c1,
+                    const ScreenContext& context) {
+    const Theme& theme = context.theme;
+    int needed = 0, held = 0;
+    for (const auto& line : set) {
+        needed += line.per_pupil;
+        held += std::min(line.held, line.per_pupil);
+    }
+    const float x = c0.x + theme.px(20), width = c1.x - c0.x - theme.px(40);
+    float y = c0.y + theme.px(18);
+    y += text_wrapped(list, theme.fonts.bold, ImVec2(x, y), width, colours::ink,
+                      context.tr("kiosk.session.class_set",
+                                 {{"held", std::to_string(held)}, {"needed", std::to_string(needed)}})) +
+         theme.px(8);
+    progress_bar(list, ImVec2(x, y), ImVec2(width, theme.px(12)), needed > 0 ? static_cast<float>(held) / needed : 0);
+    y += theme.px(24);
+    if (held >= needed) {
+        draw_icon(list, Icon::check, ImVec2(x + theme.px(14), y + theme.px(14)), theme.px(26), colours::success);
+        text_wrapped(list, theme.fonts.body, ImVec2(x + theme.px(36), y), width - theme.px(36), colours::success,
+                     context.tr("kiosk.session.class_set_complete"));
+        return;
+    }
+    y += text_wrapped(list, theme.fonts.small, ImVec2(x, y), width, colours::muted,
+                      context.tr("kiosk.session.class_set_missing")) +
+         theme.px(6);
+    for (const auto& line : set) {
+        if (line.missing() == 0) continue;
+        std::string title = line.title;
+        if (line.missing() > 1) title += " ×" + std::to_string(line.missing());
+        draw_icon(list, Icon::book, ImVec2(x + theme.px(11), y + theme.px(13)), theme.px(20), colours::primary);
+        y += text_wrapped(list, theme.fonts.small, ImVec2(x + theme.px(30), y), width - theme.px(30), colours::ink,
+                          title) +
+             theme.px(4);
+        if (y > c1.y) break;  // the rest would be cut off anyway
+    }
+}
+
 }  // namespace
 
 std::string reader_subtitle(const core::ReaderSummary& reader, const app::Translator& tr) {
@@ -92,25 +151,24 @@ SessionIntent draw(const SessionScreen& screen, const ScreenContext& context) {
     const float done_h = theme.px(120);
 
     // The idle countdown: quiet at first, a clear warning for the last seconds.
+    // Until then a pupil's box shows the class set: what I have, what I still need.
     const bool warning = screen.seconds_left <= screen.warn_below;
     const ImVec2 c0(side_x, y), c1(right, bottom - done_h - gap);
     list.AddRectFilled(c0, c1, warning ? colours::warning_tint : colours::panel, theme.px(16));
     if (warning) list.AddRect(c0, c1, colours::warning, theme.px(16), ImDrawFlags_None, theme.px(3));
-    const float clock = theme.px(48);
-    draw_icon(list, Icon::clock, ImVec2(c0.x + theme.px(20) + clock / 2, c0.y + theme.px(20) + clock / 2), clock,
-              warning ? colours::warning : colours::muted);
-    if (warning) {
-        const std::string seconds = context.tr("kiosk.seconds", {{"seconds", std::to_string(screen.seconds_left)}});
-        text_at(list, theme.fonts.large,
-                ImVec2(c0.x + theme.px(40) + clock, c0.y + theme.px(20) + (clock - theme.fonts.large->FontSize) / 2),
-                colours::warning, seconds);
-    }
-    const std::string countdown = context.tr(warning ? "kiosk.session.ending" : "kiosk.session.idle",
-                                             {{"seconds", std::to_string(screen.seconds_left)}});
-    ImFont* countdown_font = warning ? theme.fonts.bold : theme.fonts.small;
     ImGui::PushClipRect(c0, c1, true);
-    text_wrapped(list, countdown_font, ImVec2(c0.x + theme.px(20), c0.y + theme.px(36) + clock), side_w - theme.px(40),
-                 warning ? colours::warning : colours::muted, countdown);
+    if (!warning && !screen.class_set.empty()) {
+        // The quiet countdown keeps one line at the bottom of the box.
+        const float line_h = theme.fonts.small->FontSize + theme.px(16);
+        ImGui::PushClipRect(c0, ImVec2(c1.x, c1.y - line_h), true);
+        draw_class_set(list, screen.class_set, c0, ImVec2(c1.x, c1.y - line_h), context);
+        ImGui::PopClipRect();
+        draw_icon(list, Icon::clock, ImVec2(c0.x + theme.px(32), c1.y - line_h / 2), theme.px(22), colours::muted);
+        text_at(list, theme.fonts.small, ImVec2(c0.x + theme.px(52), c1.y - line_h + theme.px(6)), colours::muted,
+                context.tr("kiosk.session.idle_short", {{"seconds", std::to_string(screen.seconds_left)}}));
+    } else {
+        draw_countdown(list, screen, c0, side_w, warning, context);
+    }
     ImGui::PopClipRect();
 
     ImGui::SetCursorScreenPos(ImVec2(side_x, bottom - done_h));

@@ -2,6 +2,7 @@
 
 #include "core/circulation/library_store.hpp"
 #include "core/circulation/station.hpp"
+#include "core/textbooks/textbook_ledger.hpp"
 #include "kiosk/gui/screens/camera_panel.hpp"
 #include "kiosk/gui/screens/screen_context.hpp"
 #include "kiosk/gui/screens/top_bar.hpp"
@@ -18,6 +19,7 @@ struct SessionScreen {
     TopBar top;
     core::ReaderSummary reader;
     std::vector<core::HeldItem> held;
+    std::vector<core::SetLine> class_set;  // a pupil's textbooks for the year: held and still to get
     std::optional<core::StationOutcome> banner;
     int seconds_left = 30;  // until the idle timeout
     int warn_below = 10;    // the warning shows for the last seconds

@@ -32,9 +32,13 @@ char keypad_digit(int key) {
 LibrarianLayout librarian_layout(Rect area, float scale) {
     LibrarianLayout layout;
     const float pad = 20 * scale, nav_w = 280 * scale, button_h = 76 * scale, gap = 12 * scale;
+    const float tab_h = 66 * scale, tab_gap = 8 * scale;  // six tabs and two buttons in 704 px
     const float button_w = nav_w - 2 * pad;
-    for (int i = 0; i < 3; ++i)
-        layout.tabs[i] = {area.x + pad, area.y + pad + i * (button_h + gap), button_w, button_h};
+    for (std::size_t i = 0; i < layout.tabs.size(); ++i)
+        layout.tabs[i] = {area.x + pad, area.y + pad + i * (tab_h + tab_gap), button_w, tab_h};
+    const float content_pad = 36 * scale;
+    layout.content = {area.x + nav_w + content_pad, area.y + 28 * scale, area.width - nav_w - 2 * content_pad,
+                      area.height - 28 * scale - 24 * scale};
     const float bottom = area.y + area.height;
     layout.leave = {area.x + pad, bottom - pad - button_h, button_w, button_h};
     layout.back = {area.x + pad, layout.leave.y - gap - button_h, button_w, button_h};

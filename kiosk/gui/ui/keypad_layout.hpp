@@ -30,7 +30,8 @@ char keypad_digit(int key);
 
 // The librarian screen's menu on the left and the "close the kiosk?" question.
 struct LibrarianLayout {
-    std::array<Rect, 3> tabs{};  // look up, scanners, settings
+    std::array<Rect, 6> tabs{};  // in LibrarianTab's order
+    Rect content;                // where the chosen tab draws
     Rect back;                   // back to pupils
     Rect leave;                  // close the kiosk
     Rect question;               // the box asking whether to close

@@ -102,6 +102,16 @@ bool begin_area(const char* id, ImVec2 pos, ImVec2 size, ImU32 background) {
 
 void end_area() { ImGui::End(); }
 
+void progress_bar(ImDrawList& list, ImVec2 pos, ImVec2 size, float fraction) {
+    const float rounding = size.y / 2;
+    const ImVec2 end(pos.x + size.x, pos.y + size.y);
+    list.AddRectFilled(pos, end, colours::line, rounding);
+    const float filled = size.x * std::clamp(fraction, 0.0f, 1.0f);
+    if (filled >= size.y)  // narrower than its height, a rounded fill would spill out
+        list.AddRectFilled(pos, ImVec2(pos.x + filled, end.y), fraction >= 1 ? colours::success : colours::primary,
+                           rounding);
+}
+
 void drag_to_scroll() {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 4.0f))

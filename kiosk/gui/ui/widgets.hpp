@@ -28,6 +28,10 @@ ImVec2 text_size(ImFont* font, std::string_view text);
 // The longest prefix of `text` (whole UTF-8 characters) that fits `width`, with "…" when cut.
 std::string fit_text(ImFont* font, float width, std::string_view text);
 
+// A bar filled to `fraction` (0..1): how far a class or a stocktake has come. The
+// number is always written beside it, so the bar is never the only sign.
+void progress_bar(ImDrawList& list, ImVec2 pos, ImVec2 size, float fraction);
+
 // A full-screen-area ImGui window without decorations at `pos`/`size`.
 // Returns what ImGui::Begin returned; end_area() must follow in every case.
 bool begin_area(const char* id, ImVec2 pos, ImVec2 size, ImU32 background);

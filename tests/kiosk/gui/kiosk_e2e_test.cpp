@@ -5,6 +5,8 @@
 // screens said.
 #include "core/circulation/library_store.hpp"
 #include "core/db/database.hpp"
+#include "kiosk/gui/screens/issuance_panel.hpp"
+#include "kiosk/gui/screens/librarian_screen.hpp"
 #include "kiosk/gui/ui/keypad_layout.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
 #include "tests/kiosk/gui/support/sample_library.hpp"
@@ -183,15 +185,29 @@ TEST_F(KioskEndToEnd, APupilsVisitThenTheLibrarianClosesTheKiosk) {
     const KeypadLayout keypad = keypad_layout(below_bar, 1.0f);
     for (int key : {0, 1, 2, 3}) tap(keypad.keys[key]);  // 1 2 3 4
     tap(keypad.keys[KeypadLayout::ok]);
-    EXPECT_EQ(wait_for_screenshot(++count), "0010-librarian.png");
+    EXPECT_EQ(wait_for_screenshot(++count), "0010-librarian.png");  // class issuance: the classes
 
-    // Behind the PIN a scan only looks things up.
-    scan(SampleLibrary::copy_2);
-    EXPECT_EQ(wait_for_screenshot(++count), "0011-librarian.png");
-
+    // Class issuance: a pupil's card brings up the class, a textbook scanned goes to
+    // that pupil; then the whole class is given its set from stock.
     const LibrarianLayout librarian = librarian_layout(below_bar, 1.0f);
-    tap(librarian.leave);
+    scan(SampleLibrary::pupil_a);
+    EXPECT_EQ(wait_for_screenshot(++count), "0011-librarian.png");
+    scan(SampleLibrary::maths_5);
     EXPECT_EQ(wait_for_screenshot(++count), "0012-librarian.png");
+    const IssuanceLayout issuance = issuance_layout(librarian.content, 1.0f);
+    tap(issuance.issue_all);
+    EXPECT_EQ(wait_for_screenshot(++count), "0013-librarian.png");  // the question
+    tap(issuance.confirm);
+    EXPECT_EQ(wait_for_screenshot(++count), "0014-librarian.png");  // what was issued
+
+    // Behind the PIN, on the lookup tab, a scan only looks things up.
+    tap(librarian.tabs[static_cast<std::size_t>(LibrarianTab::lookup)]);
+    EXPECT_EQ(wait_for_screenshot(++count), "0015-librarian.png");
+    scan(SampleLibrary::copy_2);
+    EXPECT_EQ(wait_for_screenshot(++count), "0016-librarian.png");
+
+    tap(librarian.leave);
+    EXPECT_EQ(wait_for_screenshot(++count), "0017-librarian.png");
     tap(librarian.close);
     EXPECT_EQ(kiosk->wait_for_exit(20s), 0);
 
@@ -207,8 +223,20 @@ TEST_F(KioskEndToEnd, APupilsVisitThenTheLibrarianClosesTheKiosk) {
     SQLite::Statement events(db, "SELECT action, count(*) FROM event WHERE station = 'kiosk' GROUP BY action");
     std::map<std::string, int> actions;
     while (events.executeStep()) actions[events.getColumn(0).getString()] = events.getColumn(1).getInt();
-    EXPECT_EQ(actions["loan"], 2);
+    EXPECT_EQ(actions["loan"], 2 + 1 + 3);  // the pupil's, the desk's, the class issuance's
     EXPECT_EQ(actions["return"], 1);
+    const auto held = [&](const char* card, const char* isbn) {
+        SQLite::Statement query(db, R"(
+            SELECT coalesce(sum(l.quantity), 0) FROM loan l JOIN reader r ON r.id = l.reader_id
+            JOIN title t ON t.id = l.title_id WHERE r.card = ? AND t.isbn = ? AND l.returned_at IS NULL)");
+        query.bind(1, card);
+        query.bind(2, isbn);
+        query.executeStep();
+        return query.getColumn(0).getInt();
+    };
+    for (const char* card : {SampleLibrary::pupil_a, SampleLibrary::pupil_c})
+        for (const char* isbn : {SampleLibrary::maths_5, SampleLibrary::kazakh_5})
+            EXPECT_EQ(held(card, isbn), 1) << card << " " << isbn;
     EXPECT_EQ(actions["visit"], 1);  // pupil B's visit today was already counted when the sample lent copy 3
 
     // Every screenshot is the whole 1280x800 screen.

@@ -6,6 +6,7 @@
 #include "core/import/catalog_import.hpp"
 #include "core/import/reader_import.hpp"
 #include "core/settings/setting_store.hpp"
+#include "core/textbooks/curriculum.hpp"
 #include "kiosk/gui/pin/librarian_pin.hpp"
 
 #include <chrono>
@@ -18,7 +19,7 @@ void create_sample_library(const std::filesystem::path& path, const std::optiona
     const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     const std::string readers = std::string("card,name,class,category\n") + SampleLibrary::pupil_a + "," +
                                 SampleLibrary::name_a + ",5Ә,pupil\n" + SampleLibrary::pupil_b +
-                                ",Петров Иван,7Б,pupil\n";
+                                ",Петров Иван,7Б,pupil\n" + SampleLibrary::pupil_c + ",Серікова Дана,5Ә,pupil\n";
     const auto imported =
         core::import_readers(db, readers, {.school_year = core::school_year_of(core::local_date(now)), .now = now});
     if (!imported.ok()) throw std::runtime_error("sample readers: " + imported.problems.front().key);
@@ -27,6 +28,15 @@ void create_sample_library(const std::filesystem::path& path, const std::optiona
                                 "Қара сөздер,Абай Құнанбайұлы,fiction," + SampleLibrary::copy_3 + "\n";
     const auto catalogued = core::import_catalog(db, catalog, {.now = now});
     if (!catalogued.ok()) throw std::runtime_error("sample catalogue: " + catalogued.problems.front().key);
+    const std::string textbooks = std::string("title,isbn,kind,grade,subject,copies\n") +
+                                  "Математика. 5-сынып," + SampleLibrary::maths_5 + ",textbook,5,Математика,10\n" +
+                                  "Қазақ тілі. 5-сынып," + SampleLibrary::kazakh_5 + ",textbook,5,Қазақ тілі,10\n";
+    if (const auto result = core::import_catalog(db, textbooks, {.now = now}); !result.ok())
+        throw std::runtime_error("sample textbooks: " + result.problems.front().key);
+    const std::string curriculum = std::string("grade,language,isbn\n5,kk,") + SampleLibrary::maths_5 + "\n5,kk," +
+                                   SampleLibrary::kazakh_5 + "\n";
+    if (const auto result = core::import_curriculum(db, curriculum, {.now = now}); !result.ok())
+        throw std::runtime_error("sample curriculum: " + result.problems.front().key);
 
     core::LibraryStore store(db);
     core::Station station(store, core::Rules{}, core::StationMode::self, "setup");
