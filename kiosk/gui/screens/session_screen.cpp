@@ -88,11 +88,12 @@ void draw_class_set(ImDrawList& list, const std::vector<core::SetLine>& set, ImV
         if (line.missing() == 0) continue;
         std::string title = line.title;
         if (line.missing() > 1) title += " ×" + std::to_string(line.missing());
+        // Only whole lines: a title cut in half reads as a different book.
+        if (y + wrapped_height(theme.fonts.small, width - theme.px(30), title) > c1.y) break;
         draw_icon(list, Icon::book, ImVec2(x + theme.px(11), y + theme.px(13)), theme.px(20), colours::primary);
         y += text_wrapped(list, theme.fonts.small, ImVec2(x + theme.px(30), y), width - theme.px(30), colours::ink,
                           title) +
              theme.px(4);
-        if (y > c1.y) break;  // the rest would be cut off anyway
     }
 }
 

@@ -48,7 +48,7 @@ void draw_start(const StocktakePanel& panel, const ScreenContext& context, Rect 
              tr("kiosk.stocktake.missing", {{"count", std::to_string(report.missing.size())}}));
         line(theme.fonts.body, report.unexpected.empty() ? colours::ink : colours::warning,
              tr("kiosk.stocktake.unexpected", {{"count", std::to_string(report.unexpected.size())}}));
-        // The first of the missing copies; the PDF of `kitap stocktake finish` lists them all.
+        // The first of the missing copies; `kitap stocktake finish --format pdf` prints them all.
         const std::size_t shown = std::min(report.missing.size(), shown_missing);
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& copy = report.missing[i];
