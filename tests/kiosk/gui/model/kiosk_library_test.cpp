@@ -49,6 +49,62 @@ TEST_F(KioskLibraryTest, ScansGoThroughTheStation) {
     EXPECT_EQ(other.outcomes.at(0).reason, core::Reason::on_loan_to_other);
 }
 
+// The librarian's desk is a station of its own: the pupils' session is untouched.
+TEST_F(KioskLibraryTest, TheDeskIssuesAClassSetBesideThePupilsStation) {
+    scan(SampleLibrary::pupil_b, now);
+    library.open_desk(core::StationMode::desk);
+    const auto at_desk = [&](const std::string& code) {
+        return library.handle_at_desk({.text = code, .source = "test"}, now + 1s).outcomes.at(0);
+    };
+    EXPECT_EQ(at_desk(SampleLibrary::pupil_a).outcome, core::Outcome::session);
+    EXPECT_EQ(library.desk_reader()->card, SampleLibrary::pupil_a);
+    EXPECT_EQ(library.session_reader()->card, SampleLibrary::pupil_b);
+    EXPECT_EQ(at_desk(SampleLibrary::maths_5).outcome, core::Outcome::loan);
+
+    const core::Date today = core::local_date(now);
+    auto progress = library.class_progress("5Ә", today);
+    ASSERT_TRUE(progress && *progress);
+    EXPECT_EQ((*progress)->held, 1);
+    EXPECT_EQ((*progress)->needed, 4);
+
+    auto preview = library.issue_class_set("5Ә", now, true);
+    ASSERT_TRUE(preview && preview->result);
+    EXPECT_EQ(preview->result->loans, 3);
+    EXPECT_EQ((*library.class_progress("5Ә", today))->held, 1) << "a dry run writes nothing";
+    ASSERT_TRUE(library.issue_class_set("5Ә", now, false));
+    EXPECT_EQ((*library.class_progress("5Ә", today))->complete_sets, 2);
+    const auto classes = library.class_provision(today);
+    ASSERT_TRUE(classes);
+    EXPECT_EQ(classes->front().class_name, "5Ә");
+    EXPECT_EQ(classes->front().percent(), 100);
+}
+
+TEST_F(KioskLibraryTest, ReturnsAtTheDeskTakeTheChosenCondition) {
+    library.open_desk(core::StationMode::return_);
+    EXPECT_EQ(library.desk_condition(), core::Condition::good);
+    library.handle_at_desk({.text = library.command_code(core::Command::worn), .source = "test"}, now);
+    EXPECT_EQ(library.desk_condition(), core::Condition::worn);
+    const auto back = library.handle_at_desk({.text = SampleLibrary::copy_3, .source = "test"}, now).outcomes.at(0);
+    EXPECT_EQ(back.outcome, core::Outcome::returned);
+    EXPECT_EQ(back.condition, core::Condition::worn);
+    EXPECT_EQ(library.desk_condition(), core::Condition::good);
+}
+
+TEST_F(KioskLibraryTest, AStocktakeFromTheKiosk) {
+    ASSERT_FALSE(*library.stocktake_status());
+    ASSERT_TRUE(*library.start_stocktake("kind:fiction", now));
+    EXPECT_FALSE(*library.start_stocktake("all", now)) << "one at a time";
+    library.open_desk(core::StationMode::stocktake);
+    library.handle_at_desk({.text = SampleLibrary::copy_1, .source = "test"}, now);
+    const auto status = *library.stocktake_status();
+    ASSERT_TRUE(status);
+    EXPECT_EQ(status->scans, 1);
+    const auto report = library.finish_stocktake(now);
+    ASSERT_TRUE(report && *report);
+    EXPECT_EQ((*report)->found_copies, 1);
+    EXPECT_EQ((*report)->missing.size(), 1u);  // copy 2 (copy 3 is on loan)
+}
+
 TEST_F(KioskLibraryTest, AnIdleSessionEndsBeforeTheNextScan) {
     scan(SampleLibrary::pupil_a, now);
     auto later = scan(SampleLibrary::copy_1, now + 31s);
