@@ -144,10 +144,8 @@ void draw_served(const IssuancePanel& panel, const ScreenContext& context, Rect 
         for (const auto& missing : served->missing) {
             std::string text = missing.title;
             if (missing.missing() > 1) text += " ×" + std::to_string(missing.missing());
-            draw_icon(list, Icon::book, ImVec2(area.x + theme.px(12), y + theme.px(14)), theme.px(22), colours::primary);
-            y += text_wrapped(list, theme.fonts.small, ImVec2(area.x + theme.px(32), y), area.width - theme.px(32),
-                              colours::ink, text) +
-                 theme.px(4);
+            y += icon_line(list, ImVec2(area.x, y), area.width,
+                           {Icon::book, colours::primary, theme.fonts.small, colours::ink}, text, theme.scale);
         }
     }
     ImGui::PopClipRect();
@@ -178,14 +176,10 @@ void draw_question(const IssuancePanel& panel, const ScreenContext& context, Rec
     if (!preview.shortages.empty())
         text_wrapped(list, theme.fonts.bold, ImVec2(text_x, y), text_w, colours::warning,
                      tr("kiosk.issuance.would_lack", {{"count", std::to_string(preview.shortages.size())}}));
-    const auto button_at = [](const Rect& r) {
-        ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
-        return ImVec2(r.width, r.height);
-    };
-    intent.cancel_issue_all = touch_button("##issue_cancel", tr("kiosk.issuance.cancel"), button_at(layout.cancel),
+    intent.cancel_issue_all = touch_button("##issue_cancel", tr("kiosk.issuance.cancel"), place_at(layout.cancel),
                                            ButtonKind::secondary, theme.fonts.bold);
     intent.confirm_issue_all = touch_button("##issue_confirm", tr("kiosk.issuance.confirm"),
-                                            button_at(layout.confirm), ButtonKind::primary, theme.fonts.bold,
+                                            place_at(layout.confirm), ButtonKind::primary, theme.fonts.bold,
                                             preview.loans > 0);
 }
 
@@ -257,14 +251,10 @@ IssuanceIntent draw(const IssuancePanel& panel, const ScreenContext& context, Re
     intent.serve_card = draw_pupils(panel, context, {area.x, y, list_w, middle_h});
     draw_served(panel, context, {area.x + list_w + theme.px(20), y, area.width - list_w - theme.px(20), middle_h});
 
-    const auto button_at = [](const Rect& r) {
-        ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
-        return ImVec2(r.width, r.height);
-    };
-    intent.ask_issue_all = touch_button("##issue_all", tr("kiosk.issuance.issue_all"), button_at(layout.issue_all),
+    intent.ask_issue_all = touch_button("##issue_all", tr("kiosk.issuance.issue_all"), place_at(layout.issue_all),
                                         ButtonKind::primary, theme.fonts.bold);
     intent.other_class = touch_button("##other_class", tr("kiosk.issuance.other_class"),
-                                      button_at(layout.other_class), ButtonKind::secondary, theme.fonts.bold);
+                                      place_at(layout.other_class), ButtonKind::secondary, theme.fonts.bold);
     return intent;
 }
 

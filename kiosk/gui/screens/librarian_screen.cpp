@@ -214,10 +214,6 @@ LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context
     const float bottom = context.origin.y + context.size.y;
 
     const LibrarianLayout layout = librarian_layout({context.origin.x, top, context.size.x, bottom - top}, theme.scale);
-    const auto button_at = [](const Rect& r) {
-        ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
-        return ImVec2(r.width, r.height);
-    };
 
     // Leaving the kiosk asks once more: pupils cannot use it until it is started again.
     // Nothing else on the screen takes a tap meanwhile.
@@ -234,8 +230,8 @@ LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context
         text_wrapped(list, theme.fonts.body, ImVec2(q.x + inset, by), q.width - 2 * inset, colours::muted,
                      context.tr("kiosk.librarian.leave.text"));
         intent.keep_running = touch_button("##stay", context.tr("kiosk.librarian.leave.no"),
-                                           button_at(layout.keep_running), ButtonKind::secondary, theme.fonts.bold);
-        intent.leave = touch_button("##close", context.tr("kiosk.librarian.leave.yes"), button_at(layout.close),
+                                           place_at(layout.keep_running), ButtonKind::secondary, theme.fonts.bold);
+        intent.leave = touch_button("##close", context.tr("kiosk.librarian.leave.yes"), place_at(layout.close),
                                     ButtonKind::danger, theme.fonts.bold);
         end_area();
         return intent;
@@ -253,7 +249,7 @@ LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context
     static_assert(std::size(tabs) == std::tuple_size_v<decltype(LibrarianLayout::tabs)>);
     for (std::size_t i = 0; i < std::size(tabs); ++i) {
         const auto& [tab, key] = tabs[i];
-        if (touch_button(key, context.tr(key), button_at(layout.tabs[i]),
+        if (touch_button(key, context.tr(key), place_at(layout.tabs[i]),
                          tab == screen.tab ? ButtonKind::primary : ButtonKind::secondary, theme.fonts.bold))
             intent.tab = tab;
     }
@@ -262,9 +258,9 @@ LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context
     const float locks_h = wrapped_height(theme.fonts.small, layout.back.width, locks_in);
     text_wrapped(list, theme.fonts.small, ImVec2(layout.back.x, layout.back.y - theme.px(12) - locks_h),
                  layout.back.width, colours::muted, locks_in);
-    intent.back_to_pupils = touch_button("##back", context.tr("kiosk.librarian.back"), button_at(layout.back),
+    intent.back_to_pupils = touch_button("##back", context.tr("kiosk.librarian.back"), place_at(layout.back),
                                          ButtonKind::primary, theme.fonts.bold);
-    intent.ask_leave = touch_button("##leave", context.tr("kiosk.librarian.leave"), button_at(layout.leave),
+    intent.ask_leave = touch_button("##leave", context.tr("kiosk.librarian.leave"), place_at(layout.leave),
                                     ButtonKind::danger, theme.fonts.bold);
 
     // The tab's content.

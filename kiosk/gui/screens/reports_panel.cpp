@@ -61,10 +61,9 @@ void draw_debts(const ReportsPanel& panel, const ScreenContext& context, Rect ar
         const std::string line = tr("kiosk.reports.debt_line", {{"class", who},
                                                                 {"readers", std::to_string(debt.readers)},
                                                                 {"items", std::to_string(debt.items)}});
-        draw_icon(list, Icon::warning, ImVec2(area.x + theme.px(12), y + theme.px(15)), theme.px(22), colours::warning);
-        y += text_wrapped(list, theme.fonts.body, ImVec2(area.x + theme.px(32), y), area.width - theme.px(32),
-                          colours::ink, line) +
-             theme.px(6);
+        y += icon_line(list, ImVec2(area.x, y), area.width,
+                       {Icon::warning, colours::warning, theme.fonts.body, colours::ink}, line, theme.scale) +
+             theme.px(2);
     }
     y += theme.px(6);
     text_wrapped(list, theme.fonts.small, ImVec2(area.x, y), area.width, colours::muted,

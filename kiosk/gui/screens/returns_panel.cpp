@@ -28,11 +28,10 @@ void draw_returned(const ReturnsPanel& panel, const ScreenContext& context, Rect
         if (outcome.reader && (!panel.reader || panel.reader->card != outcome.reader->card))
             line += " (" + outcome.reader->name + ")";
         const bool marked = condition != core::Condition::good;
-        draw_icon(list, marked ? Icon::warning : Icon::check, ImVec2(area.x + theme.px(12), y + theme.px(14)),
-                  theme.px(22), marked ? colours::warning : colours::success);
-        y += text_wrapped(list, theme.fonts.small, ImVec2(area.x + theme.px(32), y), area.width - theme.px(32),
-                          colours::ink, line) +
-             theme.px(4);
+        y += icon_line(list, ImVec2(area.x, y), area.width,
+                       {marked ? Icon::warning : Icon::check, marked ? colours::warning : colours::success,
+                        theme.fonts.small, colours::ink},
+                       line, theme.scale);
     }
     ImGui::PopClipRect();
 }
@@ -59,11 +58,11 @@ void draw_still_held(const ReturnsPanel& panel, const ScreenContext& context, Re
         const bool overdue = item.due < context.today;  // said in words too, not by colour alone
         if (overdue)
             line += " — " + tr("kiosk.session.overdue", {{"due", app::display_date(item.due, tr.language())}});
-        draw_icon(list, overdue ? Icon::warning : Icon::book, ImVec2(area.x + theme.px(12), y + theme.px(14)),
-                  theme.px(22), overdue ? colours::warning : colours::primary);
-        y += text_wrapped(list, theme.fonts.small, ImVec2(area.x + theme.px(32), y), area.width - theme.px(32),
-                          overdue ? colours::warning : colours::ink, line) +
-             theme.px(4);
+        const ImU32 colour = overdue ? colours::warning : colours::primary;
+        y += icon_line(list, ImVec2(area.x, y), area.width,
+                       {overdue ? Icon::warning : Icon::book, colour, theme.fonts.small,
+                        overdue ? colours::warning : colours::ink},
+                       line, theme.scale);
     }
     ImGui::PopClipRect();
 }
@@ -93,11 +92,9 @@ ReturnsIntent draw(const ReturnsPanel& panel, const ScreenContext& context, Rect
 
     // The condition the next book is taken back in; it falls back to good after each return.
     for (std::size_t i = 0; i < conditions.size(); ++i) {
-        const Rect& r = layout.conditions[i];
-        ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
         const std::string name(core::to_string(conditions[i]));
         const std::string id = "##condition_" + name;
-        if (touch_button(id.c_str(), tr("kiosk.returns.condition." + name), ImVec2(r.width, r.height),
+        if (touch_button(id.c_str(), tr("kiosk.returns.condition." + name), place_at(layout.conditions[i]),
                          panel.condition == conditions[i] ? ButtonKind::primary : ButtonKind::secondary,
                          theme.fonts.bold))
             intent.condition = conditions[i];
@@ -114,9 +111,7 @@ ReturnsIntent draw(const ReturnsPanel& panel, const ScreenContext& context, Rect
     draw_returned(panel, context, {area.x, y, half, bottom - y});
     draw_still_held(panel, context, {area.x + half + theme.px(20), y, half, bottom - y});
 
-    ImGui::SetCursorScreenPos(ImVec2(layout.next_pupil.x, layout.next_pupil.y));
-    intent.next_pupil = touch_button("##next_pupil", tr("kiosk.returns.next_pupil"),
-                                     ImVec2(layout.next_pupil.width, layout.next_pupil.height),
+    intent.next_pupil = touch_button("##next_pupil", tr("kiosk.returns.next_pupil"), place_at(layout.next_pupil),
                                      ButtonKind::secondary, theme.fonts.bold, panel.reader.has_value());
     return intent;
 }

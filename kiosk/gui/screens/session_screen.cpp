@@ -89,11 +89,9 @@ void draw_class_set(ImDrawList& list, const std::vector<core::SetLine>& set, ImV
         std::string title = line.title;
         if (line.missing() > 1) title += " ×" + std::to_string(line.missing());
         // Only whole lines: a title cut in half reads as a different book.
-        if (y + wrapped_height(theme.fonts.small, width - theme.px(30), title) > c1.y) break;
-        draw_icon(list, Icon::book, ImVec2(x + theme.px(11), y + theme.px(13)), theme.px(20), colours::primary);
-        y += text_wrapped(list, theme.fonts.small, ImVec2(x + theme.px(30), y), width - theme.px(30), colours::ink,
-                          title) +
-             theme.px(4);
+        if (y + wrapped_height(theme.fonts.small, width - theme.px(32), title) > c1.y) break;
+        y += icon_line(list, ImVec2(x, y), width, {Icon::book, colours::primary, theme.fonts.small, colours::ink},
+                       title, theme.scale);
     }
 }
 

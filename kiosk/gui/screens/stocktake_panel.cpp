@@ -22,11 +22,6 @@ std::string scope_words(const std::string& scope, const app::Translator& tr) {
     return tr(scope_key(scope));
 }
 
-ImVec2 button_at(float x, float y, float width, float height) {
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    return ImVec2(width, height);
-}
-
 void draw_start(const StocktakePanel& panel, const ScreenContext& context, Rect area, float y,
                 StocktakeIntent& intent) {
     const Theme& theme = context.theme;
@@ -64,7 +59,7 @@ void draw_start(const StocktakePanel& panel, const ScreenContext& context, Rect 
     for (const char* scope : stocktake_scopes) {
         const std::string id = std::string("##start_") + scope;
         if (touch_button(id.c_str(), tr("kiosk.stocktake.start", {{"scope", scope_words(scope, tr)}}),
-                         button_at(area.x, y, std::min(area.width, theme.px(520)), theme.px(button_height)),
+                         place_at({area.x, y, std::min(area.width, theme.px(520)), theme.px(button_height)}),
                          ButtonKind::secondary, theme.fonts.bold))
             intent.start_scope = scope;
         y += theme.px(button_height + 12);
@@ -95,7 +90,7 @@ void draw_open(const StocktakePanel& panel, const ScreenContext& context, Rect a
     const float bottom_y = area.y + area.height - theme.px(button_height);
     if (!panel.confirm_finish) {
         intent.ask_finish = touch_button("##finish", tr("kiosk.stocktake.finish"),
-                                         button_at(area.x, bottom_y, area.width * 0.5f, theme.px(button_height)),
+                                         place_at({area.x, bottom_y, area.width * 0.5f, theme.px(button_height)}),
                                          ButtonKind::primary, theme.fonts.bold);
         return;
     }
@@ -105,11 +100,11 @@ void draw_open(const StocktakePanel& panel, const ScreenContext& context, Rect a
     const float half = (area.width - theme.px(16)) / 2;
     intent.cancel_finish =
         touch_button("##finish_cancel", tr("kiosk.stocktake.keep_scanning"),
-                     button_at(area.x, bottom_y, half, theme.px(button_height)), ButtonKind::secondary,
+                     place_at({area.x, bottom_y, half, theme.px(button_height)}), ButtonKind::secondary,
                      theme.fonts.bold);
     intent.confirm_finish =
         touch_button("##finish_confirm", tr("kiosk.stocktake.finish_now"),
-                     button_at(area.x + half + theme.px(16), bottom_y, half, theme.px(button_height)),
+                     place_at({area.x + half + theme.px(16), bottom_y, half, theme.px(button_height)}),
                      ButtonKind::primary, theme.fonts.bold);
 }
 

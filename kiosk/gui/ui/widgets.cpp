@@ -102,6 +102,21 @@ bool begin_area(const char* id, ImVec2 pos, ImVec2 size, ImU32 background) {
 
 void end_area() { ImGui::End(); }
 
+ImVec2 place_at(const Rect& r) {
+    ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
+    return ImVec2(r.width, r.height);
+}
+
+float icon_line(ImDrawList& list, ImVec2 pos, float width, const IconLine& style, std::string_view text,
+                float scale) {
+    const float icon = std::min(22 * scale, style.font->FontSize);
+    draw_icon(list, style.icon, ImVec2(pos.x + 12 * scale, pos.y + style.font->FontSize / 2 + scale), icon,
+              style.icon_colour);
+    const float indent = 32 * scale;
+    return text_wrapped(list, style.font, ImVec2(pos.x + indent, pos.y), width - indent, style.text_colour, text) +
+           4 * scale;
+}
+
 void progress_bar(ImDrawList& list, ImVec2 pos, ImVec2 size, float fraction) {
     const float rounding = size.y / 2;
     const ImVec2 end(pos.x + size.x, pos.y + size.y);

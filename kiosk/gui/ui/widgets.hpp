@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kiosk/gui/ui/icons.hpp"
+#include "kiosk/gui/ui/keypad_layout.hpp"
 #include "kiosk/gui/ui/theme.hpp"
 
 #include <imgui.h>
@@ -27,6 +28,20 @@ float wrapped_height(ImFont* font, float width, std::string_view text);
 ImVec2 text_size(ImFont* font, std::string_view text);
 // The longest prefix of `text` (whole UTF-8 characters) that fits `width`, with "…" when cut.
 std::string fit_text(ImFont* font, float width, std::string_view text);
+
+// Puts the next ImGui item at `r` and returns its size: touch_button(id, label, place_at(r), ...).
+ImVec2 place_at(const Rect& r);
+
+// A list line: a small icon, then the text wrapped beside it. Returns the height
+// taken, with the gap to the next line.
+struct IconLine {
+    Icon icon;
+    ImU32 icon_colour;
+    ImFont* font;
+    ImU32 text_colour;
+};
+float icon_line(ImDrawList& list, ImVec2 pos, float width, const IconLine& style, std::string_view text,
+                float scale);
 
 // A bar filled to `fraction` (0..1): how far a class or a stocktake has come. The
 // number is always written beside it, so the bar is never the only sign.

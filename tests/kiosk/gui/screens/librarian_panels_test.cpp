@@ -2,6 +2,8 @@
 #include "kiosk/gui/screens/reports_panel.hpp"
 #include "kiosk/gui/screens/returns_panel.hpp"
 
+#include "tests/kiosk/gui/support/rects.hpp"
+
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -9,14 +11,8 @@
 namespace kitap::kiosk {
 namespace {
 
-bool inside(const Rect& inner, const Rect& outer) {
-    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
-           inner.y + inner.height <= outer.y + outer.height;
-}
-
-bool overlap(const Rect& a, const Rect& b) {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
+using testing::inside;
+using testing::overlap;
 
 void expect_touchable_and_apart(const std::vector<Rect>& buttons, const Rect& area) {
     for (std::size_t i = 0; i < buttons.size(); ++i) {

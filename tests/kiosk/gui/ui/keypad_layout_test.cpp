@@ -1,18 +1,14 @@
 #include "kiosk/gui/ui/keypad_layout.hpp"
 
+#include "tests/kiosk/gui/support/rects.hpp"
+
 #include <gtest/gtest.h>
 
 namespace kitap::kiosk {
 namespace {
 
-bool inside(const Rect& inner, const Rect& outer) {
-    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
-           inner.y + inner.height <= outer.y + outer.height;
-}
-
-bool overlap(const Rect& a, const Rect& b) {
-    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
+using testing::inside;
+using testing::overlap;
 
 // At 1280x800 (with or without the demo strip) every key is a finger's size and fits.
 TEST(KeypadLayout, KeysAreTouchSizedAndFitTheScreen) {
