@@ -15,7 +15,8 @@ enum class OverrideKind {
 std::string_view to_string(OverrideKind kind);
 
 // The marks the writers of those events put in `detail`, so the audit can tell
-// an override from the ordinary action; the writers and the audit share them.
+// an override from the ordinary action; the station and the year close write
+// these constants, and a settle's detail is the settlement's name.
 inline constexpr std::string_view moved_from_mark = "moved from ";  // a loan's detail, then the previous card
 inline constexpr std::string_view moved_to_mark = "moved to ";      // the previous holder's return, then the new card
 inline constexpr std::string_view off_curriculum_mark = "off_curriculum";  // a desk loan's detail
