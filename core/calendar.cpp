@@ -15,6 +15,15 @@ Date local_date(Timestamp at) {
                 day{static_cast<unsigned>(local.tm_mday)}};
 }
 
+Timestamp local_day_start(Date day) {
+    std::tm local{};
+    local.tm_year = static_cast<int>(day.year()) - 1900;
+    local.tm_mon = static_cast<int>(static_cast<unsigned>(day.month())) - 1;
+    local.tm_mday = static_cast<int>(static_cast<unsigned>(day.day()));
+    local.tm_isdst = -1;
+    return Timestamp{seconds{std::mktime(&local)}};
+}
+
 std::string iso_date(Date date) {
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
@@ -30,6 +39,20 @@ std::string iso_timestamp(Timestamp at) {
                   static_cast<long>(time.hours().count()), static_cast<long>(time.minutes().count()),
                   static_cast<long>(time.seconds().count()));
     return text;
+}
+
+std::string local_iso_timestamp(Timestamp at) {
+    const std::time_t t = at.time_since_epoch().count();
+    std::tm local{};
+    localtime_r(&t, &local);
+    char text[40];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &local);
+    const long offset_minutes = local.tm_gmtoff / 60;
+    const long magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    char zone[8];
+    std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", offset_minutes < 0 ? '-' : '+', magnitude / 60 % 100,
+                  magnitude % 60);  // zones are at most 14 hours away
+    return std::string(text) + zone;
 }
 
 std::optional<Date> parse_iso_date(std::string_view text) {

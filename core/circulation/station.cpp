@@ -1,5 +1,6 @@
 #include "core/circulation/station.hpp"
 
+#include "core/audit/overrides.hpp"
 #include "core/circulation/returns.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -42,6 +43,13 @@ StationOutcome refused(StationOutcome outcome, Reason reason) {
 Date due_date(const Rules& rules, const ReaderRecord& reader, const TitleRecord& title, Date today) {
     if (title.kind == TitleKind::textbook) return next_occurrence(today, rules.loans.textbook_due);
     return add_days(today, rules.loans.loan_days_for(reader.category, title.kind));
+}
+
+// A desk loan that overrides a pupil's rule says so, for the audit.
+std::string loan_detail(const StationOutcome& outcome) {
+    if (outcome.previous_holder) return std::string(moved_from_mark) + *outcome.previous_holder;
+    if (outcome.off_curriculum) return std::string(off_curriculum_mark);
+    return "";
 }
 
 std::optional<Condition> condition_of(Command command) {
@@ -274,7 +282,7 @@ StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, s
     const Date due = due_date(rules_, *session_, title, local_date(now));
     store_.insert_loan({.reader_id = session_->id, .title_id = title.id, .copy_id = copy_id, .quantity = 1,
                         .at = now, .due = due, .station = name_});
-    log(now, "loan", session_->id, title, copy_id, 1, outcome.previous_holder ? "moved from " + *outcome.previous_holder : "");
+    log(now, "loan", session_->id, title, copy_id, 1, loan_detail(outcome));
     outcome.outcome = Outcome::loan;
     outcome.due = due;
     return outcome;
@@ -300,7 +308,7 @@ StationOutcome Station::move_to_session_reader(StationOutcome outcome, const Ope
                                                Timestamp now) {
     if (auto refusal = loan_refusal(copy.title, local_date(now), outcome)) return refused(std::move(outcome), *refusal);
     store_.return_loan(loan, 1, now);
-    log(now, "return", loan.reader_id, copy.title, copy.id, 1, "moved to " + session_->card);
+    log(now, "return", loan.reader_id, copy.title, copy.id, 1, std::string(moved_to_mark) + session_->card);
     outcome.previous_holder = loan.reader_card;
     return lend(std::move(outcome), copy.title, copy.id, now);
 }
@@ -311,8 +319,9 @@ void Station::log(Timestamp now, std::string action, std::optional<RowId> reader
                       .title_id = title.id, .copy_id = copy_id, .quantity = quantity, .detail = std::move(detail)});
 }
 
+// Only the librarian can put a station in any mode but self-service.
 std::string Station::actor() const {
-    if (mode_ == StationMode::desk) return "librarian";
+    if (mode_ != StationMode::self) return "librarian";
     return session_ ? session_->card : std::string();
 }
 

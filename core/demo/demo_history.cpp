@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <ctime>
 #include <map>
 #include <span>
 #include <tuple>
@@ -61,19 +60,11 @@ DayNumber next_open_day(DayNumber day) {
 class LocalClock {
 public:
     LocalClock(DayNumber first, DayNumber last) : first_(first) {
-        for (DayNumber day = first; day <= last; ++day) midnights_.push_back(local_midnight(date_of(day)));
+        for (DayNumber day = first; day <= last; ++day) midnights_.push_back(local_day_start(date_of(day)));
     }
     Timestamp at(DayNumber day, int seconds) const { return midnights_[day - first_] + std::chrono::seconds{seconds}; }
 
 private:
-    static Timestamp local_midnight(Date date) {
-        std::tm local{};
-        local.tm_year = static_cast<int>(date.year()) - 1900;
-        local.tm_mon = static_cast<int>(static_cast<unsigned>(date.month())) - 1;
-        local.tm_mday = static_cast<int>(static_cast<unsigned>(date.day()));
-        local.tm_isdst = -1;
-        return Timestamp{std::chrono::seconds{std::mktime(&local)}};
-    }
     DayNumber first_;
     std::vector<Timestamp> midnights_;
 };

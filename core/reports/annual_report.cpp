@@ -6,7 +6,6 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <charconv>
-#include <ctime>
 
 namespace kitap::core {
 namespace {
@@ -15,14 +14,7 @@ using namespace std::chrono;
 
 // Stored timestamps are UTC; the library's days are local. The UTC instant a
 // local day begins, written as stored timestamps are.
-std::string local_day_start(Date day) {
-    std::tm local{};
-    local.tm_year = static_cast<int>(day.year()) - 1900;
-    local.tm_mon = static_cast<int>(static_cast<unsigned>(day.month())) - 1;
-    local.tm_mday = static_cast<int>(static_cast<unsigned>(day.day()));
-    local.tm_isdst = -1;
-    return iso_timestamp(Timestamp{seconds{std::mktime(&local)}});
-}
+std::string local_day_start_text(Date day) { return iso_timestamp(local_day_start(day)); }
 
 // Local days from `first` to `last` inclusive, and the UTC instants [from, until) they span.
 struct Period {
@@ -33,7 +25,7 @@ struct Period {
 };
 
 Period period(Date first, Date last) {
-    return {iso_date(first), iso_date(last), local_day_start(first), local_day_start(add_days(last, 1))};
+    return {iso_date(first), iso_date(last), local_day_start_text(first), local_day_start_text(add_days(last, 1))};
 }
 
 Period from_day_on(Date first) { return period(first, Date{year{9999} / December / 30}); }

@@ -1,5 +1,6 @@
 #include "core/year/year_close.hpp"
 
+#include "core/audit/overrides.hpp"
 #include "core/db/statement.hpp"
 #include "core/year/school_years.hpp"
 
@@ -177,10 +178,17 @@ public:
             stamped(by_, {.action = "year_closed",
                           .detail = plan_.year + ": " + std::to_string(plan_.promoted.size()) + " classes promoted, " +
                                     std::to_string(plan_.graduates.size()) + " graduates, " +
-                                    std::to_string(plan_.debts.size()) + " textbook loans carried"}));
+                                    std::to_string(plan_.debts.size()) + " textbook loans carried" + early_note()}));
     }
 
 private:
+    // Closing before the earliest close day takes `--early`: the audit shows it.
+    std::string early_note() const {
+        const Date earliest = earliest_close_day(plan_.year);
+        if (sys_days{local_date(by_.at)} >= sys_days{earliest}) return "";
+        return "; before " + iso_date(earliest) + ", " + std::string(early_close_mark);
+    }
+
     RowId class_of_next_year(const YearClass& c) {
         if (rebind(find_class_, plan_.next_year, c.grade + 1, c.letter).executeStep())
             return find_class_.getColumn(0).getInt64();

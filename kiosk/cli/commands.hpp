@@ -23,5 +23,7 @@ int run_backup(CliContext& context, const std::optional<std::string>& out);
 int run_restore(CliContext& context, const std::string& file);
 // `kitap librarian set-pin`: the kiosk's librarian PIN from stdin, stored as an argon2id hash.
 int run_librarian_set_pin(CliContext& context);
+// `kitap audit [--since DATE] [--json]`: every librarian action and override (default: the last 30 days).
+int run_audit(CliContext& context, const std::optional<std::string>& since, bool json);
 
 }  // namespace kitap::cli

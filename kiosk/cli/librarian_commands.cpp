@@ -1,3 +1,4 @@
+#include "core/audit/librarian_action.hpp"
 #include "core/settings/setting_store.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/gui/pin/librarian_pin.hpp"
@@ -47,6 +48,9 @@ int run_librarian_set_pin(CliContext& context) {
                   << '\n';
         return exit_bad_input;
     }
+    core::LibraryStore store(context.db());
+    core::record_librarian_action(
+        store, {.at = CliContext::now(), .station = "cli", .action = core::LibrarianActionKind::pin_set});
     std::cout << tr("cli.librarian.pin_set", {{"path", context.db_path().string()}}) << '\n';
     return exit_done;
 }

@@ -1,3 +1,4 @@
+#include "core/audit/librarian_action.hpp"
 #include "core/db/backup.hpp"
 #include "core/db/database.hpp"
 #include "core/demo/demo_samples.hpp"
@@ -10,6 +11,15 @@
 
 namespace kitap::cli {
 namespace {
+
+// The audit names the file as a full path: a relative one says nothing a month later.
+void record(CliContext& context, core::LibrarianActionKind action, const std::filesystem::path& file) {
+    core::LibraryStore store(context.db());
+    core::record_librarian_action(store, {.at = CliContext::now(),
+                                          .station = "cli",
+                                          .action = action,
+                                          .detail = std::filesystem::absolute(file).string()});
+}
 
 // Codes to try first, so a new user can walk through a visit without a scanner.
 void print_samples(CliContext& context, const core::DemoSamples& samples) {
@@ -67,6 +77,7 @@ int run_backup(CliContext& context, const std::optional<std::string>& out) {
         out ? std::filesystem::path(*out)
             : core::default_backup_path(context.db_path(), core::iso_timestamp(CliContext::now()));
     core::backup_database(context.db(), target);
+    record(context, core::LibrarianActionKind::backup, target);
     std::cout << context.tr()("cli.backup.done", {{"path", target.string()}}) << '\n';
     return exit_done;
 }
@@ -78,6 +89,7 @@ int run_restore(CliContext& context, const std::string& file) {
                   << '\n';
         return problem->refusal == core::RestoreRefusal::kiosk_running ? exit_refused : exit_bad_input;
     }
+    record(context, core::LibrarianActionKind::restore, file);  // opens the restored database
     std::cout << context.tr()("cli.restore.done", {{"file", file}, {"path", context.db_path().string()}}) << '\n';
     return exit_done;
 }

@@ -45,6 +45,7 @@ struct Arguments {
     bool stream = false;
     std::optional<std::string> out;
     YearArguments year;
+    std::optional<std::string> since;
 };
 
 void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
@@ -311,6 +312,12 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     librarian->require_subcommand(1);
     librarian->add_subcommand("set-pin", "Set the kiosk's librarian PIN (4-8 digits) from stdin; stored as an argon2id hash")
         ->callback(chosen([](CliContext& c) { return run_librarian_set_pin(c); }));
+
+    auto* audit = app.add_subcommand("audit", "Every librarian action and override, with station and time");
+    audit->add_option("--since", args.since,
+                      "From this day (YYYY-MM-DD, local) or time (2026-11-25T09:00:00Z); default: the last 30 days");
+    audit->add_flag("--json", args.json, "Print JSON");
+    audit->callback(chosen([&args](CliContext& c) { return run_audit(c, args.since, args.json); }));
 
     auto* stats = app.add_subcommand("stats", "The library at a glance");
     stats->add_flag("--json", args.json, "Print JSON");

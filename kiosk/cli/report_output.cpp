@@ -1,5 +1,6 @@
 #include "kiosk/cli/report_output.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -19,11 +20,38 @@ void write_csv_row(std::ostream& out, const CsvRow& row) {
     out << "\r\n";
 }
 
+std::size_t display_width(const std::string& utf8) {
+    return static_cast<std::size_t>(
+        std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+void write_text_row(std::ostream& out, const CsvRow& cells, const std::vector<std::size_t>& widths) {
+    std::string line;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        line += cells[i] + std::string(widths[i] - display_width(cells[i]) + 2, ' ');
+    line.erase(line.find_last_not_of(' ') + 1);
+    out << line << '\n';
+}
+
 }  // namespace
 
 void write_csv(std::ostream& out, const CsvRow& header, const std::vector<CsvRow>& rows) {
     write_csv_row(out, header);
     for (const auto& row : rows) write_csv_row(out, row);
+}
+
+void write_text_table(std::ostream& out, const Table& table, const app::Translator& tr,
+                      const std::string& header_prefix) {
+    CsvRow header;
+    for (const auto& key : table.columns) header.push_back(tr(header_prefix + key));
+    std::vector<std::size_t> widths(header.size(), 0);
+    auto widen = [&widths](const CsvRow& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], display_width(cells[i]));
+    };
+    widen(header);
+    for (const auto& row : table.rows) widen(row);
+    write_text_row(out, header, widths);
+    for (const auto& row : table.rows) write_text_row(out, row, widths);
 }
 
 bool write_report(const std::optional<std::string>& out_file, const std::string& text) {

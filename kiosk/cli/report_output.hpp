@@ -1,5 +1,7 @@
 #pragma once
 
+#include "kiosk/app/translator.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <iosfwd>
@@ -13,6 +15,17 @@ using CsvRow = std::vector<std::string>;
 
 // RFC 4180: a field with the separator, quotes or a line end is quoted.
 void write_csv(std::ostream& out, const CsvRow& header, const std::vector<CsvRow>& rows);
+
+// A table of stable column keys and rows of cells.
+struct Table {
+    CsvRow columns;
+    std::vector<CsvRow> rows;
+};
+
+// Columns aligned (by characters, so Kazakh letters count once), under their
+// headers `header_prefix + key` translated.
+void write_text_table(std::ostream& out, const Table& table, const app::Translator& tr,
+                      const std::string& header_prefix);
 
 // Where a report goes: --out FILE, else standard output. Returns false (after
 // saying why on stderr) when the file cannot be written.

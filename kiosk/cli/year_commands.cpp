@@ -59,39 +59,6 @@ std::string reason_word(const app::Translator& tr, core::WriteoffReason reason) 
 // sees (itself in CSV, its translation in text).
 using Label = std::function<std::string(const std::string&)>;
 
-struct Table {
-    CsvRow columns;
-    std::vector<CsvRow> rows;
-};
-
-std::size_t display_width(const std::string& utf8) {
-    return static_cast<std::size_t>(
-        std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-void write_text_row(std::ostream& out, const CsvRow& cells, const std::vector<std::size_t>& widths) {
-    std::string line;
-    for (std::size_t i = 0; i < cells.size(); ++i)
-        line += cells[i] + std::string(widths[i] - display_width(cells[i]) + 2, ' ');
-    line.erase(line.find_last_not_of(' ') + 1);
-    out << line << '\n';
-}
-
-// Columns aligned, under their headers `header_prefix + key` translated.
-void write_text_table(std::ostream& out, const Table& table, const app::Translator& tr,
-                      const std::string& header_prefix) {
-    CsvRow header;
-    for (const auto& key : table.columns) header.push_back(tr(header_prefix + key));
-    std::vector<std::size_t> widths(header.size(), 0);
-    auto widen = [&widths](const CsvRow& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], display_width(cells[i]));
-    };
-    widen(header);
-    for (const auto& row : table.rows) widen(row);
-    write_text_row(out, header, widths);
-    for (const auto& row : table.rows) write_text_row(out, row, widths);
-}
-
 // CSV with the column keys as its header, or the text table.
 void write_table(std::ostream& out, const Table& table, bool csv, const app::Translator& tr,
                  const std::string& header_prefix) {

@@ -1,0 +1,112 @@
+// `kitap audit [--since DATE] [--json]`: every librarian action and override,
+// with station and time, oldest first.
+#include "core/audit/audit_log.hpp"
+#include "kiosk/cli/commands.hpp"
+#include "kiosk/cli/report_output.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace kitap::cli {
+namespace {
+
+using json = nlohmann::ordered_json;  // keys in the order the README lists them
+
+json text_or_null(const std::string& text) { return text.empty() ? json() : json(text); }
+
+json entry_json(const core::AuditEntry& entry) {
+    return {{"at", core::iso_timestamp(entry.at)},
+            {"at_local", core::local_iso_timestamp(entry.at)},
+            {"station", entry.station},
+            {"actor", entry.actor},
+            {"action", entry.action},
+            {"override", entry.override_kind ? json(to_string(*entry.override_kind)) : json()},
+            {"reader", text_or_null(entry.reader_card)},
+            {"reader_name", text_or_null(entry.reader_name)},
+            {"item", text_or_null(entry.item_code)},
+            {"title", text_or_null(entry.title)},
+            {"quantity", entry.quantity ? json(*entry.quantity) : json()},
+            {"detail", entry.detail}};
+}
+
+// One array, an entry to a line, written as the entries come: years of class
+// issuances need not fit in memory. A stray byte in a detail cannot stop it.
+void print_json(SQLite::Database& db, core::Timestamp since) {
+    const char* separator = "\n  ";
+    std::cout << '[';
+    core::for_each_audit_entry(db, since, [&separator](const core::AuditEntry& entry) {
+        std::cout << separator << entry_json(entry).dump(-1, ' ', false, json::error_handler_t::replace);
+        separator = ",\n  ";
+    });
+    std::cout << (*separator == ',' ? "\n]\n" : "]\n");
+}
+
+// "2026-11-25 14:22:05", the library's local time.
+std::string local_time_text(core::Timestamp at) {
+    const std::string iso = core::local_iso_timestamp(at);
+    return iso.substr(0, 10) + " " + iso.substr(11, 8);
+}
+
+// The translation of `prefix + word`; a word newer than the translations shows as itself.
+std::string word_in(const app::Translator& tr, const std::string& prefix, const std::string& word) {
+    if (word.empty()) return word;
+    const std::string key = prefix + word;
+    std::string text = tr(key);
+    return text == key ? word : text;
+}
+
+std::string joined(const std::string& code, const std::string& name) {
+    if (code.empty() || name.empty()) return code + name;
+    return code + " " + name;
+}
+
+struct AuditTable {
+    Table table{{"time", "station", "actor", "action", "override", "reader", "item", "quantity", "detail"}, {}};
+    int overrides = 0;
+};
+
+AuditTable audit_table(SQLite::Database& db, core::Timestamp since, const app::Translator& tr) {
+    AuditTable audit;
+    core::for_each_audit_entry(db, since, [&](const core::AuditEntry& entry) {
+        if (entry.override_kind) ++audit.overrides;
+        audit.table.rows.push_back(
+            {local_time_text(entry.at), entry.station, word_in(tr, "audit.actor.", entry.actor),
+             word_in(tr, "audit.action.", entry.action),
+             entry.override_kind ? tr("audit.override." + std::string(to_string(*entry.override_kind))) : "",
+             joined(entry.reader_card, entry.reader_name), joined(entry.item_code, entry.title),
+             entry.quantity ? std::to_string(*entry.quantity) : "", entry.detail});
+    });
+    return audit;
+}
+
+void print_text(SQLite::Database& db, core::Timestamp since, const app::Translator& tr) {
+    const auto [table, overrides] = audit_table(db, since, tr);
+    const std::string from = local_time_text(since);
+    if (table.rows.empty()) {
+        std::cout << tr("audit.none", {{"since", from}}) << '\n';
+        return;
+    }
+    std::cout << tr("audit.since", {{"since", from}}) << '\n';
+    write_text_table(std::cout, table, tr, "audit.column.");
+    std::cout << tr("audit.total",
+                    {{"count", std::to_string(table.rows.size())}, {"overrides", std::to_string(overrides)}})
+              << '\n';
+}
+
+}  // namespace
+
+int run_audit(CliContext& context, const std::optional<std::string>& since_text, bool as_json) {
+    const auto since = since_text ? core::parse_audit_since(*since_text) : core::default_audit_since(CliContext::now());
+    if (!since) {
+        std::cerr << context.tr()("audit.error.bad_since", {{"value", *since_text}}) << '\n';
+        return exit_bad_input;
+    }
+    if (as_json)
+        print_json(context.db(), *since);
+    else
+        print_text(context.db(), *since, context.tr());
+    return exit_done;
+}
+
+}  // namespace kitap::cli
