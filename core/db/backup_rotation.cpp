@@ -39,7 +39,8 @@ std::optional<Timestamp> rotated_backup_time(std::string_view file_name) {
     return taken;
 }
 
-std::vector<std::string> backups_to_delete(std::vector<RotatedBackup> backups, const BackupRetention& retention) {
+std::vector<std::string> backups_to_delete(std::vector<RotatedBackup> backups, const BackupRetention& retention,
+                                           std::string_view just_written) {
     std::sort(backups.begin(), backups.end(), [](const auto& a, const auto& b) { return a.taken > b.taken; });
     std::set<Date> days_kept;
     std::set<std::chrono::year_month> months_kept;
@@ -54,7 +55,8 @@ std::vector<std::string> backups_to_delete(std::vector<RotatedBackup> backups, c
             !months_kept.contains(month) && static_cast<int>(months_kept.size()) < retention.monthly;
         if (newest_of_a_kept_day) days_kept.insert(day);
         if (newest_of_a_kept_month) months_kept.insert(month);
-        if (!newest_of_a_kept_day && !newest_of_a_kept_month) doomed.push_back(backup.file_name);
+        if (!newest_of_a_kept_day && !newest_of_a_kept_month && backup.file_name != just_written)
+            doomed.push_back(backup.file_name);
     }
     std::reverse(doomed.begin(), doomed.end());
     return doomed;
@@ -64,7 +66,8 @@ RotationResult backup_with_rotation(SQLite::Database& db, const fs::path& dir, T
                                     const BackupRetention& retention) {
     RotationResult result{.written = dir / rotated_backup_name(now)};
     backup_database(db, result.written);
-    for (const auto& name : backups_to_delete(rotated_backups_in(dir), retention)) {
+    const auto doomed = backups_to_delete(rotated_backups_in(dir), retention, result.written.filename().string());
+    for (const auto& name : doomed) {
         result.deleted.push_back(dir / name);
         fs::remove(result.deleted.back());
     }

@@ -35,9 +35,11 @@ std::string rotated_backup_name(Timestamp taken);
 // file (migration backups, `kitap backup` without --dir, whatever else lies there).
 std::optional<Timestamp> rotated_backup_time(std::string_view file_name);
 
-// The backups `retention` drops, oldest first. Decides from names and days
-// alone, so that it is tested without files or clocks.
-std::vector<std::string> backups_to_delete(std::vector<RotatedBackup> backups, const BackupRetention& retention);
+// The backups `retention` drops, oldest first, never `just_written`: a clock
+// set back (a flat CMOS battery) must not make the new backup the first to go.
+// Decides from names and days alone, so that it is tested without files or clocks.
+std::vector<std::string> backups_to_delete(std::vector<RotatedBackup> backups, const BackupRetention& retention,
+                                           std::string_view just_written);
 
 struct RotationResult {
     std::filesystem::path written;

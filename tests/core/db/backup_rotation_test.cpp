@@ -52,7 +52,7 @@ TEST(BackupRotation, NamesRoundTripAndNothingElseIsRecognised) {
 TEST(BackupRotation, OnlyTheNewestOfADayStays) {
     const Date day = 2026y / November / 25;
     const auto backups = std::vector{taken_on(day, 8), taken_on(day, 14), taken_on(day, 11)};
-    EXPECT_THAT(backups_to_delete(backups, {}),
+    EXPECT_THAT(backups_to_delete(backups, {}, ""),
                 ElementsAre(backups[0].file_name, backups[2].file_name));  // oldest first
 }
 
@@ -60,7 +60,7 @@ TEST(BackupRotation, DaysAndMonthsAcrossTheTurnOfTheYear) {
     // Every day from 1 December to 20 January: the last 14 days stay (7-20 January),
     // and December's newest (the 31st) as one of the months.
     const auto backups = daily_from(2025y / December / 1, 2026y / January / 20);
-    const auto deleted = backups_to_delete(backups, {.daily = 14, .monthly = 12});
+    const auto deleted = backups_to_delete(backups, {.daily = 14, .monthly = 12}, "");
     std::vector<std::string> expected = names_of(daily_from(2025y / December / 1, 2025y / December / 30));
     for (const auto& name : names_of(daily_from(2026y / January / 1, 2026y / January / 6))) expected.push_back(name);
     EXPECT_EQ(deleted, expected);
@@ -71,7 +71,7 @@ TEST(BackupRotation, AMonthsNewestStaysForAYear) {
     std::vector<RotatedBackup> backups;
     for (year_month month = 2025y / January; month <= 2026y / March; month += months{1})
         backups.push_back(taken_on(month / 1));
-    EXPECT_THAT(backups_to_delete(backups, {.daily = 2, .monthly = 12}),
+    EXPECT_THAT(backups_to_delete(backups, {.daily = 2, .monthly = 12}, ""),
                 ElementsAre(backups[0].file_name, backups[1].file_name, backups[2].file_name));
 }
 
@@ -80,7 +80,7 @@ TEST(BackupRotation, AGapNeverCostsTheLastTwoWeeks) {
     // days with a backup reach back into May, and nothing of the gap counts.
     auto backups = daily_from(2026y / May / 1, 2026y / May / 31);
     for (const auto& backup : daily_from(2026y / September / 1, 2026y / September / 3)) backups.push_back(backup);
-    EXPECT_EQ(backups_to_delete(backups, {.daily = 14, .monthly = 12}),
+    EXPECT_EQ(backups_to_delete(backups, {.daily = 14, .monthly = 12}, ""),
               names_of(daily_from(2026y / May / 1, 2026y / May / 20)));
 }
 
@@ -92,11 +92,21 @@ TEST(BackupRotation, TheLocalDayDecidesNotTheUtcOne) {
     for (const Timestamp at : {sys_days{2026y / November / 24} + hours{21}, sys_days{2026y / November / 24} + hours{23},
                                sys_days{2026y / November / 25} + hours{1}})
         backups.push_back({.file_name = rotated_backup_name(at), .taken = at, .local_day = local});
-    EXPECT_THAT(backups_to_delete(backups, {.daily = 14, .monthly = 0}),
+    EXPECT_THAT(backups_to_delete(backups, {.daily = 14, .monthly = 0}, ""),
                 ElementsAre(backups[0].file_name, backups[1].file_name));
 }
 
-TEST(BackupRotation, NothingToRotate) { EXPECT_THAT(backups_to_delete({}, {}), IsEmpty()); }
+TEST(BackupRotation, ABackupDatedBackByTheClockIsNotDeletedAsItIsWritten) {
+    // Two weeks of backups, then the PC's clock falls back to 2000 (a flat CMOS battery):
+    // the new backup is the oldest of all, and still stays.
+    auto backups = daily_from(2026y / November / 1, 2026y / November / 14);
+    const RotatedBackup written = taken_on(2000y / January / 1);
+    backups.push_back(written);
+    EXPECT_THAT(backups_to_delete(backups, {.daily = 14, .monthly = 1}, written.file_name), IsEmpty());
+    EXPECT_THAT(backups_to_delete(backups, {.daily = 14, .monthly = 1}, ""), ElementsAre(written.file_name));
+}
+
+TEST(BackupRotation, NothingToRotate) { EXPECT_THAT(backups_to_delete({}, {}, ""), IsEmpty()); }
 
 TEST(BackupRotation, WritesAnOwnerOnlyBackupAndDeletesOnlyItsOwnOldFiles) {
     testing::TempDatabase temp;
