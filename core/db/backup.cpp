@@ -9,6 +9,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 namespace kitap::core {
 namespace {
 
@@ -27,8 +29,8 @@ void backup_database(SQLite::Database& db, const fs::path& out) {
     const fs::path partial = out.string() + ".partial";
     fs::remove(partial);
     {
+        create_owner_only(partial);
         SQLite::Database copy(partial.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        owner_only(partial);
         SQLite::Backup backup(copy, db);
         // A few hundred pages at a time so that a kiosk writing meanwhile only waits briefly.
         while (backup.executeStep(256) != SQLITE_DONE) sqlite3_sleep(1);
@@ -36,11 +38,14 @@ void backup_database(SQLite::Database& db, const fs::path& out) {
     fs::rename(partial, out);
 }
 
+std::string backup_file_name(std::string_view label) {
+    std::string name = "kitap-" + std::string(label) + ".db";
+    std::replace(name.begin(), name.end(), ':', '-');
+    return name;
+}
+
 fs::path default_backup_path(const fs::path& db_path, const std::string& timestamp) {
-    std::string stamp = timestamp;
-    for (char& c : stamp)
-        if (c == ':') c = '-';
-    return db_path.parent_path() / "backups" / ("kitap-" + stamp + ".db");
+    return db_path.parent_path() / "backups" / backup_file_name(timestamp);
 }
 
 std::string_view to_string(RestoreRefusal refusal) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace kitap::core {
 
@@ -13,8 +14,12 @@ namespace kitap::core {
 // place, readable by the owner only (0600).
 void backup_database(SQLite::Database& db, const std::filesystem::path& out);
 
-// backups/kitap-2026-11-25T10-00-00.db beside the database.
+// backups/kitap-2026-11-25T10-00-00Z.db beside the database.
 std::filesystem::path default_backup_path(const std::filesystem::path& db_path, const std::string& timestamp);
+
+// "kitap-<label>.db" with the label's colons made dashes, so that the name is
+// valid on the FAT USB sticks backups are carried away on.
+std::string backup_file_name(std::string_view label);
 
 enum class RestoreRefusal { unreadable, integrity_failed, newer_schema, kiosk_running };
 std::string_view to_string(RestoreRefusal refusal);

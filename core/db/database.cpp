@@ -6,8 +6,13 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <system_error>
 
 namespace kitap::core {
 
@@ -66,11 +71,22 @@ int latest_schema_version() {
     return latest;
 }
 
+void create_owner_only(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return;
+    }
+    if (errno != EEXIST)
+        throw std::filesystem::filesystem_error("cannot create", file, std::error_code(errno, std::generic_category()));
+}
+
 int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
 SQLite::Database open_database(const std::filesystem::path& path) {
     try {
         if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+        create_owner_only(path);
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
         db.exec("PRAGMA journal_mode = WAL");
         // Every scan's outcome is reported only after its effect is on disk: with WAL,
@@ -82,7 +98,7 @@ SQLite::Database open_database(const std::filesystem::path& path) {
     } catch (const SQLite::Exception& e) {
         throw DatabaseError("cannot open database " + path.string() + ": " + e.what());
     } catch (const std::filesystem::filesystem_error& e) {
-        throw DatabaseError("cannot create the folder for " + path.string() + ": " + e.what());
+        throw DatabaseError("cannot create " + path.string() + " or its folder: " + e.what());
     }
 }
 

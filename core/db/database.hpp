@@ -24,6 +24,12 @@ int latest_schema_version();
 // transaction. Refuses a database written by newer code.
 SQLite::Database open_database(const std::filesystem::path& path);
 
+// Creates `file` empty and readable by its owner only (0600) unless it exists.
+// A database SQLite then opens there keeps that mode, and SQLite gives its
+// -wal, -shm and -journal files the database's mode, so the library's data is
+// the service user's alone whatever the umask.
+void create_owner_only(const std::filesystem::path& file);
+
 // Reads PRAGMA user_version.
 int schema_version(SQLite::Database& db);
 

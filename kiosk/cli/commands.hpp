@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/db/backup_rotation.hpp"
 #include "kiosk/cli/cli_context.hpp"
 
 #include <cstdint>
@@ -19,7 +20,14 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
 int run_reader(CliContext& context, const std::string& card, bool json);
 int run_item(CliContext& context, const std::string& code, bool json);
 int run_stats(CliContext& context, bool json);
-int run_backup(CliContext& context, const std::optional<std::string>& out);
+// `kitap backup`: one file (--out, else backups/ beside the database), or a
+// rotated folder (--dir) where old backups the retention drops are deleted.
+struct BackupArguments {
+    std::optional<std::string> out;
+    std::optional<std::string> dir;
+    core::BackupRetention retention;
+};
+int run_backup(CliContext& context, const BackupArguments& args);
 int run_restore(CliContext& context, const std::string& file);
 // `kitap librarian set-pin`: the kiosk's librarian PIN from stdin, stored as an argon2id hash.
 int run_librarian_set_pin(CliContext& context);

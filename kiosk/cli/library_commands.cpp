@@ -1,5 +1,6 @@
 #include "core/audit/librarian_action.hpp"
 #include "core/db/backup.hpp"
+#include "core/db/backup_rotation.hpp"
 #include "core/db/database.hpp"
 #include "core/demo/demo_samples.hpp"
 #include "core/demo/demo_school.hpp"
@@ -72,14 +73,30 @@ int run_demo(CliContext& context, std::uint32_t seed, int years_of_history) {
     return exit_done;
 }
 
-int run_backup(CliContext& context, const std::optional<std::string>& out) {
-    const auto target =
-        out ? std::filesystem::path(*out)
-            : core::default_backup_path(context.db_path(), core::iso_timestamp(CliContext::now()));
-    core::backup_database(context.db(), target);
-    record(context, core::LibrarianActionKind::backup, target);
-    std::cout << context.tr()("cli.backup.done", {{"path", target.string()}}) << '\n';
-    return exit_done;
+int run_backup(CliContext& context, const BackupArguments& args) {
+    const auto& tr = context.tr();
+    try {
+        if (args.dir) {
+            const auto rotation =
+                core::backup_with_rotation(context.db(), *args.dir, CliContext::now(), args.retention);
+            std::cout << tr("cli.backup.done", {{"path", rotation.written.string()}}) << '\n';
+            for (const auto& old : rotation.deleted)
+                std::cout << tr("cli.backup.removed", {{"path", old.string()}}) << '\n';
+            record(context, core::LibrarianActionKind::backup, rotation.written);
+            return exit_done;
+        }
+        const auto target = args.out
+                                ? std::filesystem::path(*args.out)
+                                : core::default_backup_path(context.db_path(), core::iso_timestamp(CliContext::now()));
+        core::backup_database(context.db(), target);
+        record(context, core::LibrarianActionKind::backup, target);
+        std::cout << tr("cli.backup.done", {{"path", target.string()}}) << '\n';
+        return exit_done;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // A folder that cannot be written (permissions, a full or missing disk): a fault, not bad input.
+        std::cerr << e.what() << '\n';
+        return exit_fault;
+    }
 }
 
 int run_restore(CliContext& context, const std::string& file) {

@@ -44,6 +44,7 @@ struct Arguments {
     std::vector<std::string> paths;
     bool stream = false;
     std::optional<std::string> out;
+    BackupArguments backup;
     YearArguments year;
     std::optional<std::string> since;
 };
@@ -301,8 +302,18 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     decode->callback(chosen([&args](CliContext& c) { return run_decode(args.paths, args.stream, c.config().devices); }));
 
     auto* backup = app.add_subcommand("backup", "A consistent copy of the database, safe while stations write");
-    backup->add_option("--out", args.out, "Backup file (default: backups/ beside the database)");
-    backup->callback(chosen([&args](CliContext& c) { return run_backup(c, args.out); }));
+    auto* out = backup->add_option("--out", args.backup.out, "Backup file (default: backups/ beside the database)");
+    auto* dir = backup->add_option("--dir", args.backup.dir, "Write into this folder, deleting old backups rotated out")
+                    ->excludes(out);
+    backup->add_option("--keep-daily", args.backup.retention.daily, "With --dir: keep the newest of this many days")
+        ->check(CLI::Range(1, 3660))
+        ->needs(dir)
+        ->capture_default_str();
+    backup->add_option("--keep-monthly", args.backup.retention.monthly, "With --dir: and of this many latest months")
+        ->check(CLI::Range(0, 1200))
+        ->needs(dir)
+        ->capture_default_str();
+    backup->callback(chosen([&args](CliContext& c) { return run_backup(c, args.backup); }));
 
     auto* restore = app.add_subcommand("restore", "Replace the database with a checked backup");
     restore->add_option("FILE", args.file, "The backup")->required();

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 namespace kitap::core {
 namespace {
 
@@ -25,6 +27,20 @@ TEST(Database, ReopeningIsIdempotent) {
     auto again = open_database(temp.path());
     EXPECT_EQ(schema_version(again), latest_schema_version());
     EXPECT_EQ(again.execAndGet("SELECT count(*) FROM title").getInt(), 1);
+}
+
+TEST(Database, ANewDatabaseAndItsWalAndShmAreTheOwnersOnly) {
+    const mode_t usual = ::umask(022);  // what a librarian's shell has: files readable by everyone
+    testing::TempDatabase temp;
+    ::umask(usual);
+    temp.db().exec("INSERT INTO title (title, kind) VALUES ('Абай жолы', 'fiction')");
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::filesystem::path file = temp.path().string() + suffix;
+        ASSERT_TRUE(std::filesystem::exists(file)) << file;
+        EXPECT_EQ(std::filesystem::status(file).permissions() & std::filesystem::perms::all,
+                  std::filesystem::perms::owner_read | std::filesystem::perms::owner_write)
+            << file;
+    }
 }
 
 TEST(Database, RefusesADatabaseFromNewerCode) {
