@@ -98,8 +98,10 @@ class OutcomeLog {
 public:
     explicit OutcomeLog(fs::path path) : path_(std::move(path)) {}
 
-    // The next `count` outcomes; fewer if the kiosk exits or `timeout` passes first.
-    std::vector<ShownOutcome> wait_for(std::size_t count, testing::ChildProcess& kiosk, Clock::duration timeout) {
+    // The next `count` outcomes: every scan written must come back on screen, and
+    // if the kiosk exits or `timeout` passes first, the benchmark fails on it.
+    std::vector<ShownOutcome> wait_for(std::size_t count, testing::ChildProcess& kiosk, Clock::duration timeout,
+                                       const std::string& scans) {
         std::vector<ShownOutcome> shown;
         const auto deadline = Clock::now() + timeout;
         while (shown.size() < count && kiosk.running() && Clock::now() < deadline) {
@@ -107,6 +109,9 @@ public:
             if (shown.size() < count) std::this_thread::sleep_for(10ms);
         }
         read_new_lines(shown);
+        if (shown.size() != count)
+            fail("the kiosk showed " + std::to_string(shown.size()) + " of " + std::to_string(count) + " " + scans,
+                 path_);
         return shown;
     }
 
@@ -193,20 +198,12 @@ Run run_kiosk(const KioskBenchOptions& options) {
         if (!scans.write_lines({code})) fail("cannot write into the kiosk's FIFO", log);
         next_scan += std::chrono::milliseconds(gap_ms(random));
     }
-    run.visits = outcomes.wait_for(options.visits.size(), kiosk, 30s);
-    if (run.visits.size() != options.visits.size())
-        fail("the kiosk showed " + std::to_string(run.visits.size()) + " of " + std::to_string(options.visits.size()) +
-                 " paced scans",
-             log);
+    run.visits = outcomes.wait_for(options.visits.size(), kiosk, 30s, "paced scans");
 
     const double cpu_before_burst = cpu_seconds(kiosk.pid());
     if (!scans.write_lines(options.burst)) fail("cannot write into the kiosk's FIFO", log);
-    run.burst = outcomes.wait_for(options.burst.size(), kiosk, 60s);
+    run.burst = outcomes.wait_for(options.burst.size(), kiosk, 60s, "scans of the burst");
     run.burst_cpu_ms = 1000 * (cpu_seconds(kiosk.pid()) - cpu_before_burst);
-    if (run.burst.size() != options.burst.size())
-        fail("the kiosk showed " + std::to_string(run.burst.size()) + " of " + std::to_string(options.burst.size()) +
-                 " burst scans",
-             log);
 
     run.rss_mb = status_mb(kiosk.pid(), "VmRSS");
     run.rss_peak_mb = status_mb(kiosk.pid(), "VmHWM");
