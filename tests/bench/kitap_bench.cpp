@@ -1,9 +1,10 @@
 // kitap-bench: circulation speed on a demo library with ten school years of
 // history. Prints `name: value` lines. Station latency is compared with a bare
 // durable transaction measured in the same run, so the ratio means something
-// on a noisy shared machine.
-#include "tests/devices/bench/devices_bench.hpp"
+// on a noisy shared machine. Then the kiosk's figures, from the built kitap-kiosk
+// under Xvfb (kiosk_bench.hpp), and the camera's.
 #include "core/circulation/station.hpp"
+#include "core/codes/code_classifier.hpp"
 #include "core/db/database.hpp"
 #include "core/demo/demo_school.hpp"
 #include "core/import/reader_import.hpp"
@@ -11,9 +12,12 @@
 #include "core/reports/label_records.hpp"
 #include "core/reports/order_report.hpp"
 #include "core/textbooks/class_issuance.hpp"
-#include "core/year/school_years.hpp"
 #include "core/textbooks/textbook_reports.hpp"
+#include "core/year/school_years.hpp"
 #include "kiosk/print/copy_labels.hpp"
+#include "tests/bench/figures.hpp"
+#include "tests/bench/kiosk_bench.hpp"
+#include "tests/devices/bench/devices_bench.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -30,6 +34,8 @@
 namespace {
 
 using namespace kitap;
+using bench::percentile;
+using bench::print;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
@@ -37,6 +43,9 @@ struct Settings {
     bool quick = false;
     int years = 10;
     int samples = 1000;  // p99 of fewer is a handful of outliers (WAL checkpoints) on this noisy machine
+    int kiosk_visits = 10;
+    std::chrono::milliseconds kiosk_idle{10000};
+    fs::path kiosk = KITAP_KIOSK_BINARY;
     fs::path dir = fs::temp_directory_path() / ("kitap-bench-" + std::to_string(std::random_device{}()));
 };
 
@@ -46,35 +55,42 @@ double seconds_of(const std::function<void()>& work) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-double percentile(std::vector<double> values, double p) {
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    return values.at(index);
-}
-
-void print(const char* name, double value) { std::printf("%s: %.3f\n", name, value); }
-
 core::Timestamp now_seconds() {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-// Pupils free to borrow, each paired with a copy nobody holds: the loans the kiosk makes all day.
-std::vector<std::pair<std::string, std::string>> borrowers_and_copies(SQLite::Database& db, int count) {
-    SQLite::Statement readers(db, R"(
+// Pupils free to borrow: nothing overdue, no book of the main fund out.
+std::vector<std::string> free_pupils(SQLite::Database& db, int count) {
+    SQLite::Statement query(db, R"(
         SELECT card FROM reader r WHERE status = 'active' AND category = 'pupil'
           AND NOT EXISTS (SELECT 1 FROM loan l JOIN title t ON t.id = l.title_id
                           WHERE l.reader_id = r.id AND l.returned_at IS NULL
                             AND (t.kind <> 'textbook' OR l.due < date('now')))
         ORDER BY id LIMIT ?)");
-    readers.bind(1, count);
-    SQLite::Statement copies(db, R"(
+    query.bind(1, count);
+    std::vector<std::string> cards;
+    while (query.executeStep()) cards.push_back(query.getColumn(0).getString());
+    return cards;
+}
+
+// Labelled copies on the shelf, nobody holding them.
+std::vector<std::string> shelf_copies(SQLite::Database& db, int count) {
+    SQLite::Statement query(db, R"(
         SELECT barcode FROM copy c WHERE status = 'in_fund'
           AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.copy_id = c.id AND l.returned_at IS NULL)
         ORDER BY id LIMIT ?)");
-    copies.bind(1, count);
+    query.bind(1, count);
+    std::vector<std::string> barcodes;
+    while (query.executeStep()) barcodes.push_back(query.getColumn(0).getString());
+    return barcodes;
+}
+
+// Pupils free to borrow, each paired with a copy nobody holds: the loans the kiosk makes all day.
+std::vector<std::pair<std::string, std::string>> borrowers_and_copies(SQLite::Database& db, int count) {
+    const auto cards = free_pupils(db, count);
+    const auto copies = shelf_copies(db, count);
     std::vector<std::pair<std::string, std::string>> pairs;
-    while (readers.executeStep() && copies.executeStep())
-        pairs.emplace_back(readers.getColumn(0).getString(), copies.getColumn(0).getString());
+    for (std::size_t i = 0; i < std::min(cards.size(), copies.size()); ++i) pairs.emplace_back(cards[i], copies[i]);
     return pairs;
 }
 
@@ -96,8 +112,8 @@ double scan_ms(core::Station& station, const std::string& code, core::Timestamp 
     const auto outcome = station.handle({.text = code, .symbology = "", .source = "bench"}, at);
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     if (outcome.outcome != expected) {
-        std::fprintf(stderr, "kitap-bench: %s gave %s (%s)\n", code.c_str(), std::string(to_string(outcome.outcome)).c_str(),
-                     std::string(to_string(outcome.reason)).c_str());
+        std::fprintf(stderr, "kitap-bench: %s gave %s (%s)\n", code.c_str(),
+                     std::string(to_string(outcome.outcome)).c_str(), std::string(to_string(outcome.reason)).c_str());
         std::exit(1);
     }
     return ms;
@@ -135,7 +151,8 @@ void bench_circulation(SQLite::Database& db, int samples) {
 // A school office's roster: 1,400 pupils in 56 classes, semicolon-separated.
 std::string roster_csv() {
     static const char* const letters[] = {"А", "Ә", "Б", "В", "Г"};
-    static const char* const surnames[] = {"Қасымов", "Нұрланов", "Әбенов", "Иванов", "Серіков", "Жақсыбеков", "Петров"};
+    static const char* const surnames[] = {"Қасымов", "Нұрланов",   "Әбенов", "Иванов",
+                                           "Серіков", "Жақсыбеков", "Петров"};
     static const char* const names[] = {"Ерасыл", "Әлихан", "Нұрсұлтан", "Дмитрий", "Ұлан", "Ілияс", "Тимур"};
     std::string csv = "ФИО;Класс;Номер карты\n";
     for (int i = 0; i < 1400; ++i) {
@@ -150,9 +167,8 @@ double roster_import_seconds(const fs::path& dir) {
     auto db = core::open_database(dir / "roster.db");
     const std::string csv = roster_csv();
     core::ImportResult result;
-    const double seconds = seconds_of([&] {
-        result = core::import_readers(db, csv, {.school_year = "2026-2027", .now = now_seconds()});
-    });
+    const double seconds =
+        seconds_of([&] { result = core::import_readers(db, csv, {.school_year = "2026-2027", .now = now_seconds()}); });
     if (!result.ok() || result.added != 1400) {
         std::fprintf(stderr, "kitap-bench: roster import failed (%zu problems, %d added)\n", result.problems.size(),
                      result.added);
@@ -201,9 +217,9 @@ double report_order_ms(SQLite::Database& db, int runs = 5) {
 void bench_print(SQLite::Database& db, const fs::path& dir) {
     const auto year = *core::school_year_span(core::school_year_of(core::local_date(now_seconds())));
     print("report_annual_ms", 1000 * seconds_of([&] {
-              core::annual_figures(db, year);
-              core::annual_figures(db, core::previous_year_span(year));
-          }));
+                                  core::annual_figures(db, year);
+                                  core::annual_figures(db, core::previous_year_span(year));
+                              }));
     std::vector<printing::CopyLabel> labels;
     for (const auto& copy : core::copy_labels_in_range(db, "10000000", "19999999")) {
         if (labels.size() == 1000) break;
@@ -217,10 +233,47 @@ void bench_print(SQLite::Database& db, const fs::path& dir) {
 void bench_reports(SQLite::Database& db) {
     const auto today = core::local_date(now_seconds());
     std::size_t lines = 0;
-    print("report_provision_ms", 1000 * seconds_of([&] { lines = core::provision_report(db, std::nullopt, today).lines.size(); }));
+    print("report_provision_ms",
+          1000 * seconds_of([&] { lines = core::provision_report(db, std::nullopt, today).lines.size(); }));
     print("report_provision_lines", static_cast<double>(lines));
-    print("report_debtors_ms", 1000 * seconds_of([&] { lines = core::debtors_report(db, std::nullopt, today).size(); }));
+    print("report_debtors_ms",
+          1000 * seconds_of([&] { lines = core::debtors_report(db, std::nullopt, today).size(); }));
     print("report_order_ms", report_order_ms(db));
+}
+
+// Pupils at the kiosk, one after another: a card, two books from the shelf, "done".
+std::vector<std::string> kiosk_visits(SQLite::Database& db, int pupils) {
+    const auto cards = free_pupils(db, pupils);
+    const auto copies = shelf_copies(db, 2 * pupils);
+    if (cards.size() < static_cast<std::size_t>(pupils) || copies.size() < 2 * cards.size()) {
+        std::fprintf(stderr, "kitap-bench: the demo library has too few free pupils or copies for the kiosk\n");
+        std::exit(1);
+    }
+    const std::string done = core::command_code(core::Command::done, core::CodeRules{});
+    std::vector<std::string> codes;
+    for (std::size_t i = 0; i < cards.size(); ++i)
+        codes.insert(codes.end(), {cards[i], copies[2 * i], copies[2 * i + 1], done});
+    return codes;
+}
+
+// The kiosk on the demo library: visits paced like a scanner, then a burst of 50 scans.
+void bench_kiosk(const Settings& settings, const fs::path& database) {
+    constexpr std::size_t burst_scans = 50;
+    constexpr int burst_pupils = burst_scans / 4 + 1;
+    std::vector<std::string> visits;
+    {
+        auto db = core::open_database(database);
+        visits = kiosk_visits(db, settings.kiosk_visits + burst_pupils);
+    }  // closed: the kiosk takes the database's lock
+    const auto burst_start = visits.end() - 4 * burst_pupils;
+    std::vector<std::string> burst(burst_start, burst_start + burst_scans);
+    visits.erase(burst_start, visits.end());
+    bench::bench_kiosk({.kiosk = settings.kiosk,
+                        .database = database,
+                        .dir = settings.dir,
+                        .idle = settings.kiosk_idle,
+                        .visits = std::move(visits),
+                        .burst = std::move(burst)});
 }
 
 Settings parse(int argc, char** argv) {
@@ -230,12 +283,16 @@ Settings parse(int argc, char** argv) {
             settings.quick = true;
             settings.years = 1;
             settings.samples = 30;
+            settings.kiosk_visits = 2;
+            settings.kiosk_idle = std::chrono::seconds(1);
         } else if (!std::strcmp(argv[i], "--samples") && i + 1 < argc) {
             settings.samples = std::atoi(argv[++i]);
         } else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc) {
             settings.dir = argv[++i];
+        } else if (!std::strcmp(argv[i], "--kiosk") && i + 1 < argc) {
+            settings.kiosk = argv[++i];
         } else {
-            std::fprintf(stderr, "usage: kitap-bench [--quick] [--samples N] [--dir DIR]\n");
+            std::fprintf(stderr, "usage: kitap-bench [--quick] [--samples N] [--dir DIR] [--kiosk PATH]\n");
             std::exit(2);
         }
     }
@@ -251,6 +308,7 @@ int main(int argc, char** argv) {
         auto demo_db = core::open_database(settings.dir / "demo.db");
         print("demo_s", seconds_of([&] { core::fill_demo_school(demo_db, {.seed = 1, .now = now_seconds()}); }));
     }
+    bench_kiosk(settings, settings.dir / "demo.db");
     auto db = core::open_database(settings.dir / "history.db");
     core::DemoSummary history;
     const double history_s = seconds_of([&] {

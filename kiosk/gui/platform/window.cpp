@@ -49,6 +49,9 @@ KioskWindow::KioskWindow(std::optional<WindowSize> windowed, const std::string& 
     if (!glfwInit()) throw WindowError("cannot open a window: " + last_glfw_error);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // ImGui draws with neither; without a GPU each would be another screen-sized buffer in RAM.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);  // losing focus must not minimise the kiosk
     GLFWmonitor* monitor = nullptr;
     int width = 1280, height = 800;
@@ -88,6 +91,10 @@ KioskWindow::KioskWindow(std::optional<WindowSize> windowed, const std::string& 
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplGlfw_InitForOpenGL(window_, false);
     ImGui_ImplOpenGL3_Init("#version 130");
+    // Its shaders now rather than in the first NewFrame(), which would also upload
+    // the atlas a second time (and, once update_scale() has freed the atlas's pixels,
+    // rebuild it with ImGui's default font).
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
     imgui_ready_ = true;
     update_scale();
 }
@@ -152,12 +159,16 @@ void KioskWindow::update_scale() {
     glfwGetFramebufferSize(window_, &width, &height);
     const float scale = ui_scale_for(width, height);
     if (theme_.fonts.body && std::abs(scale - theme_.scale) < 0.01f) return;
-    ImGuiIO& io = ImGui::GetIO();
-    if (theme_.fonts.body) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
     theme_.scale = scale;
-    theme_.fonts = load_fonts(*io.Fonts, scale);
+    theme_.fonts = load_fonts(atlas, scale);
     apply_style(ImGui::GetStyle(), scale);
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The GL texture is all that is drawn from: the atlas's own pixels (Alpha8 and
+    // RGBA32) and its copies of the font files go. A new scale builds a new atlas.
+    atlas.ClearTexData();
+    atlas.ClearInputData();
 }
 
 void KioskWindow::begin_frame() {

@@ -14,10 +14,12 @@ namespace {
 constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x0400, 0x052F, 0x2010, 0x2027, 0x2030, 0x203A,
                                     0x20B8, 0x20B8, 0x2116, 0x2116, 0x2212, 0x2212, 0};
 
-ImFont* add_font(ImFontAtlas& atlas, std::span<const unsigned char> data, float size, int oversample) {
+ImFont* add_font(ImFontAtlas& atlas, std::span<const unsigned char> data, float size) {
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the bytes live in the executable
-    config.OversampleH = oversample;
+    // Every glyph starts on a whole pixel, so rendering it twice as wide (OversampleH = 2)
+    // would only blur it a little and double its space in the atlas.
+    config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
     // ImGui takes a non-const pointer but does not write through it when it does not own the data.
@@ -37,11 +39,11 @@ Fonts load_fonts(ImFontAtlas& atlas, float scale) {
     atlas.Clear();
     const auto& assets = embedded_assets();
     Fonts fonts;
-    fonts.body = add_font(atlas, assets.font_regular, 28 * scale, 2);  // the first font is ImGui's default
-    fonts.small = add_font(atlas, assets.font_regular, 22 * scale, 2);
-    fonts.bold = add_font(atlas, assets.font_bold, 28 * scale, 2);
-    fonts.large = add_font(atlas, assets.font_bold, 40 * scale, 1);
-    fonts.title = add_font(atlas, assets.font_bold, 56 * scale, 1);
+    fonts.body = add_font(atlas, assets.font_regular, 28 * scale);  // the first font is ImGui's default
+    fonts.small = add_font(atlas, assets.font_regular, 22 * scale);
+    fonts.bold = add_font(atlas, assets.font_bold, 28 * scale);
+    fonts.large = add_font(atlas, assets.font_bold, 40 * scale);
+    fonts.title = add_font(atlas, assets.font_bold, 56 * scale);
     atlas.Build();
     return fonts;
 }
