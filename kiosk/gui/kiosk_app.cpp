@@ -315,6 +315,7 @@ void KioskApp::tick() {
         changed();
     }
     if (librarian_ && steady - librarian_touched_ >= std::chrono::seconds(librarian_lock_seconds_)) {
+        audit(core::LibrarianActionKind::librarian_locked, "idle_lock");
         library_.close_desk();
         librarian_.reset();  // left alone: back to the pupils
         language_ = default_language_;
@@ -367,14 +368,18 @@ void KioskApp::submit_pin() {
     pin_->digits_entered = 0;
     switch (result.verdict) {
         case PinGuard::Verdict::accepted:
+            audit(core::LibrarianActionKind::pin_accepted);
             open_librarian();
             break;
         case PinGuard::Verdict::wrong:
             pin_->message = PinScreen::Message::wrong;
             pin_->tries_left = result.tries_left;
             sounds_->play(Sound::error);
+            audit(core::LibrarianActionKind::pin_wrong);
             break;
         case PinGuard::Verdict::locked:
+            // The try that locks the keypad is said once; tries while it is locked are not tried.
+            if (pin_->message != PinScreen::Message::locked) audit(core::LibrarianActionKind::pin_locked_out);
             pin_->message = PinScreen::Message::locked;
             pin_->locked_seconds = static_cast<int>(result.locked_for.count());
             sounds_->play(Sound::error);
@@ -384,6 +389,12 @@ void KioskApp::submit_pin() {
             break;
     }
     changed();
+}
+
+// A line in the audit log; a database that cannot take it is a fault like any other
+// (the librarian's screens need the database anyway).
+void KioskApp::audit(core::LibrarianActionKind action, std::string detail) {
+    if (auto fault = library_.record(action, wall_now(), std::move(detail))) enter_fault(*fault, false);
 }
 
 void KioskApp::open_librarian() {
@@ -776,7 +787,7 @@ void KioskApp::act_librarian(const LibrarianIntent& intent) {
     if (intent.kiosk_language) {
         default_language_ = *intent.kiosk_language;
         librarian_->kiosk_language = default_language_;
-        if (auto fault = library_.set_setting(language_setting, std::string(to_string(default_language_))))
+        if (auto fault = library_.set_setting(language_setting, std::string(to_string(default_language_)), wall_now()))
             return enter_fault(*fault, false);
     }
     if (intent.idle_step) {
@@ -784,13 +795,13 @@ void KioskApp::act_librarian(const LibrarianIntent& intent) {
                                        idle_seconds_min, idle_seconds_max);
         librarian_->idle_seconds = seconds;
         library_.set_idle_timeout(std::chrono::seconds(seconds));
-        if (auto fault = library_.set_setting(idle_setting, std::to_string(seconds))) return enter_fault(*fault, false);
+        if (auto fault = library_.set_setting(idle_setting, std::to_string(seconds), wall_now())) return enter_fault(*fault, false);
     }
     if (intent.lock_step) {
         librarian_lock_seconds_ = std::clamp(librarian_->lock_seconds + intent.lock_step * lock_seconds_step,
                                              lock_seconds_min, lock_seconds_max);
         librarian_->lock_seconds = librarian_lock_seconds_;
-        if (auto fault = library_.set_setting(lock_setting, std::to_string(librarian_lock_seconds_)))
+        if (auto fault = library_.set_setting(lock_setting, std::to_string(librarian_lock_seconds_), wall_now()))
             return enter_fault(*fault, false);
     }
     if (intent.ask_leave) {
@@ -802,10 +813,12 @@ void KioskApp::act_librarian(const LibrarianIntent& intent) {
         changed();
     }
     if (intent.leave) {
+        audit(core::LibrarianActionKind::kiosk_closed);
         running_ = false;
         window_->set_close_allowed(true);
     }
     if (intent.back_to_pupils) {
+        audit(core::LibrarianActionKind::librarian_locked, "back_to_pupils");
         library_.close_desk();
         librarian_.reset();
         language_ = default_language_;

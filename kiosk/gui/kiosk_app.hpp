@@ -56,6 +56,7 @@ private:
     void open_pin();
     void submit_pin();
     void open_librarian();
+    void audit(core::LibrarianActionKind action, std::string detail = {});
     // Ends the station's session (the "done" command); false after a fault.
     bool end_station_session();
     void look_up(const std::string& code);

@@ -3,6 +3,8 @@
 #include "core/db/database.hpp"
 #include "core/settings/setting_store.hpp"
 
+#include <SQLiteCpp/Transaction.h>
+
 #include <utility>
 
 namespace kitap::kiosk {
@@ -188,9 +190,25 @@ std::optional<std::string> KioskLibrary::setting(const std::string& key) {
     return value ? *value : std::nullopt;
 }
 
-std::optional<Fault> KioskLibrary::set_setting(const std::string& key, const std::string& value) {
+std::optional<Fault> KioskLibrary::set_setting(const std::string& key, const std::string& value,
+                                               core::Timestamp now) {
     auto done = guarded([&] {
+        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
         core::SettingStore(*db_).set(key, value);
+        core::record_librarian_action(*store_, {.at = now,
+                                                .station = station_name_,
+                                                .action = core::LibrarianActionKind::setting_changed,
+                                                .detail = key + "=" + value});
+        transaction.commit();
+        return true;
+    });
+    return done ? std::nullopt : std::optional<Fault>(done.error());
+}
+
+std::optional<Fault> KioskLibrary::record(core::LibrarianActionKind action, core::Timestamp now, std::string detail) {
+    auto done = guarded([&] {
+        core::record_librarian_action(*store_,
+                                      {.at = now, .station = station_name_, .action = action, .detail = std::move(detail)});
         return true;
     });
     return done ? std::nullopt : std::optional<Fault>(done.error());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/audit/librarian_action.hpp"
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
 #include "core/circulation/station.hpp"
@@ -84,7 +85,10 @@ public:
     tl::expected<core::DemoSamples, Fault> demo_samples(core::Date today);
 
     std::optional<std::string> setting(const std::string& key);
-    std::optional<Fault> set_setting(const std::string& key, const std::string& value);
+    // The new value and its line in the audit log, in one transaction.
+    std::optional<Fault> set_setting(const std::string& key, const std::string& value, core::Timestamp now);
+    // The librarian's own actions at this kiosk (PIN, leaving, closing) in the audit log.
+    std::optional<Fault> record(core::LibrarianActionKind action, core::Timestamp now, std::string detail = {});
 
 private:
     template <typename Action>

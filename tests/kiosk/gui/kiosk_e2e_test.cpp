@@ -224,6 +224,8 @@ TEST_F(KioskEndToEnd, APupilsVisitThenTheLibrarianClosesTheKiosk) {
     std::map<std::string, int> actions;
     while (events.executeStep()) actions[events.getColumn(0).getString()] = events.getColumn(1).getInt();
     EXPECT_EQ(actions["loan"], 2 + 1 + 3);  // the pupil's, the desk's, the class issuance's
+    EXPECT_EQ(actions["pin_accepted"], 1);  // the librarian's side is in the audit log
+    EXPECT_EQ(actions["kiosk_closed"], 1);
     EXPECT_EQ(actions["return"], 1);
     const auto held = [&](const char* card, const char* isbn) {
         SQLite::Statement query(db, R"(

@@ -152,10 +152,20 @@ TEST_F(KioskLibraryTest, LooksThingsUpWithoutChangingThem) {
     EXPECT_FALSE(after->copy->holder);
 }
 
-TEST_F(KioskLibraryTest, SettingsPersist) {
-    EXPECT_FALSE(library.set_setting("kiosk_language", "ru"));
+TEST_F(KioskLibraryTest, SettingsPersistAndAreAudited) {
+    EXPECT_FALSE(library.set_setting("kiosk_language", "ru", now));
     EXPECT_EQ(library.setting("kiosk_language"), "ru");
     EXPECT_FALSE(library.setting("no_such_setting"));
+    EXPECT_FALSE(library.record(core::LibrarianActionKind::pin_wrong, now));
+    SQLite::Database db(db_path().string());
+    SQLite::Statement events(db, "SELECT action, actor, detail FROM event WHERE station = 'kiosk' ORDER BY id");
+    ASSERT_TRUE(events.executeStep());
+    EXPECT_EQ(events.getColumn(0).getString(), "setting_changed");
+    EXPECT_EQ(events.getColumn(1).getString(), "librarian");
+    EXPECT_EQ(events.getColumn(2).getString(), "kiosk_language=ru");
+    ASSERT_TRUE(events.executeStep());
+    EXPECT_EQ(events.getColumn(0).getString(), "pin_wrong");
+    EXPECT_EQ(events.getColumn(1).getString(), "") << "a wrong PIN proves nobody is the librarian";
 }
 
 TEST_F(KioskLibraryTest, ALockedDatabaseIsAFaultAndNothingIsKept) {
