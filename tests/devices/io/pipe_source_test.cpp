@@ -52,17 +52,29 @@ TEST(PipeSource, ReadsEveryLineOfAFifoAndWaitsForTheNextWriter) {
     source.stop();
 }
 
+// A source on a FIFO of its own, looking again quickly.
+class PipeSourceOnAFifo : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0); }
+
+    // Opens the FIFO to write (once the source has it open) and writes `text`.
+    int writer_with(std::string_view text) {
+        const int writer = open_writer(fifo);
+        write_all(writer, text);
+        return writer;
+    }
+
+    TempDir dir;
+    std::filesystem::path fifo = dir / "scans";
+    EventQueue queue;
+    PipeSource source{"pipe", fifo, quick};
+};
+
 // A FIFO's writer is the scanner: when it closes the FIFO the scanner is unplugged,
 // and the next writer to open it plugs it back in, before writing anything.
-TEST(PipeSource, AWriterThatLeavesIsAScannerUnpluggedAndTheNextOneBringsItBack) {
-    TempDir dir;
-    const auto fifo = dir / "scans";
-    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-    EventQueue queue;
-    PipeSource source("pipe", fifo, quick);
+TEST_F(PipeSourceOnAFifo, AWriterThatLeavesIsAScannerUnpluggedAndTheNextOneBringsItBack) {
     source.start(queue);
-    int writer = open_writer(fifo);
-    write_all(writer, "20000014\n");
+    int writer = writer_with("20000014\n");
     EXPECT_EQ(scan_texts(take_until(queue, has_scans(1))), Texts{"20000014"});
     ::close(writer);
     EXPECT_EQ(statuses(take_until(queue, has_status(SourceStatus::lost))), std::vector{SourceStatus::lost});
@@ -76,15 +88,10 @@ TEST(PipeSource, AWriterThatLeavesIsAScannerUnpluggedAndTheNextOneBringsItBack) 
 
 // A writer that held the FIFO before the source opened it leaves no hang-up the source
 // could poll for; it is seen gone all the same.
-TEST(PipeSource, AWriterFromBeforeTheSourceOpenedIsSeenLeaving) {
-    TempDir dir;
-    const auto fifo = dir / "scans";
-    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+TEST_F(PipeSourceOnAFifo, AWriterFromBeforeTheSourceOpenedIsSeenLeaving) {
     const int writer = ::open(fifo.c_str(), O_RDWR);  // reader and writer at once: no need to wait for the source
     ASSERT_GE(writer, 0);
     write_all(writer, "20000014\n");
-    EventQueue queue;
-    PipeSource source("pipe", fifo, quick);
     source.start(queue);
     EXPECT_EQ(scan_texts(take_until(queue, has_scans(1))), Texts{"20000014"});
     ::close(writer);
@@ -92,21 +99,13 @@ TEST(PipeSource, AWriterFromBeforeTheSourceOpenedIsSeenLeaving) {
 }
 
 // A FIFO removed and made again at the path (a service restarted) is the one followed.
-TEST(PipeSource, FollowsAFifoMadeAnewAtThePath) {
-    TempDir dir;
-    const auto fifo = dir / "scans";
-    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-    EventQueue queue;
-    PipeSource source("pipe", fifo, quick);
+TEST_F(PipeSourceOnAFifo, FollowsAFifoMadeAnewAtThePath) {
     source.start(queue);
-    int writer = open_writer(fifo);
-    write_all(writer, "1\n");
-    ::close(writer);
+    ::close(writer_with("1\n"));
     take_until(queue, has_status(SourceStatus::lost));
     ASSERT_EQ(::unlink(fifo.c_str()), 0);
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-    writer = open_writer(fifo);
-    write_all(writer, "2\n");
+    const int writer = writer_with("2\n");
     EXPECT_EQ(scan_texts(take_until(queue, has_scans(1))), Texts{"2"});
     ::close(writer);
 }
