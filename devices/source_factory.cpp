@@ -22,7 +22,9 @@ struct SourceMaker {
     Made operator()(const PipeSpec& spec) const {
         return std::make_unique<PipeSource>(name, spec.path, options.reconnect);
     }
-    Made operator()(const EventsSpec& spec) const { return std::make_unique<EventFileSource>(name, spec.path); }
+    Made operator()(const EventsSpec& spec) const {
+        return std::make_unique<EventFileSource>(name, spec.path, options.reconnect);
+    }
     Made operator()(const SerialSpec& spec) const {
         return std::make_unique<SerialSource>(name, spec.path, *baud_constant(spec.baud), options.reconnect);
     }

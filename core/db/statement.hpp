@@ -22,9 +22,11 @@ void bind_value(SQLite::Statement& statement, int index, const std::optional<T>&
 }
 
 // Readies a statement prepared once for another run, binding `args` to ?1, ?2, ...
+// A run that failed (a full disk, a lock) threw then; sqlite3_reset() would report
+// that error once more, so this statement would fail again after the cause is gone.
 template <typename... Args>
 SQLite::Statement& rebind(SQLite::Statement& statement, const Args&... args) {
-    statement.reset();
+    statement.tryReset();
     statement.clearBindings();
     int index = 1;
     (bind_value(statement, index++, args), ...);

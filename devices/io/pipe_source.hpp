@@ -3,7 +3,6 @@
 #include "devices/io/line_splitter.hpp"
 #include "devices/io/reconnect_options.hpp"
 #include "devices/io/source_thread.hpp"
-#include "devices/io/status_reporter.hpp"
 #include "devices/scan_source.hpp"
 
 #include <filesystem>
@@ -11,12 +10,10 @@
 
 namespace kitap::devices {
 
-// `pipe:PATH`: each line is one scan, for tests, demos and integrations.
-// - A FIFO is read for as long as the source runs: when its writer goes away the
-//   FIFO is opened again and waits for the next writer.
-// - A regular file is read once, then the source reports `ended`.
-// - "-" reads standard input to its end.
-// A path that does not exist (yet) is `lost` and looked for again.
+// `pipe:PATH`: each line is one scan, for tests, demos and integrations. The path
+// is read as follow_path() says: a FIFO's writer is the scanner (lost when it closes
+// the FIFO, back when the next one opens it), a regular file is read once, "-" is
+// standard input.
 class PipeSource final : public ScanSource {
 public:
     PipeSource(std::string name, std::filesystem::path path, ReconnectOptions reconnect = {});
@@ -26,12 +23,7 @@ public:
     void stop() override { thread_.stop(); }
 
 private:
-    enum class ReadEnd { end_of_input, stopped, failed };
-
     void run(EventQueue& events, const StopSignal& stop);
-    // Reads lines from `fd` until its writer closes it (or stop); posts each line as a scan.
-    ReadEnd read_lines(int fd, StatusReporter& status, const StopSignal& stop);
-    void read_once(int fd, StatusReporter& status, const StopSignal& stop);
 
     std::string name_;
     std::filesystem::path path_;

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
 
+#include <csignal>
 #include <functional>
 #include <iostream>
 
@@ -338,6 +339,9 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A write past the file size limit (RLIMIT_FSIZE) must fail with EFBIG, a database
+    // fault the command reports, instead of killing it mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"Kitap: the school library's circulation tool", "kitap"};
     Arguments args;
     Command command;

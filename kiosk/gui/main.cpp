@@ -9,6 +9,7 @@
 #include "kiosk/gui/platform/signal_watcher.hpp"
 #include "kiosk/gui/platform/window.hpp"
 
+#include <csignal>
 #include <iostream>
 
 int main(int argc, char** argv) {
@@ -16,6 +17,9 @@ int main(int argc, char** argv) {
     // Before any thread exists (GLFW's, the GL driver's, the scanners'): SIGTERM and
     // SIGINT are then taken only by the kiosk's watcher thread.
     kiosk::SignalWatcher::block_signals();
+    // A write past the file size limit (RLIMIT_FSIZE) must fail with EFBIG, which the
+    // kiosk shows as a full disk and recovers from, instead of killing it.
+    std::signal(SIGXFSZ, SIG_IGN);
     const auto parsed = kiosk::parse_kiosk_options(argc, argv, std::cout, std::cerr);
     if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
     const auto& options = std::get<kiosk::KioskOptions>(parsed);

@@ -6,6 +6,15 @@
 #include <sqlite3.h>
 
 namespace kitap::kiosk {
+namespace {
+
+// What a connection's error carries (the extended code, such as SQLITE_IOERR_WRITE),
+// else the code the exception was made with.
+int extended_code(const SQLite::Exception& error) {
+    return error.getExtendedErrorCode() >= 0 ? error.getExtendedErrorCode() : error.getErrorCode();
+}
+
+}  // namespace
 
 std::string_view to_string(FaultKind kind) {
     switch (kind) {
@@ -30,7 +39,14 @@ Fault fault_from(const std::exception& error) {
     if (dynamic_cast<const core::DatabaseError*>(&error)) {
         fault.kind = FaultKind::database_unavailable;
     } else if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&error)) {
-        switch (sqlite->getErrorCode() & 0xFF) {  // primary result code
+        const int code = extended_code(*sqlite);
+        // A write the system refused for room: ENOSPC reaches us as SQLITE_FULL, but a
+        // quota or a file size limit (EDQUOT, EFBIG) only as this I/O error.
+        if (code == SQLITE_IOERR_WRITE) {
+            fault.kind = FaultKind::disk_full;
+            return fault;
+        }
+        switch (code & 0xFF) {  // primary result code
             case SQLITE_READONLY:
             case SQLITE_PERM:
             case SQLITE_AUTH:

@@ -23,17 +23,23 @@ void write_all(int fd, std::string_view text) {
     ASSERT_EQ(::write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
 }
 
+int open_writer(const std::filesystem::path& fifo) {
+    const int writer = ::open(fifo.c_str(), O_WRONLY);  // blocks until the source has it open
+    EXPECT_GE(writer, 0);
+    return writer;
+}
+
 TEST(PipeSource, ReadsEveryLineOfAFifoAndWaitsForTheNextWriter) {
     TempDir dir;
     const auto fifo = dir / "scans";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
     EventQueue queue;
-    PipeSource source("pipe:" + fifo.string(), fifo, quick);
+    // Writers that follow each other within the retry interval are one scanner that never left.
+    PipeSource source("pipe:" + fifo.string(), fifo, ReconnectOptions{std::chrono::milliseconds(500)});
     source.start(queue);
 
     for (const auto* burst : {"]E09786010000018\n20000014\r\n", "10000017"}) {
-        const int writer = ::open(fifo.c_str(), O_WRONLY);  // blocks until the source has it open
-        ASSERT_GE(writer, 0);
+        const int writer = open_writer(fifo);
         write_all(writer, burst);
         ::close(writer);  // the writer goes away; the source must wait for the next one
     }
@@ -44,6 +50,64 @@ TEST(PipeSource, ReadsEveryLineOfAFifoAndWaitsForTheNextWriter) {
     EXPECT_EQ(first.source, "pipe:" + fifo.string());
     EXPECT_EQ(statuses(events), std::vector{SourceStatus::connected});
     source.stop();
+}
+
+// A source on a FIFO of its own, looking again quickly.
+class PipeSourceOnAFifo : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0); }
+
+    // Opens the FIFO to write (once the source has it open) and writes `text`.
+    int writer_with(std::string_view text) {
+        const int writer = open_writer(fifo);
+        write_all(writer, text);
+        return writer;
+    }
+
+    TempDir dir;
+    std::filesystem::path fifo = dir / "scans";
+    EventQueue queue;
+    PipeSource source{"pipe", fifo, quick};
+};
+
+// A FIFO's writer is the scanner: when it closes the FIFO the scanner is unplugged,
+// and the next writer to open it plugs it back in, before writing anything.
+TEST_F(PipeSourceOnAFifo, AWriterThatLeavesIsAScannerUnpluggedAndTheNextOneBringsItBack) {
+    source.start(queue);
+    int writer = writer_with("20000014\n");
+    EXPECT_EQ(scan_texts(take_until(queue, has_scans(1))), Texts{"20000014"});
+    ::close(writer);
+    EXPECT_EQ(statuses(take_until(queue, has_status(SourceStatus::lost))), std::vector{SourceStatus::lost});
+
+    writer = open_writer(fifo);
+    EXPECT_EQ(statuses(take_until(queue, has_status(SourceStatus::connected))), std::vector{SourceStatus::connected});
+    write_all(writer, "10000017\n");
+    EXPECT_EQ(scan_texts(take_until(queue, has_scans(1))), Texts{"10000017"});
+    ::close(writer);
+}
+
+// A writer that held the FIFO before the source opened it leaves no hang-up the source
+// could poll for; it is seen gone all the same.
+TEST_F(PipeSourceOnAFifo, AWriterFromBeforeTheSourceOpenedIsSeenLeaving) {
+    const int writer = ::open(fifo.c_str(), O_RDWR);  // reader and writer at once: no need to wait for the source
+    ASSERT_GE(writer, 0);
+    write_all(writer, "20000014\n");
+    source.start(queue);
+    EXPECT_EQ(scan_texts(take_until(queue, has_scans(1))), Texts{"20000014"});
+    ::close(writer);
+    EXPECT_EQ(statuses(take_until(queue, has_status(SourceStatus::lost))), std::vector{SourceStatus::lost});
+}
+
+// A FIFO removed and made again at the path (a service restarted) is the one followed.
+TEST_F(PipeSourceOnAFifo, FollowsAFifoMadeAnewAtThePath) {
+    source.start(queue);
+    ::close(writer_with("1\n"));
+    take_until(queue, has_status(SourceStatus::lost));
+    ASSERT_EQ(::unlink(fifo.c_str()), 0);
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const int writer = writer_with("2\n");
+    EXPECT_EQ(scan_texts(take_until(queue, has_scans(1))), Texts{"2"});
+    ::close(writer);
 }
 
 TEST(PipeSource, ReadsARegularFileOnceThenEnds) {

@@ -15,6 +15,9 @@ TEST(Fault, SqliteCodesBecomeFaultsAPersonCanActOn) {
     EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_BUSY)).kind, FaultKind::database_busy);
     EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_CANTOPEN)).kind, FaultKind::database_unavailable);
     EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_IOERR)).kind, FaultKind::database_error);
+    // A file size limit or a quota: the write was refused for room.
+    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_IOERR_WRITE)).kind, FaultKind::disk_full);
+    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_IOERR_FSYNC)).kind, FaultKind::database_error);
     EXPECT_EQ(fault_from(core::DatabaseError("newer schema")).kind, FaultKind::database_unavailable);
     EXPECT_EQ(fault_from(std::runtime_error("?")).kind, FaultKind::database_error);
     EXPECT_EQ(fault_from(SQLite::Exception("disk I/O error", SQLITE_IOERR)).detail, "disk I/O error");

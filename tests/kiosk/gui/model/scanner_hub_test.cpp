@@ -7,6 +7,10 @@
 #include <fstream>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace kitap::kiosk {
 namespace {
 
@@ -54,6 +58,37 @@ TEST(ScannerHub, AMissingScannerIsLost) {
     drain_until(**hub, all, [&] { return (*hub)->all_scanners_lost(); });
     EXPECT_TRUE((*hub)->all_scanners_lost());
     EXPECT_EQ((*hub)->sources().at(0).status, devices::SourceStatus::lost);
+}
+
+// The pipe's writer is the scanner: it leaves (unplugged), every scanner is gone; the
+// next writer brings it back before it writes anything.
+TEST(ScannerHub, AScannerUnpluggedAndPluggedBack) {
+    testing::TempDir dir;
+    const auto fifo = dir.path() / "scans";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    devices::DeviceOptions options;
+    options.reconnect.retry_interval = 20ms;
+    auto hub = ScannerHub::make({"pipe:" + fifo.string(), "wedge"}, std::nullopt, options);
+    ASSERT_TRUE(hub);
+    (*hub)->start([] {});
+    int writer = open(fifo.c_str(), O_WRONLY);  // blocks until the pipe source has it open
+    ASSERT_GE(writer, 0);
+    ASSERT_EQ(write(writer, "21000011\n", 9), 9);
+    ScannerHub::Drained all;
+    drain_until(**hub, all, [&] { return !all.scans.empty(); });
+    EXPECT_FALSE((*hub)->all_scanners_lost());
+
+    close(writer);
+    drain_until(**hub, all, [&] { return (*hub)->all_scanners_lost(); });
+    EXPECT_TRUE((*hub)->all_scanners_lost()) << "the window keyboard does not count";
+    EXPECT_EQ((*hub)->sources().at(0).status, devices::SourceStatus::lost);
+
+    writer = open(fifo.c_str(), O_WRONLY);
+    ASSERT_GE(writer, 0);
+    drain_until(**hub, all, [&] { return !(*hub)->all_scanners_lost(); });
+    EXPECT_EQ((*hub)->sources().at(0).status, devices::SourceStatus::connected);
+    close(writer);
+    (*hub)->stop();
 }
 
 TEST(ScannerHub, TheWindowKeyboardIsNeverLost) {
