@@ -273,6 +273,8 @@ void KioskApp::enter_fault(const Fault& fault, bool scan_lost) {
         librarian_.reset();
     }
     fault_retry_at_ = Steady::now() + fault_retry_time;
+    if (options_.print_outcomes)
+        fault_to_print_ = nlohmann::json{{"fault", to_string(fault.kind)}, {"scan_lost", fault_->scan_lost}};
     changed();
 }
 
@@ -852,6 +854,7 @@ double KioskApp::wait_seconds() const {
 // After the frame is drawn and swapped: the outcome is on the glass, and was
 // committed before that, so a line printed here is a promise the database keeps.
 void KioskApp::print_shown_outcomes(devices::Clock::time_point frame_started) {
+    if (fault_to_print_) std::cout << std::exchange(fault_to_print_, std::nullopt)->dump() << std::endl;
     if (outcomes_to_print_.empty()) return;
     const auto drawn = devices::Clock::now();
     const app::Translator tr(language_);

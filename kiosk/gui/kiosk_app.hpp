@@ -17,6 +17,8 @@
 #include "kiosk/gui/screens/session_screen.hpp"
 #include "kiosk/gui/screens/welcome_screen.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -127,6 +129,7 @@ private:
         devices::Clock::time_point scanned;
     };
     std::vector<ShownOutcome> outcomes_to_print_;
+    std::optional<nlohmann::json> fault_to_print_;  // --print-outcomes: a fault screen, once shown
     std::optional<ScreenId> drawn_screen_;
     bool screenshot_due_ = false;
     int frames_since_change_ = 0;
