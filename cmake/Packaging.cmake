@@ -1,7 +1,7 @@
 # The Debian package of a kiosk PC (`cpack -G DEB`, or deploy/package): the two
-# executables (fonts, sounds and translations are compiled into them), the
-# default configuration, the systemd units, the udev rule and the maintainer
-# scripts that make the kitap user and /var/lib/kitap. kiosk/ installs the
+# executables (fonts, sounds and translations are compiled into them), their
+# camera module, the default configuration, the systemd units, the udev rule
+# and the maintainer scripts that make the kitap user and /var/lib/kitap. kiosk/ installs the
 # executables; this file installs the rest and describes the package.
 #
 # The package installs under /usr: the units name /usr/bin/kitap and
@@ -10,6 +10,8 @@
 
 set(kitap_deploy ${PROJECT_SOURCE_DIR}/deploy)
 
+# The camera module, where the executables look for it (devices/CMakeLists.txt).
+install(TARGETS kitap-frames LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/kitap)
 install(FILES ${kitap_deploy}/debian/kitap.toml DESTINATION /etc/kitap)
 install(FILES ${kitap_deploy}/systemd/kitap-kiosk.service ${kitap_deploy}/systemd/kitap-backup.service
               ${kitap_deploy}/systemd/kitap-backup.timer

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kitap::devices {
 
@@ -32,6 +33,10 @@ public:
     virtual bool is_live() const = 0;
 };
 
+// The functions below need OpenCV's imgcodecs and videoio: they load the
+// kitap-frames module on first use (frames_module.hpp) and say so in their
+// error when it cannot be loaded.
+
 // A video file, or a folder of frames played in name order at `folder_fps`.
 tl::expected<std::unique_ptr<FrameReader>, DeviceError> open_recording(const std::filesystem::path& path,
                                                                        double folder_fps);
@@ -45,5 +50,11 @@ struct CameraSettings {
 // camera:N (index >= 0) or camera:/dev/videoN (through V4L2).
 tl::expected<std::unique_ptr<FrameReader>, DeviceError> open_camera(int index, const std::string& path,
                                                                     const CameraSettings& settings);
+
+// The image files of a folder (png, jpg, bmp, tiff, webp, pgm/ppm), in name order.
+tl::expected<std::vector<std::filesystem::path>, DeviceError> list_images(const std::filesystem::path& folder);
+
+// An image file in colour; an empty cv::Mat when it is no image OpenCV can read.
+tl::expected<cv::Mat, DeviceError> read_image(const std::filesystem::path& file);
 
 }  // namespace kitap::devices

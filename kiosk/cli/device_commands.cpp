@@ -1,7 +1,6 @@
 #include "kiosk/cli/device_commands.hpp"
 
 #include "devices/camera/camera_pipeline.hpp"
-#include "devices/camera/folder_frames.hpp"
 #include "devices/camera/frame_reader.hpp"
 #include "devices/source_factory.hpp"
 #include "devices/source_spec.hpp"
@@ -9,7 +8,6 @@
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core/utils/logger.hpp>
-#include <opencv2/imgcodecs.hpp>
 
 #include <signal.h>
 #include <atomic>
@@ -146,31 +144,27 @@ int run_listen(const std::vector<std::string>& specs, const dev::DeviceOptions& 
 
 namespace {
 
-std::vector<std::filesystem::path> images_of(const std::filesystem::path& path) {
+tl::expected<std::vector<std::filesystem::path>, dev::DeviceError> images_of(const std::filesystem::path& path) {
     std::error_code error;
-    if (!std::filesystem::is_directory(path, error)) return {path};
-    return dev::FolderFrames::list_images(path).value_or(std::vector<std::filesystem::path>{});
+    if (!std::filesystem::is_directory(path, error)) return std::vector{path};
+    return dev::list_images(path);
 }
 
-cv::Mat read_image(const std::filesystem::path& file) {
-    try {
-        return cv::imread(file.string(), cv::IMREAD_COLOR);
-    } catch (const cv::Exception&) {
-        return {};  // a file OpenCV chokes on holds no code
-    }
-}
-
-// False when the file is no image.
+// False when the file is no image, or cannot be read at all.
 bool decode_image(const dev::FrameDecoder& decoder, const std::filesystem::path& file) {
-    const auto image = read_image(file);
-    if (image.empty()) {
+    const auto image = dev::read_image(file);
+    if (!image) {
+        std::cerr << "kitap decode: " << image.error().message() << '\n';
+        return false;
+    }
+    if (image->empty()) {
         std::error_code error;
         const char* problem = std::filesystem::exists(file, error) ? "not an image" : "no such file";
         print_line(
             {{"file", file.string()}, {"text", nullptr}, {"format", nullptr}, {"ms", nullptr}, {"error", problem}});
         return false;
     }
-    const auto result = decoder.decode(image);
+    const auto result = decoder.decode(*image);
     print_line({{"file", file.string()},
                 {"text", result.read ? json(result.read->text) : json()},
                 {"format", result.read ? nullable_symbology(result.read->symbology) : json()},
@@ -220,11 +214,12 @@ int run_decode(const std::vector<std::string>& paths, bool stream, const dev::De
                 continue;
             }
             const auto files = images_of(path);
-            if (files.empty()) {
-                std::cerr << "kitap decode: " << path << ": no images\n";
+            if (!files || files->empty()) {
+                std::cerr << "kitap decode: " << (files ? path + ": no images" : files.error().message()) << '\n';
                 all_read = false;
+                continue;
             }
-            for (const auto& file : files) all_read &= decode_image(*decoder, file);
+            for (const auto& file : *files) all_read &= decode_image(*decoder, file);
         }
         return all_read ? exit_done : exit_bad_input;
     } catch (const std::exception& e) {
