@@ -835,7 +835,7 @@ void KioskApp::changed() {
 }
 
 double KioskApp::wait_seconds() const {
-    if (redraw_frames_ > 0 || screenshot_due_ || !pending_scans_.empty()) return 0;
+    if (redraw_frames_ > 0 || screenshot_due_ || !pending_scans_.empty() || window_->pointer_pending()) return 0;
     if (window_->mouse_held()) return 1.0 / 60;  // a finger on the glass: dragging, holding the corner
     if (hub_->camera()) return 1.0 / 30;
     // Otherwise only the clock's next minute and the countdowns' next second.

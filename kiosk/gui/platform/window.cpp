@@ -25,9 +25,12 @@ void on_glfw_error(int, const char* description) { last_glfw_error = description
 void note_input(GLFWwindow* window) {
     if (auto* self = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window))) self->note_input();
 }
-void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
+void on_mouse_button(GLFWwindow* window, int button, int action, int) {
     note_input(window);
-    ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    if (auto* self = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window)))
+        self->queue_pointer({button, action == GLFW_PRESS, static_cast<float>(x), static_cast<float>(y)});
 }
 void on_scroll(GLFWwindow* window, double x, double y) {
     note_input(window);
@@ -175,7 +178,16 @@ void KioskWindow::begin_frame() {
     update_scale();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    replay_pointer();
     ImGui::NewFrame();
+}
+
+// After the backend has read the pointer: this frame sees the next queued press or
+// release where it happened, and the buttons as the touches so far left them.
+void KioskWindow::replay_pointer() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (const auto event = pointer_.next()) io.MousePos = ImVec2(event->x, event->y);
+    for (int button = 0; button < PointerQueue::buttons; ++button) io.MouseDown[button] = pointer_.held(button);
 }
 
 bool KioskWindow::end_frame(const std::optional<std::filesystem::path>& screenshot) {

@@ -2,6 +2,7 @@
 
 #include "devices/keyboard/key_stroke.hpp"
 #include "kiosk/gui/kiosk_options.hpp"
+#include "kiosk/gui/platform/pointer_queue.hpp"
 #include "kiosk/gui/ui/theme.hpp"
 
 #include <filesystem>
@@ -52,17 +53,22 @@ public:
     // True once after any pointer, key or focus event: ImGui then needs a frame or two.
     bool take_input();
     void note_input() { input_ = true; }
+    // Touches not yet replayed: each needs a frame of its own.
+    bool pointer_pending() const { return pointer_.pending(); }
+    void queue_pointer(const PointerQueue::Event& event) { pointer_.push(event); }
 
 private:
     static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
     static void on_close(GLFWwindow* window);
     void update_scale();
+    void replay_pointer();
 
     GLFWwindow* window_ = nullptr;
     std::function<void(const devices::KeyStroke&)> key_handler_;
     bool close_allowed_ = false;
     bool imgui_ready_ = false;
     bool input_ = true;
+    PointerQueue pointer_;
     Theme theme_;
 };
 
