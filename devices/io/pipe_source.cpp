@@ -65,12 +65,13 @@ PipeSource::ReadEnd PipeSource::read_lines(int fd, StatusReporter& status, const
         if (count <= 0) {
             const int read_error = errno;
             // The last line of a file or of a writer's burst may lack its newline.
-            if (auto last = lines_.finish()) status.post_scan(scan_from_line(*last, name_, Clock::now()));
+            if (auto last = lines_.finish())
+                if (auto scan = scan_from_line(*last, name_, Clock::now())) status.post_scan(std::move(*scan));
             errno = read_error;  // for the caller's report
             return count == 0 || waited == WaitResult::hung_up ? ReadEnd::end_of_input : ReadEnd::failed;
         }
         for (const auto& line : lines_.feed({buffer.data(), static_cast<std::size_t>(count)}))
-            status.post_scan(scan_from_line(line, name_, Clock::now()));
+            if (auto scan = scan_from_line(line, name_, Clock::now())) status.post_scan(std::move(*scan));
     }
 }
 
