@@ -101,7 +101,24 @@ TEST(Config, ErrorsNameTheLineAndKey) {
     EXPECT_EQ(error_of("[loans]\ntextbook_due = \"31-05\"\n"),
               "kitap.toml:2: loans.textbook_due: must be a month and day such as \"05-31\"");
     EXPECT_EQ(error_of("colour = 1\n"), "kitap.toml:1: colour: unknown key");
+    EXPECT_EQ(error_of("[devices]\nscanner_key_gap_ms = \"fast\"\n"),
+              "kitap.toml:2: devices.scanner_key_gap_ms: has the wrong type");
     EXPECT_NE(error_of("[station\n").find("kitap.toml:1:"), std::string::npos);
+}
+
+// Negative and huge times and lengths were taken as given (a negative key gap made
+// every scanner burst typing; 2^63 seconds overflow the clock); fuzz_config checks it.
+TEST(Config, RefusesNegativeAndHugeTimesAndLengths) {
+    EXPECT_EQ(error_of("[station]\nidle_timeout_seconds = -30\n"),
+              "kitap.toml:2: station.idle_timeout_seconds: must be a whole number from 0");
+    EXPECT_EQ(error_of("[station]\n\ndouble_scan_seconds = 9223372036854775807\n"),
+              "kitap.toml:3: station.double_scan_seconds: must be a whole number from 0");
+    for (const auto* key :
+         {"codabar_min_length", "codabar_max_length", "reads_without_check", "out_of_view_ms", "scanner_key_gap_ms"})
+        EXPECT_EQ(error_of("[devices]\n" + std::string(key) + " = -1\n"),
+                  "kitap.toml:2: devices." + std::string(key) + ": must be a whole number from 0");
+    EXPECT_EQ(parse_config("[station]\nidle_timeout_seconds = 0\n", "kitap.toml").rules.station.idle_timeout,
+              std::chrono::seconds(0));
 }
 
 }  // namespace
