@@ -159,10 +159,18 @@ devices::Symbology symbology(TableReader& reader, const toml::node& node, std::s
     return *value;
 }
 
+// libstdc++ compiles a regular expression recursively, so a few thousand nested
+// groups overflow the stack; no label format needs more than a line.
+constexpr std::size_t longest_pattern = 256;
+
 void read_patterns(TableReader patterns, devices::ValidationRules& rules) {
     for (const auto& [key, node] : patterns.raw()) {
         const auto format = symbology(patterns, node, key.str(), key.str());
         auto pattern = node.value<std::string>();
+        if (pattern && pattern->size() > longest_pattern)
+            throw ConfigError(where(patterns.source(), node, patterns.qualified(key.str())) +
+                              "must be a regular expression of at most " + std::to_string(longest_pattern) +
+                              " characters");
         try {
             if (!pattern) throw std::regex_error(std::regex_constants::error_type{});
             std::regex compiled(*pattern);

@@ -106,6 +106,18 @@ TEST(Config, ErrorsNameTheLineAndKey) {
     EXPECT_NE(error_of("[station\n").find("kitap.toml:1:"), std::string::npos);
 }
 
+// fuzz_config overflowed the stack on this (corpus/fuzz_config/deeply_nested_pattern.toml):
+// std::regex compiles nested groups recursively.
+TEST(Config, RefusesPatternsLongerThanALine) {
+    const std::string nested = std::string(6000, '(') + "a" + std::string(6000, ')');
+    EXPECT_EQ(error_of("[devices.patterns]\ncode128 = \"" + nested + "\"\n"),
+              "kitap.toml:2: devices.patterns.code128: must be a regular expression of at most 256 characters");
+    const std::string longest = "^" + std::string(254, '1') + "$";
+    EXPECT_EQ(parse_config("[devices.patterns]\ncode128 = \"" + longest + "\"\n", "kitap.toml")
+                  .devices.camera.decoder.validation.patterns.at(devices::Symbology::code128),
+              longest);
+}
+
 // Negative and huge times and lengths were taken as given (a negative key gap made
 // every scanner burst typing; 2^63 seconds overflow the clock); fuzz_config checks it.
 TEST(Config, RefusesNegativeAndHugeTimesAndLengths) {
