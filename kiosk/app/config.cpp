@@ -162,6 +162,23 @@ devices::Symbology symbology(TableReader& reader, const toml::node& node, std::s
 // libstdc++ compiles a regular expression recursively, so a few thousand nested
 // groups overflow the stack; no label format needs more than a line.
 constexpr std::size_t longest_pattern = 256;
+constexpr std::size_t longest_count = 4;  // digits of a count: larger ones exceed libstdc++'s state limit anyway
+
+// libstdc++ reads the counts of "{n,m}" and back-references ("\12") into a long
+// without checking for overflow (undefined behaviour), so they are checked first.
+bool has_oversized_count(std::string_view pattern) {
+    bool in_count = false;  // inside "{...}", or right after a backslash
+    std::size_t digits = 0;
+    for (const char c : pattern) {
+        if (c >= '0' && c <= '9') {
+            if (in_count && ++digits > longest_count) return true;
+            continue;
+        }
+        digits = 0;
+        in_count = c == '{' || c == '\\' || (in_count && c == ',');
+    }
+    return false;
+}
 
 void read_patterns(TableReader patterns, devices::ValidationRules& rules) {
     for (const auto& [key, node] : patterns.raw()) {
@@ -171,6 +188,10 @@ void read_patterns(TableReader patterns, devices::ValidationRules& rules) {
             throw ConfigError(where(patterns.source(), node, patterns.qualified(key.str())) +
                               "must be a regular expression of at most " + std::to_string(longest_pattern) +
                               " characters");
+        if (pattern && has_oversized_count(*pattern))
+            throw ConfigError(where(patterns.source(), node, patterns.qualified(key.str())) +
+                              "must be a regular expression whose counts ({n,m}, \\n) have at most " +
+                              std::to_string(longest_count) + " digits");
         try {
             if (!pattern) throw std::regex_error(std::regex_constants::error_type{});
             std::regex compiled(*pattern);

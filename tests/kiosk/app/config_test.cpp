@@ -118,6 +118,22 @@ TEST(Config, RefusesPatternsLongerThanALine) {
               longest);
 }
 
+// fuzz_config's UBSan report (corpus/fuzz_config/pattern_count_overflow.toml):
+// std::regex overflowed a long reading the count of "{79223372036854775807}".
+TEST(Config, RefusesPatternCountsOfMoreThanFourDigits) {
+    const auto error = [](std::string_view pattern) {
+        return error_of("[devices.patterns]\ncode128 = '" + std::string(pattern) + "'\n");
+    };
+    const std::string refused =
+        "kitap.toml:2: devices.patterns.code128: must be a regular expression whose counts ({n,m}, \\n) have at "
+        "most 4 digits";
+    EXPECT_EQ(error("^1[0-9]{79223372036854775807}$"), refused);
+    EXPECT_EQ(error("^1[0-9]{7,12345}$"), refused);
+    EXPECT_EQ(error("(a)\\123456"), refused);
+    EXPECT_EQ(error("^97860101234[0-9]{2}$"), "");  // long literal numbers are fine
+    EXPECT_EQ(error("^x{1000}$"), "");
+}
+
 // Negative and huge times and lengths were taken as given (a negative key gap made
 // every scanner burst typing; 2^63 seconds overflow the clock); fuzz_config checks it.
 TEST(Config, RefusesNegativeAndHugeTimesAndLengths) {
