@@ -55,9 +55,10 @@ AimSplit split_aim_identifier(std::string_view line) {
     return {symbology_of(line[1], line[2], data), data};
 }
 
-ScanEvent scan_from_line(std::string_view line, const std::string& source, Clock::time_point time) {
+std::optional<ScanEvent> scan_from_line(std::string_view line, const std::string& source, Clock::time_point time) {
     const auto split = split_aim_identifier(line);
-    return {.text = std::string(split.data), .symbology = split.symbology, .source = source, .time = time};
+    if (split.data.empty()) return std::nullopt;
+    return ScanEvent{.text = std::string(split.data), .symbology = split.symbology, .source = source, .time = time};
 }
 
 }  // namespace kitap::devices

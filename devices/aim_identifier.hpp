@@ -3,8 +3,8 @@
 #include "devices/scan_event.hpp"
 #include "devices/symbology.hpp"
 
+#include <optional>
 #include <string>
-
 #include <string_view>
 
 namespace kitap::devices {
@@ -23,7 +23,8 @@ struct AimSplit {
 AimSplit split_aim_identifier(std::string_view line);
 
 // A line from a pipe, a serial port or a keyboard burst as a scan: the AIM
-// identifier, when present, becomes the symbology.
-ScanEvent scan_from_line(std::string_view line, const std::string& source, Clock::time_point time);
+// identifier, when present, becomes the symbology. nullopt when nothing is left
+// after it: "]E0" alone carries no code.
+std::optional<ScanEvent> scan_from_line(std::string_view line, const std::string& source, Clock::time_point time);
 
 }  // namespace kitap::devices

@@ -77,10 +77,6 @@ std::optional<std::string> non_empty(std::string text) {
     return text;
 }
 
-bool all_digits(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::optional<std::int64_t> read_price(RowReader& row) {
     const auto text = row.text("price");
     if (text.empty()) return std::nullopt;

@@ -10,7 +10,6 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <map>
@@ -143,12 +142,13 @@ public:
         if (card.size() != 8 || card.front() != '2' || !luhn_valid(card)) return;
         int sequence = 0;
         std::from_chars(card.data() + 1, card.data() + 7, sequence);
-        last_ = std::max(last_, sequence);
+        used_.insert(sequence);
     }
 
     std::string next() {
-        if (last_ >= 999'999) throw std::length_error("no reader card numbers left after 2999999x");
-        auto card = std::to_string(++last_);
+        const int sequence = next_sequence();
+        used_.insert(sequence);
+        auto card = std::to_string(sequence);
         card.insert(0, 7 - card.size(), '0');  // at most six digits: the first zero becomes the '2'
         card.front() = '2';
         card += luhn_check_digit(card);
@@ -156,7 +156,19 @@ public:
     }
 
 private:
-    int last_ = 0;
+    static constexpr int last_sequence = 999'999;
+
+    // After the largest one used; once a card such as 29999992 (from another
+    // system, or typed by hand) has taken the last, the lowest free one.
+    int next_sequence() const {
+        const int largest = used_.empty() ? 0 : *used_.rbegin();
+        if (largest < last_sequence) return largest + 1;
+        for (int sequence = 1; sequence < last_sequence; ++sequence)
+            if (!used_.contains(sequence)) return sequence;
+        throw std::length_error("every reader card number from 2000001x to 2999999x is taken");
+    }
+
+    std::set<int> used_;
 };
 
 class SchoolClasses {

@@ -24,7 +24,8 @@ struct ReaderImportOptions {
 // - A row's card finds its reader, who is updated (and made active again); a row
 //   without a card is the stored reader of the same name and class, or a new reader
 //   with a generated card: '2', a 6-digit sequence continuing after the largest such
-//   card, and a Luhn check digit. Re-importing a file changes nothing.
+//   card (from the lowest free number once 999999 is taken), and a Luhn check
+//   digit. Re-importing a file changes nothing.
 // - Classes ("5Ә", "5 ә", "5-Ә", "5A") are those of options.school_year, created
 //   when missing.
 // All or nothing: every problem of every row is reported (with its line) and then

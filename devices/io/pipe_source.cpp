@@ -17,7 +17,9 @@ void PipeSource::start(EventQueue& events) {
 
 void PipeSource::run(EventQueue& events, const StopSignal& stop) {
     StatusReporter status(events, name_);
-    const auto post = [&](const std::string& line) { status.post_scan(scan_from_line(line, name_, Clock::now())); };
+    const auto post = [&](const std::string& line) {
+        if (auto scan = scan_from_line(line, name_, Clock::now())) status.post_scan(std::move(*scan));
+    };
     const auto read_lines = [&](std::string_view bytes) {
         for (const auto& line : lines_.feed(bytes)) post(line);
     };

@@ -98,7 +98,7 @@ bool SerialSource::read_lines(int fd, StatusReporter& status, const StopSignal& 
         // EIO / ENODEV: the adapter was unplugged (or the pty master closed); 0: the same on some drivers.
         if (count <= 0) return true;
         for (const auto& line : lines_.feed({buffer.data(), static_cast<std::size_t>(count)}))
-            status.post_scan(scan_from_line(line, name_, Clock::now()));
+            if (auto scan = scan_from_line(line, name_, Clock::now())) status.post_scan(std::move(*scan));
     }
 }
 

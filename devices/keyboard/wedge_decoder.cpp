@@ -23,6 +23,7 @@ WedgeOutput WedgeDecoder::feed(const KeyStroke& key) {
     }
     if (burst_is_scan()) {
         if (auto text = decode_burst()) {
+            // A burst of only an AIM identifier is a scanner's too, but no code.
             output.scan = scan_from_line(*text, source_, key.time);
             held_.clear();
             return output;

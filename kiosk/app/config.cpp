@@ -30,6 +30,10 @@ public:
         throw ConfigError(where(source_, *node, qualified(key)) + "has the wrong type");
     }
 
+    // A whole number from 0 (seconds, milliseconds, lengths, counts): a negative or
+    // huge one would silently break the station's or a device's timing.
+    std::optional<int> whole_number(std::string_view key);
+
     std::vector<std::string> strings(std::string_view key) {
         seen_.insert(std::string(key));
         std::vector<std::string> values;
@@ -77,6 +81,11 @@ int positive_int(TableReader& reader, const toml::node& node, std::string_view k
     if (!value || *value < 0 || *value > 100000)
         throw ConfigError(where(reader.source(), node, reader.qualified(key)) + "must be a whole number from 0");
     return static_cast<int>(*value);
+}
+
+std::optional<int> TableReader::whole_number(std::string_view key) {
+    if (!get<int64_t>(key)) return std::nullopt;  // absent; any other type is refused there
+    return positive_int(*this, *table_.get(key), key);
 }
 
 template <typename Enum, typename Parse>
@@ -137,8 +146,8 @@ void read_codes(TableReader codes, core::CodeRules& rules) {
 }
 
 void read_station(TableReader station, core::StationRules& rules) {
-    if (auto seconds = station.get<int64_t>("double_scan_seconds")) rules.double_scan_window = std::chrono::seconds(*seconds);
-    if (auto seconds = station.get<int64_t>("idle_timeout_seconds")) rules.idle_timeout = std::chrono::seconds(*seconds);
+    if (auto seconds = station.whole_number("double_scan_seconds")) rules.double_scan_window = std::chrono::seconds(*seconds);
+    if (auto seconds = station.whole_number("idle_timeout_seconds")) rules.idle_timeout = std::chrono::seconds(*seconds);
     station.reject_unknown_keys();
 }
 
@@ -150,10 +159,39 @@ devices::Symbology symbology(TableReader& reader, const toml::node& node, std::s
     return *value;
 }
 
+// libstdc++ compiles a regular expression recursively, so a few thousand nested
+// groups overflow the stack; no label format needs more than a line.
+constexpr std::size_t longest_pattern = 256;
+constexpr std::size_t longest_count = 4;  // digits of a count: larger ones exceed libstdc++'s state limit anyway
+
+// libstdc++ reads the counts of "{n,m}" and back-references ("\12") into a long
+// without checking for overflow (undefined behaviour), so they are checked first.
+bool has_oversized_count(std::string_view pattern) {
+    bool in_count = false;  // inside "{...}", or right after a backslash
+    std::size_t digits = 0;
+    for (const char c : pattern) {
+        if (c >= '0' && c <= '9') {
+            if (in_count && ++digits > longest_count) return true;
+            continue;
+        }
+        digits = 0;
+        in_count = c == '{' || c == '\\' || (in_count && c == ',');
+    }
+    return false;
+}
+
 void read_patterns(TableReader patterns, devices::ValidationRules& rules) {
     for (const auto& [key, node] : patterns.raw()) {
         const auto format = symbology(patterns, node, key.str(), key.str());
         auto pattern = node.value<std::string>();
+        if (pattern && pattern->size() > longest_pattern)
+            throw ConfigError(where(patterns.source(), node, patterns.qualified(key.str())) +
+                              "must be a regular expression of at most " + std::to_string(longest_pattern) +
+                              " characters");
+        if (pattern && has_oversized_count(*pattern))
+            throw ConfigError(where(patterns.source(), node, patterns.qualified(key.str())) +
+                              "must be a regular expression whose counts ({n,m}, \\n) have at most " +
+                              std::to_string(longest_count) + " digits");
         try {
             if (!pattern) throw std::regex_error(std::regex_constants::error_type{});
             std::regex compiled(*pattern);
@@ -175,11 +213,11 @@ void read_devices(TableReader devices, devices::DeviceOptions& options) {
             decoder.formats.push_back(symbology(devices, *formats, "formats", name));
     }
     if (auto value = devices.get<bool>("ean13_isbn_only")) validation.ean13_isbn_only = *value;
-    if (auto value = devices.get<int64_t>("codabar_min_length")) validation.codabar_min_length = static_cast<std::size_t>(*value);
-    if (auto value = devices.get<int64_t>("codabar_max_length")) validation.codabar_max_length = static_cast<std::size_t>(*value);
-    if (auto value = devices.get<int64_t>("reads_without_check")) options.camera.confirmation.reads_without_check = static_cast<int>(*value);
-    if (auto value = devices.get<int64_t>("out_of_view_ms")) options.camera.confirmation.out_of_view = std::chrono::milliseconds(*value);
-    if (auto value = devices.get<int64_t>("scanner_key_gap_ms")) options.wedge.max_key_gap = std::chrono::milliseconds(*value);
+    if (auto value = devices.whole_number("codabar_min_length")) validation.codabar_min_length = static_cast<std::size_t>(*value);
+    if (auto value = devices.whole_number("codabar_max_length")) validation.codabar_max_length = static_cast<std::size_t>(*value);
+    if (auto value = devices.whole_number("reads_without_check")) options.camera.confirmation.reads_without_check = *value;
+    if (auto value = devices.whole_number("out_of_view_ms")) options.camera.confirmation.out_of_view = std::chrono::milliseconds(*value);
+    if (auto value = devices.whole_number("scanner_key_gap_ms")) options.wedge.max_key_gap = std::chrono::milliseconds(*value);
     if (auto patterns = devices.table("patterns")) read_patterns(std::move(*patterns), validation);
     devices.reject_unknown_keys();
 }

@@ -39,10 +39,18 @@ TEST(AimIdentifier, LeavesLinesWithoutAnIdentifierWhole) {
 TEST(AimIdentifier, MakesScanEventsFromLines) {
     const auto now = Clock::now();
     const auto scan = scan_from_line("]C0ABC", "pipe:x", now);
-    EXPECT_EQ(scan.text, "ABC");
-    EXPECT_EQ(scan.symbology, Symbology::code128);
-    EXPECT_EQ(scan.source, "pipe:x");
-    EXPECT_EQ(scan.time, now);
+    ASSERT_TRUE(scan);
+    EXPECT_EQ(scan->text, "ABC");
+    EXPECT_EQ(scan->symbology, Symbology::code128);
+    EXPECT_EQ(scan->source, "pipe:x");
+    EXPECT_EQ(scan->time, now);
+}
+
+// Found by fuzz_evdev_decoder: "]E0" and Enter made a scan with no text.
+TEST(AimIdentifier, AnIdentifierWithoutDataIsNoScan) {
+    EXPECT_FALSE(scan_from_line("]E0", "pipe:x", Clock::now()));
+    EXPECT_FALSE(scan_from_line("]X9", "pipe:x", Clock::now()));
+    EXPECT_TRUE(scan_from_line("]E", "pipe:x", Clock::now()));  // no identifier: the line is the code
 }
 
 }  // namespace

@@ -312,6 +312,18 @@ TEST_F(ReaderImport, GeneratedCardsAreLuhnValidUniqueAndContinueTheSequence) {
     EXPECT_EQ(card_of("Жаңа Оқушы"), generated_card(60));
 }
 
+// fuzz_reader_import aborted on this (corpus/fuzz_reader_import/card_sequence_used_up.csv):
+// the import threw std::length_error, and `kitap import readers` died of it.
+TEST_F(ReaderImport, AfterTheLastSequenceNumberGeneratedCardsTakeTheLowestFreeOne) {
+    db().exec("INSERT INTO reader (card, full_name, category) VALUES ('" + generated_card(1) +
+              "', 'Бұрынғы', 'staff')");
+    const auto result = import("ФИО;Класс;Карта\nСоңғы Карта;5Ә;" + generated_card(999'999) +
+                               "\nҚасымова Әлия;5Ә;\nНұрланұлы Ерасыл;5Ә;\n");
+    ASSERT_TRUE(result.ok()) << ::testing::PrintToString(described(result));
+    EXPECT_EQ(card_of("Қасымова Әлия"), generated_card(2));
+    EXPECT_EQ(card_of("Нұрланұлы Ерасыл"), generated_card(3));
+}
+
 TEST_F(ReaderImport, AStoredCardUpdatesItsReader) {
     ASSERT_TRUE(import(kazakh_roster).ok());
     db().exec("UPDATE reader SET status = 'left' WHERE card = '20000024'");

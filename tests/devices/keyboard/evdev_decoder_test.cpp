@@ -62,6 +62,13 @@ TEST(EvdevDecoder, ForgetsAHalfTypedCodeAndAHeldShiftOnReset) {
     EXPECT_EQ(scans[0].text, "b");
 }
 
+// Found by fuzz_evdev_decoder (corpus/fuzz_evdev_decoder/aim_identifier_only.events).
+TEST(EvdevDecoder, MakesNoScanOfAnAimIdentifierAlone) {
+    EvdevDecoder decoder("evdev");
+    EXPECT_TRUE(decode(decoder, scanner_events("]E0")).empty());
+    EXPECT_EQ(decode(decoder, scanner_events("]E01")).size(), 1u);
+}
+
 TEST(EvdevDecoder, RefusesOverlongLines) {
     EvdevDecoder decoder("evdev", 4);
     EXPECT_TRUE(decode(decoder, scanner_events("12345")).empty());

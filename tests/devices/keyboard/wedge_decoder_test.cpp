@@ -127,6 +127,18 @@ TEST(WedgeDecoder, IgnoresModifierKeysTheWindowPassesOn) {
     EXPECT_EQ(output.scan->text, "KTP1");
 }
 
+// What fuzz_evdev_decoder found in the evdev decoder, here: "]E0" and Enter made a scan with no text.
+TEST(WedgeDecoder, TakesABurstOfOnlyAnAimIdentifierAsNoScan) {
+    WedgeDecoder decoder(WedgeOptions{.max_key_gap = 30ms, .min_length = 3, .max_length = 8});
+    const auto start = Clock::now();
+    decoder.feed(key(KEY_RIGHTBRACE, start));
+    decoder.feed(key(KEY_E, start + 2ms, true));
+    decoder.feed(key(KEY_0, start + 4ms));
+    const auto output = decoder.feed(key(KEY_ENTER, start + 6ms));
+    EXPECT_TRUE(output.empty());
+    EXPECT_FALSE(decoder.flush_deadline());
+}
+
 TEST(WedgeDecoder, ReleasesABurstLongerThanAnyBarcode) {
     WedgeDecoder decoder(WedgeOptions{.max_key_gap = 30ms, .min_length = 4, .max_length = 8});
     const auto start = Clock::now();

@@ -101,7 +101,52 @@ TEST(Config, ErrorsNameTheLineAndKey) {
     EXPECT_EQ(error_of("[loans]\ntextbook_due = \"31-05\"\n"),
               "kitap.toml:2: loans.textbook_due: must be a month and day such as \"05-31\"");
     EXPECT_EQ(error_of("colour = 1\n"), "kitap.toml:1: colour: unknown key");
+    EXPECT_EQ(error_of("[devices]\nscanner_key_gap_ms = \"fast\"\n"),
+              "kitap.toml:2: devices.scanner_key_gap_ms: has the wrong type");
     EXPECT_NE(error_of("[station\n").find("kitap.toml:1:"), std::string::npos);
+}
+
+// fuzz_config overflowed the stack on this (corpus/fuzz_config/deeply_nested_pattern.toml):
+// std::regex compiles nested groups recursively.
+TEST(Config, RefusesPatternsLongerThanALine) {
+    const std::string nested = std::string(6000, '(') + "a" + std::string(6000, ')');
+    EXPECT_EQ(error_of("[devices.patterns]\ncode128 = \"" + nested + "\"\n"),
+              "kitap.toml:2: devices.patterns.code128: must be a regular expression of at most 256 characters");
+    const std::string longest = "^" + std::string(254, '1') + "$";
+    EXPECT_EQ(parse_config("[devices.patterns]\ncode128 = \"" + longest + "\"\n", "kitap.toml")
+                  .devices.camera.decoder.validation.patterns.at(devices::Symbology::code128),
+              longest);
+}
+
+// fuzz_config's UBSan report (corpus/fuzz_config/pattern_count_overflow.toml):
+// std::regex overflowed a long reading the count of "{79223372036854775807}".
+TEST(Config, RefusesPatternCountsOfMoreThanFourDigits) {
+    const auto error = [](std::string_view pattern) {
+        return error_of("[devices.patterns]\ncode128 = '" + std::string(pattern) + "'\n");
+    };
+    const std::string refused =
+        "kitap.toml:2: devices.patterns.code128: must be a regular expression whose counts ({n,m}, \\n) have at "
+        "most 4 digits";
+    EXPECT_EQ(error("^1[0-9]{79223372036854775807}$"), refused);
+    EXPECT_EQ(error("^1[0-9]{7,12345}$"), refused);
+    EXPECT_EQ(error("(a)\\123456"), refused);
+    EXPECT_EQ(error("^97860101234[0-9]{2}$"), "");  // long literal numbers are fine
+    EXPECT_EQ(error("^x{1000}$"), "");
+}
+
+// Negative and huge times and lengths were taken as given (a negative key gap made
+// every scanner burst typing; 2^63 seconds overflow the clock); fuzz_config checks it.
+TEST(Config, RefusesNegativeAndHugeTimesAndLengths) {
+    EXPECT_EQ(error_of("[station]\nidle_timeout_seconds = -30\n"),
+              "kitap.toml:2: station.idle_timeout_seconds: must be a whole number from 0");
+    EXPECT_EQ(error_of("[station]\n\ndouble_scan_seconds = 9223372036854775807\n"),
+              "kitap.toml:3: station.double_scan_seconds: must be a whole number from 0");
+    for (const auto* key :
+         {"codabar_min_length", "codabar_max_length", "reads_without_check", "out_of_view_ms", "scanner_key_gap_ms"})
+        EXPECT_EQ(error_of("[devices]\n" + std::string(key) + " = -1\n"),
+                  "kitap.toml:2: devices." + std::string(key) + ": must be a whole number from 0");
+    EXPECT_EQ(parse_config("[station]\nidle_timeout_seconds = 0\n", "kitap.toml").rules.station.idle_timeout,
+              std::chrono::seconds(0));
 }
 
 }  // namespace
