@@ -128,7 +128,7 @@ void draw_served(const IssuancePanel& panel, const ScreenContext& context, Rect 
         return;
     }
     if (panel.banner) {
-        const float banner_h = theme.px(150);
+        const float banner_h = theme.px(186);  // a narrow column: the sentence needs three lines
         draw_banner(list, banner_text(*panel.banner, tr), ImVec2(area.x, y), ImVec2(area.width, banner_h), theme);
         y += banner_h + theme.px(14);
     }
