@@ -8,9 +8,11 @@ LookupResult look_up(core::LibraryStore& store, std::string_view raw, const core
     core::ClassifiedCode code = core::classify_code(raw, rules, store);
     LookupResult result{.kind = code.kind, .code = code.code, .command = code.command};
     if (code.reader) {
-        result.reader = ReaderFacts{*code.reader, store.held_items(code.reader->id)};
+        result.reader = ReaderFacts{*code.reader, store.held_items(code.reader->id),
+                                    core::reader_history(store.db(), code.reader->id, lookup_history_lines)};
     } else if (code.copy) {
-        CopyFacts facts{.copy = *code.copy};
+        CopyFacts facts{.copy = *code.copy,
+                        .history = core::copy_history(store.db(), code.copy->id, lookup_history_lines)};
         if (const auto loan = store.open_loan_of_copy(code.copy->id)) {
             if (const auto holder = store.reader_by_card(loan->reader_card)) {
                 facts.holder = core::summary_of(*holder);

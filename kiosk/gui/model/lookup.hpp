@@ -2,6 +2,7 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
+#include "core/circulation/loan_history.hpp"
 #include "core/circulation/station.hpp"
 #include "core/codes/code_classifier.hpp"
 
@@ -12,15 +13,20 @@
 
 namespace kitap::kiosk {
 
+// How many past loans the lookup shows: what fits beside the rest at 1280x800.
+inline constexpr int lookup_history_lines = 6;
+
 struct ReaderFacts {
     core::ReaderRecord reader;
     std::vector<core::HeldItem> held;
+    std::vector<core::HistoryLine> history;  // newest first
 };
 
 struct CopyFacts {
     core::CopyRecord copy;
     std::optional<core::ReaderSummary> holder;  // when on loan
     std::optional<core::Date> due;
+    std::vector<core::HistoryLine> history;  // who had it, newest first
 };
 
 struct TitleFacts {

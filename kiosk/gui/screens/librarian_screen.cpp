@@ -56,6 +56,28 @@ void draw_held_list(Lines& lines, const std::vector<core::HeldItem>& held) {
     }
 }
 
+// Past loans, newest first: "12.11.2026 – 20.11.2026  Абай жолы" (or who had the copy).
+void draw_history(Lines& lines, const std::vector<core::HistoryLine>& history, bool by_reader) {
+    if (history.empty()) return;
+    const auto& tr = lines.context.tr;
+    const Theme& theme = lines.context.theme;
+    lines.gap(6);
+    lines.text(theme.fonts.bold, colours::ink, tr("kiosk.librarian.lookup.history"), 4);
+    for (const auto& line : history) {
+        const std::string from = app::display_date(line.loaned, tr.language());
+        std::string what = by_reader ? line.title : line.reader_name + " (" + line.reader_card + ")";
+        if (line.quantity > 1) what += " ×" + std::to_string(line.quantity);
+        const std::string text =
+            line.returned ? tr("kiosk.librarian.lookup.history_returned",
+                               {{"from", from}, {"to", app::display_date(*line.returned, tr.language())}, {"what", what}})
+                          : tr("kiosk.librarian.lookup.history_open", {{"from", from}, {"what", what}});
+        lines.y += icon_line(lines.list, ImVec2(lines.x, lines.y), lines.width,
+                             {line.returned ? Icon::check : Icon::book, line.returned ? colours::muted : colours::primary,
+                              theme.fonts.small, colours::ink},
+                             text, theme.scale);
+    }
+}
+
 void draw_lookup(const LibrarianScreen& screen, Lines& lines) {
     const auto& tr = lines.context.tr;
     const Theme& theme = lines.context.theme;
@@ -83,6 +105,7 @@ void draw_lookup(const LibrarianScreen& screen, Lines& lines) {
                        {{"count", std::to_string(found.reader->held.size())}, {"overdue", std::to_string(overdue)}}));
         lines.gap(6);
         draw_held_list(lines, found.reader->held);
+        draw_history(lines, found.reader->history, true);
     } else if (found.copy) {
         const auto& copy = *found.copy;
         lines.text(theme.fonts.large, colours::ink, copy.copy.title.title);
@@ -97,6 +120,7 @@ void draw_lookup(const LibrarianScreen& screen, Lines& lines) {
             lines.field(tr("kiosk.librarian.lookup.due"),
                         *copy.due < lines.context.today ? tr("kiosk.session.overdue", {{"due", date}}) : date);
         }
+        draw_history(lines, copy.history, false);
     } else if (found.title) {
         const auto& title = *found.title;
         lines.text(theme.fonts.large, colours::ink, title.title.title);

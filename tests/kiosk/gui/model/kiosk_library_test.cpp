@@ -147,6 +147,13 @@ TEST_F(KioskLibraryTest, LooksThingsUpWithoutChangingThem) {
     const auto unknown = library.look_up("nonsense");
     ASSERT_TRUE(unknown);
     EXPECT_EQ(unknown->kind, core::CodeKind::unknown);
+    // Who had the copy: pupil B still holds it.
+    const auto lent = library.look_up(SampleLibrary::copy_3);
+    ASSERT_TRUE(lent && lent->copy);
+    ASSERT_EQ(lent->copy->history.size(), 1u);
+    EXPECT_EQ(lent->copy->history[0].reader_card, SampleLibrary::pupil_b);
+    EXPECT_FALSE(lent->copy->history[0].returned);
+
     // Nothing was lent by looking.
     const auto after = library.look_up(SampleLibrary::copy_1);
     EXPECT_FALSE(after->copy->holder);
