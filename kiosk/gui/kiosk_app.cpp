@@ -458,10 +458,7 @@ void KioskApp::at_desk(const std::string& code, const std::string& source, devic
         if (is_refusal(outcome)) sounds_->play(Sound::error);
         show_desk_outcome(outcome);
         if (!librarian_) return;  // a fault while showing it
-        print_later(outcome, librarian_->tab == LibrarianTab::classes  ? core::StationMode::desk
-                             : librarian_->tab == LibrarianTab::returns ? core::StationMode::return_
-                                                                        : core::StationMode::stocktake,
-                    scanned);
+        print_later(outcome, library_.desk_mode(), scanned);
     }
     changed();
 }

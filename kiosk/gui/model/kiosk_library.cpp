@@ -64,12 +64,15 @@ std::optional<Fault> KioskLibrary::open() {
 KioskLibrary::Handled KioskLibrary::handle(const core::Scan& scan, core::Timestamp now) {
     Handled handled = expire_idle(now);
     if (handled.fault) return handled;
-    auto outcome = guarded([&] { return station_->handle(scan, now); });
+    add(handled, guarded([&] { return station_->handle(scan, now); }));
+    return handled;
+}
+
+void KioskLibrary::add(Handled& handled, tl::expected<core::StationOutcome, Fault> outcome) {
     if (outcome)
         handled.outcomes.push_back(std::move(*outcome));
     else
         handled.fault = outcome.error();
-    return handled;
 }
 
 KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
@@ -103,11 +106,7 @@ void KioskLibrary::close_desk() { desk_.reset(); }
 KioskLibrary::Handled KioskLibrary::handle_at_desk(const core::Scan& scan, core::Timestamp now) {
     Handled handled;
     if (!desk_) open_desk(desk_mode_);  // the database came back since the desk was opened
-    auto outcome = guarded([&] { return desk_->handle(scan, now); });
-    if (outcome)
-        handled.outcomes.push_back(std::move(*outcome));
-    else
-        handled.fault = outcome.error();
+    add(handled, guarded([&] { return desk_->handle(scan, now); }));
     return handled;
 }
 

@@ -63,6 +63,7 @@ public:
     // when the librarian leaves.
     void open_desk(core::StationMode mode);
     void close_desk();
+    core::StationMode desk_mode() const { return desk_mode_; }
     Handled handle_at_desk(const core::Scan& scan, core::Timestamp now);
     std::optional<core::ReaderSummary> desk_reader() const;
     std::optional<core::Condition> desk_condition() const;  // return mode: the next return's
@@ -94,6 +95,7 @@ private:
     template <typename Action>
     auto guarded(Action&& action) -> tl::expected<decltype(action()), Fault>;
     void close();
+    static void add(Handled& handled, tl::expected<core::StationOutcome, Fault> outcome);
 
     std::filesystem::path path_;
     core::Rules rules_;
