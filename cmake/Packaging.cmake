@@ -1,12 +1,13 @@
 # The Debian package of a kiosk PC (`cpack -G DEB`, or deploy/package): the two
 # executables (fonts, sounds and translations are compiled into them), their
-# camera module, the default configuration, the systemd units, the udev rule
-# and the maintainer scripts that make the kitap user and /var/lib/kitap. kiosk/ installs the
-# executables; this file installs the rest and describes the package.
+# camera module, the default configuration, the systemd units, the udev rule,
+# the data folder (tmpfiles.d), the kiosk PC's settings against rebooting keys
+# (sysctl.d, system.conf.d) and the maintainer scripts that make the kitap user.
+# kiosk/ installs the executables; this file installs the rest and describes the package.
 #
 # The package installs under /usr: the units name /usr/bin/kitap and
-# /usr/bin/kitap-kiosk. The system's own places (/etc, /lib/systemd, /lib/udev)
-# are absolute, as Debian 12 packages put them.
+# /usr/bin/kitap-kiosk. The system's own places (/etc, /lib/systemd, /lib/udev,
+# /usr/lib/tmpfiles.d ...) are absolute, as Debian 12 packages put them.
 
 set(kitap_deploy ${PROJECT_SOURCE_DIR}/deploy)
 
@@ -17,6 +18,10 @@ install(FILES ${kitap_deploy}/systemd/kitap-kiosk.service ${kitap_deploy}/system
               ${kitap_deploy}/systemd/kitap-backup.timer
         DESTINATION /lib/systemd/system)
 install(FILES ${kitap_deploy}/udev/70-kitap.rules DESTINATION /lib/udev/rules.d)
+install(FILES ${kitap_deploy}/debian/kitap.tmpfiles DESTINATION /usr/lib/tmpfiles.d RENAME kitap.conf)
+install(FILES ${kitap_deploy}/debian/kitap-kiosk.sysctl DESTINATION /usr/lib/sysctl.d RENAME 50-kitap-kiosk.conf)
+install(FILES ${kitap_deploy}/debian/kitap-kiosk.system.conf DESTINATION /usr/lib/systemd/system.conf.d
+        RENAME kitap-kiosk.conf)
 # The README (the units' Documentation=) and the licences of what is compiled in.
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION share/doc/kitap)
 install(FILES ${PROJECT_SOURCE_DIR}/assets/fonts/OFL.txt DESTINATION share/doc/kitap/fonts)
@@ -37,9 +42,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # kitap_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 # Libraries from dpkg-shlibdeps; then what is run or loaded rather than linked:
 # the compositor and XWayland, Mesa's drivers, the fonts of printed documents,
-# adduser for the postinst.
+# adduser and systemd (systemd-tmpfiles) for the postinst.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, xwayland, libgl1-mesa-dri, fonts-noto-core, fonts-dejavu-core, adduser")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "cage, xwayland, libgl1-mesa-dri, fonts-noto-core, fonts-dejavu-core, adduser, systemd")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${kitap_deploy}/debian/conffiles;${kitap_deploy}/debian/postinst;${kitap_deploy}/debian/prerm;${kitap_deploy}/debian/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
