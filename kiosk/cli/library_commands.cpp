@@ -1,6 +1,7 @@
 #include "core/audit/librarian_action.hpp"
 #include "core/db/backup.hpp"
 #include "core/db/backup_rotation.hpp"
+#include "core/db/private_files.hpp"
 #include "core/db/database.hpp"
 #include "core/demo/demo_samples.hpp"
 #include "core/demo/demo_school.hpp"
@@ -92,6 +93,9 @@ int run_backup(CliContext& context, const BackupArguments& args) {
         record(context, core::LibrarianActionKind::backup, target);
         std::cout << tr("cli.backup.done", {{"path", target.string()}}) << '\n';
         return exit_done;
+    } catch (const core::PlantedLinkError& e) {
+        std::cerr << tr("cli.backup.planted_link", {{"path", e.path1().string()}}) << '\n';
+        return exit_bad_input;
     } catch (const std::filesystem::filesystem_error& e) {
         // A folder that cannot be written (permissions, a full or missing disk): a fault, not bad input.
         std::cerr << e.what() << '\n';
