@@ -41,9 +41,12 @@ std::string immutable_uri(const fs::path& file) {
 
 RestoreRefusal refusal_for(SchemaDifferenceKind kind) {
     switch (kind) {
-        case SchemaDifferenceKind::unexpected: return RestoreRefusal::unexpected_object;
-        case SchemaDifferenceKind::missing: return RestoreRefusal::missing_object;
-        case SchemaDifferenceKind::changed: break;
+        case SchemaDifferenceKind::unexpected:
+            return RestoreRefusal::unexpected_object;
+        case SchemaDifferenceKind::missing:
+            return RestoreRefusal::missing_object;
+        case SchemaDifferenceKind::changed:
+            break;
     }
     return RestoreRefusal::changed_object;
 }
@@ -89,14 +92,22 @@ fs::path default_backup_path(const fs::path& db_path, const std::string& timesta
 
 std::string_view to_string(RestoreRefusal refusal) {
     switch (refusal) {
-        case RestoreRefusal::unreadable: return "unreadable";
-        case RestoreRefusal::integrity_failed: return "integrity_failed";
-        case RestoreRefusal::newer_schema: return "newer_schema";
-        case RestoreRefusal::unexpected_object: return "unexpected_object";
-        case RestoreRefusal::missing_object: return "missing_object";
-        case RestoreRefusal::changed_object: return "changed_object";
-        case RestoreRefusal::planted_link: return "planted_link";
-        case RestoreRefusal::kiosk_running: break;
+        case RestoreRefusal::unreadable:
+            return "unreadable";
+        case RestoreRefusal::integrity_failed:
+            return "integrity_failed";
+        case RestoreRefusal::newer_schema:
+            return "newer_schema";
+        case RestoreRefusal::unexpected_object:
+            return "unexpected_object";
+        case RestoreRefusal::missing_object:
+            return "missing_object";
+        case RestoreRefusal::changed_object:
+            return "changed_object";
+        case RestoreRefusal::planted_link:
+            return "planted_link";
+        case RestoreRefusal::kiosk_running:
+            break;
     }
     return "kiosk_running";
 }

@@ -18,8 +18,8 @@ cairo_status_t append(void* bytes, const unsigned char* data, unsigned int lengt
 
 PdfDocument::PdfDocument(const std::filesystem::path& path, PageSize size, const std::string& title)
     : size_(size), path_(path) {
-    surface_ = cairo_pdf_surface_create_for_stream(append, &bytes_, size.width * points_per_mm,
-                                                   size.height * points_per_mm);
+    surface_ =
+        cairo_pdf_surface_create_for_stream(append, &bytes_, size.width * points_per_mm, size.height * points_per_mm);
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "Kitap");
     start_drawing();

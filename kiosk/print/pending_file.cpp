@@ -5,7 +5,8 @@ namespace kitap::printing {
 namespace {
 
 PrintError refused(const std::filesystem::path& target, const std::filesystem::filesystem_error& error) {
-    if (dynamic_cast<const core::PlantedLinkError*>(&error)) return {"print.error.symlink", {{"file", target.string()}}};
+    if (dynamic_cast<const core::PlantedLinkError*>(&error))
+        return {"print.error.symlink", {{"file", target.string()}}};
     return cannot_write(target);
 }
 

@@ -26,7 +26,9 @@ bool write_framebuffer_png(const std::filesystem::path& path, int width, int hei
     std::error_code error;
     std::filesystem::create_directories(path.parent_path(), error);
     std::string png;
-    auto append = [](void* out, void* data, int size) { static_cast<std::string*>(out)->append(static_cast<char*>(data), size); };
+    auto append = [](void* out, void* data, int size) {
+        static_cast<std::string*>(out)->append(static_cast<char*>(data), size);
+    };
     if (!stbi_write_png_to_func(append, &png, width, height, 4, flipped.data(), static_cast<int>(row))) return false;
     // A screen shows pupils' names: written whole, owner-only, never through a link.
     try {

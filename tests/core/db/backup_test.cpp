@@ -175,7 +175,8 @@ TEST(Backup, ABackupIsNotWrittenThroughALink) {
     fs::create_symlink(victim, out);
     EXPECT_THROW(backup_database(temp.db(), out), PlantedLinkError);
     EXPECT_EQ(contents(victim), "someone else's file");
-    EXPECT_EQ(std::distance(fs::directory_iterator(temp.dir()), fs::directory_iterator()), 5)  // db, -wal, -shm, victim, link
+    EXPECT_EQ(std::distance(fs::directory_iterator(temp.dir()), fs::directory_iterator()),
+              5)  // db, -wal, -shm, victim, link
         << "a staging folder was left behind";
 }
 

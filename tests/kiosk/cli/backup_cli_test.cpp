@@ -72,9 +72,10 @@ TEST_F(KitapBackupCli, ATrappedBackupIsRefusedNamingTheObjectAndNothingChanges) 
     ASSERT_EQ(kitap({"backup", "--out", "saved.db"}).exit_code, 0);
     {
         SQLite::Database saved((dir_ / "saved.db").string(), SQLite::OPEN_READWRITE);
-        saved.exec("DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; "
-                   "CREATE TRIGGER loan_moves AFTER INSERT ON loan BEGIN "
-                   "UPDATE loan SET reader_id = (SELECT min(id) FROM reader) WHERE id = new.id; END");
+        saved.exec(
+            "DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; "
+            "CREATE TRIGGER loan_moves AFTER INSERT ON loan BEGIN "
+            "UPDATE loan SET reader_id = (SELECT min(id) FROM reader) WHERE id = new.id; END");
     }
     const auto before = std::filesystem::last_write_time(db());
 
