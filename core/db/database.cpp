@@ -5,6 +5,7 @@
 #include "core/embedded_file.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -49,6 +50,14 @@ void backup_before_migrating(SQLite::Database& db, const std::filesystem::path& 
     backup_database(db, default_backup_path(path, name));
 }
 
+// Applies the migrations numbered above `from` and up to `to`, one transaction each.
+void apply_migrations(SQLite::Database& db, int from, int to) {
+    for (const auto& migration : migrations) {
+        const int version = migration_number(migration.name);
+        if (version > from && version <= to) apply_migration(db, migration, version);
+    }
+}
+
 void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     const int current = schema_version(db);
     const int latest = latest_schema_version();
@@ -57,10 +66,7 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
                             ", newer than this Kitap understands (" + std::to_string(latest) +
                             "); use the newer Kitap that wrote it");
     if (current > 0 && current < latest) backup_before_migrating(db, path, current);
-    for (const auto& migration : migrations) {
-        const int version = migration_number(migration.name);
-        if (version > current) apply_migration(db, migration, version);
-    }
+    apply_migrations(db, current, latest);
 }
 
 }  // namespace
@@ -81,13 +87,27 @@ void create_owner_only(const std::filesystem::path& file) {
         throw std::filesystem::filesystem_error("cannot create", file, std::error_code(errno, std::generic_category()));
 }
 
+SQLite::Database open_connection(const std::string& filename, int flags, int busy_timeout) {
+    SQLite::Database db(filename, flags, busy_timeout);
+    if (sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, static_cast<int*>(nullptr)) != SQLITE_OK)
+        throw DatabaseError("cannot make the connection to " + filename + " defensive");
+    db.exec("PRAGMA trusted_schema = OFF");
+    return db;
+}
+
+SQLite::Database reference_schema(int version) {
+    auto db = open_connection(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    apply_migrations(db, 0, version);
+    return db;
+}
+
 int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
 SQLite::Database open_database(const std::filesystem::path& path) {
     try {
         if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
         create_owner_only(path);
-        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
+        auto db = open_connection(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
         db.exec("PRAGMA journal_mode = WAL");
         // Every scan's outcome is reported only after its effect is on disk: with WAL,
         // FULL syncs the log at each commit, so a power cut cannot undo an acknowledged loan.

@@ -24,6 +24,17 @@ int latest_schema_version();
 // transaction. Refuses a database written by newer code.
 SQLite::Database open_database(const std::filesystem::path& path);
 
+// Opens one connection hardened as every Kitap connection is, so that a file
+// brought in from outside reaches no further than its own tables:
+// SQLITE_DBCONFIG_DEFENSIVE (no writable_schema, no journal_mode=OFF, no raw
+// page writes) and trusted_schema=OFF (a file's triggers and views may call
+// only innocuous functions). Every connection in Kitap is opened here.
+SQLite::Database open_connection(const std::string& filename, int flags, int busy_timeout_ms = 0);
+
+// A database in memory with the migrations up to `version` applied: the schema
+// a library database at that version has, object for object.
+SQLite::Database reference_schema(int version);
+
 // Creates `file` empty and readable by its owner only (0600) unless it exists.
 // A database SQLite then opens there keeps that mode, and SQLite gives its
 // -wal, -shm and -journal files the database's mode, so the library's data is

@@ -2,6 +2,7 @@
 #include "core/db/backup.hpp"
 #include "core/db/backup_rotation.hpp"
 #include "core/db/database.hpp"
+#include "core/db/private_files.hpp"
 #include "core/demo/demo_samples.hpp"
 #include "core/demo/demo_school.hpp"
 #include "kiosk/cli/commands.hpp"
@@ -45,7 +46,8 @@ void print_samples(CliContext& context, const core::DemoSamples& samples) {
 
 int run_init(CliContext& context) {
     const int version = core::schema_version(context.db());
-    std::cout << context.tr()("cli.init.done", {{"path", context.db_path().string()}, {"version", std::to_string(version)}})
+    std::cout << context.tr()("cli.init.done",
+                              {{"path", context.db_path().string()}, {"version", std::to_string(version)}})
               << '\n';
     return exit_done;
 }
@@ -57,7 +59,8 @@ int run_demo(CliContext& context, std::uint32_t seed, int years_of_history) {
         std::cerr << context.tr()("cli.demo.not_empty", {{"path", path}}) << '\n';
         return exit_refused;
     }
-    const auto summary = core::fill_demo_school(db, {.seed = seed, .years_of_history = years_of_history, .now = CliContext::now()});
+    const auto summary =
+        core::fill_demo_school(db, {.seed = seed, .years_of_history = years_of_history, .now = CliContext::now()});
     std::cout << context.tr()("cli.demo.done", {{"path", path},
                                                 {"readers", std::to_string(summary.readers)},
                                                 {"classes", std::to_string(summary.classes)},
@@ -92,6 +95,9 @@ int run_backup(CliContext& context, const BackupArguments& args) {
         record(context, core::LibrarianActionKind::backup, target);
         std::cout << tr("cli.backup.done", {{"path", target.string()}}) << '\n';
         return exit_done;
+    } catch (const core::PlantedLinkError& e) {
+        std::cerr << tr("cli.backup.planted_link", {{"path", e.path1().string()}}) << '\n';
+        return exit_bad_input;
     } catch (const std::filesystem::filesystem_error& e) {
         // A folder that cannot be written (permissions, a full or missing disk): a fault, not bad input.
         std::cerr << e.what() << '\n';

@@ -323,7 +323,8 @@ int run_report_annual(CliContext& context, const AnnualArguments& args) {
     const auto year = core::school_year_span(args.year.value_or(core::school_year_of(today)));
     if (!year) return told(context, "print.annual.bad_year", {{"year", args.year.value_or("")}}, exit_bad_input);
     if (args.format == "json")
-        return write_report(args.out, annual_json(*year, core::annual_figures(context.db(), *year)).dump(2) + "\n")
+        return write_report(context.tr(), args.out,
+                            annual_json(*year, core::annual_figures(context.db(), *year)).dump(2) + "\n")
                    ? exit_done
                    : exit_bad_input;
     if (!can_deliver(context, args.out)) return exit_bad_input;

@@ -1,8 +1,9 @@
 #include "kiosk/cli/report_output.hpp"
 
+#include "kiosk/print/pending_file.hpp"
+
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 
 namespace kitap::cli {
@@ -54,26 +55,14 @@ void write_text_table(std::ostream& out, const Table& table, const app::Translat
     for (const auto& row : table.rows) write_text_row(out, row, widths);
 }
 
-bool write_report(const std::optional<std::string>& out_file, const std::string& text) {
+bool write_report(const app::Translator& tr, const std::optional<std::string>& out_file, const std::string& text) {
     if (!out_file) {
         std::cout << text;
         return true;
     }
-    // Written beside the target and renamed, so a reader of the file never sees half a report.
-    const std::string partial = *out_file + ".partial";
-    {
-        std::ofstream file(partial, std::ios::binary);
-        file << text;
-        if (!file.flush()) {
-            std::cerr << *out_file << ": cannot write the report\n";
-            return false;
-        }
-    }
-    if (std::rename(partial.c_str(), out_file->c_str()) != 0) {
-        std::cerr << *out_file << ": cannot write the report\n";
-        return false;
-    }
-    return true;
+    const auto written = printing::write_document_file(*out_file, text);
+    if (!written) std::cerr << tr(written.error().key, written.error().args) << '\n';
+    return written.has_value();
 }
 
 std::string format_number(double value, int decimals) {

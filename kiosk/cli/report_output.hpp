@@ -27,9 +27,10 @@ struct Table {
 void write_text_table(std::ostream& out, const Table& table, const app::Translator& tr,
                       const std::string& header_prefix);
 
-// Where a report goes: --out FILE, else standard output. Returns false (after
+// Where a report goes: --out FILE (written whole, 0600, never through a link:
+// reports hold pupils' names), else standard output. Returns false (after
 // saying why on stderr) when the file cannot be written.
-bool write_report(const std::optional<std::string>& out_file, const std::string& text);
+bool write_report(const app::Translator& tr, const std::optional<std::string>& out_file, const std::string& text);
 
 std::string format_number(double value, int decimals);
 

@@ -73,8 +73,8 @@ Label label_for(bool csv, const app::Translator& tr, const std::string& prefix) 
     return [&tr, prefix](const std::string& word) { return word.empty() ? word : tr(prefix + word); };
 }
 
-int deliver(const std::optional<std::string>& out_file, const std::ostringstream& text) {
-    return write_report(out_file, text.str()) ? exit_done : exit_bad_input;
+int deliver(const CliContext& context, const std::optional<std::string>& out_file, const std::ostringstream& text) {
+    return write_report(context.tr(), out_file, text.str()) ? exit_done : exit_bad_input;
 }
 
 // ---- Year close -------------------------------------------------------------------
@@ -438,7 +438,7 @@ int run_report_register(CliContext& context, const YearArguments& args) {
     if (!report) return refuse(context, report.error());
     std::ostringstream text;
     write_register(text, *report, args.format, context.tr());
-    return deliver(args.out, text);
+    return deliver(context, args.out, text);
 }
 
 int run_report_order(CliContext& context, const YearArguments& args) {
@@ -447,7 +447,7 @@ int run_report_order(CliContext& context, const YearArguments& args) {
     if (!report) return refuse(context, report.error());
     std::ostringstream text;
     write_order(text, *report, args.format, context.tr());
-    return deliver(args.out, text);
+    return deliver(context, args.out, text);
 }
 
 int run_stocktake_start(CliContext& context, const std::string& scope) {
@@ -485,7 +485,7 @@ int run_stocktake_finish(CliContext& context, const YearArguments& args) {
     if (!report) return refuse(context, report.error());
     std::ostringstream text;
     write_stocktake(text, *report, args.format, context.tr());
-    return deliver(args.out, text);
+    return deliver(context, args.out, text);
 }
 
 }  // namespace kitap::cli

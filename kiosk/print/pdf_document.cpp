@@ -1,5 +1,7 @@
 #include "kiosk/print/pdf_document.hpp"
 
+#include "kiosk/print/pending_file.hpp"
+
 #include <cairo-pdf.h>
 
 namespace kitap::printing {
@@ -7,12 +9,17 @@ namespace {
 
 cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
 
+cairo_status_t append(void* bytes, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(bytes)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 }  // namespace
 
 PdfDocument::PdfDocument(const std::filesystem::path& path, PageSize size, const std::string& title)
-    : size_(size), file_(std::in_place, path) {
+    : size_(size), path_(path) {
     surface_ =
-        cairo_pdf_surface_create(file_->partial().c_str(), size.width * points_per_mm, size.height * points_per_mm);
+        cairo_pdf_surface_create_for_stream(append, &bytes_, size.width * points_per_mm, size.height * points_per_mm);
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "Kitap");
     start_drawing();
@@ -46,9 +53,9 @@ tl::expected<void, PrintError> PdfDocument::finish() {
     const auto status = cairo_surface_status(surface_);
     cairo_surface_destroy(surface_);
     surface_ = nullptr;
-    if (!file_) return {};
-    if (status != CAIRO_STATUS_SUCCESS) return tl::unexpected(file_->cannot_write());
-    return file_->commit();
+    if (!path_) return {};
+    if (status != CAIRO_STATUS_SUCCESS) return tl::unexpected(cannot_write(*path_));
+    return write_document_file(*path_, bytes_);
 }
 
 }  // namespace kitap::printing

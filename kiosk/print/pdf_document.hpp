@@ -1,7 +1,7 @@
 #pragma once
 
 #include "kiosk/print/geometry.hpp"
-#include "kiosk/print/pending_file.hpp"
+#include "kiosk/print/print_error.hpp"
 
 #include <cairo.h>
 #include <tl/expected.hpp>
@@ -15,7 +15,8 @@ namespace kitap::printing {
 // A PDF being written with cairo, page by page; user units are millimetres.
 class PdfDocument {
 public:
-    // Written to `path` (through a pending file) when finished.
+    // Drawn in memory and written to `path` (through write_document_file: 0600,
+    // never through a link) when finished.
     PdfDocument(const std::filesystem::path& path, PageSize size, const std::string& title);
     // Drawn and thrown away: for counting the pages a document takes.
     explicit PdfDocument(PageSize size);
@@ -33,7 +34,8 @@ private:
     void start_drawing();
 
     PageSize size_;
-    std::optional<PendingFile> file_;
+    std::optional<std::filesystem::path> path_;
+    std::string bytes_;  // the PDF as cairo writes it, when it has a path
     cairo_surface_t* surface_ = nullptr;
     cairo_t* cr_ = nullptr;
     int pages_ = 1;

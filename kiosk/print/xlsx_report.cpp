@@ -183,9 +183,11 @@ private:
 }  // namespace
 
 tl::expected<void, PrintError> write_xlsx_report(const std::filesystem::path& path, const ReportDocument& document) {
-    PendingFile file(path);
-    if (!XlsxWriter(file.partial(), document).write()) return tl::unexpected(file.cannot_write());
-    return file.commit();
+    // libxlsxwriter writes its file by name (and its parts in unnamed temporary files): the name is a pending file's.
+    auto file = PendingFile::stage(path);
+    if (!file) return tl::unexpected(file.error());
+    if (!XlsxWriter(file->partial(), document).write()) return tl::unexpected(file->cannot_write());
+    return file->commit();
 }
 
 }  // namespace kitap::printing

@@ -1,10 +1,13 @@
 #include "kiosk/gui/platform/screenshot.hpp"
 
+#include "core/db/private_files.hpp"
+
 #include <GL/gl.h>
 #include <stb_image_write.h>
 
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <vector>
 
 namespace kitap::kiosk {
@@ -22,11 +25,18 @@ bool write_framebuffer_png(const std::filesystem::path& path, int width, int hei
     for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // the screen is opaque
     std::error_code error;
     std::filesystem::create_directories(path.parent_path(), error);
-    // Written beside and renamed, so that whoever watches the folder never reads half a file.
-    const std::filesystem::path partial = path.string() + ".part";
-    if (!stbi_write_png(partial.c_str(), width, height, 4, flipped.data(), static_cast<int>(row))) return false;
-    std::filesystem::rename(partial, path, error);
-    return !error;
+    std::string png;
+    auto append = [](void* out, void* data, int size) {
+        static_cast<std::string*>(out)->append(static_cast<char*>(data), size);
+    };
+    if (!stbi_write_png_to_func(append, &png, width, height, 4, flipped.data(), static_cast<int>(row))) return false;
+    // A screen shows pupils' names: written whole, owner-only, never through a link.
+    try {
+        core::write_private_file(path, png);
+        return true;
+    } catch (const std::filesystem::filesystem_error&) {
+        return false;
+    }
 }
 
 std::filesystem::path ScreenshotNamer::next(std::string_view screen) {

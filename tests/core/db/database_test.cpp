@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 namespace kitap::core {
@@ -41,6 +42,40 @@ TEST(Database, ANewDatabaseAndItsWalAndShmAreTheOwnersOnly) {
                   std::filesystem::perms::owner_read | std::filesystem::perms::owner_write)
             << file;
     }
+}
+
+int defensive(SQLite::Database& db) {
+    int on = -1;
+    sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, -1, &on);
+    return on;
+}
+
+// An application function SQLite is not told is innocuous, as an extension could add.
+void add_probe_function(SQLite::Database& db) {
+    auto probe = [](sqlite3_context* context, int, sqlite3_value**) { sqlite3_result_int(context, 42); };
+    sqlite3_create_function_v2(db.getHandle(), "probe", 0, SQLITE_UTF8, nullptr, probe, nullptr, nullptr, nullptr);
+}
+
+TEST(Database, EveryConnectionIsDefensiveAndDistrustsTheSchema) {
+    testing::TempDatabase temp;
+    SQLite::Database(temp.path().string(), SQLite::OPEN_READWRITE).exec("CREATE VIEW probed AS SELECT probe()");
+    auto plain = SQLite::Database(temp.path().string(), SQLite::OPEN_READWRITE);
+    add_probe_function(plain);
+    ASSERT_EQ(plain.execAndGet("SELECT * FROM probed").getInt(), 42);  // what a file's view could do before
+
+    auto kitaps = open_database(temp.path());
+    auto in_memory = open_connection(":memory:", SQLite::OPEN_READWRITE);
+    for (auto* db : {&kitaps, &in_memory}) {
+        EXPECT_EQ(defensive(*db), 1);
+        EXPECT_EQ(db->execAndGet("PRAGMA trusted_schema").getInt(), 0);
+    }
+    add_probe_function(kitaps);
+    EXPECT_THROW(kitaps.execAndGet("SELECT * FROM probed"), SQLite::Exception);
+    // Defensive: even with writable_schema on, the schema cannot be edited as a table.
+    const std::string edit_schema = "UPDATE sqlite_schema SET sql = sql WHERE 0";
+    for (auto* db : {&plain, &kitaps}) db->exec("PRAGMA writable_schema = ON");
+    EXPECT_NO_THROW(plain.exec(edit_schema));
+    EXPECT_THROW(kitaps.exec(edit_schema), SQLite::Exception);
 }
 
 TEST(Database, RefusesADatabaseFromNewerCode) {

@@ -1,11 +1,13 @@
 // End to end: `kitap backup --dir`, as the daily backup timer runs it.
 #include "kiosk/cli/kitap_process.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -63,6 +65,45 @@ TEST_F(KitapBackupCli, AnUnwritableFolderIsAFault) {
     const auto run = kitap({"backup", "--dir", (dir_ / "not-a-folder" / "backups").string()});
     EXPECT_EQ(run.exit_code, 3);
     EXPECT_TRUE(contains(run.err, "not-a-folder")) << run.err;
+}
+
+TEST_F(KitapBackupCli, ATrappedBackupIsRefusedNamingTheObjectAndNothingChanges) {
+    ASSERT_EQ(kitap({"init"}).exit_code, 0);
+    ASSERT_EQ(kitap({"backup", "--out", "saved.db"}).exit_code, 0);
+    {
+        SQLite::Database saved((dir_ / "saved.db").string(), SQLite::OPEN_READWRITE);
+        saved.exec(
+            "DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; "
+            "CREATE TRIGGER loan_moves AFTER INSERT ON loan BEGIN "
+            "UPDATE loan SET reader_id = (SELECT min(id) FROM reader) WHERE id = new.id; END");
+    }
+    const auto before = std::filesystem::last_write_time(db());
+
+    const auto run = kitap({"restore", "saved.db"});
+
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_TRUE(contains(run.err, "saved.db was not restored: it lacks trigger event_no_delete")) << run.err;
+    EXPECT_EQ(std::filesystem::last_write_time(db()), before);
+    EXPECT_FALSE(fs::exists(db().string() + ".replaced"));
+    EXPECT_FALSE(fs::exists(db().string() + ".restoring"));
+}
+
+TEST_F(KitapBackupCli, APlantedLinkBesideTheDatabaseIsRefused) {
+    ASSERT_EQ(kitap({"init"}).exit_code, 0);
+    ASSERT_EQ(kitap({"backup", "--out", "saved.db"}).exit_code, 0);
+    const auto victim = write("victim.txt", "someone else's file");
+    fs::create_symlink(victim, db().string() + ".restoring");
+    fs::create_symlink(victim, dir_ / "linked.db");
+
+    const auto restore = kitap({"restore", "saved.db"});
+    const auto backup = kitap({"backup", "--out", "linked.db"});
+
+    EXPECT_EQ(restore.exit_code, 2);
+    EXPECT_TRUE(contains(restore.err, db().string() + ".restoring is a symbolic link")) << restore.err;
+    EXPECT_EQ(backup.exit_code, 2);
+    EXPECT_TRUE(contains(backup.err, "linked.db is a symbolic link")) << backup.err;
+    std::ifstream in(victim);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), "someone else's file");
 }
 
 }  // namespace
