@@ -272,7 +272,8 @@ int run_report_provision(CliContext& context, const ReportArguments& args) {
     const auto only = class_filter(args.class_name, bad);
     if (bad) return exit_bad_input;
     const auto report = core::provision_report(context.db(), only, core::local_date(CliContext::now()));
-    return write_report(context.tr(), args.out, provision_text(context, report, args.format)) ? exit_done : exit_bad_input;
+    return write_report(context.tr(), args.out, provision_text(context, report, args.format)) ? exit_done
+                                                                                              : exit_bad_input;
 }
 
 int run_report_debtors(CliContext& context, const ReportArguments& args) {
@@ -284,7 +285,8 @@ int run_report_debtors(CliContext& context, const ReportArguments& args) {
         return exit_bad_input;
     }
     const auto classes = core::debtors_report(context.db(), only, *as_of);
-    return write_report(context.tr(), args.out, debtors_text(context, classes, args.format)) ? exit_done : exit_bad_input;
+    return write_report(context.tr(), args.out, debtors_text(context, classes, args.format)) ? exit_done
+                                                                                             : exit_bad_input;
 }
 
 }  // namespace kitap::cli
