@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/import/source_table.hpp"
+
 #include <tl/expected.hpp>
 
 #include <cstddef>
@@ -9,10 +11,8 @@
 
 namespace kitap::core {
 
-struct CsvRecord {
-    std::size_t line;  // 1-based line where the record starts
-    std::vector<std::string> fields;
-};
+// A record is a source row: `line` is the 1-based line where it starts.
+using CsvRecord = SourceRow;
 
 struct CsvTable {
     char separator;                  // ',', ';' or '\t'
