@@ -54,8 +54,15 @@ std::vector<ImportProblem> header_problems(const SourceSheet& sheet, const Impor
     return problems;
 }
 
-// Where the lines under the list begin: after the last blank row that is followed
-// only by blank rows and rows of one cell (or none under a known column).
+// A blank row, or a gap in the numbering (an empty line of a text file, a row a
+// workbook leaves out because nothing is in it), comes just before rows[i].
+bool after_a_break(const std::vector<CsvRecord>& rows, std::size_t i) {
+    return i > 0 && (is_blank(rows[i - 1]) || rows[i].line > rows[i - 1].line + 1);
+}
+
+// Where the lines under the list begin: the last break after the first data row
+// that is followed only by blank rows and rows of one cell (or none under a known
+// column). rows.size() when there is none.
 std::size_t trailer_start(const std::vector<CsvRecord>& rows, std::size_t header, const ColumnMap& map) {
     auto start = rows.size();
     while (start > header + 1) {
@@ -63,10 +70,11 @@ std::size_t trailer_start(const std::vector<CsvRecord>& rows, std::size_t header
         if (!is_blank(row) && filled_cells(row) > 1 && map.any_known_cell(row)) break;
         --start;
     }
-    auto last_blank = rows.size();
-    for (auto i = start; i < rows.size(); ++i)
-        if (is_blank(rows[i])) last_blank = i;
-    return last_blank;
+    auto first_data = header + 1;
+    while (first_data < rows.size() && is_blank(rows[first_data])) ++first_data;
+    for (auto i = rows.size(); i > std::max(start, first_data + 1); --i)
+        if (!is_blank(rows[i - 1]) && after_a_break(rows, i - 1)) return i - 1;
+    return rows.size();
 }
 
 ImportTable table_of(SourceSheet& sheet, std::size_t header, const ImportColumns& columns,
@@ -85,7 +93,7 @@ ImportTable table_of(SourceSheet& sheet, std::size_t header, const ImportColumns
     const auto trailer = trailer_start(rows, header, table.columns);
     for (auto i = header + 1; i < rows.size(); ++i) {
         if (is_blank(rows[i])) continue;
-        if (!table.columns.any_known_cell(rows[i]) || (i > trailer && filled_cells(rows[i]) == 1))
+        if (!table.columns.any_known_cell(rows[i]) || (i >= trailer && filled_cells(rows[i]) == 1))
             note_ignored(notes, sheet.name, rows[i]);
         else
             table.rows.push_back(std::move(rows[i]));

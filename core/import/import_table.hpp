@@ -36,8 +36,8 @@ struct ImportTable {
 // - the rows above the header (titles, dates, the school's name);
 // - a row with nothing under any known column (a signature or total written in
 //   the "№" column);
-// - after the last blank row that follows the data, a row with one filled cell
-//   (a class teacher's signature under the list).
+// - after the last blank row (or gap in the row numbers) under the data, a row
+//   with one filled cell (a class teacher's signature under the list).
 // The problems when no sheet will do: an empty file, missing required columns
 // (on the first row of the sheet), a --sheet that is not there.
 tl::expected<std::vector<ImportTable>, std::vector<ImportProblem>> read_import_tables(

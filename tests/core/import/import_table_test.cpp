@@ -89,6 +89,22 @@ TEST(ReadImportTables, ASignatureUnderTheNamesAfterABlankRowIsNoPupil) {
                                                    ":6 import.note.ignored text=Итого: 2"));
 }
 
+// A workbook leaves empty rows out: a gap in the row numbers is a blank row.
+TEST(ReadImportTables, ASignatureAfterAGapInAWorkbooksRows) {
+    const auto signed_list = read_sheets(
+        SourceTable{{{"5Ә", {{1, {"ФИО"}}, {2, {"Әлия"}}, {3, {"Ерасыл"}}, {5, {"Сынып жетекшісі: Иванова А.А."}}}}}});
+    ASSERT_TRUE(signed_list.tables);
+    EXPECT_THAT(names(signed_list.tables->front()), ElementsAre("2: Әлия", "3: Ерасыл"));
+    EXPECT_THAT(described(signed_list.notes),
+                ElementsAre("5Ә:5 import.note.ignored text=Сынып жетекшісі: Иванова А.А."));
+
+    const auto spaced_list =
+        read_sheets(SourceTable{{{"5Ә", {{1, {"ФИО"}}, {3, {"Әлия"}}, {4, {"Ерасыл"}}, {6, {"Дана"}}}}}});
+    ASSERT_TRUE(spaced_list.tables);
+    EXPECT_THAT(names(spaced_list.tables->front()), ElementsAre("3: Әлия", "4: Ерасыл"))
+        << "a one-cell row after the last gap is taken for a signature";
+}
+
 TEST(ReadImportTables, ARowWithANameMissingButOtherCellsIsStillData) {
     const auto read = read_text("№;ФИО;Класс\n1;Әлия;5Ә\n2;;5Ә\n");
     ASSERT_TRUE(read.tables);
