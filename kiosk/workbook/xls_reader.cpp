@@ -1,6 +1,7 @@
 #include "kiosk/workbook/xls_reader.hpp"
 
 #include "kiosk/workbook/cell_text.hpp"
+#include "kiosk/workbook/child_reader.hpp"
 #include "kiosk/workbook/workbook_failure.hpp"
 
 #include <freexl.h>
@@ -89,9 +90,8 @@ std::string cell_text(const FreeXL_CellValue& cell) {
     }
 }
 
-}  // namespace
-
-void read_xls(std::string_view bytes, SheetBuilder& sheets, const WorkbookLimits& limits) {
+// freexl on the workbook, in this process.
+void read_with_freexl(std::string_view bytes, SheetBuilder& sheets, const WorkbookLimits& limits) {
     const MemoryFile file(bytes);
     const FreexlHandle workbook(file.path());
     if (workbook.info(FREEXL_BIFF_PASSWORD) != FREEXL_BIFF_PLAIN) refuse("import.error.workbook_encrypted");
@@ -115,6 +115,12 @@ void read_xls(std::string_view bytes, SheetBuilder& sheets, const WorkbookLimits
                 sheets.set_cell(row + 1, column + 1u, cell_text(cell));
             }
     }
+}
+
+}  // namespace
+
+void read_xls(std::string_view bytes, SheetBuilder& sheets, const WorkbookLimits& limits) {
+    read_in_child([&](SheetBuilder& child_sheets) { read_with_freexl(bytes, child_sheets, limits); }, sheets, limits);
 }
 
 }  // namespace kitap::workbook

@@ -187,7 +187,8 @@ private:
             return strings_.strings[index];
         }
         if (type_ == "b") return value_ == "1" ? "TRUE" : value_ == "0" ? "FALSE" : value_;
-        if (type_ != "n") return std::move(value_);  // inlineStr, str (a formula's text), e (#N/A), d (ISO date)
+        if (type_ == "d") return iso_date_text(value_);
+        if (type_ != "n") return std::move(value_);  // inlineStr, str (a formula's text), e (#N/A)
         if (value_.empty()) return {};
         if (style_ < styles_.date_styles.size() && styles_.date_styles[style_]) {
             double serial = 0;
