@@ -73,7 +73,7 @@ double catalog_import_seconds(const fs::path& dir, std::size_t rows) {
 std::string class_sheets_xlsx() {
     testing::XlsxWriter writer;
     for (int c = 0; c < 56; ++c) {
-        const auto name = std::to_string(1 + c % 11) + letters[c / 11 % 5];
+        const auto name = std::to_string(c / 5) + letters[c % 5];  // 0А ... 11А
         auto* sheet = writer.sheet(name);
         worksheet_write_string(sheet, 0, 0, ("Список учащихся " + name + " класса").c_str(), nullptr);
         worksheet_write_string(sheet, 2, 0, "№", nullptr);
