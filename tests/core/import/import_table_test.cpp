@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace kitap::core {
 namespace {
 
@@ -63,14 +66,9 @@ TEST(ReadImportTables, HeaderFoundAndEmptyRowsLeftOut) {
 }
 
 TEST(ReadImportTables, TheIssuesListTitleAndSignatureIgnoredAndListed) {
-    const auto read = read_text(
-        "Список учащихся 5Ә класса на 2026-2027 уч. год;;;\n"
-        ";;;\n"
-        "№;ФИО;Класс;Дата рождения\n"
-        "1;Әбілқайырұлы Әлихан;5Ә;12.03.2015\n"
-        "2;Қасымова Ғалия;5Ә;01.05.2015\n"
-        ";;;\n"
-        "Классный руководитель: Иванова А.А.;;;\n");
+    std::ifstream file(KITAP_IMPORT_FIXTURES "/issue_12_title.csv", std::ios::binary);
+    const std::string list{std::istreambuf_iterator<char>(file), {}};
+    const auto read = read_text(list);
     ASSERT_TRUE(read.tables);
     const auto& table = read.tables->front();
     EXPECT_THAT(names(table), ElementsAre("4: Әбілқайырұлы Әлихан", "5: Қасымова Ғалия"));

@@ -26,14 +26,7 @@ protected:
 };
 
 // Issue 12's list, saved from Excel as it came.
-const std::string issue_list =
-    "Список учащихся 5Ә класса на 2026-2027 уч. год;;;\n"
-    ";;;\n"
-    "№;ФИО;Класс;Дата рождения\n"
-    "1;Әбілқайырұлы Әлихан;5Ә;12.03.2015\n"
-    "2;Қасымова Ғалия;5Ә;01.05.2015\n"
-    ";;;\n"
-    "Классный руководитель: Иванова А.А.;;;\n";
+const std::string issue_list = kitap::testing::slurp(KITAP_IMPORT_FIXTURES "/issue_12_title.csv");
 
 TEST_F(ImportWorkbookCli, TheIssuesListImportsAsItCame) {
     write("title.csv", issue_list);
