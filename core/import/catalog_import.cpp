@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace kitap::core {
@@ -58,6 +59,7 @@ const AliasTable<TitleKind>& kind_words() {
 // What a row says about a title. An empty cell says nothing: the stored value stays.
 struct TitleRow {
     std::size_t line = 0;
+    std::string sheet;
     std::string title;
     std::optional<std::string> isbn;  // 13 digits
     std::optional<std::string> authors;
@@ -114,8 +116,8 @@ std::vector<std::string> read_barcodes(RowReader& row) {
     return barcodes;
 }
 
-TitleRow read_title_row(RowReader& row) {
-    TitleRow title{.line = row.line(), .title = row.text("title")};
+TitleRow read_title_row(RowReader& row, const std::string& sheet) {
+    TitleRow title{.line = row.line(), .sheet = sheet, .title = row.text("title")};
     if (title.title.empty()) row.problem("import.error.missing_title");
     title.isbn = read_isbn(row);
     title.authors = non_empty(row.text("authors"));
@@ -131,16 +133,19 @@ TitleRow read_title_row(RowReader& row) {
     return title;
 }
 
-std::vector<TitleRow> read_title_rows(const ImportTable& table, std::vector<ImportProblem>& problems) {
+std::vector<TitleRow> read_title_rows(const std::vector<ImportTable>& tables, ImportResult& result) {
     std::vector<TitleRow> titles;
     DuplicateFinder isbns("import.error.duplicate_isbn", "isbn");
     DuplicateFinder barcodes("import.error.duplicate_barcode", "barcode");
-    for (const auto& record : table.rows) {
-        RowReader row(record, table.columns, problems);
-        auto title = read_title_row(row);
-        if (title.isbn) isbns.first_time(*title.isbn, row);
-        for (const auto& barcode : title.barcodes) barcodes.first_time(barcode, row);
-        if (row.ok()) titles.push_back(std::move(title));
+    for (const auto& table : tables) {
+        for (const auto& record : table.rows) {
+            RowReader row(record, table.columns, result.problems, table.sheet);
+            auto title = read_title_row(row, table.sheet);
+            if (title.isbn) isbns.first_time(*title.isbn, row);
+            for (const auto& barcode : title.barcodes) barcodes.first_time(barcode, row);
+            if (row.ok()) titles.push_back(std::move(title));
+        }
+        result.rows += table.rows.size();
     }
     return titles;
 }
@@ -301,7 +306,7 @@ public:
         TitlePlan plan{.row = &row, .stored = find_stored(row)};
         for (const auto& barcode : row.barcodes)
             if (is_new_copy(barcode, plan, problems)) plan.new_barcodes.push_back(barcode);
-        if (plan.stored && row.copies) check_loans(*plan.stored, *row.copies, row.line, problems);
+        if (plan.stored && row.copies) check_loans(*plan.stored, *row.copies, row, problems);
         return plan;
     }
 
@@ -351,16 +356,18 @@ private:
         if (!plan.stored || copy->title.id != plan.stored->id)
             problems.push_back({plan.row->line,
                                 "import.error.barcode_other_title",
-                                {{"barcode", barcode}, {"title", copy->title.title}}});
+                                {{"barcode", barcode}, {"title", copy->title.title}},
+                                plan.row->sheet});
         return false;
     }
 
-    void check_loans(const StoredTitle& title, int copies, std::size_t line, std::vector<ImportProblem>& problems) {
+    void check_loans(const StoredTitle& title, int copies, const TitleRow& row, std::vector<ImportProblem>& problems) {
         const int on_loan = store_.title_quantity_on_loan(title.id);
         if (copies < on_loan)
-            problems.push_back({line,
+            problems.push_back({row.line,
                                 "import.error.stock_below_loans",
-                                {{"copies", std::to_string(copies)}, {"on_loan", std::to_string(on_loan)}}});
+                                {{"copies", std::to_string(copies)}, {"on_loan", std::to_string(on_loan)}},
+                                row.sheet});
     }
 
     void add_copies(RowId title_id, const std::vector<std::string>& barcodes) {
@@ -392,11 +399,11 @@ private:
 
 }  // namespace
 
-ImportResult import_catalog(SQLite::Database& db, std::string_view file_bytes, const CatalogImportOptions& options) {
-    auto table = read_import_table(file_bytes, catalog_columns());
-    if (!table) return ImportResult{.problems = std::move(table.error())};
-    ImportResult result{.rows = table->rows.size()};
-    const auto rows = read_title_rows(*table, result.problems);
+ImportResult import_catalog(SQLite::Database& db, SourceTable source, const CatalogImportOptions& options) {
+    ImportResult result;
+    auto tables = read_import_tables(std::move(source), catalog_columns(), options.sheets, result.notes);
+    if (!tables) return ImportResult{.problems = std::move(tables.error())};
+    const auto rows = read_title_rows(*tables, result);
 
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     {
@@ -406,7 +413,9 @@ ImportResult import_catalog(SQLite::Database& db, std::string_view file_bytes, c
         for (const auto& row : rows) plans.push_back(importer.plan(row, result.problems));
         if (!result.ok()) {
             std::stable_sort(result.problems.begin(), result.problems.end(),
-                             [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
+                             [](const ImportProblem& a, const ImportProblem& b) {
+                                 return std::tie(a.sheet, a.line) < std::tie(b.sheet, b.line);
+                             });
             return result;
         }
         for (const auto& plan : plans) importer.apply(plan, result);
@@ -414,6 +423,11 @@ ImportResult import_catalog(SQLite::Database& db, std::string_view file_bytes, c
     }
     if (!options.dry_run) transaction.commit();
     return result;
+}
+
+ImportResult import_catalog(SQLite::Database& db, std::string_view file_bytes, const CatalogImportOptions& options) {
+    return import_text_file(file_bytes,
+                            [&](SourceTable source) { return import_catalog(db, std::move(source), options); });
 }
 
 }  // namespace kitap::core

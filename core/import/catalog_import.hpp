@@ -2,6 +2,7 @@
 
 #include "core/calendar.hpp"
 #include "core/import/import_result.hpp"
+#include "core/import/import_table.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -12,6 +13,7 @@ namespace kitap::core {
 struct CatalogImportOptions {
     bool dry_run = false;  // do all the work, report the counts, write nothing
     Timestamp now;
+    SheetChoice sheets;  // which sheets of a workbook
 };
 
 // Imports a catalogue (CSV or Excel "Unicode text", any encoding decode_to_utf8
@@ -26,6 +28,9 @@ struct CatalogImportOptions {
 // Re-importing a file changes nothing. All or nothing, as import_readers: every
 // problem of every row (with its line), or one transaction with events
 // 'title_added', 'title_updated', 'copy_added' and one 'import_catalog'.
+// The header, titles and lines under the list are found as read_import_tables says.
+ImportResult import_catalog(SQLite::Database& db, SourceTable source, const CatalogImportOptions& options);
+// A text file (CSV or Excel "Unicode text").
 ImportResult import_catalog(SQLite::Database& db, std::string_view file_bytes, const CatalogImportOptions& options);
 
 }  // namespace kitap::core

@@ -1,8 +1,8 @@
 #include "core/import/column_map.hpp"
 
-#include "core/import/text_decoding.hpp"
 #include "core/text/utf8.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -18,8 +18,9 @@ std::size_t whitespace_length(std::string_view text) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' ? 1 : 0;
 }
 
-// Trimmed, each run of whitespace inside as one space.
-std::string tidy(std::string_view text) {
+}  // namespace
+
+std::string tidy_cell(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
@@ -37,38 +38,6 @@ std::string tidy(std::string_view text) {
     return out;
 }
 
-std::vector<ImportProblem> undecodable_lines(const std::vector<DecodeError>& errors) {
-    std::vector<ImportProblem> problems;
-    problems.reserve(errors.size());
-    for (const auto& error : errors)
-        problems.push_back({error.line, "import.error.undecodable", {{"detail", error.reason}}});
-    return problems;
-}
-
-std::vector<ImportProblem> missing_columns(const ColumnMap& map, const ImportColumns& columns, std::size_t line) {
-    std::vector<ImportProblem> problems;
-    for (const auto column : columns.required)
-        if (!map.has(column))
-            problems.push_back({line, "import.error.missing_column", {{"column", std::string(column)}}});
-    return problems;
-}
-
-bool all_cells_empty(const CsvRecord& record) {
-    for (const auto& field : record.fields)
-        if (!tidy(field).empty()) return false;
-    return true;
-}
-
-std::vector<CsvRecord> data_rows(std::vector<CsvRecord>& records) {
-    std::vector<CsvRecord> rows;
-    rows.reserve(records.size());
-    for (std::size_t i = 1; i < records.size(); ++i)
-        if (!all_cells_empty(records[i])) rows.push_back(std::move(records[i]));
-    return rows;
-}
-
-}  // namespace
-
 std::string alias_key(std::string_view text) {
     const auto folded = fold_case(text);
     std::string key;
@@ -84,7 +53,7 @@ std::string alias_key(std::string_view text) {
     return key;
 }
 
-ColumnMap::ColumnMap(const CsvRecord& header, const ImportColumns& columns) {
+ColumnMap::ColumnMap(const CsvRecord& header, const ImportColumns& columns) : joined_(columns.joined) {
     for (const auto column : columns.headers.values()) positions_[column] = std::nullopt;
     for (std::size_t position = 0; position < header.fields.size(); ++position) {
         const auto column = columns.headers.find(header.fields[position]);
@@ -92,37 +61,50 @@ ColumnMap::ColumnMap(const CsvRecord& header, const ImportColumns& columns) {
     }
 }
 
+std::optional<std::size_t> ColumnMap::position(std::string_view column) const {
+    const auto found = positions_.find(column);
+    if (found == positions_.end()) throw std::logic_error("undeclared import column: " + std::string(column));
+    return found->second;
+}
+
 bool ColumnMap::has(std::string_view column) const {
     const auto found = positions_.find(column);
-    return found != positions_.end() && found->second;
+    if (found != positions_.end() && found->second) return true;
+    for (const auto& joined : joined_) {
+        if (joined.column != column) continue;
+        const auto given = std::count_if(joined.parts.begin(), joined.parts.begin() + joined.needed,
+                                         [&](std::string_view part) { return position(part).has_value(); });
+        return static_cast<std::size_t>(given) == joined.needed;
+    }
+    return false;
 }
 
 std::string ColumnMap::cell(const CsvRecord& record, std::string_view column) const {
-    const auto found = positions_.find(column);
-    if (found == positions_.end()) throw std::logic_error("undeclared import column: " + std::string(column));
-    const auto& position = found->second;
-    if (!position || *position >= record.fields.size()) return {};
-    return tidy(record.fields[*position]);
+    if (const auto at = position(column)) return *at < record.fields.size() ? tidy_cell(record.fields[*at]) : "";
+    for (const auto& joined : joined_) {
+        if (joined.column != column) continue;
+        std::string whole;
+        for (const auto part : joined.parts)
+            if (const auto text = cell(record, part); !text.empty()) whole += (whole.empty() ? "" : " ") + text;
+        return whole;
+    }
+    return {};
 }
 
-tl::expected<ImportTable, std::vector<ImportProblem>> read_import_table(std::string_view file_bytes,
-                                                                        const ImportColumns& columns) {
-    const auto text = decode_to_utf8(file_bytes);
-    if (!text) return tl::unexpected(undecodable_lines(text.error()));
-    auto table = parse_csv(text->utf8);
-    if (!table)
-        return tl::unexpected(
-            std::vector<ImportProblem>{{table.error().line, "import.error.csv", {{"detail", table.error().reason}}}});
-    if (table->records.empty()) return tl::unexpected(std::vector<ImportProblem>{{1, "import.error.empty_file", {}}});
-    const auto& header = table->records.front();
-    ColumnMap map(header, columns);
-    if (auto missing = missing_columns(map, columns, header.line); !missing.empty())
-        return tl::unexpected(std::move(missing));
-    return ImportTable{std::move(map), data_rows(table->records)};
+bool ColumnMap::any_known_cell(const CsvRecord& record) const {
+    for (const auto& [column, at] : positions_)
+        if (at && *at < record.fields.size() && !tidy_cell(record.fields[*at]).empty()) return true;
+    return false;
 }
 
-RowReader::RowReader(const CsvRecord& record, const ColumnMap& columns, std::vector<ImportProblem>& problems)
-    : record_(record), columns_(columns), problems_(problems) {}
+RowReader::RowReader(const CsvRecord& record, const ColumnMap& columns, std::vector<ImportProblem>& problems,
+                     std::string_view sheet)
+    : record_(record), columns_(columns), problems_(problems), sheet_(sheet) {}
+
+std::string RowReader::place() const {
+    const auto line = std::to_string(record_.line);
+    return sheet_.empty() ? line : std::string(sheet_) + ':' + line;
+}
 
 std::optional<int> RowReader::whole_number(std::string_view column, int min, int max) {
     const auto value = text(column);
@@ -135,14 +117,14 @@ std::optional<int> RowReader::whole_number(std::string_view column, int min, int
 }
 
 void RowReader::problem(std::string_view key, std::map<std::string, std::string> args) {
-    problems_.push_back({record_.line, std::string(key), std::move(args)});
+    problems_.push_back({record_.line, std::string(key), std::move(args), std::string(sheet_)});
     ok_ = false;
 }
 
 bool DuplicateFinder::first_time(const std::string& value, RowReader& row) {
-    const auto [first, inserted] = first_lines_.try_emplace(value, row.line());
+    const auto [first, inserted] = first_places_.try_emplace(value, row.place());
     if (inserted) return true;
-    row.problem(problem_key_, {{std::string(name_), value}, {"first_line", std::to_string(first->second)}});
+    row.problem(problem_key_, {{std::string(name_), value}, {"first_line", first->second}});
     return false;
 }
 

@@ -3,8 +3,6 @@
 #include "core/import/csv.hpp"
 #include "core/import/import_result.hpp"
 
-#include <tl/expected.hpp>
-
 #include <algorithm>
 #include <cstddef>
 #include <initializer_list>
@@ -53,11 +51,20 @@ private:
     std::vector<std::pair<std::string, Value>> keys_;
 };
 
+// A column a file may give in parts instead, joined with spaces: the name as
+// surname, first name and patronymic. The first `needed` parts must be there.
+struct JoinedColumn {
+    std::string_view column;
+    std::vector<std::string_view> parts;  // columns of the same table
+    std::size_t needed = 0;
+};
+
 // The columns an importer reads: each column's name (as problems name it) with the
 // header texts that mean it, and which of them a file must have.
 struct ImportColumns {
     AliasTable<std::string_view> headers;
     std::vector<std::string_view> required;
+    std::vector<JoinedColumn> joined = {};
 };
 
 // Where each known column is in one file, from its header row; extra columns are ignored.
@@ -67,34 +74,36 @@ class ColumnMap {
 public:
     ColumnMap(const CsvRecord& header, const ImportColumns& columns);
 
+    // The column is in the header, or enough of its parts.
     bool has(std::string_view column) const;
     // The cell trimmed, with each run of whitespace inside (line ends of a quoted
-    // cell too) as one space; empty when the file has no such column or the row
-    // is short. Throws std::logic_error for a column the importer never declared.
+    // cell too) as one space; a joined column's parts joined with spaces; empty when
+    // the file has no such column or the row is short. Throws std::logic_error for
+    // a column the importer never declared.
     std::string cell(const CsvRecord& record, std::string_view column) const;
+    // Whether any cell under a column the importer knows holds something.
+    bool any_known_cell(const CsvRecord& record) const;
 
 private:
+    std::optional<std::size_t> position(std::string_view column) const;
+
     std::map<std::string_view, std::optional<std::size_t>, std::less<>> positions_;
+    std::vector<JoinedColumn> joined_;
 };
 
-// An import file read and its columns found.
-struct ImportTable {
-    ColumnMap columns;
-    std::vector<CsvRecord> rows;  // the records after the header, without those whose every cell is empty
-};
-
-// Decodes and parses the file and finds its columns. The problems when it cannot:
-// undecodable lines, a CSV error, no header row, or missing required columns.
-tl::expected<ImportTable, std::vector<ImportProblem>> read_import_table(std::string_view file_bytes,
-                                                                        const ImportColumns& columns);
+// The cell trimmed, with each run of whitespace inside as one space.
+std::string tidy_cell(std::string_view text);
 
 // One row read through the column map. Each problem found is added to the
 // file's problems on the row's line, so an office fixes the whole file in one go.
 class RowReader {
 public:
-    RowReader(const CsvRecord& record, const ColumnMap& columns, std::vector<ImportProblem>& problems);
+    RowReader(const CsvRecord& record, const ColumnMap& columns, std::vector<ImportProblem>& problems,
+              std::string_view sheet = {});
 
     std::size_t line() const { return record_.line; }
+    // "12" in a text file, "5Ә:12" in a workbook's sheet.
+    std::string place() const;
     bool ok() const { return ok_; }  // no problem found on this row yet
 
     std::string text(std::string_view column) const { return columns_.cell(record_, column); }
@@ -119,11 +128,13 @@ private:
     const CsvRecord& record_;
     const ColumnMap& columns_;
     std::vector<ImportProblem>& problems_;
+    std::string_view sheet_;
     bool ok_ = true;
 };
 
-// The first line on which each of a file's values (cards, ISBNs, barcodes) was
-// seen: a value seen again is reported as `problem_key` {`name`, first_line}.
+// The first place (line, or sheet:row) at which each of a file's values (cards,
+// ISBNs, barcodes) was seen: a value seen again is reported as `problem_key`
+// {`name`, first_line}.
 class DuplicateFinder {
 public:
     DuplicateFinder(std::string_view problem_key, std::string_view name) : problem_key_(problem_key), name_(name) {}
@@ -134,7 +145,7 @@ public:
 private:
     std::string_view problem_key_;
     std::string_view name_;
-    std::map<std::string, std::size_t, std::less<>> first_lines_;
+    std::map<std::string, std::string, std::less<>> first_places_;
 };
 
 // The language codes the importers read ("kk", "ru", "en") from the words for them.

@@ -16,6 +16,8 @@ struct SeparatorCounts {
         if (c == ',') ++commas;
     }
 
+    bool any() const { return tabs + semicolons + commas > 0; }
+
     char most_frequent() const {
         if (tabs == 0 && semicolons == 0 && commas == 0) return ',';
         if (tabs >= semicolons && tabs >= commas) return '\t';
@@ -24,17 +26,17 @@ struct SeparatorCounts {
     }
 };
 
-// Counts candidates in the first non-empty line, stepping over quoted text (where a
-// doubled quote toggles twice and so changes nothing).
+// Counts candidates in the first line that has any (a title above the header may
+// have none), stepping over quoted text (where a doubled quote toggles twice and so
+// changes nothing).
 char detect_separator(std::string_view text) {
     SeparatorCounts counts;
-    bool quoted = false, header_started = false;
+    bool quoted = false;
     for (const char c : text) {
         if (c == quote) quoted = !quoted;
         if (quoted) continue;
-        if (c == '\n' && header_started) break;
+        if (c == '\n' && counts.any()) break;
         counts.count(c);
-        if (c != '\n' && c != '\r') header_started = true;
     }
     return counts.most_frequent();
 }
@@ -109,8 +111,7 @@ private:
             return tl::unexpected(CsvError{opened_on, "unterminated quote: the quoted field that starts on line " +
                                                           std::to_string(opened_on) + " never closes"});
         skip_spaces();
-        if (!at_field_end())
-            return tl::unexpected(CsvError{line_, "unexpected text after a closing quote"});
+        if (!at_field_end()) return tl::unexpected(CsvError{line_, "unexpected text after a closing quote"});
         return value;
     }
 

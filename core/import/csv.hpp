@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/import/source_table.hpp"
+
 #include <tl/expected.hpp>
 
 #include <cstddef>
@@ -9,10 +11,8 @@
 
 namespace kitap::core {
 
-struct CsvRecord {
-    std::size_t line;  // 1-based line where the record starts
-    std::vector<std::string> fields;
-};
+// A record is a source row: `line` is the 1-based line where it starts.
+using CsvRecord = SourceRow;
 
 struct CsvTable {
     char separator;                  // ',', ';' or '\t'
@@ -26,7 +26,8 @@ struct CsvError {
 
 // Reads RFC 4180 CSV as Excel and LibreOffice write it, with LF or CRLF line ends.
 // - The separator is the most frequent of '\t', ';', ',' outside quotes in the
-//   header line (ties in that order; ',' when there is none): Russian Excel writes ';'.
+//   first line that has any: the header, or a title above it that Excel padded with
+//   separators (ties in that order; ',' when there is none): Russian Excel writes ';'.
 // - Quoted fields may hold separators, doubled quotes and line ends, and are kept
 //   as is; spaces around the quotes are ignored. Unquoted fields are trimmed
 //   (spaces, tabs, no-break spaces).

@@ -7,12 +7,13 @@
 
 namespace kitap::core {
 
-// One thing wrong with an imported file: where, and a message key with its
-// arguments ("import.error.pupil_without_class") for the caller to translate.
+// One thing wrong with (or noticed in) an imported file: where, and a message key
+// with its arguments ("import.error.pupil_without_class") for the caller to translate.
 struct ImportProblem {
-    std::size_t line = 0;
+    std::size_t line = 0;  // the line of a text file, the row of a sheet
     std::string key;
     std::map<std::string, std::string> args;
+    std::string sheet;  // the sheet's name in a workbook; empty for a text file
 };
 
 // Imports are all or nothing: with any problem nothing is written.
@@ -22,6 +23,9 @@ struct ImportResult {
     int updated = 0;
     int unchanged = 0;
     std::vector<ImportProblem> problems;
+    // What the import read around the data, for the dry run: rows it ignored
+    // ("import.note.ignored" {text}) and where a class came from ("import.note.class").
+    std::vector<ImportProblem> notes;
 
     bool ok() const { return problems.empty(); }
 };

@@ -17,6 +17,7 @@
 #include <set>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace kitap::core {
@@ -25,11 +26,15 @@ namespace {
 const ImportColumns& reader_columns() {
     static const ImportColumns columns{
         .headers = {{"name", {"name", "full name", "full_name", "фио", "ф.и.о.", "аты-жөні", "аты жөні", "полное имя"}},
+                    {"surname", {"surname", "last name", "фамилия", "тегі"}},
+                    {"first_name", {"first name", "given name", "имя", "аты"}},
+                    {"patronymic", {"patronymic", "middle name", "отчество", "әкесінің аты"}},
                     {"class", {"class", "класс", "сынып"}},
                     {"card", {"card", "card number", "номер карты", "карта", "карта нөмірі", "barcode", "штрихкод"}},
                     {"category", {"category", "категория", "санаты", "санат"}},
                     {"language", {"language", "язык", "тілі", "тіл", "язык обучения", "оқыту тілі"}}},
         .required = {"name"},
+        .joined = {{.column = "name", .parts = {"surname", "first_name", "patronymic"}, .needed = 2}},
     };
     return columns;
 }
@@ -57,9 +62,10 @@ struct ReaderRow {
     std::optional<ClassLanguage> language;  // of the class
 };
 
-std::optional<ClassKey> read_class(RowReader& row) {
+// The row's class cell, else the sheet's class (when the sheet has no class column).
+std::optional<ClassKey> read_class(RowReader& row, const std::optional<ClassKey>& sheet_class) {
     const auto text = row.text("class");
-    if (text.empty()) return std::nullopt;
+    if (text.empty()) return sheet_class;
     auto parsed = parse_class_name(text);
     if (parsed.problem == ClassNameProblem::not_a_class) row.problem("import.error.bad_class", {{"value", text}});
     if (parsed.problem == ClassNameProblem::unknown_grade)
@@ -78,34 +84,63 @@ std::optional<ClassLanguage> read_language(RowReader& row) {
 
 // A row without a category is a pupil when it has a class (a roster lists pupils), and
 // a pupil needs a class. A row whose class or category cannot be read is not judged.
-ReaderCategory read_category(RowReader& row) {
+ReaderCategory read_category(RowReader& row, bool has_class) {
     const auto category = row.word("category", category_words(), "import.error.bad_category");
     const bool unreadable = !category && !row.text("category").empty();
-    if (!unreadable && category.value_or(ReaderCategory::pupil) == ReaderCategory::pupil && row.text("class").empty())
+    if (!unreadable && category.value_or(ReaderCategory::pupil) == ReaderCategory::pupil && !has_class)
         row.problem("import.error.pupil_without_class");
     return category.value_or(ReaderCategory::pupil);
 }
 
-ReaderRow read_reader_row(RowReader& row) {
+ReaderRow read_reader_row(RowReader& row, const std::optional<ClassKey>& sheet_class) {
     ReaderRow reader{.line = row.line(), .card = row.text("card"), .full_name = row.text("name")};
     if (reader.full_name.empty()) row.problem("import.error.empty_name");
-    reader.school_class = read_class(row);
-    reader.category = read_category(row);
+    reader.school_class = read_class(row, sheet_class);
+    reader.category = read_category(row, !row.text("class").empty() || sheet_class);
     reader.language = read_language(row);
     return reader;
 }
 
-std::vector<ReaderRow> read_reader_rows(const ImportTable& table, std::vector<ImportProblem>& problems) {
+// The class of a sheet without a class column: --class, the sheet's name, or its
+// title rows; the notes say where it came from when the file said it.
+std::optional<ClassKey> sheet_class(const ImportTable& table, const std::optional<ClassKey>& given,
+                                    std::vector<ImportProblem>& notes) {
+    if (table.columns.has("class") || given) return given;
+    if (const auto named = parse_class_name(table.sheet); named.name && !named.problem) {
+        notes.push_back({0, "import.note.class_from_sheet", {{"class", named.name->text()}}, table.sheet});
+        return named.name;
+    }
+    if (table.title_class)
+        notes.push_back({table.title_class_line,
+                         "import.note.class_from_title",
+                         {{"class", table.title_class->text()}},
+                         table.sheet});
+    return table.title_class;
+}
+
+std::vector<ReaderRow> read_reader_rows(const std::vector<ImportTable>& tables, const std::optional<ClassKey>& given,
+                                        ImportResult& result) {
     std::vector<ReaderRow> readers;
-    readers.reserve(table.rows.size());
     DuplicateFinder cards("import.error.duplicate_card", "card");
-    for (const auto& record : table.rows) {
-        RowReader row(record, table.columns, problems);
-        auto reader = read_reader_row(row);
-        if (!reader.card.empty()) cards.first_time(reader.card, row);
-        if (row.ok()) readers.push_back(std::move(reader));
+    for (const auto& table : tables) {
+        const auto default_class = sheet_class(table, given, result.notes);
+        for (const auto& record : table.rows) {
+            RowReader row(record, table.columns, result.problems, table.sheet);
+            auto reader = read_reader_row(row, default_class);
+            if (!reader.card.empty()) cards.first_time(reader.card, row);
+            if (row.ok()) readers.push_back(std::move(reader));
+        }
+        result.rows += table.rows.size();
     }
     return readers;
+}
+
+// The class given with --class, or a problem when it is none.
+std::optional<ClassKey> given_class(const std::string& text, std::vector<ImportProblem>& problems) {
+    if (text.empty()) return std::nullopt;
+    const auto parsed = parse_class_name(text);
+    if (!parsed.name || parsed.problem) problems.push_back({0, "import.error.bad_class", {{"value", text}}});
+    return parsed.name;
 }
 
 // ---- Writing -------------------------------------------------------------
@@ -226,14 +261,15 @@ private:
     int added_ = 0;
 };
 
+std::string name_and_class(const std::string& full_name, std::optional<RowId> class_id) {
+    return full_name + '\n' + (class_id ? std::to_string(*class_id) : "");
+}
+
 class ReaderTable {
 public:
     explicit ReaderTable(SQLite::Database& db)
         : db_(db),
           by_card_(db, "SELECT id, card, full_name, category, class_id, status FROM reader WHERE card = ?"),
-          by_name_and_class_(db, R"(
-              SELECT id, card, full_name, category, class_id, status FROM reader
-              WHERE full_name = ? AND class_id IS ? ORDER BY id)"),
           insert_(db, "INSERT INTO reader (card, full_name, category, class_id) VALUES (?, ?, ?, ?)"),
           update_(db, "UPDATE reader SET full_name = ?, category = ?, class_id = ?, status = ? WHERE id = ?") {}
 
@@ -245,10 +281,15 @@ public:
         return reader;
     }
 
-    std::vector<StoredReader> by_name_and_class(const std::string& full_name, std::optional<RowId> class_id) {
-        auto& query = rebind(by_name_and_class_, full_name, class_id);
-        std::vector<StoredReader> readers;
-        while (query.executeStep()) readers.push_back(stored_reader(query));
+    // Every stored reader by name and class, each list in the order they were added:
+    // one query for the whole import, where a query per row scanned the class each time.
+    std::unordered_map<std::string, std::vector<StoredReader>> by_name_and_class() {
+        SQLite::Statement query(db_, "SELECT id, card, full_name, category, class_id, status FROM reader ORDER BY id");
+        std::unordered_map<std::string, std::vector<StoredReader>> readers;
+        while (query.executeStep()) {
+            auto reader = stored_reader(query);
+            readers[name_and_class(reader.fields.full_name, reader.fields.class_id)].push_back(std::move(reader));
+        }
         return readers;
     }
 
@@ -284,7 +325,6 @@ private:
 
     SQLite::Database& db_;
     SQLite::Statement by_card_;
-    SQLite::Statement by_name_and_class_;
     SQLite::Statement insert_;
     SQLite::Statement update_;
 };
@@ -292,7 +332,11 @@ private:
 class ReaderWriter {
 public:
     ReaderWriter(SQLite::Database& db, const ReaderImportOptions& options, const std::vector<ReaderRow>& rows)
-        : readers_(db), classes_(db, options), events_(db), now_(options.now) {
+        : readers_(db),
+          classes_(db, options),
+          events_(db),
+          now_(options.now),
+          namesakes_(readers_.by_name_and_class()) {
         readers_.skip_stored_cards(cards_);
         for (const auto& row : rows) {
             cards_.skip_past(row.card);
@@ -330,12 +374,14 @@ private:
     // whose card the file lists) when it is the n-th such row of the file.
     std::optional<StoredReader> find_stored(const ReaderRow& row, const ReaderFields& wanted) {
         if (!row.card.empty()) return readers_.by_card(row.card);
-        auto namesakes = readers_.by_name_and_class(wanted.full_name, wanted.class_id);
-        std::erase_if(namesakes, [&](const StoredReader& reader) { return file_cards_.contains(reader.card); });
-        const auto key = wanted.full_name + '\n' + (wanted.class_id ? std::to_string(*wanted.class_id) : "");
+        const auto key = name_and_class(wanted.full_name, wanted.class_id);
         const auto occurrence = occurrences_.next(key);
-        if (occurrence >= namesakes.size()) return std::nullopt;
-        return namesakes[occurrence];
+        const auto stored = namesakes_.find(key);
+        if (stored == namesakes_.end()) return std::nullopt;
+        std::size_t seen = 0;
+        for (const auto& reader : stored->second)
+            if (!file_cards_.contains(reader.card) && seen++ == occurrence) return reader;
+        return std::nullopt;
     }
 
     void add(const std::string& card, const ReaderFields& fields) {
@@ -358,15 +404,20 @@ private:
     CardSequence cards_;
     std::set<std::string, std::less<>> file_cards_;
     OccurrenceCounter occurrences_;
+    // Readers added or updated by this import keep their name and class, so the
+    // lists loaded at the start answer every row as the database would.
+    std::unordered_map<std::string, std::vector<StoredReader>> namesakes_;
 };
 
 }  // namespace
 
-ImportResult import_readers(SQLite::Database& db, std::string_view file_bytes, const ReaderImportOptions& options) {
-    auto table = read_import_table(file_bytes, reader_columns());
-    if (!table) return ImportResult{.problems = std::move(table.error())};
-    ImportResult result{.rows = table->rows.size()};
-    const auto rows = read_reader_rows(*table, result.problems);
+ImportResult import_readers(SQLite::Database& db, SourceTable source, const ReaderImportOptions& options) {
+    ImportResult result;
+    const auto given = given_class(options.class_name, result.problems);
+    if (!result.ok()) return result;
+    auto tables = read_import_tables(std::move(source), reader_columns(), options.sheets, result.notes);
+    if (!tables) return ImportResult{.problems = std::move(tables.error())};
+    const auto rows = read_reader_rows(*tables, given, result);
     if (!result.ok()) return result;
 
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -377,6 +428,11 @@ ImportResult import_readers(SQLite::Database& db, std::string_view file_bytes, c
     }
     if (!options.dry_run) transaction.commit();
     return result;
+}
+
+ImportResult import_readers(SQLite::Database& db, std::string_view file_bytes, const ReaderImportOptions& options) {
+    return import_text_file(file_bytes,
+                            [&](SourceTable source) { return import_readers(db, std::move(source), options); });
 }
 
 }  // namespace kitap::core

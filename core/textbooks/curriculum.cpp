@@ -75,7 +75,8 @@ std::optional<CurriculumRow> read_row(RowReader& row, LibraryStore& store, Dupli
 
 // Writes the rows, replacing the curriculum of each grade and language the file names.
 void apply(SQLite::Database& db, const std::vector<CurriculumRow>& rows, ImportResult& result) {
-    SQLite::Statement existing(db, "SELECT per_pupil, subject FROM curriculum WHERE grade = ? AND language = ? AND title_id = ?");
+    SQLite::Statement existing(
+        db, "SELECT per_pupil, subject FROM curriculum WHERE grade = ? AND language = ? AND title_id = ?");
     SQLite::Statement upsert(db, R"(
         INSERT INTO curriculum (grade, language, title_id, per_pupil, subject)
         VALUES (?1, ?2, ?3, ?4, coalesce(?5, (SELECT subject FROM title WHERE id = ?3), ''))
@@ -118,34 +119,42 @@ std::vector<CurriculumEntry> curriculum_entries(SQLite::Database& db, std::optio
     while (query.executeStep())
         entries.push_back({query.getColumn(0).getInt(),
                            class_language_from(query.getColumn(1).getString()).value_or(ClassLanguage::kk),
-                           query.getColumn(2).getInt64(), query.getColumn(3).getString(), query.getColumn(4).getString(),
-                           query.getColumn(5).getString(), query.getColumn(6).getInt()});
+                           query.getColumn(2).getInt64(), query.getColumn(3).getString(),
+                           query.getColumn(4).getString(), query.getColumn(5).getString(),
+                           query.getColumn(6).getInt()});
     return entries;
+}
+
+ImportResult import_curriculum(SQLite::Database& db, SourceTable source, const CurriculumImportOptions& options) {
+    ImportResult result;
+    auto tables = read_import_tables(std::move(source), curriculum_columns(), options.sheets, result.notes);
+    if (!tables) return ImportResult{.problems = std::move(tables.error())};
+    LibraryStore store(db);
+    DuplicatesByGrade duplicates;
+    std::vector<CurriculumRow> rows;
+    for (const auto& table : *tables) {
+        for (const auto& record : table.rows) {
+            RowReader row(record, table.columns, result.problems, table.sheet);
+            if (auto parsed = read_row(row, store, duplicates)) rows.push_back(*parsed);
+        }
+        result.rows += table.rows.size();
+    }
+    if (!result.ok()) return result;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    apply(db, rows, result);
+    store.log_event({.at = options.now,
+                     .station = "import",
+                     .actor = "import",
+                     .action = "import_curriculum",
+                     .detail = counts_detail(result)});
+    if (!options.dry_run) transaction.commit();
+    return result;
 }
 
 ImportResult import_curriculum(SQLite::Database& db, std::string_view file_bytes,
                                const CurriculumImportOptions& options) {
-    ImportResult result;
-    auto table = read_import_table(file_bytes, curriculum_columns());
-    if (!table) {
-        result.problems = std::move(table.error());
-        return result;
-    }
-    LibraryStore store(db);
-    DuplicatesByGrade duplicates;
-    std::vector<CurriculumRow> rows;
-    for (const auto& record : table->rows) {
-        RowReader row(record, table->columns, result.problems);
-        if (auto parsed = read_row(row, store, duplicates)) rows.push_back(*parsed);
-    }
-    result.rows = table->rows.size();
-    if (!result.ok()) return result;
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    apply(db, rows, result);
-    store.log_event({.at = options.now, .station = "import", .actor = "import", .action = "import_curriculum",
-                     .detail = counts_detail(result)});
-    if (!options.dry_run) transaction.commit();
-    return result;
+    return import_text_file(file_bytes,
+                            [&](SourceTable source) { return import_curriculum(db, std::move(source), options); });
 }
 
 }  // namespace kitap::core

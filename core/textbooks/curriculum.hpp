@@ -3,6 +3,7 @@
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
 #include "core/import/import_result.hpp"
+#include "core/import/import_table.hpp"
 #include "core/rules.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -32,6 +33,7 @@ std::vector<CurriculumEntry> curriculum_entries(SQLite::Database& db, std::optio
 struct CurriculumImportOptions {
     bool dry_run = false;
     Timestamp now;
+    SheetChoice sheets;  // which sheets of a workbook
 };
 
 // Imports curricula (columns grade, language, isbn; per_pupil and subject
@@ -39,6 +41,9 @@ struct CurriculumImportOptions {
 // the reader import takes). The file is the curriculum of every grade and
 // language it names: their lines not in the file are removed. Every title must
 // be catalogued. All or nothing, one transaction, every problem with its line.
+// The header, titles and lines under the list are found as read_import_tables says.
+ImportResult import_curriculum(SQLite::Database& db, SourceTable source, const CurriculumImportOptions& options);
+// A text file (CSV or Excel "Unicode text").
 ImportResult import_curriculum(SQLite::Database& db, std::string_view file_bytes,
                                const CurriculumImportOptions& options);
 

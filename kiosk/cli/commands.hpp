@@ -12,9 +12,17 @@ namespace kitap::cli {
 
 int run_init(CliContext& context);
 int run_demo(CliContext& context, std::uint32_t seed, int years_of_history);
-int run_import_readers(CliContext& context, const std::string& file, bool dry_run);
-int run_import_catalog(CliContext& context, const std::string& file, bool dry_run);
-int run_import_curriculum(CliContext& context, const std::string& file, bool dry_run);
+// `kitap import readers|catalog|curriculum FILE`: a CSV/TSV file or a workbook (.xlsx, .xls, .ods).
+struct ImportArguments {
+    std::string file;
+    bool dry_run = false;
+    std::string sheet;        // --sheet NAME|N
+    bool all_sheets = false;  // --all-sheets
+    std::string class_name;   // --class 5Ә (readers)
+};
+int run_import_readers(CliContext& context, const ImportArguments& args);
+int run_import_catalog(CliContext& context, const ImportArguments& args);
+int run_import_curriculum(CliContext& context, const ImportArguments& args);
 int run_scan(CliContext& context, const std::string& mode, const std::string& station,
              const std::vector<std::string>& codes);
 int run_reader(CliContext& context, const std::string& card, bool json);

@@ -4,6 +4,7 @@
 #include "core/textbooks/curriculum.hpp"
 #include "core/year/school_years.hpp"
 #include "kiosk/cli/commands.hpp"
+#include "kiosk/workbook/workbook.hpp"
 
 #include <fstream>
 #include <iostream>
@@ -20,61 +21,96 @@ std::optional<std::string> read_file(const std::string& file) {
     return bytes.str();
 }
 
-// Every problem as FILE:LINE: reason on stderr, then the summary; exit 2 when
-// anything was wrong (and then nothing was written).
-int report(CliContext& context, const std::string& file, const core::ImportResult& result, bool dry_run) {
-    const auto& tr = context.tr();
-    for (const auto& problem : result.problems) {
+// A text file goes to core's CSV reader, a workbook (told by its bytes) to kitap_workbook.
+tl::expected<core::SourceTable, std::vector<core::ImportProblem>> read_source(std::string_view bytes) {
+    if (workbook::detect_format(bytes) == workbook::FileFormat::text) return core::read_text_table(bytes);
+    auto table = workbook::read_workbook(bytes);
+    if (!table) return tl::unexpected(std::vector<core::ImportProblem>{{0, table.error().key, table.error().args}});
+    return std::move(*table);
+}
+
+// FILE:LINE in a text file, FILE:SHEET:ROW in a workbook; the line or row left
+// out when the message is about the whole sheet or file.
+std::string place(const std::string& file, const core::ImportProblem& problem) {
+    auto where = file;
+    if (!problem.sheet.empty()) where += ':' + problem.sheet;
+    if (problem.line != 0) where += ':' + std::to_string(problem.line);
+    return where;
+}
+
+void print_all(CliContext& context, std::ostream& out, const std::string& file,
+               const std::vector<core::ImportProblem>& problems) {
+    for (const auto& problem : problems) {
         app::MessageArgs args(problem.args.begin(), problem.args.end());
-        std::cerr << file << ':' << problem.line << ": " << tr(problem.key, args) << '\n';
+        out << place(file, problem) << ": " << context.tr()(problem.key, args) << '\n';
     }
+}
+
+// Every problem as FILE:LINE: reason on stderr, then the summary; exit 2 when
+// anything was wrong (and then nothing was written). A dry run also lists what
+// was ignored around the data and where a class came from.
+int report(CliContext& context, const ImportArguments& args, const core::ImportResult& result) {
+    const auto& tr = context.tr();
+    if (args.dry_run) print_all(context, std::cout, args.file, result.notes);
+    print_all(context, std::cerr, args.file, result.problems);
     if (!result.ok()) {
         std::cerr << tr("import.failed", {{"count", std::to_string(result.problems.size())}}) << '\n';
         return exit_bad_input;
     }
-    std::cout << tr("import.summary", {{"file", file},
+    std::cout << tr("import.summary", {{"file", args.file},
                                        {"rows", std::to_string(result.rows)},
                                        {"added", std::to_string(result.added)},
                                        {"updated", std::to_string(result.updated)},
                                        {"unchanged", std::to_string(result.unchanged)}})
               << '\n';
-    if (dry_run) std::cout << tr("import.dry_run") << '\n';
+    if (args.dry_run) std::cout << context.tr()("import.dry_run") << '\n';
     return exit_done;
 }
 
 template <typename Import>
-int run_import(const std::string& file, Import import) {
-    const auto bytes = read_file(file);
+int run_import(CliContext& context, const ImportArguments& args, Import import) {
+    const auto bytes = read_file(args.file);
     if (!bytes) {
-        std::cerr << file << ": cannot read the file\n";
+        std::cerr << args.file << ": cannot read the file\n";
         return exit_bad_input;
     }
-    return import(*bytes);
+    auto source = read_source(*bytes);
+    if (!source) return report(context, args, core::ImportResult{.problems = std::move(source.error())});
+    return report(context, args, import(std::move(*source)));
+}
+
+core::SheetChoice sheet_choice(const ImportArguments& args) {
+    return {.sheet = args.sheet, .all_sheets = args.all_sheets};
 }
 
 }  // namespace
 
-int run_import_readers(CliContext& context, const std::string& file, bool dry_run) {
-    return run_import(file, [&](const std::string& bytes) {
-        const core::ReaderImportOptions options{.default_language = context.config().rules.default_class_language,
-                                                .school_year = core::current_school_year(context.db(), core::local_date(CliContext::now())),
-                                                .dry_run = dry_run,
-                                                .now = CliContext::now()};
-        return report(context, file, core::import_readers(context.db(), bytes, options), dry_run);
+int run_import_readers(CliContext& context, const ImportArguments& args) {
+    return run_import(context, args, [&](core::SourceTable source) {
+        const core::ReaderImportOptions options{
+            .default_language = context.config().rules.default_class_language,
+            .school_year = core::current_school_year(context.db(), core::local_date(CliContext::now())),
+            .dry_run = args.dry_run,
+            .now = CliContext::now(),
+            .sheets = sheet_choice(args),
+            .class_name = args.class_name};
+        return core::import_readers(context.db(), std::move(source), options);
     });
 }
 
-int run_import_catalog(CliContext& context, const std::string& file, bool dry_run) {
-    return run_import(file, [&](const std::string& bytes) {
-        const core::CatalogImportOptions options{.dry_run = dry_run, .now = CliContext::now()};
-        return report(context, file, core::import_catalog(context.db(), bytes, options), dry_run);
+int run_import_catalog(CliContext& context, const ImportArguments& args) {
+    return run_import(context, args, [&](core::SourceTable source) {
+        const core::CatalogImportOptions options{
+            .dry_run = args.dry_run, .now = CliContext::now(), .sheets = sheet_choice(args)};
+        return core::import_catalog(context.db(), std::move(source), options);
     });
 }
 
-int run_import_curriculum(CliContext& context, const std::string& file, bool dry_run) {
-    return run_import(file, [&](const std::string& bytes) {
-        const core::CurriculumImportOptions options{.dry_run = dry_run, .now = CliContext::now()};
-        return report(context, file, core::import_curriculum(context.db(), bytes, options), dry_run);
+int run_import_curriculum(CliContext& context, const ImportArguments& args) {
+    return run_import(context, args, [&](core::SourceTable source) {
+        const core::CurriculumImportOptions options{
+            .dry_run = args.dry_run, .now = CliContext::now(), .sheets = sheet_choice(args)};
+        return core::import_curriculum(context.db(), std::move(source), options);
     });
 }
 

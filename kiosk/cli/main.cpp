@@ -25,6 +25,7 @@ struct Arguments {
     int years = 1;
     std::string file;
     bool dry_run = false;
+    ImportArguments import;
     std::string mode = "self";
     std::string station = "cli";
     std::vector<std::string> codes;
@@ -50,13 +51,20 @@ struct Arguments {
     std::optional<std::string> since;
 };
 
+// What every import takes: the file (CSV/TSV or a workbook) and which of its sheets.
+void add_import_options(CLI::App* command, ImportArguments& args) {
+    command->add_option("FILE", args.file, "A CSV/TSV file or a workbook (.xlsx, .xls, .ods)")->required();
+    command->add_flag("--dry-run", args.dry_run, "Check and report without writing; list what was ignored");
+    command->add_option("--sheet", args.sheet, "The sheet to import, by name or number (default: the first with a header)");
+    command->add_flag("--all-sheets", args.all_sheets, "Import every sheet that has a header, in one transaction");
+}
+
 void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
     auto* curriculum = app.add_subcommand("curriculum", "Which textbooks each grade and language gets");
     curriculum->require_subcommand(1);
-    auto* import = curriculum->add_subcommand("import", "Import curricula from CSV (grade, language, isbn, ...)");
-    import->add_option("FILE", args.file, "The file")->required();
-    import->add_flag("--dry-run", args.dry_run, "Check and report without writing");
-    import->callback(chosen([&args](CliContext& c) { return run_import_curriculum(c, args.file, args.dry_run); }));
+    auto* import = curriculum->add_subcommand("import", "Import curricula (grade, language, isbn, ...), as import curriculum");
+    add_import_options(import, args.import);
+    import->callback(chosen([&args](CliContext& c) { return run_import_curriculum(c, args.import); }));
     auto* show = curriculum->add_subcommand("show", "Show curricula");
     show->add_option("--grade", args.grade, "Grade 0-11")->check(CLI::Range(0, 11));
     show->add_option("--language", args.language, "kk or ru")->check(CLI::IsMember({"kk", "ru"}));
@@ -264,13 +272,15 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
         ->capture_default_str();
     demo->callback(chosen([&args](CliContext& c) { return run_demo(c, args.seed, args.years); }));
 
-    auto* import = app.add_subcommand("import", "Import readers or the catalogue from CSV");
+    auto* import = app.add_subcommand("import", "Import readers, the catalogue or curricula from CSV or a workbook");
     import->require_subcommand(1);
-    for (const auto& [name, run] : {std::pair{"readers", &run_import_readers}, std::pair{"catalog", &run_import_catalog}}) {
-        auto* sub = import->add_subcommand(name, std::string("Import ") + name + " from a CSV/TSV file");
-        sub->add_option("FILE", args.file, "The file")->required();
-        sub->add_flag("--dry-run", args.dry_run, "Check and report without writing");
-        sub->callback(chosen([&args, run = run](CliContext& c) { return run(c, args.file, args.dry_run); }));
+    for (const auto& [name, run] : {std::pair{"readers", &run_import_readers}, std::pair{"catalog", &run_import_catalog},
+                                    std::pair{"curriculum", &run_import_curriculum}}) {
+        auto* sub = import->add_subcommand(name, std::string("Import ") + name + " from a CSV/TSV file or a workbook");
+        add_import_options(sub, args.import);
+        if (std::string_view(name) == "readers")
+            sub->add_option("--class", args.import.class_name, "The class of a list without a class column, such as 5Ә");
+        sub->callback(chosen([&args, run = run](CliContext& c) { return run(c, args.import); }));
     }
 
     auto* scan = app.add_subcommand("scan", "Pass codes through a station: arguments, or stdin one per line");

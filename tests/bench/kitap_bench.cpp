@@ -16,6 +16,7 @@
 #include "core/year/school_years.hpp"
 #include "kiosk/print/copy_labels.hpp"
 #include "tests/bench/figures.hpp"
+#include "tests/bench/import_bench.hpp"
 #include "tests/bench/kiosk_bench.hpp"
 #include "tests/devices/bench/devices_bench.hpp"
 
@@ -41,6 +42,7 @@ namespace fs = std::filesystem;
 
 struct Settings {
     bool quick = false;
+    bool imports_only = false;  // --imports: only the imports' figures
     int years = 10;
     int samples = 1000;  // p99 of fewer is a handful of outliers (WAL checkpoints) on this noisy machine
     int kiosk_visits = 10;
@@ -285,6 +287,8 @@ Settings parse(int argc, char** argv) {
             settings.samples = 30;
             settings.kiosk_visits = 2;
             settings.kiosk_idle = std::chrono::seconds(1);
+        } else if (!std::strcmp(argv[i], "--imports")) {
+            settings.imports_only = true;
         } else if (!std::strcmp(argv[i], "--samples") && i + 1 < argc) {
             settings.samples = std::atoi(argv[++i]);
         } else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc) {
@@ -292,7 +296,7 @@ Settings parse(int argc, char** argv) {
         } else if (!std::strcmp(argv[i], "--kiosk") && i + 1 < argc) {
             settings.kiosk = argv[++i];
         } else {
-            std::fprintf(stderr, "usage: kitap-bench [--quick] [--samples N] [--dir DIR] [--kiosk PATH]\n");
+            std::fprintf(stderr, "usage: kitap-bench [--quick] [--imports] [--samples N] [--dir DIR] [--kiosk PATH]\n");
             std::exit(2);
         }
     }
@@ -304,6 +308,11 @@ Settings parse(int argc, char** argv) {
 int main(int argc, char** argv) {
     const Settings settings = parse(argc, argv);
     fs::create_directories(settings.dir);
+    if (settings.imports_only) {
+        bench::bench_imports(settings.dir, settings.quick);
+        fs::remove_all(settings.dir);
+        return 0;
+    }
     {
         auto demo_db = core::open_database(settings.dir / "demo.db");
         print("demo_s", seconds_of([&] { core::fill_demo_school(demo_db, {.seed = 1, .now = now_seconds()}); }));
@@ -322,6 +331,7 @@ int main(int argc, char** argv) {
     bench_circulation(db, settings.samples);
     bench_term_start(settings.dir);
     print("roster_import_1400_s", roster_import_seconds(settings.dir));
+    bench::bench_imports(settings.dir, settings.quick);
     fs::remove_all(settings.dir);
     std::fflush(stdout);
     // The webcam pipeline's figures, on frames generated here, beside a plain zxing pass.

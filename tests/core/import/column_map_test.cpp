@@ -61,40 +61,28 @@ TEST(ColumnMap, AnUndeclaredColumnIsAProgrammingError) {
     EXPECT_THROW(map.cell(record(2, {"x"}), "nmae"), std::logic_error);
 }
 
-TEST(ReadImportTable, HeaderFoundAndEmptyRowsLeftOut) {
-    const auto table = read_import_table("Аты-жөні;Сынып\r\n\r\nӘлия;5Ә\r\n;\r\n ; \r\nЕрасыл;5Ә\r\n", test_columns);
-    ASSERT_TRUE(table);
-    ASSERT_EQ(table->rows.size(), 2u);
-    EXPECT_EQ(table->rows[0].line, 3u);
-    EXPECT_EQ(table->rows[1].line, 6u);
-    EXPECT_EQ(table->columns.cell(table->rows[1], "class"), "5Ә");
+TEST(ColumnMap, ANameGivenInPartsIsJoined) {
+    const ImportColumns columns{
+        .headers = {{"name", {"фио"}},
+                    {"surname", {"фамилия", "тегі"}},
+                    {"first_name", {"имя", "аты"}},
+                    {"patronymic", {"отчество", "әкесінің аты"}}},
+        .required = {"name"},
+        .joined = {{.column = "name", .parts = {"surname", "first_name", "patronymic"}, .needed = 2}}};
+    const ColumnMap map(record(1, {"№", "Тегі", "Аты", "Әкесінің аты"}), columns);
+    EXPECT_TRUE(map.has("name"));
+    EXPECT_EQ(map.cell(record(2, {"1", "Қасымова", " Ғалия", "Ерланқызы"}), "name"), "Қасымова Ғалия Ерланқызы");
+    EXPECT_EQ(map.cell(record(3, {"2", "Нұрланұлы", "Ерасыл"}), "name"), "Нұрланұлы Ерасыл");
+    EXPECT_EQ(map.cell(record(4, {"3"}), "name"), "");
+    EXPECT_FALSE(ColumnMap(record(1, {"Фамилия", "Отчество"}), columns).has("name"));
+    EXPECT_EQ(ColumnMap(record(1, {"ФИО", "Фамилия", "Имя"}), columns).cell(record(2, {"Әлия", "x", "y"}), "name"),
+              "Әлия");
 }
 
-TEST(ReadImportTable, MissingRequiredColumnOnTheHeaderLine) {
-    const auto table = read_import_table("\nСынып;Кол-во\n5Ә;3\n", test_columns);
-    ASSERT_FALSE(table);
-    ASSERT_EQ(table.error().size(), 1u);
-    EXPECT_EQ(table.error()[0].line, 2u);
-    EXPECT_EQ(table.error()[0].key, "import.error.missing_column");
-    EXPECT_EQ(table.error()[0].args.at("column"), "name");
-}
-
-TEST(ReadImportTable, EmptyFileUndecodableLinesAndCsvErrors) {
-    auto empty = read_import_table("", test_columns);
-    ASSERT_FALSE(empty);
-    EXPECT_EQ(empty.error()[0].key, "import.error.empty_file");
-
-    auto broken = read_import_table("Аты-жөні\nӘлия\n\xFF\xFE\xFD Ерасыл\nДана\n\xC3 Қайрат\n", test_columns);
-    ASSERT_FALSE(broken);
-    ASSERT_EQ(broken.error().size(), 2u);
-    EXPECT_EQ(broken.error()[0].line, 3u);
-    EXPECT_EQ(broken.error()[1].line, 5u);
-    EXPECT_EQ(broken.error()[0].key, "import.error.undecodable");
-
-    auto unclosed = read_import_table("Аты-жөні\n\"Әлия\n", test_columns);
-    ASSERT_FALSE(unclosed);
-    EXPECT_EQ(unclosed.error()[0].key, "import.error.csv");
-    EXPECT_EQ(unclosed.error()[0].line, 2u);
+TEST(ColumnMap, KnownCellsAreThoseUnderDeclaredColumns) {
+    const ColumnMap map(record(1, {"№", "ФИО", "Класс"}), test_columns);
+    EXPECT_FALSE(map.any_known_cell(record(9, {"Классный руководитель: Иванова А.А.", "", ""})));
+    EXPECT_TRUE(map.any_known_cell(record(9, {"3", "", "5Ә"})));
 }
 
 TEST(RowReader, RecordsEveryProblemOnTheRowsLine) {

@@ -50,8 +50,9 @@ TEST(CsvSeparator, TiesPreferTabThenSemicolonThenComma) {
     EXPECT_EQ(parsed("a,b,c;d").separator, ',');
 }
 
-TEST(CsvSeparator, CommaWhenTheHeaderHasNone) {
-    EXPECT_EQ(parsed("Аты-жөні\nӘлия;5Ә\n").separator, ',');
+TEST(CsvSeparator, FromTheFirstLineThatHasOneCommaWhenNoneHas) {
+    EXPECT_EQ(parsed("Список учащихся 5Ә класса\n\nФИО;Класс\nӘлия;5Ә\n").separator, ';');
+    EXPECT_EQ(parsed("Аты-жөні\nӘлия\n").separator, ',');
     EXPECT_EQ(parsed("").separator, ',');
 }
 

@@ -23,14 +23,11 @@ using testing::utf16le_with_bom;
 
 // ---- Files as school offices save them -------------------------------------
 
-
-
 std::string generated_card(int sequence) {
     auto seven = std::to_string(sequence);
     seven = "2" + std::string(6 - seven.size(), '0') + seven;
     return seven + luhn_check_digit(seven);
 }
-
 
 using Lines = std::vector<std::string>;
 
@@ -523,6 +520,63 @@ TEST_F(ReaderImport, ASchoolRosterOf1400Rows) {
     using std::chrono::duration_cast, std::chrono::milliseconds;
     std::cout << "[ timing   ] 1400-row roster: first import " << duration_cast<milliseconds>(first).count()
               << " ms, re-import " << duration_cast<milliseconds>(reimport).count() << " ms\n";
+}
+
+// ---- Lists as offices send them: workbooks, title rows, one sheet per class -----
+
+TEST_F(ReaderImport, ANameInPartsAndTheClassFromTheTitle) {
+    const auto result = import(
+        "Список учащихся 5Ә класса\n"
+        "Фамилия;Имя;Отчество;Номер карты\n"
+        "Қасымова;Әлия;Ерланқызы;20000016\n"
+        "Нұрланұлы;Ерасыл;;20000024\n");
+    ASSERT_TRUE(result.ok()) << ::testing::PrintToString(described(result));
+    EXPECT_EQ(readers(), (Lines{"20000016 | Қасымова Әлия Ерланқызы | pupil | 5Ә kk | active",
+                                "20000024 | Нұрланұлы Ерасыл | pupil | 5Ә kk | active"}));
+    ASSERT_EQ(result.notes.size(), 2u);
+    EXPECT_EQ(result.notes[1].key, "import.note.class_from_title");
+    EXPECT_EQ(result.notes[1].args.at("class"), "5Ә");
+}
+
+TEST_F(ReaderImport, TheGivenClassForAListWithoutAClassColumn) {
+    options.class_name = "5 ә";
+    const auto result = import("Список 7Б класса\nФИО;Карта\nҚасымова Әлия;20000016\n");
+    ASSERT_TRUE(result.ok()) << ::testing::PrintToString(described(result));
+    EXPECT_EQ(readers(), (Lines{"20000016 | Қасымова Әлия | pupil | 5Ә kk | active"}));
+    EXPECT_EQ(result.notes.size(), 1u) << "the title row is listed; its class is not used";
+
+    options.class_name = "6В";
+    ASSERT_TRUE(import("ФИО;Класс;Карта\nҚасымова Әлия;5Ә;20000016\n").ok());
+    EXPECT_EQ(readers(), (Lines{"20000016 | Қасымова Әлия | pupil | 5Ә kk | active"})) << "a class column wins";
+
+    options.class_name = "Ә5";
+    EXPECT_EQ(described(import("ФИО\nҚасымова Әлия\n")), (Lines{"line 0: import.error.bad_class value=Ә5"}));
+}
+
+SourceTable sheet_per_class() {
+    return SourceTable{{
+        {"5Ә", {{1, {"5Ә сынып"}}, {3, {"№", "Аты-жөні", "Карта"}}, {4, {"1", "Қасымова Әлия", "20000016"}}}},
+        {"5Б",
+         {{1, {"№", "Аты-жөні", "Карта"}}, {2, {"1", "Нұрланұлы Ерасыл", "20000024"}}, {3, {"2", "", "20000032"}}}},
+    }};
+}
+
+TEST_F(ReaderImport, EverySheetInOneTransactionProblemsNamingTheirSheet) {
+    options.sheets.all_sheets = true;
+    const auto refused = import_readers(db(), sheet_per_class(), options);
+    ASSERT_EQ(refused.problems.size(), 1u);
+    EXPECT_EQ(refused.problems[0].sheet, "5Б");
+    EXPECT_EQ(refused.problems[0].line, 3u);
+    EXPECT_EQ(refused.problems[0].key, "import.error.empty_name");
+    EXPECT_EQ(count("SELECT count(*) FROM reader"), 0);
+
+    auto fixed = sheet_per_class();
+    fixed.sheets[1].rows.pop_back();
+    const auto result = import_readers(db(), std::move(fixed), options);
+    ASSERT_TRUE(result.ok()) << ::testing::PrintToString(described(result));
+    EXPECT_EQ(result.rows, 2u);
+    EXPECT_EQ(readers(), (Lines{"20000016 | Қасымова Әлия | pupil | 5Ә kk | active",
+                                "20000024 | Нұрланұлы Ерасыл | pupil | 5Б kk | active"}));
 }
 
 }  // namespace

@@ -1,0 +1,125 @@
+#include "tests/bench/import_bench.hpp"
+
+#include "core/db/database.hpp"
+#include "core/import/catalog_import.hpp"
+#include "core/import/reader_import.hpp"
+#include "kiosk/workbook/workbook.hpp"
+#include "tests/bench/figures.hpp"
+#include "tests/kiosk/workbook/support/workbook_files.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+namespace kitap::bench {
+namespace {
+
+namespace fs = std::filesystem;
+
+double seconds_of(const std::function<void()>& work) {
+    const auto start = std::chrono::steady_clock::now();
+    work();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+core::Timestamp now_seconds() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+void require_ok(const core::ImportResult& result, std::size_t rows, const char* what) {
+    if (result.ok() && result.added == static_cast<int>(rows)) return;
+    std::fprintf(stderr, "kitap-bench: %s import failed (%zu problems, %d added)\n", what, result.problems.size(),
+                 result.added);
+    std::exit(1);
+}
+
+constexpr const char* letters[] = {"А", "Ә", "Б", "В", "Г"};
+
+// A city's roster without cards (the office has none yet): every row is matched
+// by name and class, in 55 classes that grow with the file.
+std::string roster_without_cards(std::size_t rows) {
+    std::string csv = "ФИО;Класс\n";
+    for (std::size_t i = 0; i < rows; ++i)
+        csv += "Қасымов Ерасыл " + std::to_string(i) + ";" + std::to_string(1 + i % 11) + letters[(i / 11) % 5] + "\n";
+    return csv;
+}
+
+double roster_import_seconds(const fs::path& dir, std::size_t rows) {
+    auto db = core::open_database(dir / ("roster-" + std::to_string(rows) + ".db"));
+    const auto csv = roster_without_cards(rows);
+    core::ImportResult result;
+    const double seconds =
+        seconds_of([&] { result = core::import_readers(db, csv, {.school_year = "2026-2027", .now = now_seconds()}); });
+    require_ok(result, rows, "roster");
+    return seconds;
+}
+
+// A catalogue of titles without ISBN, one inventory number each.
+double catalog_import_seconds(const fs::path& dir, std::size_t rows) {
+    auto db = core::open_database(dir / ("catalog-" + std::to_string(rows) + ".db"));
+    std::string csv = "Атауы;Авторы;Штрихкод\n";
+    for (std::size_t i = 0; i < rows; ++i)
+        csv += "Абай жолы. " + std::to_string(i) + " том;Мұхтар Әуезов;" + std::to_string(10000000 + i) + "\n";
+    core::ImportResult result;
+    const double seconds = seconds_of([&] { result = core::import_catalog(db, csv, {.now = now_seconds()}); });
+    require_ok(result, rows, "catalogue");
+    return seconds;
+}
+
+// The domain's school: 1,400 pupils in 56 classes of 25, one sheet per class, a
+// title row above each list and number-typed cards.
+std::string class_sheets_xlsx() {
+    testing::XlsxWriter writer;
+    for (int c = 0; c < 56; ++c) {
+        const auto name = std::to_string(c / 5) + letters[c % 5];  // 0А ... 11А
+        auto* sheet = writer.sheet(name);
+        worksheet_write_string(sheet, 0, 0, ("Список учащихся " + name + " класса").c_str(), nullptr);
+        worksheet_write_string(sheet, 2, 0, "№", nullptr);
+        worksheet_write_string(sheet, 2, 1, "ФИО", nullptr);
+        worksheet_write_string(sheet, 2, 2, "Номер карты", nullptr);
+        for (int p = 0; p < 25; ++p) {
+            const auto row = static_cast<lxw_row_t>(3 + p);
+            worksheet_write_number(sheet, row, 0, p + 1, nullptr);
+            worksheet_write_string(sheet, row, 1, ("Қасымова Әлия " + std::to_string(c * 25 + p)).c_str(), nullptr);
+            worksheet_write_number(sheet, row, 2, 31000000 + c * 25 + p, nullptr);
+        }
+    }
+    return writer.bytes();
+}
+
+double xlsx_import_seconds(const fs::path& dir) {
+    auto db = core::open_database(dir / "roster-xlsx.db");
+    const auto bytes = class_sheets_xlsx();
+    core::ImportResult result;
+    const double seconds = seconds_of([&] {
+        auto table = workbook::read_workbook(bytes);
+        if (!table) {
+            std::fprintf(stderr, "kitap-bench: the workbook was refused: %s\n", table.error().key.c_str());
+            std::exit(1);
+        }
+        result = core::import_readers(
+            db, std::move(*table), {.school_year = "2026-2027", .now = now_seconds(), .sheets = {.all_sheets = true}});
+    });
+    require_ok(result, 1400, "workbook roster");
+    return seconds;
+}
+
+}  // namespace
+
+void bench_imports(const fs::path& dir, bool quick) {
+    const std::size_t rows = quick ? 2000 : 20000;
+    const double roster_small = roster_import_seconds(dir, rows);
+    const double roster_large = roster_import_seconds(dir, 2 * rows);
+    print(quick ? "roster_import_2000_s" : "roster_import_20000_s", roster_small);
+    print(quick ? "roster_import_4000_s" : "roster_import_40000_s", roster_large);
+    print("roster_import_scaling_ratio", roster_large / roster_small);
+    const double catalog_small = catalog_import_seconds(dir, rows / 2);
+    const double catalog_large = catalog_import_seconds(dir, rows);
+    print(quick ? "catalog_import_2000_s" : "catalog_import_20000_s", catalog_large);
+    print("catalog_import_scaling_ratio", catalog_large / catalog_small);
+    print("roster_import_xlsx_1400_s", xlsx_import_seconds(dir));
+}
+
+}  // namespace kitap::bench
