@@ -78,6 +78,7 @@ private:
     void set_language(app::Language language);
     void load_settings();
     void load_demo_samples();
+    void restore_pin_guard();
 
     // What is drawn.
     ScreenId current_screen() const;
