@@ -115,7 +115,6 @@ void KioskApp::start_library() {
         return;
     }
     load_settings();
-    restore_pin_guard();
     load_demo_samples();
 }
 
@@ -135,13 +134,6 @@ void KioskApp::load_settings() {
         library_.set_idle_timeout(std::chrono::seconds(std::clamp(*idle, idle_seconds_min, idle_seconds_max)));
     if (auto lock = parse_seconds(library_.setting(lock_setting)))
         librarian_lock_seconds_ = std::clamp(*lock, lock_seconds_min, lock_seconds_max);
-}
-
-// The keypad's lockouts are the audit log's: a restart gives a guesser no fresh tries.
-void KioskApp::restore_pin_guard() {
-    auto attempts = library_.pin_attempts();
-    if (!attempts) return enter_fault(attempts.error(), false);
-    pin_guard_.restore(std::move(*attempts));
 }
 
 void KioskApp::load_demo_samples() {
@@ -298,7 +290,6 @@ void KioskApp::tick() {
             fault_.reset();  // works again: a fresh station, the welcome screen
             session_.reset();
             load_settings();
-            restore_pin_guard();
             load_demo_samples();
             if (hub_->all_scanners_lost() && !options_.demo) enter_fault(scanner_fault(), false);
             changed();
@@ -357,7 +348,21 @@ void KioskApp::handle_typed(const devices::KeyStroke& key) {
     redraw_frames_ = std::max(redraw_frames_, 2);
 }
 
+// The keypad's lockouts are the audit log's, read each time it opens: a restart gives a
+// guesser no fresh tries, and a lockout at another kiosk on this database, or a new PIN set
+// with `kitap librarian set-pin`, counts here too.
+bool KioskApp::restore_pin_guard() {
+    auto attempts = library_.pin_attempts();
+    if (!attempts) {
+        enter_fault(attempts.error(), false);
+        return false;
+    }
+    pin_guard_.restore(std::move(*attempts));
+    return true;
+}
+
 void KioskApp::open_pin() {
+    if (!restore_pin_guard()) return;
     pin_.emplace();
     pin_digits_.clear();
     pin_opened_ = Steady::now();

@@ -55,6 +55,7 @@ private:
     Fault scanner_fault() const;
     void tick();
     void handle_typed(const devices::KeyStroke& key);
+    bool restore_pin_guard();  // false after a fault
     void open_pin();
     void submit_pin();
     void open_librarian();
@@ -78,7 +79,6 @@ private:
     void set_language(app::Language language);
     void load_settings();
     void load_demo_samples();
-    void restore_pin_guard();
 
     // What is drawn.
     ScreenId current_screen() const;

@@ -50,7 +50,7 @@ struct UnlockReport {
 };
 
 // The keypad's lockouts: core::pin_lock_state over the audit log's rows since the
-// last unlock (restore() them at start-up) and the rows this kiosk adds. Every way
+// last unlock (restore() them each time the keypad opens) and the rows it adds. Every way
 // to the keypad (the corner, a scanned KITAP-MODE-DESK, a keyboard's digits) asks
 // this one guard, so none gives more tries than another.
 class PinGuard {
