@@ -32,6 +32,19 @@ std::string read_secret_line(const std::string& prompt) {
     return line;
 }
 
+const char* format_problem_key(kiosk::PinFormat format) {
+    switch (format) {
+        case kiosk::PinFormat::too_short:
+            return "cli.librarian.pin_too_short";
+        case kiosk::PinFormat::too_long:
+            return "cli.librarian.pin_too_long";
+        case kiosk::PinFormat::not_digits:
+        case kiosk::PinFormat::ok:
+            break;
+    }
+    return "cli.librarian.pin_not_digits";
+}
+
 }  // namespace
 
 int run_librarian_set_pin(CliContext& context) {
@@ -42,9 +55,10 @@ int run_librarian_set_pin(CliContext& context) {
         return exit_bad_input;
     }
     core::SettingStore settings(context.db());
-    if (kiosk::store_pin(settings, pin) != kiosk::PinFormat::ok) {
-        std::cerr << tr("cli.librarian.pin_format",
-                        {{"min", std::to_string(kiosk::min_pin_length)}, {"max", std::to_string(kiosk::max_pin_length)}})
+    if (const auto format = kiosk::store_pin(settings, pin); format != kiosk::PinFormat::ok) {
+        std::cerr << tr(format_problem_key(format), {{"length", std::to_string(pin.size())},
+                                                     {"min", std::to_string(kiosk::min_new_pin_length)},
+                                                     {"max", std::to_string(kiosk::max_pin_length)}})
                   << '\n';
         return exit_bad_input;
     }

@@ -332,7 +332,10 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
 
     auto* librarian = app.add_subcommand("librarian", "The librarian's access to the kiosk");
     librarian->require_subcommand(1);
-    librarian->add_subcommand("set-pin", "Set the kiosk's librarian PIN (4-8 digits) from stdin; stored as an argon2id hash")
+    librarian
+        ->add_subcommand("set-pin",
+                         "Set the kiosk's librarian PIN (6-8 digits) from stdin, stored as an argon2id hash; "
+                         "ends the keypad's lockout. A 4-5 digit PIN set before still unlocks the kiosk")
         ->callback(chosen([](CliContext& c) { return run_librarian_set_pin(c); }));
 
     auto* audit = app.add_subcommand("audit", "Every librarian action and override, with station and time");

@@ -27,7 +27,7 @@ constexpr auto fault_retry_time = 3s;
 constexpr auto pin_idle_time = 60s;      // an untouched keypad goes away
 constexpr auto welcome_idle_time = 60s;  // a language chosen on the welcome screen and left
 constexpr int idle_warning_seconds = 10;
-constexpr std::string_view demo_pin = "1234";
+constexpr std::string_view demo_pin = "123456";
 
 // Linux input key codes the keypad and the lookup field understand.
 constexpr int key_escape = 1, key_backspace = 14;
@@ -348,13 +348,27 @@ void KioskApp::handle_typed(const devices::KeyStroke& key) {
     redraw_frames_ = std::max(redraw_frames_, 2);
 }
 
+// The keypad's lockouts are the audit log's, read each time it opens: a restart gives a
+// guesser no fresh tries, and a lockout at another kiosk on this database, or a new PIN set
+// with `kitap librarian set-pin`, counts here too.
+bool KioskApp::restore_pin_guard() {
+    auto attempts = library_.pin_attempts();
+    if (!attempts) {
+        enter_fault(attempts.error(), false);
+        return false;
+    }
+    pin_guard_.restore(std::move(*attempts));
+    return true;
+}
+
 void KioskApp::open_pin() {
+    if (!restore_pin_guard()) return;
     pin_.emplace();
     pin_digits_.clear();
     pin_opened_ = Steady::now();
     const auto stored = library_.setting(std::string(librarian_pin_setting));
     pin_->demo_hint = !stored && demo_pin_hash_;
-    if (const auto locked = pin_guard_.locked_for(Steady::now()); locked.count() > 0) {
+    if (const auto locked = pin_guard_.locked_for(wall_now()); locked.count() > 0) {
         pin_->message = PinScreen::Message::locked;
         pin_->locked_seconds = static_cast<int>(locked.count());
     }
@@ -365,13 +379,14 @@ void KioskApp::submit_pin() {
     std::optional<std::string> hash = library_.setting(std::string(librarian_pin_setting));
     if (hash && hash->empty()) hash.reset();
     if (!hash) hash = demo_pin_hash_;
-    const auto result = pin_guard_.attempt(pin_digits_, hash, Steady::now());
+    const auto result = pin_guard_.attempt(pin_digits_, hash, wall_now());
     pin_digits_.clear();
     pin_->digits_entered = 0;
     switch (result.verdict) {
         case PinGuard::Verdict::accepted:
             audit(core::LibrarianActionKind::pin_accepted);
             open_librarian();
+            if (librarian_ && result.report.worth_telling()) librarian_->unlock_report = result.report;
             break;
         case PinGuard::Verdict::wrong:
             pin_->message = PinScreen::Message::wrong;
@@ -379,12 +394,13 @@ void KioskApp::submit_pin() {
             sounds_->play(Sound::error);
             audit(core::LibrarianActionKind::pin_wrong);
             break;
+        case PinGuard::Verdict::locked_out:
         case PinGuard::Verdict::locked:
-            // The try that locks the keypad is said once; tries while it is locked are not tried.
-            if (pin_->message != PinScreen::Message::locked) audit(core::LibrarianActionKind::pin_locked_out);
             pin_->message = PinScreen::Message::locked;
             pin_->locked_seconds = static_cast<int>(result.locked_for.count());
             sounds_->play(Sound::error);
+            // The try that locks the keypad is recorded; tries while it is locked are not tried.
+            if (result.verdict == PinGuard::Verdict::locked_out) audit(core::LibrarianActionKind::pin_locked_out);
             break;
         case PinGuard::Verdict::no_pin_set:
             pin_->message = PinScreen::Message::no_pin_set;
@@ -719,7 +735,7 @@ void KioskApp::draw_frame() {
         case ScreenId::pin: {
             pin_->top = top_bar(false);
             if (pin_->message == PinScreen::Message::locked) {
-                const auto locked = pin_guard_.locked_for(steady);
+                const auto locked = pin_guard_.locked_for(wall_now());
                 pin_->locked_seconds = static_cast<int>(locked.count());
                 if (locked.count() == 0) pin_->message = PinScreen::Message::none;
             }
@@ -774,6 +790,10 @@ void KioskApp::draw_frame() {
 }
 
 void KioskApp::act_librarian(const LibrarianIntent& intent) {
+    if (intent.unlock_report_read) {
+        librarian_->unlock_report.reset();
+        changed();
+    }
     if (intent.tab && *intent.tab != librarian_->tab) return open_tab(*intent.tab);
     act_issuance(intent.issuance);
     if (!librarian_) return;

@@ -55,6 +55,7 @@ private:
     Fault scanner_fault() const;
     void tick();
     void handle_typed(const devices::KeyStroke& key);
+    bool restore_pin_guard();  // false after a fault
     void open_pin();
     void submit_pin();
     void open_librarian();

@@ -213,4 +213,8 @@ std::optional<Fault> KioskLibrary::record(core::LibrarianActionKind action, core
     return done ? std::nullopt : std::optional<Fault>(done.error());
 }
 
+tl::expected<core::PinAttemptLog, Fault> KioskLibrary::pin_attempts() {
+    return guarded([&] { return core::read_pin_attempts(*db_); });
+}
+
 }  // namespace kitap::kiosk

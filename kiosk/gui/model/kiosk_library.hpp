@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/audit/librarian_action.hpp"
+#include "core/audit/pin_attempts.hpp"
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
 #include "core/circulation/station.hpp"
@@ -90,6 +91,8 @@ public:
     std::optional<Fault> set_setting(const std::string& key, const std::string& value, core::Timestamp now);
     // The librarian's own actions at this kiosk (PIN, leaving, closing) in the audit log.
     std::optional<Fault> record(core::LibrarianActionKind action, core::Timestamp now, std::string detail = {});
+    // The librarian PIN's wrong tries since the last unlock, from the audit log.
+    tl::expected<core::PinAttemptLog, Fault> pin_attempts();
 
 private:
     template <typename Action>

@@ -16,7 +16,7 @@ void start_sodium() {
 
 PinFormat check_pin_format(std::string_view pin) {
     if (!std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; })) return PinFormat::not_digits;
-    if (pin.size() < min_pin_length) return PinFormat::too_short;
+    if (pin.size() < min_new_pin_length) return PinFormat::too_short;
     if (pin.size() > max_pin_length) return PinFormat::too_long;
     return PinFormat::ok;
 }
@@ -49,34 +49,31 @@ PinFormat store_pin(core::SettingStore& settings, std::string_view pin) {
     return format;
 }
 
-PinGuard::PinGuard() : PinGuard(Options{}) {}
+PinGuard::PinGuard(core::PinLockoutPolicy policy) : policy_(policy) {}
 
-PinGuard::PinGuard(Options options) : options_(options) {}
+void PinGuard::restore(core::PinAttemptLog log) { log_ = std::move(log); }
 
-std::chrono::seconds PinGuard::locked_for(Clock::time_point now) const {
-    if (!locked_until_ || now >= *locked_until_) return std::chrono::seconds(0);
-    return std::chrono::ceil<std::chrono::seconds>(*locked_until_ - now);
-}
-
-PinGuard::Result PinGuard::attempt(std::string_view pin, const std::optional<std::string>& hash,
-                                   Clock::time_point now) {
-    if (const auto left = locked_for(now); left.count() > 0)
-        return {.verdict = Verdict::locked, .tries_left = 0, .locked_for = left};
-    if (locked_until_) {  // the lock has run out: a fresh set of tries
-        locked_until_.reset();
-        wrong_ = 0;
-    }
-    if (!hash) return {.verdict = Verdict::no_pin_set, .tries_left = tries_left()};
+PinGuard::Result PinGuard::attempt(std::string_view pin, const std::optional<std::string>& hash, core::Timestamp now) {
+    const core::PinLockState before = state();
+    if (const auto left = before.locked_for(now); left.count() > 0)
+        return {.verdict = Verdict::locked, .locked_for = left};
+    if (!hash) return {.verdict = Verdict::no_pin_set, .tries_left = before.tries_left};
     if (verify_pin(*hash, pin)) {
-        wrong_ = 0;
-        return {.verdict = Verdict::accepted, .tries_left = tries_left()};
+        const UnlockReport report{.wrong_tries = before.wrong_tries,
+                                  .last_wrong = before.last_wrong,
+                                  .previous_unlock = log_.last_unlock,
+                                  .pin_digits = pin.size()};
+        log_ = {.last_unlock = now, .since = {}};
+        return {.verdict = Verdict::accepted, .tries_left = policy_.tries_per_lockout, .report = report};
     }
-    ++wrong_;
-    if (wrong_ >= options_.max_tries) {
-        locked_until_ = now + options_.lock;
-        return {.verdict = Verdict::locked, .tries_left = 0, .locked_for = options_.lock};
-    }
-    return {.verdict = Verdict::wrong, .tries_left = tries_left()};
+    // The try that uses the last of the tries is the one that locks.
+    const bool locks = before.tries_left <= 1;
+    log_.since.push_back(
+        {.at = now,
+         .action = locks ? core::LibrarianActionKind::pin_locked_out : core::LibrarianActionKind::pin_wrong});
+    const core::PinLockState after = state();
+    if (locks) return {.verdict = Verdict::locked_out, .locked_for = after.locked_for(now)};
+    return {.verdict = Verdict::wrong, .tries_left = after.tries_left};
 }
 
 }  // namespace kitap::kiosk

@@ -2,6 +2,7 @@
 
 #include "kiosk/app/outcome_text.hpp"
 #include "kiosk/gui/screens/session_screen.hpp"
+#include "kiosk/gui/screens/unlock_report.hpp"
 #include "kiosk/gui/ui/keypad_layout.hpp"
 #include "kiosk/gui/ui/widgets.hpp"
 
@@ -238,6 +239,13 @@ LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context
     const float bottom = context.origin.y + context.size.y;
 
     const LibrarianLayout layout = librarian_layout({context.origin.x, top, context.size.x, bottom - top}, theme.scale);
+
+    // Wrong PINs since the last unlock come first; nothing else takes a tap meanwhile.
+    if (screen.unlock_report) {
+        intent.unlock_report_read = draw_unlock_report(*screen.unlock_report, layout, context);
+        end_area();
+        return intent;
+    }
 
     // Leaving the kiosk asks once more: pupils cannot use it until it is started again.
     // Nothing else on the screen takes a tap meanwhile.

@@ -3,6 +3,7 @@
 #include "kiosk/app/translator.hpp"
 #include "kiosk/gui/model/lookup.hpp"
 #include "kiosk/gui/model/scanner_hub.hpp"
+#include "kiosk/gui/pin/librarian_pin.hpp"
 #include "kiosk/gui/screens/issuance_panel.hpp"
 #include "kiosk/gui/screens/reports_panel.hpp"
 #include "kiosk/gui/screens/returns_panel.hpp"
@@ -41,6 +42,7 @@ struct LibrarianScreen {
     int lock_seconds = 120;
     int seconds_to_lock = 120;  // this screen locks itself when left alone
     bool confirm_leave = false;
+    std::optional<UnlockReport> unlock_report;  // shown over the screen until read
 };
 
 struct LibrarianIntent {
@@ -56,6 +58,7 @@ struct LibrarianIntent {
     bool ask_leave = false;
     bool leave = false;
     bool keep_running = false;
+    bool unlock_report_read = false;
 };
 
 LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context);

@@ -6,6 +6,15 @@
 
 namespace kitap::kiosk {
 
+std::string wait_text(int seconds, const app::Translator& tr) {
+    if (seconds < 60) return tr("kiosk.seconds", {{"seconds", std::to_string(seconds)}});
+    if (seconds < 3600)
+        return tr("kiosk.minutes_seconds",
+                  {{"minutes", std::to_string(seconds / 60)}, {"seconds", std::to_string(seconds % 60)}});
+    return tr("kiosk.hours_minutes",
+              {{"hours", std::to_string(seconds / 3600)}, {"minutes", std::to_string(seconds % 3600 / 60)}});
+}
+
 PinIntent draw(const PinScreen& screen, const ScreenContext& context) {
     const Theme& theme = context.theme;
     PinIntent intent;
@@ -44,7 +53,7 @@ PinIntent draw(const PinScreen& screen, const ScreenContext& context) {
             message = context.tr("kiosk.pin.wrong", {{"tries", std::to_string(screen.tries_left)}});
             break;
         case PinScreen::Message::locked:
-            message = context.tr("kiosk.pin.locked", {{"seconds", std::to_string(screen.locked_seconds)}});
+            message = context.tr("kiosk.pin.locked", {{"wait", wait_text(screen.locked_seconds, context.tr)}});
             break;
         case PinScreen::Message::no_pin_set:
             message = context.tr("kiosk.pin.not_set");

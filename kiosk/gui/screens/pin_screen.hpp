@@ -29,4 +29,7 @@ struct PinIntent {
 
 PinIntent draw(const PinScreen& screen, const ScreenContext& context);
 
+// How long the keypad stays locked, in words: "45 s", "7 min 30 s", "16 h 4 min".
+std::string wait_text(int seconds, const app::Translator& tr);
+
 }  // namespace kitap::kiosk

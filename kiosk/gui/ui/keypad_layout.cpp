@@ -48,6 +48,11 @@ LibrarianLayout librarian_layout(Rect area, float scale) {
     const float answer_y = layout.question.y + box_h - 28 * scale - answer_h;
     layout.keep_running = {layout.question.x + inset, answer_y, answer_w, answer_h};
     layout.close = {layout.keep_running.x + answer_w + 20 * scale, answer_y, answer_w, answer_h};
+    const float report_w = 760 * scale, report_h = 460 * scale;
+    layout.unlock_report = {area.x + (area.width - report_w) / 2, area.y + (area.height - report_h) / 2, report_w,
+                            report_h};
+    layout.unlock_report_ok = {layout.unlock_report.x + (report_w - answer_w) / 2,
+                               layout.unlock_report.y + report_h - 28 * scale - answer_h, answer_w, answer_h};
     return layout;
 }
 

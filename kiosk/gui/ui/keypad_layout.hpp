@@ -37,6 +37,8 @@ struct LibrarianLayout {
     Rect question;               // the box asking whether to close
     Rect keep_running;
     Rect close;
+    Rect unlock_report;     // the box telling of wrong PINs since the last unlock
+    Rect unlock_report_ok;  // and its one button
 };
 
 // For the screen's area (the viewport below the top bar).

@@ -28,7 +28,7 @@ protected:
         // A pupil borrows the novel at the kiosk; the librarian hands it to another at the desk.
         ASSERT_EQ(kitap({"scan", "20000014", "10000017", "KITAP-DONE"}).exit_code, 0);
         ASSERT_EQ(kitap({"scan", "--mode", "desk", "--station", "desk-1", "20000022", "10000017"}).exit_code, 0);
-        ASSERT_EQ(kitap({"librarian", "set-pin"}, "4826\n").exit_code, 0);
+        ASSERT_EQ(kitap({"librarian", "set-pin"}, "482613\n").exit_code, 0);
     }
 
     std::vector<json> audit_json(const std::vector<std::string>& options = {}) {

@@ -284,7 +284,7 @@ TEST_F(KitapCli, BackupAndRestore) {
 }
 
 TEST_F(KitapCli, LibrarianSetPinStoresAnArgon2idHash) {
-    auto set = kitap({"librarian", "set-pin"}, "4826\n");
+    auto set = kitap({"librarian", "set-pin"}, "482613\n");
     ASSERT_EQ(set.exit_code, 0) << set.err;
     SQLite::Database database(db().string());
     const auto stored = [&] {
@@ -292,10 +292,29 @@ TEST_F(KitapCli, LibrarianSetPinStoresAnArgon2idHash) {
     };
     const std::string hash = stored();
     EXPECT_TRUE(hash.starts_with("$argon2id$")) << hash;
-    EXPECT_EQ(hash.find("4826"), std::string::npos);
+    EXPECT_EQ(hash.find("482613"), std::string::npos);
     EXPECT_EQ(kitap({"librarian", "set-pin"}, "12\n").exit_code, 2);
-    EXPECT_EQ(kitap({"librarian", "set-pin"}, "12ab\n").exit_code, 2);
+    EXPECT_EQ(kitap({"librarian", "set-pin"}, "12ab56\n").exit_code, 2);
+    EXPECT_EQ(kitap({"librarian", "set-pin"}, "123456789\n").exit_code, 2);
     EXPECT_EQ(stored(), hash) << "a refused PIN changes nothing";
+    EXPECT_EQ(kitap({"librarian", "set-pin"}, "48261357\n").exit_code, 0);
+    EXPECT_NE(stored(), hash);
+}
+
+// Four digits were allowed before: a new PIN needs six, and is told why.
+TEST_F(KitapCli, LibrarianSetPinRefusesFourAndFiveDigits) {
+    for (const std::string pin : {"4826", "48261"}) {
+        const auto set = kitap({"--lang", "en", "librarian", "set-pin"}, pin + "\n");
+        EXPECT_EQ(set.exit_code, 2) << pin;
+        EXPECT_NE(set.err.find("The PIN has " + std::to_string(pin.size()) + " digits; a new PIN needs 6 to 8"),
+                  std::string::npos)
+            << set.err;
+    }
+    const auto russian = kitap({"--lang", "ru", "librarian", "set-pin"}, "4826\n");
+    EXPECT_NE(russian.err.find("от 6 до 8"), std::string::npos) << russian.err;
+    SQLite::Database database(db().string());
+    EXPECT_EQ(database.execAndGet("SELECT count(*) FROM setting WHERE key = 'librarian.pin_hash'").getInt(), 0);
+    EXPECT_EQ(database.execAndGet("SELECT count(*) FROM event WHERE action = 'pin_set'").getInt(), 0);
 }
 
 }  // namespace

@@ -175,6 +175,19 @@ TEST_F(KioskLibraryTest, SettingsPersistAndAreAudited) {
     EXPECT_EQ(events.getColumn(1).getString(), "") << "a wrong PIN proves nobody is the librarian";
 }
 
+// What the keypad's guard is rebuilt from when the kiosk starts.
+TEST_F(KioskLibraryTest, PinAttemptsAreReadFromTheAuditLog) {
+    EXPECT_FALSE(library.record(core::LibrarianActionKind::pin_accepted, now - 1h));
+    EXPECT_FALSE(library.record(core::LibrarianActionKind::pin_wrong, now));
+    EXPECT_FALSE(library.record(core::LibrarianActionKind::pin_locked_out, now + 1s));
+    const auto attempts = library.pin_attempts();
+    ASSERT_TRUE(attempts);
+    EXPECT_EQ(attempts->last_unlock, now - 1h);
+    ASSERT_EQ(attempts->since.size(), 2u);
+    EXPECT_EQ(attempts->since[1].action, core::LibrarianActionKind::pin_locked_out);
+    EXPECT_EQ(attempts->since[1].at, now + 1s);
+}
+
 TEST_F(KioskLibraryTest, ALockedDatabaseIsAFaultAndNothingIsKept) {
     scan(SampleLibrary::pupil_a, now);
     SQLite::Database other(db_path().string(), SQLite::OPEN_READWRITE);

@@ -45,7 +45,7 @@ void create_sample_library(const std::filesystem::path& path, const std::optiona
     if (lent.outcome != core::Outcome::loan) throw std::runtime_error("sample loan was refused");
     if (pin) {
         core::SettingStore settings(db);
-        kiosk::store_pin(settings, *pin);
+        if (kiosk::store_pin(settings, *pin) != kiosk::PinFormat::ok) throw std::runtime_error("sample PIN refused");
     }
 }
 

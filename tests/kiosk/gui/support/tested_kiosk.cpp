@@ -28,7 +28,7 @@ bool TestedKiosk::can_run() { return find_program("Xvfb").has_value(); }
 TestedKiosk::TestedKiosk() {
     // A kiosk that died makes scan() fail (EPIPE) instead of killing the test.
     signal(SIGPIPE, SIG_IGN);
-    create_sample_library(db_path(), "1234");
+    create_sample_library(db_path(), "123456");
     if (mkfifo(fifo().c_str(), 0600) != 0) throw std::runtime_error("mkfifo " + fifo().string());
     display_.emplace(dir_.path() / "xvfb.log");
 }
@@ -93,6 +93,11 @@ void TestedKiosk::scan(const std::string& code) {
     const std::string line = code + "\n";
     ASSERT_EQ(write(scanner_, line.data(), line.size()), static_cast<ssize_t>(line.size()))
         << "the kiosk has gone: " << std::strerror(errno);
+}
+
+void TestedKiosk::xdotool(const std::string& arguments) {
+    const std::string command = "DISPLAY=" + display_->name() + " xdotool " + arguments;
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
 }
 
 std::vector<std::string> TestedKiosk::screenshots() const {

@@ -31,6 +31,8 @@ public:
     void scan(const std::string& code);
     void unplug();
     void plug_in();
+    // Runs xdotool with `arguments` on the kiosk's display: keys typed, taps (needs xdotool).
+    void xdotool(const std::string& arguments);
 
     // Screenshot names (0001-welcome.png...) in order.
     std::vector<std::string> screenshots() const;

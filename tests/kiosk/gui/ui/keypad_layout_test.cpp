@@ -57,6 +57,9 @@ TEST(LibrarianLayout, ButtonsAreTouchSizedAndApart) {
     EXPECT_GE(layout.close.height, 64);
     EXPECT_TRUE(inside(layout.close, layout.question));
     EXPECT_FALSE(overlap(layout.close, layout.keep_running));
+    EXPECT_TRUE(inside(layout.unlock_report, area));
+    EXPECT_GE(layout.unlock_report_ok.height, 64);
+    EXPECT_TRUE(inside(layout.unlock_report_ok, layout.unlock_report));
     EXPECT_GE(librarian_corner(1.0f).width, 64);
 }
 
