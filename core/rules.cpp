@@ -41,14 +41,24 @@ constexpr std::array<std::pair<ClassLanguage, std::string_view>, 2> language_nam
     {ClassLanguage::ru, "ru"},
 }};
 
+constexpr std::array<std::pair<ReaderPinPolicy, std::string_view>, 3> pin_policy_names{{
+    {ReaderPinPolicy::off, "off"},
+    {ReaderPinPolicy::when_set, "when_set"},
+    {ReaderPinPolicy::required, "required"},
+}};
+
 }  // namespace
 
 std::string_view to_string(ReaderCategory category) { return name_of(category_names, category); }
 std::string_view to_string(TitleKind kind) { return name_of(kind_names, kind); }
 std::string_view to_string(ClassLanguage language) { return name_of(language_names, language); }
+std::string_view to_string(ReaderPinPolicy policy) { return name_of(pin_policy_names, policy); }
 std::optional<ReaderCategory> reader_category_from(std::string_view name) { return find_by_name(category_names, name); }
 std::optional<TitleKind> title_kind_from(std::string_view name) { return find_by_name(kind_names, name); }
 std::optional<ClassLanguage> class_language_from(std::string_view name) { return find_by_name(language_names, name); }
+std::optional<ReaderPinPolicy> reader_pin_policy_from(std::string_view name) {
+    return find_by_name(pin_policy_names, name);
+}
 
 int LoanRules::loan_days_for(ReaderCategory category, TitleKind kind) const {
     if (auto by_category = loan_days_by_category.find(category); by_category != loan_days_by_category.end())

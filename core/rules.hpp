@@ -12,13 +12,18 @@ namespace kitap::core {
 enum class ReaderCategory { pupil, teacher, staff, other };
 enum class TitleKind { textbook, fiction, reference, methodical, periodical, electronic };
 enum class ClassLanguage { kk, ru };
+// Whether a card at self-service needs its reader's PIN: never; when the librarian
+// set one for that reader; always (a reader without one must see the librarian).
+enum class ReaderPinPolicy { off, when_set, required };
 
 std::string_view to_string(ReaderCategory category);
 std::string_view to_string(TitleKind kind);
 std::string_view to_string(ClassLanguage language);
+std::string_view to_string(ReaderPinPolicy policy);
 std::optional<ReaderCategory> reader_category_from(std::string_view name);
 std::optional<TitleKind> title_kind_from(std::string_view name);
 std::optional<ClassLanguage> class_language_from(std::string_view name);
+std::optional<ReaderPinPolicy> reader_pin_policy_from(std::string_view name);
 
 // How raw scanner text becomes a code: librarians ask every system to strip the
 // prefixes and suffixes their scanners were programmed with, and leading zeros.
@@ -51,6 +56,7 @@ struct LoanRules {
 struct StationRules {
     std::chrono::seconds double_scan_window{3};
     std::chrono::seconds idle_timeout{30};
+    ReaderPinPolicy reader_pin = ReaderPinPolicy::off;
 };
 
 struct Rules {

@@ -1,6 +1,7 @@
 #include "core/audit/audit_log.hpp"
 
 #include "core/audit/librarian_action.hpp"
+#include "core/circulation/self_service_alerts.hpp"
 #include "core/db/statement.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -16,6 +17,7 @@ std::string audit_sql() {
     std::string librarian_actions;
     for (auto kind : all_librarian_action_kinds)
         librarian_actions += (librarian_actions.empty() ? "'" : ", '") + std::string(to_string(kind)) + "'";
+    for (auto action : all_self_service_alerts) librarian_actions += ", '" + std::string(action) + "'";
     return R"(
         SELECT e.at, e.station, e.actor, e.action, coalesce(r.card, ''), coalesce(r.full_name, ''),
                coalesce(cp.barcode, t.isbn, ''), coalesce(t.title, ''), e.quantity, e.detail

@@ -29,7 +29,8 @@ struct AuditEntry {
 
 // The librarian's actions are the events whose actor is the librarian (desk
 // and return stations, the CLI's commands, the kiosk's librarian screen) or an
-// import, and the librarian actions recorded without an actor (a wrong PIN).
+// import, and the librarian actions recorded without an actor (a wrong PIN), with
+// self-service's alerts (core/circulation/self_service_alerts.hpp).
 // A pupil's self-service and the demo's generated history are not among them.
 // Calls `visit` for each from `since` on, oldest first, without holding them
 // all in memory: ten years of class issuances are hundreds of thousands.

@@ -2,6 +2,8 @@
 
 #include "core/audit/overrides.hpp"
 #include "core/circulation/returns.hpp"
+#include "core/circulation/self_service_alerts.hpp"
+#include "core/security/secret_hash.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -11,7 +13,7 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<Reason, std::string_view>, 20> reason_names{{
+constexpr std::array<std::pair<Reason, std::string_view>, 25> reason_names{{
     {Reason::none, ""},
     {Reason::unknown_code, "unknown_code"},
     {Reason::not_in_catalog, "not_in_catalog"},
@@ -30,6 +32,11 @@ constexpr std::array<std::pair<Reason, std::string_view>, 20> reason_names{{
     {Reason::textbook_debt, "textbook_debt"},
     {Reason::not_on_loan, "not_on_loan"},
     {Reason::no_stocktake, "no_stocktake"},
+    {Reason::too_many_cards, "too_many_cards"},
+    {Reason::pin_not_set, "pin_not_set"},
+    {Reason::wrong_pin, "wrong_pin"},
+    {Reason::pin_locked, "pin_locked"},
+    {Reason::no_pin_pending, "no_pin_pending"},
     {Reason::done, "done"},
     {Reason::idle_timeout, "idle_timeout"},
 }};
@@ -38,6 +45,17 @@ StationOutcome refused(StationOutcome outcome, Reason reason) {
     outcome.outcome = Outcome::refused;
     outcome.reason = reason;
     return outcome;
+}
+
+StationOutcome locked(StationOutcome outcome, Reason reason, Timestamp until) {
+    outcome.until = until;
+    return refused(std::move(outcome), reason);
+}
+
+std::string joined(const std::vector<std::string>& cards) {
+    std::string text;
+    for (const auto& card : cards) text += (text.empty() ? "" : ",") + card;
+    return text;
 }
 
 Date due_date(const Rules& rules, const ReaderRecord& reader, const TitleRecord& title, Date today) {
@@ -90,6 +108,7 @@ std::string_view to_string(Outcome outcome) {
         case Outcome::ended: return "ended";
         case Outcome::command: return "command";
         case Outcome::recorded: return "recorded";
+        case Outcome::pin_required: return "pin_required";
     }
     return "?";
 }
@@ -105,10 +124,17 @@ ReaderSummary summary_of(const ReaderRecord& reader) {
 }
 
 Station::Station(LibraryStore& store, Rules rules, StationMode mode, std::string name)
-    : store_(store), ledger_(store.db()), stocktake_(store), rules_(std::move(rules)), mode_(mode), name_(std::move(name)) {}
+    : store_(store),
+      ledger_(store.db()),
+      stocktake_(store),
+      rules_(std::move(rules)),
+      mode_(mode),
+      name_(std::move(name)),
+      pins_(store.db()) {}
 
 StationOutcome Station::handle(const Scan& scan, Timestamp now) {
     expire_idle_session(now);
+    if (auto refused = while_paused(scan, now)) return *refused;
     ClassifiedCode code = classify_code(scan.text, rules_.codes, store_);
     StationOutcome outcome;
     if (is_double_fire(code.code, now)) {
@@ -118,6 +144,7 @@ StationOutcome Station::handle(const Scan& scan, Timestamp now) {
         outcome = on_stocktake_scan(std::move(code), now);  // the recorder commits each scan itself
         last_scan_ = LastScan{outcome.code, now, std::nullopt};
     } else {
+        pending_pin_.reset();  // whatever else is scanned, the card waiting for its PIN is forgotten
         SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
         outcome = dispatch(std::move(code), now);
         transaction.commit();
@@ -127,10 +154,67 @@ StationOutcome Station::handle(const Scan& scan, Timestamp now) {
     return outcome;
 }
 
+// Paused self-service refuses every scan unread: not even whether it is a card is told.
+std::optional<StationOutcome> Station::while_paused(const Scan& scan, Timestamp now) const {
+    if (mode_ != StationMode::self) return std::nullopt;
+    const auto until = throttle_.paused_until(now);
+    if (!until) return std::nullopt;
+    return locked({.code = clean_scanned_text(scan.text, rules_.codes)}, Reason::too_many_cards, *until);
+}
+
+StationOutcome Station::submit_pin(std::string_view pin, Timestamp now) {
+    expire_idle_session(now);
+    last_activity_ = now;
+    if (!pending_pin_) return refused({.kind = CodeKind::reader}, Reason::no_pin_pending);
+    const PendingPin pending = *pending_pin_;
+    StationOutcome outcome{.code = pending.code, .kind = CodeKind::reader};
+    // Hashed before the write transaction: a fraction of a second no other station waits for.
+    const auto stored = pins_.find(pending.reader.id);
+    const bool right = stored && is_reader_pin_format(pin) && verify_secret(stored->hash, pin);
+    SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    if (!stored) {  // cleared since the card was scanned: scan the card again
+        pending_pin_.reset();
+        outcome = refused(std::move(outcome), Reason::no_pin_pending);
+    } else if (stored->locked_until && now < *stored->locked_until) {  // locked at another station meanwhile
+        pending_pin_.reset();
+        outcome = locked(std::move(outcome), Reason::pin_locked, *stored->locked_until);
+    } else if (!right) {
+        outcome = wrong_pin(std::move(outcome), pending.reader, now);
+    } else {
+        pending_pin_.reset();
+        pins_.accepted(pending.reader.id);
+        outcome = open_session(std::move(outcome), pending.reader, now);
+    }
+    transaction.commit();
+    return outcome;
+}
+
+// Counted for the card, and in the audit log with whose card it was; nothing of the
+// reader in the outcome.
+StationOutcome Station::wrong_pin(StationOutcome outcome, const ReaderRecord& reader, Timestamp now) {
+    const WrongPin wrong = pins_.wrong(reader.id, now);
+    store_.log_event(
+        {.at = now, .station = name_, .action = std::string(self_service_alert::wrong_pin), .reader_id = reader.id});
+    if (!wrong.locked_until) {
+        outcome.tries_left = wrong.tries_left;
+        return refused(std::move(outcome), Reason::wrong_pin);
+    }
+    pending_pin_.reset();
+    store_.log_event({.at = now,
+                      .station = name_,
+                      .action = std::string(self_service_alert::pin_locked),
+                      .reader_id = reader.id,
+                      .detail = "until=" + iso_timestamp(*wrong.locked_until)});
+    return locked(std::move(outcome), Reason::pin_locked, *wrong.locked_until);
+}
+
 std::optional<StationOutcome> Station::expire_idle_session(Timestamp now) {
-    if (!session_ || now - last_activity_ < rules_.station.idle_timeout) return std::nullopt;
-    StationOutcome outcome{.outcome = Outcome::ended, .reason = Reason::idle_timeout, .reader = summary_of(*session_)};
+    if ((!session_ && !pending_pin_) || now - last_activity_ < rules_.station.idle_timeout) return std::nullopt;
+    StationOutcome outcome{.outcome = Outcome::ended, .reason = Reason::idle_timeout};
+    if (session_) outcome.reader = summary_of(*session_);
+    if (pending_pin_) outcome.kind = CodeKind::reader;
     session_.reset();
+    pending_pin_.reset();
     last_scan_.reset();
     return outcome;
 }
@@ -154,10 +238,48 @@ StationOutcome Station::dispatch(ClassifiedCode code, Timestamp now) {
 
 StationOutcome Station::on_reader(ClassifiedCode code, Timestamp now) {
     const ReaderRecord& reader = *code.reader;
-    StationOutcome outcome{.code = code.code, .kind = CodeKind::reader, .reader = summary_of(reader)};
+    StationOutcome outcome{.code = code.code, .kind = CodeKind::reader};
     session_.reset();  // another card always ends the current session first
+    if (mode_ == StationMode::self) {
+        if (throttle_.refuses_card(now)) return pause_self_service(std::move(outcome), reader, now);
+        if (auto asked = ask_for_pin(outcome, reader, now)) return std::move(*asked);
+    }
+    return open_session(std::move(outcome), reader, now);
+}
+
+StationOutcome Station::pause_self_service(StationOutcome outcome, const ReaderRecord& reader, Timestamp now) {
+    const auto cards = throttle_.pause(reader.card, now);
+    const Timestamp until = *throttle_.paused_until(now);
+    store_.log_event({.at = now,
+                      .station = name_,
+                      .action = std::string(self_service_alert::paused),
+                      .reader_id = reader.id,
+                      .detail = "cards=" + joined(cards)});
+    return locked(std::move(outcome), Reason::too_many_cards, until);
+}
+
+// With reader PINs on, a card whose reader has one (or must have one) shows nothing
+// of the reader until the PIN is right: nullopt when it opens the session straight away.
+std::optional<StationOutcome> Station::ask_for_pin(StationOutcome outcome, const ReaderRecord& reader, Timestamp now) {
+    const ReaderPinPolicy policy = rules_.station.reader_pin;
+    if (policy == ReaderPinPolicy::off) return std::nullopt;
+    const auto pin = pins_.find(reader.id);
+    if (!pin) {
+        if (policy == ReaderPinPolicy::required) return refused(std::move(outcome), Reason::pin_not_set);
+        return std::nullopt;
+    }
+    if (pin->locked_until && now < *pin->locked_until)
+        return locked(std::move(outcome), Reason::pin_locked, *pin->locked_until);
+    pending_pin_ = PendingPin{outcome.code, reader};
+    outcome.outcome = Outcome::pin_required;
+    return outcome;
+}
+
+StationOutcome Station::open_session(StationOutcome outcome, const ReaderRecord& reader, Timestamp now) {
+    outcome.reader = summary_of(reader);
     if (!reader.active) return refused(std::move(outcome), Reason::reader_left);
     session_ = reader;
+    if (mode_ == StationMode::self) throttle_.session_opened(reader.card, now);
     const Date today = local_date(now);
     if (store_.record_visit(reader.id, today, name_))
         store_.log_event({.at = now, .station = name_, .actor = actor(), .action = "visit", .reader_id = reader.id});
@@ -283,6 +405,7 @@ StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, s
     store_.insert_loan({.reader_id = session_->id, .title_id = title.id, .copy_id = copy_id, .quantity = 1,
                         .at = now, .due = due, .station = name_});
     log(now, "loan", session_->id, title, copy_id, 1, loan_detail(outcome));
+    throttle_.session_used();
     outcome.outcome = Outcome::loan;
     outcome.due = due;
     return outcome;
@@ -295,6 +418,7 @@ StationOutcome Station::on_returned_item(StationOutcome outcome, std::optional<O
                                           .condition = next_condition_},
                                  now, name_, actor());
     next_condition_ = Condition::good;  // a condition is chosen for one return at a time
+    if (session_) throttle_.session_used();  // not a book handed in with no card: that opened no session
     if (!outcome.reader) {
         if (auto holder = store_.reader_by_card(loan->reader_card)) outcome.reader = summary_of(*holder);
     }

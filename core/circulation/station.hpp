@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/circulation/card_throttle.hpp"
 #include "core/circulation/library_store.hpp"
 #include "core/codes/code_classifier.hpp"
 #include "core/rules.hpp"
+#include "core/security/reader_pins.hpp"
 #include "core/stocktake/stocktake.hpp"
 #include "core/textbooks/textbook_ledger.hpp"
 
@@ -26,8 +28,10 @@ enum class StationMode { self, desk, return_, stocktake };
 std::string_view to_string(StationMode mode);
 std::optional<StationMode> station_mode_from(std::string_view name);
 
-// `command`: a condition for the next return was chosen; `recorded`: a stocktake scan.
-enum class Outcome { session, loan, returned, duplicate, refused, ended, command, recorded };
+// `command`: a condition for the next return was chosen; `recorded`: a stocktake scan;
+// `pin_required`: a card whose reader needs a PIN, which opens nothing until the PIN
+// is submitted (Station::submit_pin).
+enum class Outcome { session, loan, returned, duplicate, refused, ended, command, recorded, pin_required };
 std::string_view to_string(Outcome outcome);  // "return" for Outcome::returned
 
 // Why a scan was refused (or, for `ended`, why the session closed). Stable codes for scripts.
@@ -50,6 +54,11 @@ enum class Reason {
     textbook_debt,      // last year's textbook of this subject is still out
     not_on_loan,        // return mode: nobody (or not this reader) holds it
     no_stocktake,       // stocktake mode with no stocktake started
+    too_many_cards,     // self-service: cards in a row that did nothing; paused for a while
+    pin_not_set,        // self-service needs the reader's PIN and the librarian set none
+    wrong_pin,          // not the reader's PIN; the card stays waiting for the right one
+    pin_locked,         // too many wrong PINs: the card's self-service is locked for a while
+    no_pin_pending,     // a PIN submitted when no card is waiting for one
     done,               // ended: the reader said "done"
     idle_timeout,       // ended: nobody scanned for a while
 };
@@ -78,6 +87,8 @@ struct StationOutcome {
     std::optional<Condition> condition;    // on a return, or the condition a command chose
     std::optional<std::int64_t> compensation_tiyn;  // damaged or lost: what the reader owes
     std::optional<StocktakeScanResult> stocktake;   // what a stocktake scan found
+    std::optional<Timestamp> until;                 // too_many_cards, pin_locked: when self-service opens again
+    int tries_left = 0;                             // wrong_pin: before the card locks
 };
 
 // The one state machine that decides what a scan means, driven alike by the
@@ -89,8 +100,16 @@ public:
 
     StationOutcome handle(const Scan& scan, Timestamp now);
 
-    // Closes a session nobody has touched for the idle timeout; the kiosk calls
-    // this every frame, the CLI before each scan.
+    // The PIN for the card that answered `pin_required`: typed on the kiosk's keypad,
+    // never a barcode to classify. The right one opens the session; a wrong one shows
+    // nothing of the reader and keeps the card waiting, until too many lock it.
+    StationOutcome submit_pin(std::string_view pin, Timestamp now);
+    // The keypad was closed: the card waits for its PIN no more.
+    void cancel_pin() { pending_pin_.reset(); }
+    bool awaits_pin() const { return pending_pin_.has_value(); }
+
+    // Closes a session (or a card's wait for its PIN) nobody has touched for the idle
+    // timeout; the kiosk calls this every frame, the CLI before each scan.
     std::optional<StationOutcome> expire_idle_session(Timestamp now);
 
     StationMode mode() const { return mode_; }
@@ -105,8 +124,18 @@ private:
         std::optional<RowId> session_reader;
     };
 
+    struct PendingPin {
+        std::string code;  // the card as scanned
+        ReaderRecord reader;
+    };
+
+    std::optional<StationOutcome> while_paused(const Scan& scan, Timestamp now) const;
     StationOutcome dispatch(ClassifiedCode code, Timestamp now);
     StationOutcome on_reader(ClassifiedCode code, Timestamp now);
+    StationOutcome open_session(StationOutcome outcome, const ReaderRecord& reader, Timestamp now);
+    StationOutcome pause_self_service(StationOutcome outcome, const ReaderRecord& reader, Timestamp now);
+    std::optional<StationOutcome> ask_for_pin(StationOutcome outcome, const ReaderRecord& reader, Timestamp now);
+    StationOutcome wrong_pin(StationOutcome outcome, const ReaderRecord& reader, Timestamp now);
     StationOutcome on_command(ClassifiedCode code);
     StationOutcome on_copy(ClassifiedCode code, Timestamp now);
     StationOutcome on_title(ClassifiedCode code, Timestamp now);
@@ -130,7 +159,10 @@ private:
     Rules rules_;
     StationMode mode_;
     std::string name_;
+    ReaderPins pins_;
     std::optional<ReaderRecord> session_;
+    std::optional<PendingPin> pending_pin_;
+    CardThrottle throttle_;
     Timestamp last_activity_{};
     std::optional<LastScan> last_scan_;
     Condition next_condition_ = Condition::good;

@@ -8,8 +8,9 @@
 
 namespace kitap::core::demo {
 
-// Eight-digit labels the library prints: `kind` ('1' copies, '2' reader cards), the
-// six-digit sequence number from 000001, and a Luhn check digit.
+// Eight-digit inventory numbers the library prints: `kind` ('1' for copies), the
+// six-digit sequence number from 000001, and a Luhn check digit. (Reader cards are
+// random instead: core/codes/card_numbers.hpp.)
 std::string numbered_label(char kind, int sequence);
 
 // ISBN-13s with a given prefix (978601 for Kazakh publishers) and random digits up to

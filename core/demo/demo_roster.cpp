@@ -1,6 +1,6 @@
 #include "core/demo/demo_roster.hpp"
 
-#include "core/demo/demo_codes.hpp"
+#include "core/codes/card_numbers.hpp"
 #include "core/demo/demo_names.hpp"
 
 #include <algorithm>
@@ -77,7 +77,7 @@ void add_adults(DemoSchool& school, ReaderCategory category, int count, DemoRand
 
 }  // namespace
 
-void add_roster(DemoSchool& school, DemoRandom& random) {
+void add_roster(DemoSchool& school, DemoRandom& random, DemoRandom& card_random) {
     for (const auto& layout : layouts)
         for (int grade = layout.first_grade; grade <= layout.last_grade; ++grade) {
             const auto first = static_cast<int>(school.classes.size());
@@ -87,8 +87,11 @@ void add_roster(DemoSchool& school, DemoRandom& random) {
         }
     add_adults(school, ReaderCategory::teacher, teacher_count, random);
     add_adults(school, ReaderCategory::other, other_count, random);
-    for (std::size_t i = 0; i < school.readers.size(); ++i)
-        school.readers[i].card = numbered_label('2', static_cast<int>(i) + 1);
+    // A demo fills an empty library: no card or copy is in use yet.
+    CardNumbers cards(
+        [&card_random](std::uint32_t upper) { return static_cast<std::uint32_t>(card_random.index(upper)); },
+        [](const std::string&) { return false; });
+    for (auto& reader : school.readers) reader.card = cards.next();
 }
 
 }  // namespace kitap::core::demo

@@ -157,10 +157,14 @@ private:
     std::vector<std::int64_t> class_ids_, reader_ids_, title_ids_, copy_ids_;
 };
 
-DemoSchool build_school(Date today, demo::DemoRandom& random) {
+// The seed's own stream for reader cards: "card" in ASCII mixed into the seed.
+constexpr std::uint32_t card_stream = 0x63617264;
+
+DemoSchool build_school(Date today, std::uint32_t seed, demo::DemoRandom& random) {
     DemoSchool school;
     school.school_year = school_year_of(today);
-    demo::add_roster(school, random);
+    demo::DemoRandom card_random(seed ^ card_stream);
+    demo::add_roster(school, random, card_random);
     demo::IsbnMaker isbns;
     demo::add_textbook_fund(school, random, isbns);
     demo::add_main_fund(school, today, random, isbns);
@@ -198,7 +202,7 @@ DemoSummary fill_demo_school(SQLite::Database& db, const DemoOptions& options) {
     if (!library_is_empty(db)) throw std::logic_error("a demo school can only fill an empty library");
     const Date today = local_date(options.now);
     demo::DemoRandom random(options.seed);
-    const DemoSchool school = build_school(today, random);
+    const DemoSchool school = build_school(today, options.seed, random);
     const DemoHistory history = demo::simulate_history(school, options.now, options.years_of_history, random);
 
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);

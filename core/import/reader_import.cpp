@@ -1,7 +1,7 @@
 #include "core/import/reader_import.hpp"
 
 #include "core/circulation/library_store.hpp"
-#include "core/codes/check_digits.hpp"
+#include "core/codes/card_numbers.hpp"
 #include "core/db/statement.hpp"
 #include "core/import/column_map.hpp"
 #include "core/text/class_name.hpp"
@@ -11,11 +11,9 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <array>
-#include <charconv>
 #include <map>
 #include <optional>
 #include <set>
-#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -169,43 +167,6 @@ std::string changed_fields(const ReaderFields& before, const ReaderFields& after
     return changed.names();
 }
 
-// Generated cards: '2', a 6-digit sequence, the Luhn check digit of those seven.
-class CardSequence {
-public:
-    // Cards of that shape with a valid check digit move the sequence past them.
-    void skip_past(std::string_view card) {
-        if (card.size() != 8 || card.front() != '2' || !luhn_valid(card)) return;
-        int sequence = 0;
-        std::from_chars(card.data() + 1, card.data() + 7, sequence);
-        used_.insert(sequence);
-    }
-
-    std::string next() {
-        const int sequence = next_sequence();
-        used_.insert(sequence);
-        auto card = std::to_string(sequence);
-        card.insert(0, 7 - card.size(), '0');  // at most six digits: the first zero becomes the '2'
-        card.front() = '2';
-        card += luhn_check_digit(card);
-        return card;
-    }
-
-private:
-    static constexpr int last_sequence = 999'999;
-
-    // After the largest one used; once a card such as 29999992 (from another
-    // system, or typed by hand) has taken the last, the lowest free one.
-    int next_sequence() const {
-        const int largest = used_.empty() ? 0 : *used_.rbegin();
-        if (largest < last_sequence) return largest + 1;
-        for (int sequence = 1; sequence < last_sequence; ++sequence)
-            if (!used_.contains(sequence)) return sequence;
-        throw std::length_error("every reader card number from 2000001x to 2999999x is taken");
-    }
-
-    std::set<int> used_;
-};
-
 class SchoolClasses {
 public:
     SchoolClasses(SQLite::Database& db, const ReaderImportOptions& options)
@@ -271,7 +232,10 @@ public:
         : db_(db),
           by_card_(db, "SELECT id, card, full_name, category, class_id, status FROM reader WHERE card = ?"),
           insert_(db, "INSERT INTO reader (card, full_name, category, class_id) VALUES (?, ?, ?, ?)"),
-          update_(db, "UPDATE reader SET full_name = ?, category = ?, class_id = ?, status = ? WHERE id = ?") {}
+          update_(db, "UPDATE reader SET full_name = ?, category = ?, class_id = ?, status = ? WHERE id = ?"),
+          card_in_use_(db,
+                       "SELECT EXISTS (SELECT 1 FROM reader WHERE card = ?1) OR EXISTS (SELECT 1 FROM copy WHERE "
+                       "barcode = ?1)") {}
 
     std::optional<StoredReader> by_card(const std::string& card) {
         auto& query = rebind(by_card_, card);
@@ -293,10 +257,13 @@ public:
         return readers;
     }
 
-    // The cards generated earlier, among all cards, for the sequence to continue.
-    void skip_stored_cards(CardSequence& sequence) {
-        SQLite::Statement query(db_, "SELECT card FROM reader WHERE card GLOB '2[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'");
-        while (query.executeStep()) sequence.skip_past(query.getColumn(0).getString());
+    // A generated card must not be a stored reader's card nor a copy's barcode.
+    bool card_in_use(const std::string& card) {
+        auto& query = rebind(card_in_use_, card);
+        query.executeStep();
+        const bool used = query.getColumn(0).getInt() != 0;
+        query.reset();
+        return used;
     }
 
     RowId insert(const std::string& card, const ReaderFields& fields) {
@@ -327,6 +294,7 @@ private:
     SQLite::Statement by_card_;
     SQLite::Statement insert_;
     SQLite::Statement update_;
+    SQLite::Statement card_in_use_;
 };
 
 class ReaderWriter {
@@ -336,12 +304,11 @@ public:
           classes_(db, options),
           events_(db),
           now_(options.now),
+          cards_(secure_uniform_draw(),
+                 [this](const std::string& card) { return file_cards_.contains(card) || readers_.card_in_use(card); }),
           namesakes_(readers_.by_name_and_class()) {
-        readers_.skip_stored_cards(cards_);
-        for (const auto& row : rows) {
-            cards_.skip_past(row.card);
+        for (const auto& row : rows)
             if (!row.card.empty()) file_cards_.insert(row.card);
-        }
     }
 
     void apply(const ReaderRow& row, ImportResult& result) {
@@ -401,8 +368,8 @@ private:
     SchoolClasses classes_;
     LibraryStore events_;
     Timestamp now_;
-    CardSequence cards_;
     std::set<std::string, std::less<>> file_cards_;
+    CardNumbers cards_;
     OccurrenceCounter occurrences_;
     // Readers added or updated by this import keep their name and class, so the
     // lists loaded at the start answer every row as the database would.

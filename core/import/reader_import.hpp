@@ -26,9 +26,8 @@ struct ReaderImportOptions {
 // headers (name required; class, card, category, language optional).
 // - A row's card finds its reader, who is updated (and made active again); a row
 //   without a card is the stored reader of the same name and class, or a new reader
-//   with a generated card: '2', a 6-digit sequence continuing after the largest such
-//   card (from the lowest free number once 999999 is taken), and a Luhn check
-//   digit. Re-importing a file changes nothing.
+//   with a generated card: a random number no reader or copy has (see
+//   core/codes/card_numbers.hpp). Re-importing a file changes nothing.
 // - Classes ("5Ә", "5 ә", "5-Ә", "5A") are those of options.school_year, created
 //   when missing.
 // - The name may come as surname, first name and patronymic columns (Фамилия,

@@ -148,6 +148,13 @@ void read_codes(TableReader codes, core::CodeRules& rules) {
 void read_station(TableReader station, core::StationRules& rules) {
     if (auto seconds = station.whole_number("double_scan_seconds")) rules.double_scan_window = std::chrono::seconds(*seconds);
     if (auto seconds = station.whole_number("idle_timeout_seconds")) rules.idle_timeout = std::chrono::seconds(*seconds);
+    if (auto policy = station.get<std::string>("reader_pin")) {
+        const auto parsed = core::reader_pin_policy_from(*policy);
+        if (!parsed)
+            throw ConfigError(where(station.source(), *station.raw().get("reader_pin"), "station.reader_pin") +
+                              "is not one of \"off\", \"when_set\", \"required\"");
+        rules.reader_pin = *parsed;
+    }
     station.reject_unknown_keys();
 }
 

@@ -29,6 +29,8 @@ nlohmann::json outcome_json(const core::StationOutcome& outcome, core::StationMo
     if (outcome.previous_holder) line["previous_holder"] = *outcome.previous_holder;
     if (!outcome.overdue.empty()) line["overdue"] = held_items_json(outcome.overdue);
     if (outcome.reason == core::Reason::limit_reached) line["limit"] = outcome.limit;
+    if (outcome.until) line["until"] = core::local_iso_timestamp(*outcome.until);
+    if (outcome.reason == core::Reason::wrong_pin) line["tries_left"] = outcome.tries_left;
     if (outcome.off_curriculum) line["off_curriculum"] = true;
     if (outcome.condition) line["condition"] = to_string(*outcome.condition);
     if (outcome.compensation_tiyn) line["compensation"] = static_cast<double>(*outcome.compensation_tiyn) / 100.0;

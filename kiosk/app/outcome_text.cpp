@@ -23,6 +23,11 @@ MessageArgs arguments(const core::StationOutcome& outcome, const Translator& tr)
     if (outcome.previous_holder) args["holder"] = *outcome.previous_holder;
     if (outcome.condition) args["condition"] = tr("condition." + std::string(to_string(*outcome.condition)));
     if (outcome.compensation_tiyn) args["amount"] = display_tenge(*outcome.compensation_tiyn, tr.language());
+    if (outcome.until) {
+        args["time"] = core::local_iso_timestamp(*outcome.until).substr(11, 5);  // 14:05, local
+        args["day"] = display_date(core::local_date(*outcome.until), tr.language());
+    }
+    if (outcome.reason == core::Reason::wrong_pin) args["tries"] = std::to_string(outcome.tries_left);
     return args;
 }
 
@@ -49,6 +54,7 @@ std::string message_key(const core::StationOutcome& outcome) {
                    std::string(outcome.stocktake ? to_string(outcome.stocktake->finding) : "expected");
         case Outcome::duplicate: return "outcome.duplicate";
         case Outcome::refused: return "reason." + std::string(to_string(outcome.reason));
+        case Outcome::pin_required: return "outcome.pin_required";
         case Outcome::ended: break;
     }
     if (outcome.reason == core::Reason::idle_timeout) return "outcome.ended.idle_timeout";

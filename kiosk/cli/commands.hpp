@@ -26,6 +26,9 @@ int run_import_curriculum(CliContext& context, const ImportArguments& args);
 int run_scan(CliContext& context, const std::string& mode, const std::string& station,
              const std::vector<std::string>& codes);
 int run_reader(CliContext& context, const std::string& card, bool json);
+// `kitap reader set-pin CARD` (4-8 digits from stdin) and `clear-pin CARD`: the reader's self-service PIN.
+int run_reader_set_pin(CliContext& context, const std::string& card);
+int run_reader_clear_pin(CliContext& context, const std::string& card);
 int run_item(CliContext& context, const std::string& code, bool json);
 int run_stats(CliContext& context, bool json);
 // `kitap backup`: one file (--out, else backups/ beside the database), or a

@@ -1,36 +1,13 @@
 #include "core/audit/librarian_action.hpp"
 #include "core/settings/setting_store.hpp"
 #include "kiosk/cli/commands.hpp"
+#include "kiosk/cli/secret_input.hpp"
 #include "kiosk/gui/pin/librarian_pin.hpp"
-
-#include <termios.h>
-#include <unistd.h>
 
 #include <iostream>
 
 namespace kitap::cli {
 namespace {
-
-// One line from standard input; on a terminal, without echoing it.
-std::string read_secret_line(const std::string& prompt) {
-    const bool terminal = isatty(STDIN_FILENO);
-    termios saved{};
-    if (terminal) {
-        std::cerr << prompt << std::flush;
-        tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (terminal) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::cerr << '\n';
-    }
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    return line;
-}
 
 const char* format_problem_key(kiosk::PinFormat format) {
     switch (format) {
@@ -49,14 +26,14 @@ const char* format_problem_key(kiosk::PinFormat format) {
 
 int run_librarian_set_pin(CliContext& context) {
     const auto& tr = context.tr();
-    const std::string pin = read_secret_line(tr("cli.librarian.pin_prompt"));
-    if (isatty(STDIN_FILENO) && read_secret_line(tr("cli.librarian.pin_again")) != pin) {
+    const auto pin = read_new_secret(tr("cli.librarian.pin_prompt"), tr("cli.librarian.pin_again"));
+    if (!pin) {
         std::cerr << tr("cli.librarian.pin_mismatch") << '\n';
         return exit_bad_input;
     }
     core::SettingStore settings(context.db());
-    if (const auto format = kiosk::store_pin(settings, pin); format != kiosk::PinFormat::ok) {
-        std::cerr << tr(format_problem_key(format), {{"length", std::to_string(pin.size())},
+    if (const auto format = kiosk::store_pin(settings, *pin); format != kiosk::PinFormat::ok) {
+        std::cerr << tr(format_problem_key(format), {{"length", std::to_string(pin->size())},
                                                      {"min", std::to_string(kiosk::min_new_pin_length)},
                                                      {"max", std::to_string(kiosk::max_pin_length)}})
                   << '\n';

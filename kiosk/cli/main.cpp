@@ -30,6 +30,7 @@ struct Arguments {
     std::string station = "cli";
     std::vector<std::string> codes;
     std::string code;
+    std::string pin_card;
     bool json = false;
     std::optional<int> grade;
     std::optional<std::string> language;
@@ -57,6 +58,27 @@ void add_import_options(CLI::App* command, ImportArguments& args) {
     command->add_flag("--dry-run", args.dry_run, "Check and report without writing; list what was ignored");
     command->add_option("--sheet", args.sheet, "The sheet to import, by name or number (default: the first with a header)");
     command->add_flag("--all-sheets", args.all_sheets, "Import every sheet that has a header, in one transaction");
+}
+
+// `kitap reader CARD`, and `kitap reader set-pin CARD` / `clear-pin CARD`: a subcommand
+// when one is named (CLI11 runs its callback before the parent's), else the card.
+void add_reader_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
+    auto* reader = app.add_subcommand("reader", "Show a reader and what they hold; set or clear their PIN");
+    reader->add_option("CARD", args.code, "Reader card number");
+    reader->add_flag("--json", args.json, "Print JSON");
+    auto* set_pin = reader->add_subcommand(
+        "set-pin", "Set the reader's self-service PIN (4-8 digits) from stdin; stored as an argon2id hash");
+    auto* clear_pin = reader->add_subcommand("clear-pin", "Remove the reader's self-service PIN");
+    for (auto* pin_command : {set_pin, clear_pin})
+        pin_command->add_option("CARD", args.pin_card, "Reader card number")->required();
+    set_pin->callback(chosen([&args](CliContext& c) { return run_reader_set_pin(c, args.pin_card); }));
+    clear_pin->callback(chosen([&args](CliContext& c) { return run_reader_clear_pin(c, args.pin_card); }));
+    const auto show = chosen([&args](CliContext& c) { return run_reader(c, args.code, args.json); });
+    reader->callback([reader, show] {
+        if (!reader->get_subcommands().empty()) return;
+        if (reader->count("CARD") == 0) throw CLI::RequiredError("CARD");
+        show();
+    });
 }
 
 void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
@@ -291,10 +313,7 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     scan->add_option("CODE", args.codes, "Scanned codes");
     scan->callback(chosen([&args](CliContext& c) { return run_scan(c, args.mode, args.station, args.codes); }));
 
-    auto* reader = app.add_subcommand("reader", "Show a reader and what they hold");
-    reader->add_option("CARD", args.code, "Reader card number")->required();
-    reader->add_flag("--json", args.json, "Print JSON");
-    reader->callback(chosen([&args](CliContext& c) { return run_reader(c, args.code, args.json); }));
+    add_reader_commands(app, args, chosen);
 
     auto* item = app.add_subcommand("item", "Show a copy (inventory barcode) or a title (ISBN)");
     item->add_option("CODE", args.code, "Barcode or ISBN")->required();

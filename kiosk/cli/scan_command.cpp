@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
+#include <optional>
+#include <string_view>
 
 namespace kitap::cli {
 namespace {
@@ -13,6 +15,16 @@ namespace {
 // outcome as soon as it is committed.
 void print(const core::StationOutcome& outcome, const core::Station& station, const app::Translator& tr) {
     std::cout << app::outcome_json(outcome, station.mode(), tr).dump() << std::endl;
+}
+
+// "PIN 1234" answers a card's `pin_required`, as the kiosk's keypad does: the digits
+// go to the station as a PIN, never through the code classifier nor into the output.
+std::optional<std::string> submitted_pin(const std::string& line) {
+    constexpr std::string_view prefix = "PIN ";
+    if (!line.starts_with(prefix)) return std::nullopt;
+    std::string pin = line.substr(prefix.size());
+    while (!pin.empty() && (pin.back() == ' ' || pin.back() == '\t' || pin.back() == '\r')) pin.pop_back();
+    return pin;
 }
 
 }  // namespace
@@ -29,7 +41,10 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
     auto handle = [&](const std::string& text) {
         const auto now = CliContext::now();
         if (auto ended = station.expire_idle_session(now)) print(*ended, station, context.tr());
-        print(station.handle({.text = text, .symbology = "", .source = "cli"}, now), station, context.tr());
+        if (auto pin = submitted_pin(text))
+            print(station.submit_pin(*pin, now), station, context.tr());
+        else
+            print(station.handle({.text = text, .symbology = "", .source = "cli"}, now), station, context.tr());
     };
     if (!codes.empty()) {
         for (const auto& code : codes) handle(code);

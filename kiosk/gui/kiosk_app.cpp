@@ -81,6 +81,8 @@ std::string_view to_string(ScreenId screen) {
             return "librarian";
         case ScreenId::fault:
             return "fault";
+        case ScreenId::reader_pin:
+            return "reader_pin";
     }
     return "welcome";
 }
@@ -224,6 +226,7 @@ void KioskApp::print_later(const core::StationOutcome& outcome, core::StationMod
 }
 
 void KioskApp::apply_outcome(const core::StationOutcome& outcome, core::Timestamp now) {
+    if (reader_pin_outcome(outcome)) return;
     // The librarian's command card asks for the PIN instead of being refused.
     if (outcome.outcome == core::Outcome::refused && outcome.reason == core::Reason::librarian_only &&
         outcome.command == core::Command::mode_desk) {
@@ -263,6 +266,7 @@ void KioskApp::enter_fault(const Fault& fault, bool scan_lost) {
     fault_.emplace();
     fault_->fault = fault;
     fault_->scan_lost = scan_lost || was_lost;
+    act_reader_pin({.cancel = true});
     // The pupil's session ends with the screen that showed it; a database that comes
     // back gets a fresh station anyway.
     if (!fault.is_database()) end_station_session();
@@ -312,6 +316,7 @@ void KioskApp::tick() {
         language_ = default_language_;
         redraw_frames_ = std::max(redraw_frames_, 1);
     }
+    act_reader_pin(reader_pin_.tick(steady, library_.idle_timeout()));
     if (pin_ && steady - pin_opened_ >= pin_idle_time) {
         pin_.reset();
         changed();
@@ -328,7 +333,9 @@ void KioskApp::tick() {
 void KioskApp::handle_typed(const devices::KeyStroke& key) {
     if (key.key_code == key_escape) return;  // Escape does nothing anywhere
     const auto character = devices::us_character(key.key_code, key.shift);
-    if (pin_) {
+    if (reader_pin_.active()) {
+        act_reader_pin(reader_pin_.key(key, Steady::now()));
+    } else if (pin_) {
         pin_opened_ = Steady::now();
         if (key.key_code == key_backspace && !pin_digits_.empty()) pin_digits_.pop_back();
         if (character && *character >= '0' && *character <= '9' && pin_digits_.size() < max_pin_length)
@@ -665,6 +672,7 @@ ScreenId KioskApp::current_screen() const {
     if (librarian_) return ScreenId::librarian;
     if (pin_) return ScreenId::pin;
     if (fault_) return ScreenId::fault;
+    if (reader_pin_.active()) return ScreenId::reader_pin;
     if (session_) return ScreenId::session;
     return ScreenId::welcome;
 }
@@ -766,6 +774,9 @@ void KioskApp::draw_frame() {
             act_librarian(intent);
             break;
         }
+        case ScreenId::reader_pin:
+            draw_reader_pin(context);
+            break;
         case ScreenId::fault: {
             fault_->top = top_bar(true);
             fault_->retry_seconds = static_cast<int>(
@@ -861,7 +872,7 @@ double KioskApp::wait_seconds() const {
     double wait = std::chrono::duration<double>(std::chrono::minutes(1) - into_minute).count() + 0.01;
     const auto into_second = now.time_since_epoch() % std::chrono::seconds(1);
     const double next_second = std::chrono::duration<double>(std::chrono::seconds(1) - into_second).count() + 0.01;
-    if (session_ || fault_ || pin_ || librarian_) wait = std::min(wait, next_second);
+    if (session_ || fault_ || pin_ || librarian_ || reader_pin_.active()) wait = std::min(wait, next_second);
     if (language_ != default_language_)
         wait = std::min(wait, std::max(seconds_until(last_input_ + welcome_idle_time), 0.0) + 0.01);
     if (welcome_banner_until_) wait = std::min(wait, std::max(seconds_until(*welcome_banner_until_), 0.0) + 0.01);

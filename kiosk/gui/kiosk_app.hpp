@@ -10,6 +10,7 @@
 #include "kiosk/gui/platform/screenshot.hpp"
 #include "kiosk/gui/platform/texture.hpp"
 #include "kiosk/gui/platform/window.hpp"
+#include "kiosk/gui/reader_pin_flow.hpp"
 #include "kiosk/gui/screens/demo_strip.hpp"
 #include "kiosk/gui/screens/fault_screen.hpp"
 #include "kiosk/gui/screens/librarian_screen.hpp"
@@ -27,7 +28,7 @@
 
 namespace kitap::kiosk {
 
-enum class ScreenId { welcome, session, pin, librarian, fault };
+enum class ScreenId { welcome, session, pin, librarian, fault, reader_pin };
 std::string_view to_string(ScreenId screen);
 
 // The kiosk: one loop that drains the scan sources into the one core::Station,
@@ -79,12 +80,17 @@ private:
     void set_language(app::Language language);
     void load_settings();
     void load_demo_samples();
+    // A reader's PIN after their card (kiosk_reader_pin.cpp): true when the outcome
+    // was the keypad's to handle.
+    bool reader_pin_outcome(const core::StationOutcome& outcome);
+    void act_reader_pin(const ReaderPinEffect& effect);
 
     // What is drawn.
     ScreenId current_screen() const;
     TopBar top_bar(bool librarian_corner) const;
     std::optional<CameraView> camera_view();
     void draw_frame();
+    void draw_reader_pin(const ScreenContext& context);
     void act(const TopBarIntent& intent);
     void act_librarian(const LibrarianIntent& intent);
     double wait_seconds() const;
@@ -110,6 +116,7 @@ private:
     std::optional<Steady::time_point> welcome_banner_until_;
     std::optional<SessionScreen> session_;
     core::Timestamp last_activity_{};
+    ReaderPinFlow reader_pin_;
     std::optional<PinScreen> pin_;
     std::string pin_digits_;
     Steady::time_point pin_opened_{};

@@ -23,6 +23,7 @@ TEST(DefaultConfig, LoadsAndHoldsExactlyTheBuiltInDefaults) {
 
     EXPECT_EQ(shipped.rules.station.double_scan_window, defaults.rules.station.double_scan_window);
     EXPECT_EQ(shipped.rules.station.idle_timeout, defaults.rules.station.idle_timeout);
+    EXPECT_EQ(shipped.rules.station.reader_pin, defaults.rules.station.reader_pin);
 
     const auto& loans = shipped.rules.loans;
     EXPECT_EQ(loans.textbook_due, defaults.rules.loans.textbook_due);

@@ -68,6 +68,16 @@ KioskLibrary::Handled KioskLibrary::handle(const core::Scan& scan, core::Timesta
     return handled;
 }
 
+KioskLibrary::Handled KioskLibrary::submit_reader_pin(std::string_view pin, core::Timestamp now) {
+    Handled handled;
+    add(handled, guarded([&] { return station_->submit_pin(pin, now); }));
+    return handled;
+}
+
+void KioskLibrary::cancel_reader_pin() {
+    if (station_) station_->cancel_pin();
+}
+
 void KioskLibrary::add(Handled& handled, tl::expected<core::StationOutcome, Fault> outcome) {
     if (outcome)
         handled.outcomes.push_back(std::move(*outcome));

@@ -50,6 +50,9 @@ public:
         std::optional<Fault> fault;                  // nothing of the scan was kept
     };
     Handled handle(const core::Scan& scan, core::Timestamp now);
+    // The PIN typed for the card the station waits on (core::Station::submit_pin).
+    Handled submit_reader_pin(std::string_view pin, core::Timestamp now);
+    void cancel_reader_pin();
     // Closes the session when it has been idle for the station's timeout.
     Handled expire_idle(core::Timestamp now);
     std::optional<core::ReaderSummary> session_reader() const;

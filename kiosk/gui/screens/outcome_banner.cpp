@@ -46,6 +46,8 @@ std::string banner_headline_key(const core::StationOutcome& outcome) {
             return "kiosk.banner.command";
         case Outcome::recorded:
             return "kiosk.banner.recorded" + std::string(stocktake_suffix(outcome));
+        case Outcome::pin_required:
+            return "kiosk.banner.pin_required";
         case Outcome::ended:
             break;
     }
@@ -97,6 +99,10 @@ BannerText banner_text(const core::StationOutcome& outcome, const app::Translato
         case Outcome::command:
             text.tone = BannerTone::info;
             text.icon = Icon::info;
+            break;
+        case Outcome::pin_required:
+            text.tone = BannerTone::info;
+            text.icon = Icon::lock;
             break;
         case Outcome::ended:
             text.tone = BannerTone::info;

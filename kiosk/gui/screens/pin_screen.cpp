@@ -1,6 +1,6 @@
 #include "kiosk/gui/screens/pin_screen.hpp"
 
-#include "kiosk/gui/pin/librarian_pin.hpp"
+#include "kiosk/app/outcome_text.hpp"
 #include "kiosk/gui/ui/keypad_layout.hpp"
 #include "kiosk/gui/ui/widgets.hpp"
 
@@ -28,7 +28,7 @@ PinIntent draw(const PinScreen& screen, const ScreenContext& context) {
     // The dots (or, before the first digit, what this is).
     const Rect& dots = layout.dots;
     if (screen.digits_entered == 0) {
-        const std::string title = context.tr("kiosk.pin.title");
+        const std::string title = context.tr(screen.for_reader ? "kiosk.reader_pin.title" : "kiosk.pin.title");
         const float icon = theme.px(44), gap = theme.px(16);
         const float title_w = text_size(theme.fonts.large, title).x;
         const float x = dots.centre_x() - (icon + gap + title_w) / 2;
@@ -47,7 +47,9 @@ PinIntent draw(const PinScreen& screen, const ScreenContext& context) {
     switch (screen.message) {
         case PinScreen::Message::none:
             message_colour = colours::muted;
-            message = context.tr(screen.demo_hint ? "kiosk.pin.demo_hint" : "kiosk.pin.hint");
+            message = context.tr(screen.for_reader  ? "kiosk.reader_pin.hint"
+                                 : screen.demo_hint ? "kiosk.pin.demo_hint"
+                                                    : "kiosk.pin.hint");
             break;
         case PinScreen::Message::wrong:
             message = context.tr("kiosk.pin.wrong", {{"tries", std::to_string(screen.tries_left)}});
@@ -58,6 +60,10 @@ PinIntent draw(const PinScreen& screen, const ScreenContext& context) {
         case PinScreen::Message::no_pin_set:
             message = context.tr("kiosk.pin.not_set");
             break;
+    }
+    if (screen.reader_refusal) {
+        message_colour = colours::warning;
+        message = app::outcome_message(*screen.reader_refusal, context.tr);
     }
     const Rect& m = layout.message;
     const float message_h = wrapped_height(theme.fonts.body, m.width, message);
@@ -77,7 +83,7 @@ PinIntent draw(const PinScreen& screen, const ScreenContext& context) {
         if (key == KeypadLayout::ok) {
             label = context.tr("kiosk.pin.ok");
             kind = ButtonKind::primary;
-            enabled = enabled && screen.digits_entered >= min_pin_length;
+            enabled = enabled && screen.digits_entered >= screen.min_digits;
         }
         if (!touch_button(id.c_str(), label, ImVec2(r.width, r.height), kind,
                           key == KeypadLayout::erase ? theme.fonts.body : theme.fonts.large, enabled))

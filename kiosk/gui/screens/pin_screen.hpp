@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/circulation/station.hpp"
+#include "kiosk/gui/pin/librarian_pin.hpp"
 #include "kiosk/gui/screens/screen_context.hpp"
 #include "kiosk/gui/screens/top_bar.hpp"
 
@@ -8,7 +10,8 @@
 
 namespace kitap::kiosk {
 
-// The librarian's PIN on an on-screen keypad (a keyboard's digits work too).
+// The librarian's PIN on an on-screen keypad (a keyboard's digits work too); or,
+// `for_reader`, a reader's own PIN after their card (kiosk/gui/reader_pin_flow.hpp).
 struct PinScreen {
     enum class Message { none, wrong, locked, no_pin_set };
     TopBar top;
@@ -17,6 +20,9 @@ struct PinScreen {
     int tries_left = 0;
     int locked_seconds = 0;
     bool demo_hint = false;  // --demo with no PIN set: the demo PIN works and is shown
+    bool for_reader = false;
+    std::optional<core::StationOutcome> reader_refusal;  // a wrong reader PIN, in the station's words
+    std::size_t min_digits = min_pin_length;             // OK needs this many
 };
 
 struct PinIntent {

@@ -1,4 +1,6 @@
 #include "core/circulation/station.hpp"
+
+#include "core/audit/audit_log.hpp"
 #include "core/test_database.hpp"
 
 #include <gtest/gtest.h>
@@ -427,6 +429,212 @@ TEST_F(StationTest, StocktakeModeCountsAndLendsNothing) {
     EXPECT_EQ(scan(s, "20000014").reason, Reason::unknown_code);  // a card is no stock
     EXPECT_EQ(count("SELECT count(*) FROM loan"), 0);
     EXPECT_EQ(count("SELECT count(*) FROM stocktake_scan"), 2);  // the card too, as an unknown code for the report
+}
+
+// ---- Card guessing: four idle cards in a row pause self-service ---------------
+
+// Someone walks printed cards of consecutive pupils past the kiosk: 20000014,
+// 20000022, 20000030, 20000055 ... each opens a session and takes nothing.
+class CardWalkTest : public StationTest {
+protected:
+    void SetUp() override {
+        StationTest::SetUp();
+        temp_.db().exec(
+            "INSERT INTO reader (id, card, full_name, category, class_id) VALUES "
+            "(5, '20000055', 'Әбенова Ғалия', 'pupil', 1), (6, '20000063', 'Төлеуов Нұрбол', 'pupil', 1)");
+    }
+
+    std::vector<AuditEntry> audit() {
+        std::vector<AuditEntry> entries;
+        for_each_audit_entry(temp_.db(), now_ - 1h, [&](const AuditEntry& entry) { entries.push_back(entry); });
+        return entries;
+    }
+};
+
+TEST_F(CardWalkTest, TheFourthIdleCardInAMinuteIsRefusedAndSelfServicePauses) {
+    auto s = station();
+    for (const char* card : {"20000014", "20000022", "20000030"}) EXPECT_EQ(scan(s, card).outcome, Outcome::session);
+    const Timestamp refused_at = now_ + 5s;
+    auto fourth = scan(s, "20000055");
+    EXPECT_EQ(fourth.outcome, Outcome::refused);
+    EXPECT_EQ(fourth.reason, Reason::too_many_cards);
+    EXPECT_FALSE(fourth.reader) << "nothing of the fourth pupil is shown";
+    EXPECT_FALSE(s.session_reader()) << "nor of the third";
+    EXPECT_EQ(fourth.until, refused_at + 60s);
+
+    // Paused: every scan is refused unread, whatever it is.
+    for (const char* code : {"20000063", fiction_copy, "KITAP-DONE", "20000014"}) {
+        auto paused = scan(s, code);
+        EXPECT_EQ(paused.reason, Reason::too_many_cards) << code;
+        EXPECT_EQ(paused.kind, CodeKind::unknown) << code;
+        EXPECT_FALSE(paused.reader) << code;
+        EXPECT_EQ(paused.until, refused_at + 60s);
+    }
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM visit"), 3);
+
+    // The librarian sees it in the audit, with the cards that were tried.
+    const auto entries = audit();
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].action, "self_service_paused");
+    EXPECT_EQ(entries[0].reader_card, "20000055");
+    EXPECT_EQ(entries[0].detail, "cards=20000014,20000022,20000030,20000055");
+    EXPECT_EQ(entries[0].at, refused_at);
+
+    now_ = refused_at + 60s;  // a minute later self-service opens again
+    EXPECT_EQ(s.handle({.text = "20000063"}, now_).outcome, Outcome::session);
+}
+
+TEST_F(CardWalkTest, ALoanOrAReturnBreaksTheRun) {
+    auto s = station();
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::loan);
+    for (const char* card : {"20000022", "20000030", "20000055"}) EXPECT_EQ(scan(s, card).outcome, Outcome::session);
+    EXPECT_EQ(scan(s, "20000063").reason, Reason::too_many_cards);  // the three after the loan, and this one
+
+    now_ += 2min;
+    scan(s, "20000014");
+    scan(s, "20000022");
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::returned);  // the first pupil brings the book back
+    EXPECT_EQ(scan(s, "20000030").outcome, Outcome::session);
+    EXPECT_EQ(scan(s, "20000055").outcome, Outcome::session);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'self_service_paused'"), 1);
+}
+
+TEST_F(CardWalkTest, CardsSpreadOverMoreThanAMinuteAreNoWalk) {
+    auto s = station();
+    for (const char* card : {"20000014", "20000022", "20000030", "20000055", "20000063"}) {
+        now_ += 20s;
+        EXPECT_EQ(s.handle({.text = card}, now_).outcome, Outcome::session) << card;
+    }
+}
+
+TEST_F(CardWalkTest, TheLibrariansDeskIsNotThrottled) {
+    auto s = station(StationMode::desk);
+    for (const char* card : {"20000014", "20000022", "20000030", "20000055", "20000063"})
+        EXPECT_EQ(scan(s, card).outcome, Outcome::session) << card;
+}
+
+// ---- Reader PINs ----------------------------------------------------------------
+
+class ReaderPinTest : public StationTest {
+protected:
+    Station station_with(ReaderPinPolicy policy, StationMode mode = StationMode::self) {
+        rules_.station.reader_pin = policy;
+        return station(mode);
+    }
+
+    void give_pin(const std::string& card, const std::string& pin) {
+        ASSERT_EQ(set_reader_pin(store_, card, pin, now_, "test"), ReaderPinChange::done);
+    }
+
+    StationOutcome submit(Station& s, const std::string& pin) {
+        now_ += 2s;
+        return s.submit_pin(pin, now_);
+    }
+};
+
+TEST_F(ReaderPinTest, OffOpensTheSessionWithoutAPinEvenWhenOneIsSet) {
+    give_pin("20000014", "4071");
+    auto s = station_with(ReaderPinPolicy::off);
+    EXPECT_EQ(scan(s, "20000014").outcome, Outcome::session);
+}
+
+TEST_F(ReaderPinTest, WhenSetAsksOnlyReadersWithAPinAndShowsNothingBeforeTheRightOne) {
+    give_pin("20000014", "4071");
+    auto s = station_with(ReaderPinPolicy::when_set);
+    EXPECT_EQ(scan(s, "20000022").outcome, Outcome::session);  // no PIN set: straight in
+
+    auto asked = scan(s, "20000014");
+    EXPECT_EQ(asked.outcome, Outcome::pin_required);
+    EXPECT_EQ(asked.code, "20000014");
+    EXPECT_FALSE(asked.reader);
+    EXPECT_TRUE(asked.overdue.empty());
+    EXPECT_FALSE(s.session_reader()) << "the previous pupil's session ended with the card";
+    EXPECT_TRUE(s.awaits_pin());
+
+    auto wrong = submit(s, "1234");
+    EXPECT_EQ(wrong.outcome, Outcome::refused);
+    EXPECT_EQ(wrong.reason, Reason::wrong_pin);
+    EXPECT_EQ(wrong.tries_left, 4);
+    EXPECT_FALSE(wrong.reader);
+    EXPECT_FALSE(s.session_reader());
+    EXPECT_EQ(scan(s, fiction_copy).reason, Reason::no_session) << "a wrong PIN lends nothing";
+
+    scan(s, "20000014");
+    auto right = submit(s, "4071");
+    EXPECT_EQ(right.outcome, Outcome::session);
+    ASSERT_TRUE(right.reader);
+    EXPECT_EQ(right.reader->name, "Қасымова Әлия");
+    EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::loan);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_pin_wrong' AND actor = '' AND reader_id = 1"),
+              1);
+    EXPECT_EQ(count("SELECT wrong_tries FROM reader_pin WHERE reader_id = 1"), 0)
+        << "the right PIN starts the count again";
+}
+
+TEST_F(ReaderPinTest, RequiredRefusesACardWithoutAPinAndNamesNoOne) {
+    give_pin("20000014", "4071");
+    auto s = station_with(ReaderPinPolicy::required);
+    auto none = scan(s, "20000022");
+    EXPECT_EQ(none.outcome, Outcome::refused);
+    EXPECT_EQ(none.reason, Reason::pin_not_set);
+    EXPECT_FALSE(none.reader);
+    EXPECT_EQ(scan(s, "20000014").outcome, Outcome::pin_required);
+    EXPECT_EQ(submit(s, "4071").outcome, Outcome::session);
+    EXPECT_EQ(count("SELECT count(*) FROM visit WHERE reader_id = 2"), 0);
+}
+
+TEST_F(ReaderPinTest, TheDeskAsksNoPin) {
+    auto s = station_with(ReaderPinPolicy::required, StationMode::desk);
+    EXPECT_EQ(scan(s, "20000022").outcome, Outcome::session);
+}
+
+TEST_F(ReaderPinTest, FiveWrongPinsLockTheCardEvenForAnotherStation) {
+    give_pin("20000014", "4071");
+    auto s = station_with(ReaderPinPolicy::when_set);
+    scan(s, "20000014");
+    for (int tries_left = 4; tries_left > 0; --tries_left) EXPECT_EQ(submit(s, "0000").tries_left, tries_left);
+    const Timestamp locked_at = now_ + 2s;
+    auto locked = submit(s, "0000");
+    EXPECT_EQ(locked.reason, Reason::pin_locked);
+    EXPECT_EQ(locked.until, locked_at + 15min);
+    EXPECT_FALSE(locked.reader);
+    EXPECT_FALSE(s.awaits_pin());
+    EXPECT_EQ(submit(s, "4071").reason, Reason::no_pin_pending) << "the locked card waits for nothing";
+
+    auto restarted = station_with(ReaderPinPolicy::when_set);  // a restarted kiosk, or the next one
+    auto still = scan(restarted, "20000014");
+    EXPECT_EQ(still.reason, Reason::pin_locked);
+    EXPECT_EQ(still.until, locked_at + 15min);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_pin_wrong' AND reader_id = 1"), 5);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_pin_locked_out' AND reader_id = 1"), 1);
+
+    now_ = locked_at + 15min;
+    EXPECT_EQ(scan(restarted, "20000014").outcome, Outcome::pin_required);
+    EXPECT_EQ(submit(restarted, "4071").outcome, Outcome::session);
+}
+
+TEST_F(ReaderPinTest, AnythingElseScannedOrTimeForgetsTheWaitingCard) {
+    give_pin("20000014", "4071");
+    auto s = station_with(ReaderPinPolicy::when_set);
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, fiction_copy).reason, Reason::no_session);
+    EXPECT_EQ(submit(s, "4071").reason, Reason::no_pin_pending);
+
+    scan(s, "20000014");
+    now_ += rules_.station.idle_timeout;
+    auto ended = s.expire_idle_session(now_);
+    ASSERT_TRUE(ended);
+    EXPECT_EQ(ended->reason, Reason::idle_timeout);
+    EXPECT_FALSE(ended->reader);
+    EXPECT_EQ(submit(s, "4071").reason, Reason::no_pin_pending);
+
+    scan(s, "20000014");
+    now_ += 1s;
+    EXPECT_EQ(s.handle({.text = "20000014"}, now_).outcome, Outcome::duplicate);  // the card read twice
+    EXPECT_EQ(submit(s, "4071").outcome, Outcome::session) << "a double read keeps the card waiting";
 }
 
 }  // namespace

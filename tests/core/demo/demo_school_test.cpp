@@ -145,17 +145,21 @@ TEST_F(DemoSchoolTest, MainFundHasLabelledCopies) {
 }
 
 TEST_F(DemoSchoolTest, EveryCodeCarriesAValidCheckDigit) {
+    // Reader cards are random, as an import makes them (core/codes/card_numbers.hpp): no
+    // demo card is the next pupil's plus one.
+    std::set<int> payloads;
     for (const auto& card : column(db(), "SELECT card FROM reader")) {
         EXPECT_EQ(card.size(), 8u) << card;
-        EXPECT_EQ(card.front(), '2') << card;
+        EXPECT_TRUE(card.front() >= '2' && card.front() <= '9') << card;
         EXPECT_TRUE(luhn_valid(card)) << card;
+        payloads.insert(std::stoi(card.substr(0, 7)));
     }
+    EXPECT_EQ(payloads.size(), static_cast<std::size_t>(count(db(), "SELECT count(*) FROM reader")));
     for (const auto& barcode : column(db(), "SELECT barcode FROM copy")) {
         EXPECT_EQ(barcode.size(), 8u) << barcode;
         EXPECT_EQ(barcode.front(), '1') << barcode;
         EXPECT_TRUE(luhn_valid(barcode)) << barcode;
     }
-    EXPECT_EQ(column(db(), "SELECT card FROM reader ORDER BY id LIMIT 1").front(), "20000014");
     for (const auto& isbn : column(db(), "SELECT isbn FROM title WHERE isbn IS NOT NULL"))
         EXPECT_TRUE(is_isbn13(isbn)) << isbn;
 }

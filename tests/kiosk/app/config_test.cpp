@@ -149,5 +149,18 @@ TEST(Config, RefusesNegativeAndHugeTimesAndLengths) {
               std::chrono::seconds(0));
 }
 
+TEST(Config, ReaderPinIsOffUnlessTheSchoolTurnsItOn) {
+    EXPECT_EQ(parse_config("", "kitap.toml").rules.station.reader_pin, core::ReaderPinPolicy::off);
+    for (const auto policy :
+         {core::ReaderPinPolicy::off, core::ReaderPinPolicy::when_set, core::ReaderPinPolicy::required})
+        EXPECT_EQ(
+            parse_config("[station]\nreader_pin = \"" + std::string(core::to_string(policy)) + "\"\n", "kitap.toml")
+                .rules.station.reader_pin,
+            policy);
+    EXPECT_EQ(error_of("[station]\nreader_pin = \"on\"\n"),
+              "kitap.toml:2: station.reader_pin: is not one of \"off\", \"when_set\", \"required\"");
+    EXPECT_EQ(error_of("[station]\nreader_pin = true\n"), "kitap.toml:2: station.reader_pin: has the wrong type");
+}
+
 }  // namespace
 }  // namespace kitap::app

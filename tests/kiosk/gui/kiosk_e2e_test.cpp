@@ -112,7 +112,7 @@ protected:
 
     std::vector<std::string> screenshots() const {
         std::vector<std::string> names;
-        static const std::regex name(R"(\d{4}-[a-z]+\.png)");
+        static const std::regex name(R"(\d{4}-[a-z_]+\.png)");
         std::error_code error;
         for (const auto& entry : fs::directory_iterator(shots(), error))
             if (std::regex_match(entry.path().filename().string(), name)) names.push_back(entry.path().filename());

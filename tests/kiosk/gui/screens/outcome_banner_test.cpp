@@ -18,8 +18,8 @@ bool has_key(app::Language language, const std::string& key) {
 // Every outcome the station can produce, with every reason, has its own headline.
 TEST(OutcomeBanner, EveryOutcomeHasAHeadlineInEveryLanguage) {
     std::vector<core::StationOutcome> outcomes;
-    for (Outcome outcome :
-         {Outcome::session, Outcome::loan, Outcome::returned, Outcome::duplicate, Outcome::command, Outcome::recorded})
+    for (Outcome outcome : {Outcome::session, Outcome::loan, Outcome::returned, Outcome::duplicate, Outcome::command,
+                            Outcome::recorded, Outcome::pin_required})
         outcomes.push_back({.outcome = outcome});
     outcomes.push_back({.outcome = Outcome::session, .overdue = {core::HeldItem{.title = "Ер Төстік"}}});
     outcomes.push_back({.outcome = Outcome::ended, .reason = Reason::done});

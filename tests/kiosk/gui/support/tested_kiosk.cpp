@@ -25,6 +25,8 @@ using namespace std::chrono_literals;
 
 bool TestedKiosk::can_run() { return find_program("Xvfb").has_value(); }
 
+bool TestedKiosk::can_tap() { return find_program("xdotool").has_value(); }
+
 TestedKiosk::TestedKiosk() {
     // A kiosk that died makes scan() fail (EPIPE) instead of killing the test.
     signal(SIGPIPE, SIG_IGN);
@@ -100,9 +102,15 @@ void TestedKiosk::xdotool(const std::string& arguments) {
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
 }
 
+void TestedKiosk::tap(float x, float y) {
+    xdotool("mousemove " + std::to_string(static_cast<int>(x)) + " " + std::to_string(static_cast<int>(y)) +
+            " click 1");
+    std::this_thread::sleep_for(150ms);
+}
+
 std::vector<std::string> TestedKiosk::screenshots() const {
     std::vector<std::string> names;
-    static const std::regex name(R"(\d{4}-[a-z]+\.png)");
+    static const std::regex name(R"(\d{4}-[a-z_]+\.png)");
     std::error_code error;
     for (const auto& entry : fs::directory_iterator(screenshot_dir(), error))
         if (std::regex_match(entry.path().filename().string(), name)) names.push_back(entry.path().filename());

@@ -29,6 +29,9 @@ public:
     // Starts the kiosk (extra arguments after the usual ones) and plugs the scanner in.
     void start(const std::vector<std::string>& more = {});
     void scan(const std::string& code);
+    // A finger on the screen at (x, y), through xdotool (see can_tap()).
+    void tap(float x, float y);
+    static bool can_tap();
     void unplug();
     void plug_in();
     // Runs xdotool with `arguments` on the kiosk's display: keys typed, taps (needs xdotool).
