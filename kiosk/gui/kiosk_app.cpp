@@ -1,5 +1,6 @@
 #include "kiosk/gui/kiosk_app.hpp"
 
+#include "core/security/secret_hash.hpp"
 #include "devices/keyboard/us_keymap.hpp"
 #include "kiosk/app/outcome_json.hpp"
 #include "kiosk/gui/platform/signal_watcher.hpp"
@@ -96,7 +97,7 @@ KioskApp::KioskApp(KioskOptions options, app::Config config, std::unique_ptr<Sca
     window_ = std::make_unique<KioskWindow>(options_.windowed, "Kitap");
     window_->set_key_handler([this](const devices::KeyStroke& key) { hub_->key_pressed(key); });
     sounds_ = std::make_unique<SoundPlayer>(!options_.mute);
-    if (options_.demo) demo_pin_hash_ = hash_pin(demo_pin);
+    if (options_.demo) demo_pin_hash_ = core::hash_secret(demo_pin);
 }
 
 KioskApp::~KioskApp() {
@@ -456,8 +457,7 @@ void KioskApp::look_up(const std::string& code) {
     changed();
 }
 
-void KioskApp::librarian_code(const std::string& code, const std::string& source,
-                              devices::Clock::time_point scanned) {
+void KioskApp::librarian_code(const std::string& code, const std::string& source, devices::Clock::time_point scanned) {
     switch (librarian_->tab) {
         case LibrarianTab::classes:
         case LibrarianTab::returns:
@@ -808,8 +808,7 @@ void KioskApp::act_librarian(const LibrarianIntent& intent) {
     if (intent.tab && *intent.tab != librarian_->tab) return open_tab(*intent.tab);
     act_issuance(intent.issuance);
     if (!librarian_) return;
-    if (intent.returns.condition)
-        at_desk(library_.command_code(command_for(*intent.returns.condition)), "screen");
+    if (intent.returns.condition) at_desk(library_.command_code(command_for(*intent.returns.condition)), "screen");
     if (intent.returns.next_pupil) at_desk(library_.command_code(core::Command::done), "screen");
     if (!librarian_) return;
     act_stocktake(intent.stocktake);
@@ -825,7 +824,8 @@ void KioskApp::act_librarian(const LibrarianIntent& intent) {
                                        idle_seconds_min, idle_seconds_max);
         librarian_->idle_seconds = seconds;
         library_.set_idle_timeout(std::chrono::seconds(seconds));
-        if (auto fault = library_.set_setting(idle_setting, std::to_string(seconds), wall_now())) return enter_fault(*fault, false);
+        if (auto fault = library_.set_setting(idle_setting, std::to_string(seconds), wall_now()))
+            return enter_fault(*fault, false);
     }
     if (intent.lock_step) {
         librarian_lock_seconds_ = std::clamp(librarian_->lock_seconds + intent.lock_step * lock_seconds_step,

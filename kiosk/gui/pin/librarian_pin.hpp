@@ -12,7 +12,7 @@
 namespace kitap::kiosk {
 
 // The librarian's PIN, kept in the library database's settings as an argon2id hash
-// (libsodium's crypto_pwhash_str), never as the digits. `kitap librarian set-pin`
+// (core/security/secret_hash), never as the digits. `kitap librarian set-pin`
 // writes it; the kiosk's keypad checks it.
 //
 // A new PIN has 6 to 8 digits: with the keypad's lockouts (five tries, then 1, 2, 4 ...
@@ -28,10 +28,6 @@ inline constexpr std::size_t max_pin_length = 8;
 enum class PinFormat { ok, too_short, too_long, not_digits };
 // Whether `pin` may be set as the new PIN.
 PinFormat check_pin_format(std::string_view pin);
-
-// Throws std::runtime_error when libsodium cannot start or runs out of memory.
-std::string hash_pin(std::string_view pin);
-bool verify_pin(const std::string& hash, std::string_view pin);
 
 // The stored hash, if a PIN was ever set.
 std::optional<std::string> stored_pin_hash(core::SettingStore& settings);

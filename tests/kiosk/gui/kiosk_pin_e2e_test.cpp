@@ -6,6 +6,7 @@
 #include "core/audit/pin_attempts.hpp"
 #include "core/circulation/library_store.hpp"
 #include "core/db/database.hpp"
+#include "core/security/secret_hash.hpp"
 #include "core/settings/setting_store.hpp"
 #include "kiosk/gui/pin/librarian_pin.hpp"
 #include "kiosk/gui/ui/keypad_layout.hpp"
@@ -99,7 +100,7 @@ TEST_F(KioskPin, ALockedKeypadStaysLockedAfterARestart) {
 TEST_F(KioskPin, TheLibrarianIsToldOfWrongPinsAndOfAShortPin) {
     {
         auto db = core::open_database(kiosk->db_path());
-        core::SettingStore(db).set(std::string(librarian_pin_setting), hash_pin("2468"));
+        core::SettingStore(db).set(std::string(librarian_pin_setting), core::hash_secret("2468"));
         core::LibraryStore store(db);
         const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         const auto record = [&](core::LibrarianActionKind action, core::Timestamp at) {
