@@ -1,5 +1,6 @@
 #include "core/import/column_map.hpp"
 
+#include "core/import/cell_checks.hpp"
 #include "core/import/text_decoding.hpp"
 #include "core/text/utf8.hpp"
 
@@ -107,17 +108,18 @@ std::string ColumnMap::cell(const CsvRecord& record, std::string_view column) co
 
 tl::expected<ImportTable, std::vector<ImportProblem>> read_import_table(std::string_view file_bytes,
                                                                         const ImportColumns& columns) {
+    if (auto too_large = file_size_problem(file_bytes.size())) return tl::unexpected(std::vector{*too_large});
     const auto text = decode_to_utf8(file_bytes);
     if (!text) return tl::unexpected(undecodable_lines(text.error()));
     auto table = parse_csv(text->utf8);
-    if (!table)
-        return tl::unexpected(
-            std::vector<ImportProblem>{{table.error().line, "import.error.csv", {{"detail", table.error().reason}}}});
+    if (!table) return tl::unexpected(std::vector{csv_problem(table.error())});
     if (table->records.empty()) return tl::unexpected(std::vector<ImportProblem>{{1, "import.error.empty_file", {}}});
     const auto& header = table->records.front();
     ColumnMap map(header, columns);
     if (auto missing = missing_columns(map, columns, header.line); !missing.empty())
         return tl::unexpected(std::move(missing));
+    if (auto bad_cells = cell_problems(table->records, columns); !bad_cells.empty())
+        return tl::unexpected(std::move(bad_cells));
     return ImportTable{std::move(map), data_rows(table->records)};
 }
 
