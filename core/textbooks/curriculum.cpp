@@ -142,7 +142,10 @@ ImportResult import_curriculum(SQLite::Database& db, std::string_view file_bytes
     if (!result.ok()) return result;
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     apply(db, rows, result);
-    store.log_event({.at = options.now, .station = "import", .actor = "import", .action = "import_curriculum",
+    store.log_event({.at = options.now,
+                     .station = "import",
+                     .actor = {ActorRole::import},
+                     .action = "import_curriculum",
                      .detail = counts_detail(result)});
     if (!options.dry_run) transaction.commit();
     return result;
