@@ -5,7 +5,9 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <utility>
 
 namespace kitap::core {
@@ -24,14 +26,18 @@ EventField integer_or_null(std::optional<std::int64_t> value) {
     return *value;
 }
 
-// What is hashed is what is bound: the same values, of the same types.
-void bind_field(SQLite::Statement& statement, int index, const EventField& field) {
-    if (const auto* integer = std::get_if<std::int64_t>(&field))
+// What is hashed is what is bound: the same values, of the same types. A text
+// goes through `buffer`, kept from one append to the next, so a bulk writer
+// allocates nothing per row for it and SQLite reads it in place.
+void bind_field(SQLite::Statement& statement, int index, const EventField& field, std::string& buffer) {
+    if (const auto* integer = std::get_if<std::int64_t>(&field)) {
         statement.bind(index, *integer);
-    else if (const auto* text = std::get_if<std::string_view>(&field))
-        statement.bind(index, std::string(*text));
-    else
+    } else if (const auto* text = std::get_if<std::string_view>(&field)) {
+        buffer.assign(*text);
+        statement.bindNoCopy(index, buffer);
+    } else {
         statement.bind(index);  // the writer has no reals or blobs among the chained columns
+    }
 }
 
 std::string insert_sql() {
@@ -66,11 +72,13 @@ void EventLog::append(const EventRecord& event) {
 void EventLog::append_in_transaction(const EventRecord& event) {
     last_.tryReset();
     RowId id = 1;
-    std::string previous;  // the last row's hash as stored
+    EventHash previous{};  // the last row's hash as stored: chain_hash's size, else that row reads as changed
+    std::size_t previous_size = 0;
     if (last_.executeStep()) {
         id = last_.getColumn(0).getInt64() + 1;
         const auto hash = last_.getColumn(1);
-        previous.assign(static_cast<const char*>(hash.getBlob()), static_cast<std::size_t>(hash.getBytes()));
+        previous_size = std::min(previous.size(), static_cast<std::size_t>(hash.getBytes()));
+        std::memcpy(previous.data(), hash.getBlob(), previous_size);
     }
     last_.tryReset();
 
@@ -88,10 +96,11 @@ void EventLog::append_in_transaction(const EventRecord& event) {
         integer_or_null(event.quantity),
         std::string_view(event.detail),
     };
-    const auto hash = chain_hash({reinterpret_cast<const unsigned char*>(previous.data()), previous.size()}, fields);
+    const auto hash = chain_hash({previous.data(), previous_size}, fields);
     insert_.tryReset();
     insert_.clearBindings();
-    for (std::size_t i = 0; i < fields.size(); ++i) bind_field(insert_, static_cast<int>(i) + 1, fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        bind_field(insert_, static_cast<int>(i) + 1, fields[i], text_buffers_[i]);
     insert_.bind(static_cast<int>(fields.size()) + 1, hash.data(), static_cast<int>(hash.size()));
     insert_.exec();
 }

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -62,6 +63,7 @@ private:
     SQLite::Database& db_;
     SQLite::Statement last_;
     SQLite::Statement insert_;
+    std::array<std::string, 11> text_buffers_;  // a chained column's text, kept from one append to the next
 };
 
 }  // namespace kitap::core
