@@ -19,15 +19,20 @@ std::string audit_sql() {
         librarian_actions += (librarian_actions.empty() ? "'" : ", '") + std::string(to_string(kind)) + "'";
     for (auto action : all_self_service_alerts) librarian_actions += ", '" + std::string(action) + "'";
     return R"(
-        SELECT e.at, e.station, e.actor, e.action, coalesce(r.card, ''), coalesce(r.full_name, ''),
+        SELECT e.at, e.station, e.actor_role, e.action, coalesce(r.card, ''), coalesce(r.full_name, ''),
                coalesce(cp.barcode, t.isbn, ''), coalesce(t.title, ''), e.quantity, e.detail
         FROM event e
         LEFT JOIN reader r ON r.id = e.reader_id
         LEFT JOIN copy cp ON cp.id = e.copy_id
         LEFT JOIN title t ON t.id = coalesce(e.title_id, cp.title_id)
-        WHERE e.at >= ?1 AND (e.actor IN ('librarian', 'import') OR e.action IN ()" +
+        WHERE e.at >= ?1 AND (e.actor_role IN ('librarian', 'import') OR e.action IN ()" +
            librarian_actions + R"())
         ORDER BY e.at, e.id)";
+}
+
+// The role as the audit has always named it: nobody shown (a wrong PIN) is empty.
+std::string actor_word(const std::string& role) {
+    return actor_role_from(role) == ActorRole::none ? std::string() : role;
 }
 
 // Every writer stamps events with iso_timestamp, so `at` always parses.
@@ -36,7 +41,7 @@ AuditEntry read_entry(SQLite::Statement& row) {
     const std::string detail = row.getColumn(9).getString();
     return AuditEntry{.at = parse_iso_timestamp(row.getColumn(0).getString()).value_or(Timestamp{}),
                       .station = row.getColumn(1).getString(),
-                      .actor = row.getColumn(2).getString(),
+                      .actor = actor_word(row.getColumn(2).getString()),
                       .action = action,
                       .override_kind = override_in(action, detail),
                       .reader_card = row.getColumn(4).getString(),

@@ -16,7 +16,7 @@ namespace kitap::core {
 struct AuditEntry {
     Timestamp at;
     std::string station;
-    std::string actor;   // "librarian", "import"; empty for a wrong PIN
+    std::string actor;   // the role: "librarian", "import"; empty for a wrong PIN (nobody shown)
     std::string action;  // the event's action: "loan", "settle", "pin_wrong"...
     std::optional<OverrideKind> override_kind;
     std::string reader_card;  // empty when the event names no reader
@@ -27,11 +27,12 @@ struct AuditEntry {
     std::string detail;
 };
 
-// The librarian's actions are the events whose actor is the librarian (desk
+// The librarian's actions are the events whose actor's role is the librarian (desk
 // and return stations, the CLI's commands, the kiosk's librarian screen) or an
 // import, and the librarian actions recorded without an actor (a wrong PIN), with
 // self-service's alerts (core/circulation/self_service_alerts.hpp).
-// A pupil's self-service and the demo's generated history are not among them.
+// A pupil's self-service (whatever their card says) and the demo's generated
+// history are not among them.
 // Calls `visit` for each from `since` on, oldest first, without holding them
 // all in memory: ten years of class issuances are hundreds of thousands.
 void for_each_audit_entry(SQLite::Database& db, Timestamp since, const std::function<void(const AuditEntry&)>& visit);

@@ -31,7 +31,7 @@ void record_librarian_action(LibraryStore& store, const LibrarianAction& action)
         action.action != LibrarianActionKind::pin_wrong && action.action != LibrarianActionKind::pin_locked_out;
     store.log_event({.at = action.at,
                      .station = action.station,
-                     .actor = proven ? "librarian" : "",
+                     .actor = {proven ? ActorRole::librarian : ActorRole::none},
                      .action = std::string(to_string(action.action)),
                      .detail = action.detail});
 }

@@ -105,9 +105,7 @@ LibraryStore::LibraryStore(SQLite::Database& db)
       set_copy_status_(db, "UPDATE copy SET status = ? WHERE id = ?"),
       remove_title_stock_(db, "UPDATE title SET stock = max(stock - ?, 0) WHERE id = ?"),
       insert_visit_(db, "INSERT OR IGNORE INTO visit (reader_id, day, station) VALUES (?, ?, ?)"),
-      insert_event_(db, R"(
-          INSERT INTO event (at, station, actor, action, reader_id, title_id, copy_id, quantity, detail)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))") {}
+      events_(db) {}
 
 std::optional<ReaderRecord> LibraryStore::reader_by_card(const std::string& card) {
     auto& query = rebind(reader_by_card_, card);
@@ -222,10 +220,6 @@ bool LibraryStore::record_visit(RowId reader_id, Date day, const std::string& st
     return rebind(insert_visit_, reader_id, iso_date(day), station).exec() > 0;
 }
 
-void LibraryStore::log_event(const EventRecord& event) {
-    rebind(insert_event_, iso_timestamp(event.at), event.station, event.actor, event.action, event.reader_id,
-           event.title_id, event.copy_id, event.quantity, event.detail)
-        .exec();
-}
+void LibraryStore::log_event(const EventRecord& event) { events_.append(event); }
 
 }  // namespace kitap::core

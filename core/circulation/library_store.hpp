@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/audit/event_log.hpp"
 #include "core/calendar.hpp"
 #include "core/rules.hpp"
 
@@ -12,8 +13,6 @@
 #include <vector>
 
 namespace kitap::core {
-
-using RowId = std::int64_t;
 
 struct ReaderRecord {
     RowId id = 0;
@@ -85,18 +84,6 @@ struct Compensation {
     std::string created_at;
 };
 
-struct EventRecord {
-    Timestamp at;
-    std::string station;
-    std::string actor;
-    std::string action;
-    std::optional<RowId> reader_id;
-    std::optional<RowId> title_id;
-    std::optional<RowId> copy_id;
-    std::optional<int> quantity;
-    std::string detail;
-};
-
 // The circulation data: every statement prepared once, on one connection.
 // Callers own the transactions (one per user action).
 class LibraryStore {
@@ -147,7 +134,7 @@ private:
     SQLite::Statement set_copy_status_;
     SQLite::Statement remove_title_stock_;
     SQLite::Statement insert_visit_;
-    SQLite::Statement insert_event_;
+    EventLog events_;
 };
 
 }  // namespace kitap::core

@@ -51,7 +51,7 @@ DeskReturnOutcome return_from_reader(LibraryStore& store, const DeskReturn& requ
         outcome.held += loan->quantity;
         const int quantity = std::min(left, loan->quantity);
         auto taken = take_back(store, {*loan, item->title, item->copy_id, quantity, request.condition}, request.now,
-                               request.station, "librarian");
+                               request.station, {ActorRole::librarian});
         left -= taken.quantity;
         if (outcome.taken) {
             outcome.taken->quantity += taken.quantity;
@@ -93,8 +93,13 @@ int settle_compensations(LibraryStore& store, RowId reader_id, std::optional<Row
         WHERE reader_id = ?3 AND settled_at IS NULL AND (?4 IS NULL OR id = ?4))");
     const int settled = rebind(settle, iso_timestamp(now), how, reader_id, compensation_id).exec();
     if (settled > 0)
-        store.log_event({.at = now, .station = "desk", .actor = "librarian", .action = "settle", .reader_id = reader_id,
-                         .quantity = settled, .detail = how});
+        store.log_event({.at = now,
+                         .station = "desk",
+                         .actor = {ActorRole::librarian},
+                         .action = "settle",
+                         .reader_id = reader_id,
+                         .quantity = settled,
+                         .detail = how});
     transaction.commit();
     return settled;
 }

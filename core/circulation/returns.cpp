@@ -13,7 +13,7 @@ void remove_lost_from_fund(LibraryStore& store, const ItemToTakeBack& item) {
 }  // namespace
 
 TakenBack take_back(LibraryStore& store, const ItemToTakeBack& item, Timestamp now, const std::string& station,
-                    const std::string& actor) {
+                    const EventActor& actor) {
     const int quantity = std::min(item.quantity, item.loan.quantity);
     store.return_loan(item.loan, quantity, now, item.condition);
     EventRecord event{.at = now, .station = station, .actor = actor, .action = "return", .reader_id = item.loan.reader_id,

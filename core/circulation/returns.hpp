@@ -27,6 +27,6 @@ struct TakenBack {
 // leaves a compensation due at the title's price on the reader's record.
 // The caller holds the transaction.
 TakenBack take_back(LibraryStore& store, const ItemToTakeBack& item, Timestamp now, const std::string& station,
-                    const std::string& actor);
+                    const EventActor& actor);
 
 }  // namespace kitap::core

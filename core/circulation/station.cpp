@@ -443,10 +443,12 @@ void Station::log(Timestamp now, std::string action, std::optional<RowId> reader
                       .title_id = title.id, .copy_id = copy_id, .quantity = quantity, .detail = std::move(detail)});
 }
 
-// Only the librarian can put a station in any mode but self-service.
-std::string Station::actor() const {
-    if (mode_ != StationMode::self) return "librarian";
-    return session_ ? session_->card : std::string();
+// Only the librarian can put a station in any mode but self-service; there, the
+// reader whose card opened the session acts, and nobody before a card.
+EventActor Station::actor() const {
+    if (mode_ != StationMode::self) return {ActorRole::librarian};
+    if (!session_) return {ActorRole::none};
+    return {ActorRole::reader, session_->card};
 }
 
 }  // namespace kitap::core

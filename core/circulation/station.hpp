@@ -151,7 +151,7 @@ private:
     void log(Timestamp now, std::string action, std::optional<RowId> reader, const TitleRecord& title,
              std::optional<RowId> copy_id, int quantity, std::string detail = {});
     bool is_double_fire(const std::string& code, Timestamp now) const;
-    std::string actor() const;
+    EventActor actor() const;
 
     LibraryStore& store_;
     TextbookLedger ledger_;

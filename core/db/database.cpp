@@ -1,5 +1,6 @@
 #include "core/db/database.hpp"
 
+#include "core/audit/event_chain.hpp"
 #include "core/calendar.hpp"
 #include "core/db/backup.hpp"
 #include "core/embedded_file.hpp"
@@ -113,6 +114,7 @@ SQLite::Database open_database(const std::filesystem::path& path) {
         // FULL syncs the log at each commit, so a power cut cannot undo an acknowledged loan.
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
+        add_event_hash_function(db);  // migration 6 chains the event log written before it
         migrate(db, path);
         return db;
     } catch (const SQLite::Exception& e) {

@@ -1,5 +1,6 @@
 #include "core/demo/demo_school.hpp"
 
+#include "core/audit/event_log.hpp"
 #include "core/db/statement.hpp"
 #include "core/demo/demo_codes.hpp"
 #include "core/demo/demo_fund.hpp"
@@ -80,9 +81,7 @@ public:
           curriculum_(db, R"(
               INSERT OR IGNORE INTO curriculum (grade, language, title_id, per_pupil, subject)
               SELECT ?, ?, id, 1, subject FROM title WHERE id = ?)"),
-          event_(db, R"(
-              INSERT INTO event (at, station, actor, action, reader_id, title_id, copy_id, quantity, detail)
-              VALUES (?, ?, 'demo', ?, ?, ?, ?, ?, ?))") {}
+          events_(db) {}
 
     void write_school(const DemoSchool& school) {
         for (const auto& c : school.classes)
@@ -132,10 +131,11 @@ public:
     }
 
     void log_demo(const DemoOptions& options) {
-        const std::string detail =
-            "seed=" + std::to_string(options.seed) + " years=" + std::to_string(options.years_of_history);
-        const std::optional<std::int64_t> none;
-        rebind(event_, iso_timestamp(options.now), "", "demo", none, none, none, std::optional<int>(), detail).exec();
+        events_.append(
+            {.at = options.now,
+             .actor = {ActorRole::demo},
+             .action = "demo",
+             .detail = "seed=" + std::to_string(options.seed) + " years=" + std::to_string(options.years_of_history)});
     }
 
 private:
@@ -146,14 +146,19 @@ private:
     }
 
     void log(const DemoLoan& loan, const LoggedChange& change) {
-        rebind(event_, iso_timestamp(change.at), station_name(change.is_return ? loan.return_station : loan.station),
-               change.is_return ? "return" : "loan", reader_ids_[loan.reader], title_ids_[loan.title],
-               id_or_null(copy_ids_, loan.copy), 1, "")
-            .exec();
+        events_.append({.at = change.at,
+                        .station = station_name(change.is_return ? loan.return_station : loan.station),
+                        .actor = {ActorRole::demo},
+                        .action = change.is_return ? "return" : "loan",
+                        .reader_id = reader_ids_[loan.reader],
+                        .title_id = title_ids_[loan.title],
+                        .copy_id = id_or_null(copy_ids_, loan.copy),
+                        .quantity = 1});
     }
 
     SQLite::Database& db_;
-    SQLite::Statement class_, reader_, title_, copy_, loan_, visit_, curriculum_, event_;
+    SQLite::Statement class_, reader_, title_, copy_, loan_, visit_, curriculum_;
+    EventLog events_;
     std::vector<std::int64_t> class_ids_, reader_ids_, title_ids_, copy_ids_;
 };
 

@@ -12,7 +12,7 @@ namespace kitap::core {
 struct ActionStamp {
     Timestamp at;
     std::string station = "cli";
-    std::string actor = "librarian";
+    EventActor actor{ActorRole::librarian};
 };
 
 // `event` with its time, station and actor taken from `by`.

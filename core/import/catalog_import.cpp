@@ -381,7 +381,7 @@ private:
                       std::optional<int> quantity, std::string detail) {
         store_.log_event(EventRecord{.at = now_,
                                      .station = "import",
-                                     .actor = "import",
+                                     .actor = {ActorRole::import},
                                      .action = std::move(action),
                                      .title_id = title_id,
                                      .copy_id = copy_id,

@@ -1,5 +1,6 @@
 #include "core/import/csv.hpp"
 
+#include "core/import/import_limits.hpp"
 #include "core/text/utf8.hpp"
 
 namespace kitap::core {
@@ -48,6 +49,8 @@ public:
     tl::expected<std::vector<CsvRecord>, CsvError> read_records() {
         std::vector<CsvRecord> records;
         for (skip_empty_lines(); !at_end(); skip_empty_lines()) {
+            if (records.size() > import_limits::max_rows)
+                return limit_error(line_, CsvLimit::rows, import_limits::max_rows, "rows");
             auto record = read_record();
             if (!record) return tl::unexpected(std::move(record.error()));
             records.push_back(std::move(*record));
@@ -56,6 +59,11 @@ public:
     }
 
 private:
+    static tl::unexpected<CsvError> limit_error(std::size_t line, CsvLimit limit, std::size_t max,
+                                                std::string_view what) {
+        return tl::unexpected(CsvError{line, "more than " + std::to_string(max) + " " + std::string(what), limit});
+    }
+
     bool at_end() const { return pos_ >= text_.size(); }
     bool at(char c) const { return !at_end() && text_[pos_] == c; }
     bool at_line_end() const { return at('\n') || (at('\r') && text_.substr(pos_, 2) == "\r\n"); }
@@ -81,7 +89,11 @@ private:
             auto field = read_field();
             if (!field) return tl::unexpected(std::move(field.error()));
             record.fields.push_back(std::move(*field));
+            if (++cells_ > import_limits::max_cells)
+                return limit_error(record.line, CsvLimit::cells, import_limits::max_cells, "cells in all");
             if (!at(separator_)) break;
+            if (record.fields.size() == import_limits::max_columns)
+                return limit_error(record.line, CsvLimit::columns, import_limits::max_columns, "columns");
             ++pos_;
         }
         if (at_line_end()) skip_line_end();
@@ -137,6 +149,7 @@ private:
     char separator_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
+    std::size_t cells_ = 0;
 };
 
 }  // namespace

@@ -19,9 +19,13 @@ struct CsvTable {
     std::vector<CsvRecord> records;  // records[0] is the header; empty for an empty file
 };
 
+// Which of import_limits.hpp's limits a file broke, if any.
+enum class CsvLimit { none, rows, columns, cells };
+
 struct CsvError {
     std::size_t line;
     std::string reason;
+    CsvLimit limit = CsvLimit::none;
 };
 
 // Reads RFC 4180 CSV as Excel and LibreOffice write it, with LF or CRLF line ends.
@@ -33,7 +37,10 @@ struct CsvError {
 //   (spaces, tabs, no-break spaces).
 // - Empty lines are skipped but counted; a line of only separators is a record of
 //   empty fields, left for the importer to judge.
-// Errors: a quote that never closes, text after a closing quote.
+// Errors: a quote that never closes, text after a closing quote; and, found while
+// reading so that a hostile file is not held in memory whole, more records after
+// the header than import_limits::max_rows, more cells in one than max_columns, or
+// more cells in all than max_cells.
 tl::expected<CsvTable, CsvError> parse_csv(std::string_view utf8);
 
 }  // namespace kitap::core

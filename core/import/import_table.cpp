@@ -1,7 +1,10 @@
 #include "core/import/import_table.hpp"
 
+#include "core/import/cell_checks.hpp"
+
 #include <algorithm>
 #include <charconv>
+#include <span>
 
 namespace kitap::core {
 namespace {
@@ -168,6 +171,18 @@ std::optional<ClassName> class_in_title(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+// Cells under the header that are too long or hold a control character
+// (cell_checks.hpp), with the sheet's name.
+std::vector<ImportProblem> bad_cells(const SourceSheet& sheet, std::size_t header, const ImportColumns& columns) {
+    auto problems = cell_problems(std::span(sheet.rows).subspan(header), columns);
+    for (auto& problem : problems) problem.sheet = sheet.name;
+    return problems;
+}
+
+}  // namespace
+
 tl::expected<std::vector<ImportTable>, std::vector<ImportProblem>> read_import_tables(
     SourceTable source, const ImportColumns& columns, const SheetChoice& choice, std::vector<ImportProblem>& notes) {
     if (!choice.sheet.empty()) {
@@ -177,9 +192,11 @@ tl::expected<std::vector<ImportTable>, std::vector<ImportProblem>> read_import_t
                 {0, "import.error.no_sheet", {{"sheet", choice.sheet}, {"sheets", sheet_names(source)}}}});
         const auto header = header_index(*sheet, columns);
         if (!header) return tl::unexpected(header_problems(*sheet, columns));
+        if (auto bad = bad_cells(*sheet, *header, columns); !bad.empty()) return tl::unexpected(std::move(bad));
         return std::vector<ImportTable>{table_of(*sheet, *header, columns, notes)};
     }
     std::vector<ImportTable> tables;
+    std::vector<ImportProblem> bad;
     std::optional<std::vector<ImportProblem>> first_problems;
     for (auto& sheet : source.sheets) {
         const auto header = header_index(sheet, columns);
@@ -188,9 +205,12 @@ tl::expected<std::vector<ImportTable>, std::vector<ImportProblem>> read_import_t
             if (!sheet.name.empty()) notes.push_back({0, "import.note.sheet_skipped", {}, sheet.name});
             continue;
         }
+        auto sheet_bad = bad_cells(sheet, *header, columns);
+        bad.insert(bad.end(), sheet_bad.begin(), sheet_bad.end());
         tables.push_back(table_of(sheet, *header, columns, notes));
         if (!choice.all_sheets) break;
     }
+    if (!bad.empty()) return tl::unexpected(std::move(bad));
     if (tables.empty())
         return tl::unexpected(first_problems.value_or(std::vector<ImportProblem>{{1, "import.error.empty_file", {}}}));
     return tables;

@@ -358,7 +358,7 @@ private:
     void record_event(std::string action, std::optional<RowId> reader_id, std::string detail) {
         events_.log_event(EventRecord{.at = now_,
                                       .station = "import",
-                                      .actor = "import",
+                                      .actor = {ActorRole::import},
                                       .action = std::move(action),
                                       .reader_id = reader_id,
                                       .detail = std::move(detail)});

@@ -53,7 +53,7 @@ void add_copies(LibraryStore& store, const TitleRecord& title, const std::vector
         rebind(insert, number, title.id).exec();
         store.log_event({.at = request.now,
                          .station = request.station,
-                         .actor = "librarian",
+                         .actor = {ActorRole::librarian},
                          .action = "copy_added",
                          .title_id = title.id,
                          .copy_id = store.db().getLastInsertRowid(),
@@ -92,7 +92,7 @@ InventoryOutcome allocate_inventory_numbers(SQLite::Database& db, const Inventor
     if (title) add_copies(store, *title, outcome.numbers, request);
     store.log_event({.at = request.now,
                      .station = request.station,
-                     .actor = "librarian",
+                     .actor = {ActorRole::librarian},
                      .action = "inventory_numbers",
                      .title_id = title ? std::optional(title->id) : std::nullopt,
                      .quantity = request.count,

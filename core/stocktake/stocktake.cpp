@@ -286,7 +286,7 @@ StocktakeScanResult StocktakeRecorder::record(const std::string& code, Timestamp
     rebind(insert_, take->id, code, iso_timestamp(now), identified.copy_id, identified.title_id).exec();
     store_.log_event({.at = now,
                       .station = station,
-                      .actor = "librarian",
+                      .actor = {ActorRole::librarian},
                       .action = "stocktake_scan",
                       .title_id = identified.title_id,
                       .copy_id = identified.copy_id,

@@ -119,8 +119,13 @@ void write_loans(SQLite::Database& db, const ClassSetPlan& plan, const std::vect
         const RowId reader_id = plan.pupil(need.pupil).id;
         store.insert_loan({.reader_id = reader_id, .title_id = need.title_id, .quantity = need.count,
                            .at = options.now, .due = due, .station = options.station});
-        store.log_event({.at = options.now, .station = options.station, .actor = "librarian", .action = "loan",
-                         .reader_id = reader_id, .title_id = need.title_id, .quantity = need.count,
+        store.log_event({.at = options.now,
+                         .station = options.station,
+                         .actor = {ActorRole::librarian},
+                         .action = "loan",
+                         .reader_id = reader_id,
+                         .title_id = need.title_id,
+                         .quantity = need.count,
                          .detail = "issue-set " + class_name});
     }
 }

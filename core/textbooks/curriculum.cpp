@@ -144,7 +144,7 @@ ImportResult import_curriculum(SQLite::Database& db, SourceTable source, const C
     apply(db, rows, result);
     store.log_event({.at = options.now,
                      .station = "import",
-                     .actor = "import",
+                     .actor = {ActorRole::import},
                      .action = "import_curriculum",
                      .detail = counts_detail(result)});
     if (!options.dry_run) transaction.commit();

@@ -1,6 +1,7 @@
 #include "kiosk/app/translator.hpp"
 
 #include "core/embedded_file.hpp"
+#include "core/text/control_chars.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,8 @@ const MessageTable& table_for(Language language) {
     return found == tables.end() ? empty : found->second;
 }
 
+// Arguments are names, titles, codes and paths from files and the database:
+// each goes in printable, so no stored text can drive a terminal or reorder a line.
 std::string fill(std::string_view text, const MessageArgs& args) {
     std::string out;
     out.reserve(text.size());
@@ -39,7 +42,7 @@ std::string fill(std::string_view text, const MessageArgs& args) {
         const auto close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
         if (close != std::string_view::npos) {
             if (auto arg = args.find(std::string(text.substr(i + 1, close - i - 1))); arg != args.end()) {
-                out += arg->second;
+                out += core::printable(arg->second);
                 i = close;
                 continue;
             }

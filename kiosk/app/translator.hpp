@@ -26,8 +26,9 @@ public:
     explicit Translator(Language language);
 
     Language language() const { return language_; }
-    // The text for `key` in this language with {name} placeholders filled; a key
-    // missing from a translation falls back to English, then to the key itself.
+    // The text for `key` in this language with {name} placeholders filled, each
+    // argument through core::printable (control characters escaped); a key missing
+    // from a translation falls back to English, then to the key itself.
     std::string operator()(std::string_view key, const MessageArgs& args = {}) const;
 
     static std::vector<std::string> keys(Language language);

@@ -1,6 +1,7 @@
 // `kitap audit [--since DATE] [--json]`: every librarian action and override,
-// with station and time, oldest first.
+// with station and time, oldest first; `kitap audit verify`: its hash chain.
 #include "core/audit/audit_log.hpp"
+#include "core/audit/event_chain.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/report_output.hpp"
 
@@ -94,7 +95,51 @@ void print_text(SQLite::Database& db, core::Timestamp since, const app::Translat
               << '\n';
 }
 
+json chain_json(const core::ChainCheck& check) {
+    if (check.whole())
+        return {{"whole", true},
+                {"events", check.events},
+                {"last_id", check.last_id},
+                {"head", check.head ? json(core::hex(*check.head)) : json()}};
+    const auto& broken = *check.broken;
+    json out{{"whole", false},
+             {"events", check.events},
+             {"id", broken.id},
+             {"at", broken.at},
+             {"problem", to_string(broken.fault)}};
+    if (broken.fault == core::ChainFault::missing) {
+        out["missing_from"] = broken.missing_from;
+        out["missing_to"] = broken.missing_to;
+    }
+    return out;
+}
+
+std::string chain_text(const core::ChainCheck& check, const app::Translator& tr) {
+    if (check.whole()) {
+        if (!check.head) return tr("audit.verify.empty");
+        return tr("audit.verify.whole", {{"events", std::to_string(check.events)},
+                                         {"last_id", std::to_string(check.last_id)},
+                                         {"head", core::hex(*check.head)}});
+    }
+    const auto& broken = *check.broken;
+    const app::MessageArgs where{{"id", std::to_string(broken.id)},
+                                 {"at", broken.at},
+                                 {"from", std::to_string(broken.missing_from)},
+                                 {"to", std::to_string(broken.missing_to)},
+                                 {"events", std::to_string(check.events)}};
+    return tr("audit.verify." + std::string(to_string(broken.fault)), where);
+}
+
 }  // namespace
+
+int run_audit_verify(CliContext& context, bool as_json) {
+    const auto check = core::verify_event_chain(context.db());
+    if (as_json)
+        std::cout << chain_json(check).dump(2) << '\n';
+    else
+        std::cout << chain_text(check, context.tr()) << '\n';
+    return check.whole() ? exit_done : exit_refused;
+}
 
 int run_audit(CliContext& context, const std::optional<std::string>& since_text, bool as_json) {
     const auto since = since_text ? core::parse_audit_since(*since_text) : core::default_audit_since(CliContext::now());

@@ -44,5 +44,7 @@ int run_restore(CliContext& context, const std::string& file);
 int run_librarian_set_pin(CliContext& context);
 // `kitap audit [--since DATE] [--json]`: every librarian action and override (default: the last 30 days).
 int run_audit(CliContext& context, const std::optional<std::string>& since, bool json);
+// `kitap audit verify [--json]`: exit 0 when the event log's hash chain is whole, 1 at the first row that does not fit.
+int run_audit_verify(CliContext& context, bool json);
 
 }  // namespace kitap::cli

@@ -1,24 +1,47 @@
 #include "core/calendar.hpp"
 #include "core/import/catalog_import.hpp"
+#include "core/import/cell_checks.hpp"
+#include "core/import/import_limits.hpp"
 #include "core/import/reader_import.hpp"
 #include "core/textbooks/curriculum.hpp"
 #include "core/year/school_years.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/workbook/workbook.hpp"
 
+#include <array>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace kitap::cli {
 namespace {
 
-std::optional<std::string> read_file(const std::string& file) {
+struct FileBytes {
+    std::string bytes;  // the whole file when it is within the import limit, else a part
+    std::size_t size = 0;
+};
+
+// A file over the import limit is never held whole: a regular file's size is
+// known before reading, a pipe's (or /dev/stdin's) is counted as it streams past.
+std::optional<FileBytes> read_import_file(const std::string& file) {
+    constexpr std::size_t limit = core::import_limits::max_file_bytes;
     std::ifstream in(file, std::ios::binary);
     if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    FileBytes read;
+    std::error_code error;
+    if (std::filesystem::is_regular_file(file, error)) {
+        read.size = std::filesystem::file_size(file, error);
+        if (!error && read.size > limit) return read;
+    }
+    read.size = 0;
+    std::array<char, 1 << 16> chunk;
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        const auto count = static_cast<std::size_t>(in.gcount());
+        if (read.size + count <= limit) read.bytes.append(chunk.data(), count);
+        read.size += count;
+    }
+    if (in.bad()) return std::nullopt;
+    return read;
 }
 
 // A text file goes to core's CSV reader, a workbook (told by its bytes) to kitap_workbook.
@@ -69,12 +92,14 @@ int report(CliContext& context, const ImportArguments& args, const core::ImportR
 
 template <typename Import>
 int run_import(CliContext& context, const ImportArguments& args, Import import) {
-    const auto bytes = read_file(args.file);
-    if (!bytes) {
+    const auto read = read_import_file(args.file);
+    if (!read) {
         std::cerr << args.file << ": cannot read the file\n";
         return exit_bad_input;
     }
-    auto source = read_source(*bytes);
+    if (auto too_large = core::file_size_problem(read->size))
+        return report(context, args, core::ImportResult{.problems = {*too_large}});
+    auto source = read_source(read->bytes);
     if (!source) return report(context, args, core::ImportResult{.problems = std::move(source.error())});
     return report(context, args, import(std::move(*source)));
 }

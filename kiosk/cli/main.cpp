@@ -361,7 +361,12 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     audit->add_option("--since", args.since,
                       "From this day (YYYY-MM-DD, local) or time (2026-11-25T09:00:00Z); default: the last 30 days");
     audit->add_flag("--json", args.json, "Print JSON");
-    audit->callback(chosen([&args](CliContext& c) { return run_audit(c, args.since, args.json); }));
+    auto* verify = audit->add_subcommand("verify", "Check that no event was changed or deleted (the hash chain)");
+    verify->add_flag("--json", args.json, "Print JSON");
+    verify->callback(chosen([&args](CliContext& c) { return run_audit_verify(c, args.json); }));
+    audit->callback([verify, list = chosen([&args](CliContext& c) { return run_audit(c, args.since, args.json); })] {
+        if (!verify->parsed()) list();
+    });
 
     auto* stats = app.add_subcommand("stats", "The library at a glance");
     stats->add_flag("--json", args.json, "Print JSON");

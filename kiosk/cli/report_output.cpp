@@ -1,5 +1,6 @@
 #include "kiosk/cli/report_output.hpp"
 
+#include "core/text/control_chars.hpp"
 #include "kiosk/print/pending_file.hpp"
 
 #include <algorithm>
@@ -26,6 +27,14 @@ std::size_t display_width(const std::string& utf8) {
         std::count_if(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+// Cells hold names, titles and details from the database: shown, never obeyed.
+CsvRow printable_cells(const CsvRow& cells) {
+    CsvRow shown;
+    shown.reserve(cells.size());
+    for (const auto& cell : cells) shown.push_back(core::printable(cell));
+    return shown;
+}
+
 void write_text_row(std::ostream& out, const CsvRow& cells, const std::vector<std::size_t>& widths) {
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i)
@@ -45,14 +54,17 @@ void write_text_table(std::ostream& out, const Table& table, const app::Translat
                       const std::string& header_prefix) {
     CsvRow header;
     for (const auto& key : table.columns) header.push_back(tr(header_prefix + key));
+    std::vector<CsvRow> rows;
+    rows.reserve(table.rows.size());
+    for (const auto& row : table.rows) rows.push_back(printable_cells(row));
     std::vector<std::size_t> widths(header.size(), 0);
     auto widen = [&widths](const CsvRow& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], display_width(cells[i]));
     };
     widen(header);
-    for (const auto& row : table.rows) widen(row);
+    for (const auto& row : rows) widen(row);
     write_text_row(out, header, widths);
-    for (const auto& row : table.rows) write_text_row(out, row, widths);
+    for (const auto& row : rows) write_text_row(out, row, widths);
 }
 
 bool write_report(const app::Translator& tr, const std::optional<std::string>& out_file, const std::string& text) {

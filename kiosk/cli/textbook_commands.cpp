@@ -1,6 +1,7 @@
 #include "kiosk/cli/textbook_commands.hpp"
 
 #include "core/circulation/reader_account.hpp"
+#include "core/text/control_chars.hpp"
 #include "core/textbooks/class_issuance.hpp"
 #include "core/textbooks/curriculum.hpp"
 #include "core/textbooks/textbook_reports.hpp"
@@ -57,11 +58,13 @@ void print_issue_set(CliContext& context, const core::IssueSetResult& result, bo
                                                     {"complete", std::to_string(result.complete_sets)}})
               << '\n';
     for (const auto& title : result.issued)
-        std::cout << "  " << title.isbn << "  " << title.title << "  " << title.count << "/" << title.needed << '\n';
+        std::cout << "  " << title.isbn << "  " << core::printable(title.title) << "  " << title.count << "/"
+                  << title.needed << '\n';
     if (!result.shortages.empty()) std::cout << tr("textbooks.issue_set.shortages") << '\n';
     for (const auto& shortage : result.shortages)
-        std::cout << "  " << shortage.card << "  " << shortage.name << "  " << shortage.title << " ×"
-                  << shortage.missing << "  (" << tr("textbooks.shortage." + shortage.reason) << ")\n";
+        std::cout << "  " << core::printable(shortage.card) << "  " << core::printable(shortage.name) << "  "
+                  << core::printable(shortage.title) << " ×" << shortage.missing << "  ("
+                  << tr("textbooks.shortage." + shortage.reason) << ")\n";
     if (dry_run) std::cout << tr("import.dry_run") << '\n';
 }
 
@@ -85,8 +88,8 @@ std::string provision_text(CliContext& context, const core::ProvisionReport& rep
     }
     if (format == "text") {
         for (const auto& line : report.lines)
-            out << line.class_name << "  " << line.title << "  " << line.issued << "/" << line.needed << "  "
-                << format_number(line.provision_pct, 1) << "%  " << context.tr()("textbooks.provision.free")
+            out << line.class_name << "  " << core::printable(line.title) << "  " << line.issued << "/" << line.needed
+                << "  " << format_number(line.provision_pct, 1) << "%  " << context.tr()("textbooks.provision.free")
                 << ' ' << line.free_stock << '\n';
         for (const auto& grade : report.grades)
             out << context.tr()("textbooks.provision.grade_total", {{"grade", std::to_string(grade.grade)}}) << "  "
@@ -139,10 +142,10 @@ std::string debtors_text(CliContext& context, const std::vector<core::ClassDebto
     for (const auto& group : classes) {
         out << context.tr()("textbooks.debtors.class", {{"class", group.class_name}}) << '\n';
         for (const auto& debtor : group.debtors) {
-            out << "  " << debtor.name << " (" << debtor.card << ")\n";
+            out << "  " << core::printable(debtor.name) << " (" << core::printable(debtor.card) << ")\n";
             for (const auto& item : debtor.items)
-                out << "    " << item.code << "  " << item.title << " ×" << item.quantity << "  "
-                    << app::display_date(item.due, context.tr().language()) << '\n';
+                out << "    " << core::printable(item.code) << "  " << core::printable(item.title) << " ×"
+                    << item.quantity << "  " << app::display_date(item.due, context.tr().language()) << '\n';
         }
     }
     return out.str();
@@ -166,8 +169,9 @@ int run_curriculum_show(CliContext& context, std::optional<int> grade, std::opti
         return exit_done;
     }
     for (const auto& entry : entries)
-        std::cout << entry.grade << ' ' << to_string(entry.language) << "  " << entry.isbn << "  " << entry.title
-                  << " ×" << entry.per_pupil << "  (" << entry.subject << ")\n";
+        std::cout << entry.grade << ' ' << to_string(entry.language) << "  " << entry.isbn << "  "
+                  << core::printable(entry.title) << " ×" << entry.per_pupil << "  (" << core::printable(entry.subject)
+                  << ")\n";
     return exit_done;
 }
 
@@ -262,8 +266,8 @@ int run_clearance(CliContext& context, const std::string& card, bool as_json) {
                     {{"name", clearance->reader.name}, {"card", card}})
               << '\n';
     for (const auto& item : items)
-        std::cout << "  " << item["code"].get<std::string>() << "  " << item["title"].get<std::string>() << " ×"
-                  << item["quantity"].get<int>() << '\n';
+        std::cout << "  " << core::printable(item["code"].get<std::string>()) << "  "
+                  << core::printable(item["title"].get<std::string>()) << " ×" << item["quantity"].get<int>() << '\n';
     return exit_done;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/import/import_limits.hpp"
 #include "core/import/source_table.hpp"
 
 #include <tl/expected.hpp>
@@ -14,16 +15,18 @@
 // into core's format-neutral SourceTable, so core links no zip or XML library.
 namespace kitap::workbook {
 
-// A workbook is untrusted: every figure here bounds what one may make us do.
-// (The shared import limits of core/import will replace these once they exist.)
+// A workbook is untrusted: every figure here bounds what one may make us do. The
+// file, its rows and cells share core's import limits with text files; the rest
+// are the workbook's own (a sheet's formatting reaches far right of its data, and
+// its cells are checked per column by core's import like a CSV's).
 struct WorkbookLimits {
-    std::size_t input_bytes = 64u << 20;            // the file itself
+    std::size_t input_bytes = core::import_limits::max_file_bytes;  // the file itself
     std::uint64_t uncompressed_bytes = 256u << 20;  // inflated, all zip entries together, counted while inflating
     std::size_t sheets = 256;
-    std::size_t rows = 200'000;           // rows holding a cell, all sheets together
+    std::size_t rows = core::import_limits::max_rows;  // rows holding a cell, all sheets together
     std::size_t columns = 1'024;          // a cell further right is refused
     std::size_t cell_bytes = 32'768;      // one cell's text
-    std::size_t cells = 4'000'000;        // cells kept, the empty ones left of a filled one included
+    std::size_t cells = core::import_limits::max_cells;  // cells kept, the empty ones left of a filled one included
     std::size_t text_bytes = 256u << 20;  // all cells' text (a shared string repeated counts each time)
 };
 

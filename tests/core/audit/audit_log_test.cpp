@@ -84,6 +84,17 @@ TEST_F(AuditLogTest, DeskActionsAppearAndPupilsSelfServiceDoesNot) {
     EXPECT_FALSE(loan.override_kind);
 }
 
+TEST_F(AuditLogTest, APupilWhoseCardSaysLibrarianIsAReaderNotTheLibrarian) {
+    temp_.db().exec("UPDATE reader SET card = 'librarian' WHERE card = '20000014'");
+    auto kiosk = station(StationMode::self, "kiosk");
+    scan(kiosk, "librarian");
+    ASSERT_EQ(scan(kiosk, novel_copy).outcome, Outcome::loan);
+    scan(kiosk, novel_copy);  // returned
+
+    EXPECT_TRUE(audit().empty());
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE actor_role = 'reader' AND actor_card = 'librarian'"), 3);
+}
+
 TEST_F(AuditLogTest, AReturnStationIsTheLibrariansToo) {
     auto kiosk = station(StationMode::self, "kiosk");
     scan(kiosk, "20000014");

@@ -79,7 +79,9 @@ TEST_F(StationTest, AvailableCopyIsLentForTheKindsLoanPeriod) {
     EXPECT_EQ(outcome.reader->card, "20000014");
     EXPECT_EQ(iso_date(*outcome.due), "2026-12-09");
     EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL AND reader_id = 1"), 1);
-    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'loan' AND actor = '20000014'"), 1);
+    EXPECT_EQ(
+        count("SELECT count(*) FROM event WHERE action = 'loan' AND actor_role = 'reader' AND actor_card = '20000014'"),
+        1);
 }
 
 TEST_F(StationTest, TeachersKeepFictionLonger) {
@@ -136,7 +138,7 @@ TEST_F(StationTest, DeskMovesSomeoneElsesBookToTheCurrentReader) {
     EXPECT_EQ(outcome.outcome, Outcome::loan);
     EXPECT_EQ(outcome.previous_holder, "20000014");
     EXPECT_EQ(count("SELECT reader_id FROM loan WHERE returned_at IS NULL"), 2);
-    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'return' AND actor = 'librarian'"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'return' AND actor_role = 'librarian'"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'loan'"), 2);
 }
 

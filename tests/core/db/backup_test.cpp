@@ -1,4 +1,6 @@
 #include "core/db/backup.hpp"
+
+#include "core/audit/event_log.hpp"
 #include "core/db/database.hpp"
 #include "core/db/private_files.hpp"
 #include "core/db/schema_check.hpp"
@@ -186,9 +188,9 @@ TEST(Backup, ConsistentWhileAnotherConnectionWrites) {
     std::atomic<bool> stop{false};
     std::thread writer([&] {
         auto db = open_database(temp.path());
-        for (int i = 0; !stop; ++i)
-            db.exec("INSERT INTO event (at, action, detail) VALUES ('2026-11-25T10:00:00Z', 'test', '" +
-                    std::to_string(i) + "')");
+        EventLog events(db);
+        const auto at = parse_iso_timestamp("2026-11-25T10:00:00Z").value();
+        for (int i = 0; !stop; ++i) events.append({.at = at, .action = "test", .detail = std::to_string(i)});
     });
     const fs::path out = temp.dir() / "copy.db";
     backup_database(temp.db(), out);

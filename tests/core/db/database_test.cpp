@@ -1,4 +1,6 @@
 #include "core/db/database.hpp"
+
+#include "core/audit/event_log.hpp"
 #include "core/test_database.hpp"
 
 #include <gtest/gtest.h>
@@ -91,7 +93,7 @@ TEST(Database, RefusesADatabaseFromNewerCode) {
 
 TEST(Database, EventLogIsAppendOnly) {
     testing::TempDatabase temp;
-    temp.db().exec("INSERT INTO event (at, action) VALUES ('2026-11-25T10:00:00Z', 'loan')");
+    EventLog(temp.db()).append({.at = parse_iso_timestamp("2026-11-25T10:00:00Z").value(), .action = "loan"});
     EXPECT_THROW(temp.db().exec("UPDATE event SET action = 'return'"), SQLite::Exception);
     EXPECT_THROW(temp.db().exec("DELETE FROM event"), SQLite::Exception);
 }

@@ -61,12 +61,10 @@ protected:
         auto& db = temp_.db();
         db.exec("PRAGMA max_page_count = " + std::to_string(db.execAndGet("PRAGMA page_count").getInt()));
         db.exec("PRAGMA synchronous = OFF");  // hundreds of one-row commits; durability is not under test here
-        SQLite::Statement filler(db, "INSERT INTO event (at, action) VALUES (?, 'filler')");
+        EventLog filler(db);
         for (;;) {
             try {
-                filler.bind(1, iso_timestamp(now_));
-                filler.exec();
-                filler.reset();
+                filler.append({.at = now_, .action = "filler"});
             } catch (const SQLite::Exception& e) {
                 ASSERT_EQ(e.getErrorCode(), SQLITE_FULL) << e.what();
                 break;

@@ -1,5 +1,6 @@
 #include "core/demo/demo_school.hpp"
 
+#include "core/audit/event_chain.hpp"
 #include "core/codes/check_digits.hpp"
 #include "core/test_database.hpp"
 
@@ -241,9 +242,15 @@ TEST_F(DemoSchoolTest, EventLogHasEveryLoanAndReturn) {
     EXPECT_EQ(count(db(), "SELECT count(*) FROM event WHERE action = 'return'"),
               summary().loans - summary().open_loans);
     EXPECT_EQ(count(db(), "SELECT count(*) FROM event WHERE action = 'demo' AND detail LIKE '%seed=1%'"), 1);
-    EXPECT_EQ(count(db(), "SELECT count(*) FROM event WHERE actor <> 'demo'"), 0);
+    EXPECT_EQ(count(db(), "SELECT count(*) FROM event WHERE actor_role <> 'demo'"), 0);
     // Written in time order, as a real log would be.
     EXPECT_EQ(count(db(), "SELECT count(*) FROM event a JOIN event b ON b.id = a.id + 1 WHERE b.at < a.at"), 0);
+}
+
+TEST_F(DemoSchoolTest, TheBulkWrittenLogIsOneWholeChain) {
+    const auto check = verify_event_chain(db());
+    EXPECT_TRUE(check.whole());
+    EXPECT_EQ(check.events, count(db(), "SELECT count(*) FROM event"));
 }
 
 TEST_F(DemoSchoolTest, LibraryIsEmptyUntilFilled) {

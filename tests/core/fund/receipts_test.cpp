@@ -39,7 +39,7 @@ TEST_F(Receipts, TitleLevelReceiptAddsToTheStock) {
     EXPECT_EQ(text("SELECT received_on || ' ' || quantity || ' ' || price_tiyn || ' ' || source || ' ' || "
                    "coalesce(copy_id, 'title') FROM receipt"),
               "2024-08-20 30 150050 Атамұра, жөнелтпе №17 title");
-    EXPECT_EQ(text("SELECT action || ' ' || station || ' ' || actor || ' ' || quantity || ' ' || at FROM event"),
+    EXPECT_EQ(text("SELECT action || ' ' || station || ' ' || actor_role || ' ' || quantity || ' ' || at FROM event"),
               "receipt cli librarian 30 2024-08-20T12:00:00Z");
 }
 

@@ -80,8 +80,9 @@ TEST_F(Writeoffs, RowsAppendToANamedActWhoseSumsAddUp) {
     EXPECT_EQ(done->act.copies, 4);
     EXPECT_EQ(done->act.sum_tiyn, 2 * 100000 + 2 * 250000);
     EXPECT_EQ(count("SELECT count(*) FROM copy WHERE status = 'written_off'"), 2);
-    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'writeoff' AND station = 'cli' AND actor = 'librarian'"),
-              3);
+    EXPECT_EQ(
+        count("SELECT count(*) FROM event WHERE action = 'writeoff' AND station = 'cli' AND actor_role = 'librarian'"),
+        3);
     EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'writeoff_act'"), 1);
 
     const auto acts = writeoff_acts(db());

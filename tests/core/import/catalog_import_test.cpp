@@ -391,7 +391,7 @@ TEST_F(CatalogImport, EventsForTitlesCopiesAndTheImport) {
     ASSERT_TRUE(import(kazakh_catalog).ok());
     ASSERT_TRUE(import("ISBN;Атауы;Саны\n" + kazakh5_kk + ";Қазақ тілі. 5-сынып;31\n").ok());
     SQLite::Statement query(db(), R"(
-        SELECT e.at, e.station, e.actor, e.action, coalesce(t.title, ''), coalesce(c.barcode, ''),
+        SELECT e.at, e.station, e.actor_role, e.action, coalesce(t.title, ''), coalesce(c.barcode, ''),
                coalesce(e.quantity, ''), e.detail
         FROM event e LEFT JOIN title t ON t.id = e.title_id LEFT JOIN copy c ON c.id = e.copy_id ORDER BY e.id)");
     Lines events;

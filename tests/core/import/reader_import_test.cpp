@@ -467,7 +467,7 @@ TEST_F(ReaderImport, EventsForEachAddedOrUpdatedReaderAndTheImport) {
     ASSERT_TRUE(import(kazakh_roster).ok());
     ASSERT_TRUE(import("ФИО;Класс;Карта\nҚасымова Әлия Ерланқызы;6Ә;20000016\n").ok());
     SQLite::Statement query(db(), R"(
-        SELECT e.at, e.station, e.actor, e.action, coalesce(r.card, ''), e.detail
+        SELECT e.at, e.station, e.actor_role, e.action, coalesce(r.card, ''), e.detail
         FROM event e LEFT JOIN reader r ON r.id = e.reader_id ORDER BY e.id)");
     Lines events;
     while (query.executeStep()) {

@@ -43,7 +43,7 @@ protected:
         const RowId loan = lend(pupil, title->id, 2);
         take_back(store,
                   {.loan = {loan, pupil, "20000014", 2}, .title = *title, .quantity = 1, .condition = Condition::lost},
-                  noon(day), "desk", "librarian");
+                  noon(day), "desk", {ActorRole::librarian});
     }
 };
 

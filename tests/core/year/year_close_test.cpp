@@ -102,7 +102,7 @@ TEST_F(YearCloseTest, PromotesGraduatesAndKeepsDebtsOpen) {
     EXPECT_EQ(count("SELECT count(*) FROM school_class WHERE school_year = '2024-2025'"), 2);
     EXPECT_EQ(text("SELECT closed_at FROM school_year WHERE name = '2023-2024'"), "2024-06-10T12:00:00Z");
     EXPECT_EQ(current_school_year(db(), june), "2024-2025");
-    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_promoted' AND actor = 'librarian'"), 3);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_promoted' AND actor_role = 'librarian'"), 3);
     EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_graduated'"), 2);
     EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'year_closed'"), 1);
 }

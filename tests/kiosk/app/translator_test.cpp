@@ -25,6 +25,12 @@ TEST(Translator, FillsNamedArguments) {
     EXPECT_EQ(kk("no.such.key"), "no.such.key");
 }
 
+TEST(Translator, ArgumentsCannotDriveATerminal) {
+    Translator en(Language::en);
+    EXPECT_EQ(en("outcome.return", {{"title", "Абай\x1b]2;pwned\x07 жолы"}}),
+              "Returned: Абай\\u001b]2;pwned\\u0007 жолы. Thank you!");
+}
+
 TEST(Translator, LanguageFromRequestThenLocale) {
     EXPECT_EQ(choose_language(std::string("ru")), Language::ru);
     setenv("LC_ALL", "kk_KZ.UTF-8", 1);

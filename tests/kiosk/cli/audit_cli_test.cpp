@@ -1,6 +1,7 @@
 // End to end: `kitap audit` after a few of the librarian's commands and a pupil's visit.
 #include "kiosk/cli/kitap_process.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -37,6 +38,19 @@ protected:
         const auto run = kitap(args);
         EXPECT_EQ(run.exit_code, 0) << run.err;
         return run.parsed().get<std::vector<json>>();
+    }
+
+    // What someone with the sqlite3 shell can do: the guard triggers dropped, a
+    // change made, the triggers put back as they were.
+    void behind_the_triggers_back(const std::string& change) {
+        SQLite::Database shell(db().string(), SQLite::OPEN_READWRITE);
+        const auto sql_of = [&shell](const std::string& name) {
+            return shell.execAndGet("SELECT sql FROM sqlite_schema WHERE name = '" + name + "'").getString();
+        };
+        const auto no_update = sql_of("event_no_update"), no_delete = sql_of("event_no_delete");
+        shell.exec("DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete;");
+        shell.exec(change);
+        shell.exec(no_update + ";" + no_delete + ";");
     }
 
     static std::vector<json> with_action(const std::vector<json>& entries, const std::string& action) {
@@ -125,6 +139,88 @@ TEST_F(AuditCli, TextIsATableInThePersonsLanguage) {
 
     EXPECT_NE(kitap({"audit", "--since", "2999-01-01"}).out.find("No librarian actions since 2999-01-01 00:00:00"),
               std::string::npos);
+}
+
+TEST_F(AuditCli, APupilWhoseCardIsLibrarianDoesNotAppearAsTheLibrarian) {
+    write("cheeky.csv", "ФИО;Класс;Номер карты\nCheeky Pupil;5Ә;librarian\n");
+    write("book.csv", "title,kind,barcodes\nҚара сөздер,fiction,10000025\n");
+    ASSERT_EQ(kitap({"import", "readers", "cheeky.csv"}).exit_code, 0);
+    ASSERT_EQ(kitap({"import", "catalog", "book.csv"}).exit_code, 0);
+    const auto visit = kitap({"scan", "librarian", "10000025", "KITAP-DONE"});
+    ASSERT_EQ(visit.exit_code, 0);
+    ASSERT_EQ(visit.json_lines().at(1)["outcome"], "loan") << visit.out;
+
+    // Only the import of the pupil and of the book are the librarian's; the visit and the loan are the pupil's.
+    for (const auto& entry : audit_json()) {
+        if (entry["reader"] != "librarian" && entry["item"] != "10000025") continue;
+        EXPECT_EQ(entry["actor"], "import") << "the pupil's self-service is not audited: " << entry;
+        EXPECT_TRUE(entry["action"] == "reader_added" || entry["action"] == "copy_added") << entry;
+    }
+}
+
+TEST_F(AuditCli, VerifyFindsTheChainWholeThenTheRowChangedBehindTheTriggersBack) {
+    const auto whole = kitap({"audit", "verify", "--json"});
+    ASSERT_EQ(whole.exit_code, 0) << whole.out << whole.err;
+    const auto report = whole.parsed();
+    EXPECT_EQ(report["whole"], true);
+    const auto events = report["events"].get<int>();
+    EXPECT_GE(events, 8);
+    EXPECT_EQ(report["last_id"], events);
+    EXPECT_EQ(report["head"].get<std::string>().size(), 64u);
+    const auto text = kitap({"audit", "verify"});
+    EXPECT_EQ(text.exit_code, 0);
+    EXPECT_NE(text.out.find("The audit log is whole: " + std::to_string(events) + " events"), std::string::npos)
+        << text.out;
+
+    // A loan at the desk made to look like the pupil's own.
+    behind_the_triggers_back("UPDATE event SET actor_role = 'reader', actor_card = '20000022' WHERE id = 5");
+    const auto broken = kitap({"audit", "verify", "--json"});
+    EXPECT_EQ(broken.exit_code, 1);
+    const auto found = broken.parsed();
+    EXPECT_EQ(found["whole"], false);
+    EXPECT_EQ(found["id"], 5);
+    EXPECT_EQ(found["problem"], "changed");
+    EXPECT_EQ(found["events"], 4);
+    EXPECT_FALSE(found["at"].get<std::string>().empty());
+    const auto said = kitap({"--lang", "ru", "audit", "verify"});
+    EXPECT_EQ(said.exit_code, 1);
+    EXPECT_NE(said.out.find("событие №5"), std::string::npos) << said.out;
+}
+
+TEST_F(AuditCli, VerifyReportsADeletedRow) {
+    behind_the_triggers_back("DELETE FROM event WHERE id = 3");
+    const auto run = kitap({"audit", "verify", "--json"});
+    EXPECT_EQ(run.exit_code, 1);
+    const auto found = run.parsed();
+    EXPECT_EQ(found["id"], 4);
+    EXPECT_EQ(found["problem"], "missing");
+    EXPECT_EQ(found["missing_from"], 3);
+    EXPECT_EQ(found["missing_to"], 3);
+    EXPECT_NE(kitap({"audit", "verify"}).out.find("events #3–#3, before event #4"), std::string::npos);
+}
+
+TEST_F(AuditCli, ANameWithAnEscapeSequenceIsPrintedEscapedNeverObeyed) {
+    {
+        SQLite::Database db(this->db().string(), SQLite::OPEN_READWRITE);
+        db.exec(
+            "UPDATE reader SET full_name = 'Evil' || char(27) || ']2;pwned' || char(7) || char(10) || "
+            "'2026-01-01 forged line' WHERE card = '20000022'");
+    }
+    const auto reader = kitap({"reader", "20000022"});
+    ASSERT_EQ(reader.exit_code, 0) << reader.err;
+    EXPECT_EQ(reader.out.find('\x1b'), std::string::npos) << reader.out;
+    EXPECT_NE(reader.out.find("Evil\\u001b]2;pwned\\u0007\\u000a2026-01-01 forged line"), std::string::npos)
+        << reader.out;
+
+    const auto audit = kitap({"audit"});
+    ASSERT_EQ(audit.exit_code, 0) << audit.err;
+    EXPECT_EQ(audit.out.find('\x1b'), std::string::npos) << audit.out;
+    EXPECT_EQ(audit.out.find('\x07'), std::string::npos) << audit.out;
+    EXPECT_NE(audit.out.find("20000022 Evil\\u001b]2;pwned"), std::string::npos) << audit.out;
+    EXPECT_EQ(audit.out.find("\n2026-01-01 forged line"), std::string::npos) << "no line of the table is forged";
+
+    const auto as_json = kitap({"reader", "20000022", "--json"});
+    EXPECT_EQ(as_json.parsed()["name"], "Evil\x1b]2;pwned\x07\n2026-01-01 forged line") << "JSON keeps the data";
 }
 
 }  // namespace

@@ -165,14 +165,14 @@ TEST_F(KioskLibraryTest, SettingsPersistAndAreAudited) {
     EXPECT_FALSE(library.setting("no_such_setting"));
     EXPECT_FALSE(library.record(core::LibrarianActionKind::pin_wrong, now));
     SQLite::Database db(db_path().string());
-    SQLite::Statement events(db, "SELECT action, actor, detail FROM event WHERE station = 'kiosk' ORDER BY id");
+    SQLite::Statement events(db, "SELECT action, actor_role, detail FROM event WHERE station = 'kiosk' ORDER BY id");
     ASSERT_TRUE(events.executeStep());
     EXPECT_EQ(events.getColumn(0).getString(), "setting_changed");
     EXPECT_EQ(events.getColumn(1).getString(), "librarian");
     EXPECT_EQ(events.getColumn(2).getString(), "kiosk_language=ru");
     ASSERT_TRUE(events.executeStep());
     EXPECT_EQ(events.getColumn(0).getString(), "pin_wrong");
-    EXPECT_EQ(events.getColumn(1).getString(), "") << "a wrong PIN proves nobody is the librarian";
+    EXPECT_EQ(events.getColumn(1).getString(), "none") << "a wrong PIN proves nobody is the librarian";
 }
 
 // What the keypad's guard is rebuilt from when the kiosk starts.
