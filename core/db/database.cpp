@@ -53,6 +53,7 @@ void backup_before_migrating(SQLite::Database& db, const std::filesystem::path& 
 
 // Applies the migrations numbered above `from` and up to `to`, one transaction each.
 void apply_migrations(SQLite::Database& db, int from, int to) {
+    add_event_hash_function(db);  // migration 6 chains the event log written before it
     for (const auto& migration : migrations) {
         const int version = migration_number(migration.name);
         if (version > from && version <= to) apply_migration(db, migration, version);
@@ -114,7 +115,6 @@ SQLite::Database open_database(const std::filesystem::path& path) {
         // FULL syncs the log at each commit, so a power cut cannot undo an acknowledged loan.
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
-        add_event_hash_function(db);  // migration 6 chains the event log written before it
         migrate(db, path);
         return db;
     } catch (const SQLite::Exception& e) {
