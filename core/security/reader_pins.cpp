@@ -29,7 +29,7 @@ ReaderPinChange change_pin(LibraryStore& store, const std::string& card, Timesta
         return ReaderPinChange::no_pin_set;
     store.log_event({.at = now,
                      .station = station,
-                     .actor = "librarian",
+                     .actor = {ActorRole::librarian},
                      .action = hash ? "reader_pin_set" : "reader_pin_cleared",
                      .reader_id = reader->id});
     transaction.commit();

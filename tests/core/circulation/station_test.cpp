@@ -570,7 +570,7 @@ TEST_F(ReaderPinTest, WhenSetAsksOnlyReadersWithAPinAndShowsNothingBeforeTheRigh
     ASSERT_TRUE(right.reader);
     EXPECT_EQ(right.reader->name, "Қасымова Әлия");
     EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::loan);
-    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_pin_wrong' AND actor = '' AND reader_id = 1"),
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_pin_wrong' AND actor_role = 'none' AND reader_id = 1"),
               1);
     EXPECT_EQ(count("SELECT wrong_tries FROM reader_pin WHERE reader_id = 1"), 0)
         << "the right PIN starts the count again";

@@ -22,7 +22,7 @@ protected:
 
     int events(const std::string& action) {
         return temp_.db()
-            .execAndGet("SELECT count(*) FROM event WHERE action = '" + action + "' AND actor = 'librarian'")
+            .execAndGet("SELECT count(*) FROM event WHERE action = '" + action + "' AND actor_role = 'librarian'")
             .getInt();
     }
 
