@@ -9,8 +9,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 int digit_value(char c) { return c - '0'; }
 char digit_char(int value) { return static_cast<char>('0' + value); }
 
-bool all_digits(std::string_view text) { return std::all_of(text.begin(), text.end(), is_digit); }
-
 // Hyphens and spaces only group the digits, as printed on the back cover.
 std::string without_separators(std::string_view text) {
     std::string kept;
@@ -37,6 +35,8 @@ std::string isbn10_to_isbn13(std::string_view isbn10) {
 }
 
 }  // namespace
+
+bool all_digits(std::string_view text) { return std::all_of(text.begin(), text.end(), is_digit); }
 
 std::optional<std::string> normalize_isbn(std::string_view text) {
     const std::string chars = without_separators(text);

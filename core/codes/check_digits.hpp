@@ -6,6 +6,10 @@
 
 namespace kitap::core {
 
+// Only ASCII digits (what a keypad or a barcode gives; not other scripts' digits).
+// True for the empty text.
+bool all_digits(std::string_view text);
+
 // Accepts an ISBN-13 (978/979) or an ISBN-10 (last character may be X or x),
 // with or without hyphens and spaces, and checks its check digit. Returns the 13
 // digits, an ISBN-10 turned into its 978 ISBN-13 with the check digit recomputed;

@@ -1,14 +1,12 @@
 #include "core/fund/money.hpp"
 
+#include "core/codes/check_digits.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
 namespace kitap::core {
 namespace {
-
-bool all_digits(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 std::string without_group_spaces(std::string_view text) {
     constexpr std::string_view narrow_no_break_space = "\xE2\x80\xAF";

@@ -1,5 +1,6 @@
 #include "core/security/reader_pins.hpp"
 
+#include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
 #include "core/security/secret_hash.hpp"
 
@@ -39,8 +40,7 @@ ReaderPinChange change_pin(LibraryStore& store, const std::string& card, Timesta
 }  // namespace
 
 bool is_reader_pin_format(std::string_view pin) {
-    return pin.size() >= min_reader_pin_length && pin.size() <= max_reader_pin_length &&
-           std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return pin.size() >= min_reader_pin_length && pin.size() <= max_reader_pin_length && all_digits(pin);
 }
 
 ReaderPins::ReaderPins(SQLite::Database& db)

@@ -1,5 +1,6 @@
 #include "kiosk/gui/pin/librarian_pin.hpp"
 
+#include "core/codes/check_digits.hpp"
 #include "core/security/secret_hash.hpp"
 
 #include <algorithm>
@@ -7,7 +8,7 @@
 
 namespace kitap::kiosk {
 PinFormat check_pin_format(std::string_view pin) {
-    if (!std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; })) return PinFormat::not_digits;
+    if (!core::all_digits(pin)) return PinFormat::not_digits;
     if (pin.size() < min_new_pin_length) return PinFormat::too_short;
     if (pin.size() > max_pin_length) return PinFormat::too_long;
     return PinFormat::ok;
