@@ -4,6 +4,7 @@
 #include "core/circulation/self_service_alerts.hpp"
 #include "core/db/statement.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 namespace kitap::core {

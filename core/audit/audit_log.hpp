@@ -2,8 +2,7 @@
 
 #include "core/audit/overrides.hpp"
 #include "core/calendar.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "core/db/sqlite_fwd.hpp"
 
 #include <functional>
 #include <optional>

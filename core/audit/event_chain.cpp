@@ -1,5 +1,6 @@
 #include "core/audit/event_chain.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <sodium.h>
 #include <sqlite3.h>

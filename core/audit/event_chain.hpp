@@ -1,8 +1,7 @@
 #pragma once
 
 #include "core/audit/event_log.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "core/db/sqlite_fwd.hpp"
 
 #include <array>
 #include <cstdint>

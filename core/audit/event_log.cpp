@@ -2,6 +2,8 @@
 
 #include "core/audit/event_chain.hpp"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
@@ -70,17 +72,17 @@ void EventLog::append(const EventRecord& event) {
 }
 
 void EventLog::append_in_transaction(const EventRecord& event) {
-    last_.tryReset();
+    last_->tryReset();
     RowId id = 1;
     EventHash previous{};  // the last row's hash as stored: chain_hash's size, else that row reads as changed
     std::size_t previous_size = 0;
-    if (last_.executeStep()) {
-        id = last_.getColumn(0).getInt64() + 1;
-        const auto hash = last_.getColumn(1);
+    if (last_->executeStep()) {
+        id = last_->getColumn(0).getInt64() + 1;
+        const auto hash = last_->getColumn(1);
         previous_size = std::min(previous.size(), static_cast<std::size_t>(hash.getBytes()));
         std::memcpy(previous.data(), hash.getBlob(), previous_size);
     }
-    last_.tryReset();
+    last_->tryReset();
 
     const std::string at = iso_timestamp(event.at);
     const std::array<EventField, 11> fields{
@@ -97,12 +99,12 @@ void EventLog::append_in_transaction(const EventRecord& event) {
         std::string_view(event.detail),
     };
     const auto hash = chain_hash({previous.data(), previous_size}, fields);
-    insert_.tryReset();
-    insert_.clearBindings();
+    insert_->tryReset();
+    insert_->clearBindings();
     for (std::size_t i = 0; i < fields.size(); ++i)
         bind_field(insert_, static_cast<int>(i) + 1, fields[i], text_buffers_[i]);
-    insert_.bind(static_cast<int>(fields.size()) + 1, hash.data(), static_cast<int>(hash.size()));
-    insert_.exec();
+    insert_->bind(static_cast<int>(fields.size()) + 1, hash.data(), static_cast<int>(hash.size()));
+    insert_->exec();
 }
 
 }  // namespace kitap::core

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "core/calendar.hpp"
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "core/db/prepared_statement.hpp"
+#include "core/db/sqlite_fwd.hpp"
 
 #include <array>
 #include <cstdint>
@@ -61,8 +60,8 @@ private:
     void append_in_transaction(const EventRecord& event);
 
     SQLite::Database& db_;
-    SQLite::Statement last_;
-    SQLite::Statement insert_;
+    PreparedStatement last_;
+    PreparedStatement insert_;
     std::array<std::string, 11> text_buffers_;  // a chained column's text, kept from one append to the next
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/db/statement.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>

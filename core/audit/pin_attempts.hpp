@@ -2,8 +2,7 @@
 
 #include "core/audit/librarian_action.hpp"
 #include "core/calendar.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "core/db/sqlite_fwd.hpp"
 
 #include <chrono>
 #include <optional>

@@ -2,10 +2,9 @@
 
 #include "core/audit/event_log.hpp"
 #include "core/calendar.hpp"
+#include "core/db/prepared_statement.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/rules.hpp"
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
 #include <optional>
@@ -117,23 +116,23 @@ public:
 
 private:
     SQLite::Database& db_;
-    SQLite::Statement reader_by_card_;
-    SQLite::Statement copy_by_barcode_;
-    SQLite::Statement title_by_isbn_;
-    SQLite::Statement open_loan_of_copy_;
-    SQLite::Statement open_title_loan_;
-    SQLite::Statement title_on_loan_;
-    SQLite::Statement open_main_fund_loans_;
-    SQLite::Statement held_items_;
-    SQLite::Statement insert_loan_;
-    SQLite::Statement close_loan_;
-    SQLite::Statement reduce_loan_;
-    SQLite::Statement insert_returned_part_;
-    SQLite::Statement insert_compensation_;
-    SQLite::Statement open_compensations_;
-    SQLite::Statement set_copy_status_;
-    SQLite::Statement remove_title_stock_;
-    SQLite::Statement insert_visit_;
+    PreparedStatement reader_by_card_;
+    PreparedStatement copy_by_barcode_;
+    PreparedStatement title_by_isbn_;
+    PreparedStatement open_loan_of_copy_;
+    PreparedStatement open_title_loan_;
+    PreparedStatement title_on_loan_;
+    PreparedStatement open_main_fund_loans_;
+    PreparedStatement held_items_;
+    PreparedStatement insert_loan_;
+    PreparedStatement close_loan_;
+    PreparedStatement reduce_loan_;
+    PreparedStatement insert_returned_part_;
+    PreparedStatement insert_compensation_;
+    PreparedStatement open_compensations_;
+    PreparedStatement set_copy_status_;
+    PreparedStatement remove_title_stock_;
+    PreparedStatement insert_visit_;
     EventLog events_;
 };
 

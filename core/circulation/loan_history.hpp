@@ -2,8 +2,7 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "core/db/sqlite_fwd.hpp"
 
 #include <optional>
 #include <string>

@@ -3,6 +3,7 @@
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
 namespace kitap::core {

@@ -5,6 +5,7 @@
 #include "core/db/schema_check.hpp"
 
 #include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
 #include <fcntl.h>

@@ -2,6 +2,8 @@
 
 #include "core/db/backup.hpp"
 
+#include <SQLiteCpp/Database.h>
+
 #include <algorithm>
 #include <set>
 

@@ -40,7 +40,7 @@ void apply_migration(SQLite::Database& db, const EmbeddedFile& migration, int ve
         db.exec("PRAGMA user_version = " + std::to_string(version));
         transaction.commit();
     } catch (const SQLite::Exception& e) {
-        throw DatabaseError("migration " + std::string(migration.name) + " failed: " + e.what());
+        throw DatabaseError("migration " + std::string(migration.name) + " failed: " + e.what(), sqlite_error_code(e));
     }
 }
 
@@ -64,9 +64,9 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     const int current = schema_version(db);
     const int latest = latest_schema_version();
     if (current > latest)
-        throw DatabaseError("database " + path.string() + " has schema version " + std::to_string(current) +
-                            ", newer than this Kitap understands (" + std::to_string(latest) +
-                            "); use the newer Kitap that wrote it");
+        throw NewerSchemaError("database " + path.string() + " has schema version " + std::to_string(current) +
+                               ", newer than this Kitap understands (" + std::to_string(latest) +
+                               "); use the newer Kitap that wrote it");
     if (current > 0 && current < latest) backup_before_migrating(db, path, current);
     apply_migrations(db, current, latest);
 }
@@ -103,6 +103,10 @@ SQLite::Database reference_schema(int version) {
     return db;
 }
 
+int sqlite_error_code(const SQLite::Exception& error) {
+    return error.getExtendedErrorCode() >= 0 ? error.getExtendedErrorCode() : error.getErrorCode();
+}
+
 int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
 SQLite::Database open_database(const std::filesystem::path& path) {
@@ -118,7 +122,7 @@ SQLite::Database open_database(const std::filesystem::path& path) {
         migrate(db, path);
         return db;
     } catch (const SQLite::Exception& e) {
-        throw DatabaseError("cannot open database " + path.string() + ": " + e.what());
+        throw DatabaseError("cannot open database " + path.string() + ": " + e.what(), sqlite_error_code(e));
     } catch (const std::filesystem::filesystem_error& e) {
         throw DatabaseError("cannot create " + path.string() + " or its folder: " + e.what());
     }

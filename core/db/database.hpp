@@ -1,6 +1,7 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -10,9 +11,22 @@ namespace kitap::core {
 
 // Broken infrastructure: the database cannot be opened, is newer than this code,
 // or a migration failed. Expected outcomes are never reported this way.
+// `sqlite_code` is SQLite's extended result code when SQLite refused (0 otherwise),
+// so that core::fault_from can tell a locked or read-only file from a missing one.
 class DatabaseError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit DatabaseError(const std::string& what, int sqlite_code = 0)
+        : std::runtime_error(what), sqlite_code_(sqlite_code) {}
+    int sqlite_code() const { return sqlite_code_; }
+
+private:
+    int sqlite_code_ = 0;
+};
+
+// The database was written by a newer Kitap (its schema version is above ours).
+class NewerSchemaError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
 };
 
 // The schema version this build writes (the number of the last migration).
@@ -40,6 +54,10 @@ SQLite::Database reference_schema(int version);
 // -wal, -shm and -journal files the database's mode, so the library's data is
 // the service user's alone whatever the umask.
 void create_owner_only(const std::filesystem::path& file);
+
+// What a connection's error carries (the extended code, such as SQLITE_IOERR_WRITE),
+// else the code the exception was made with.
+int sqlite_error_code(const SQLite::Exception& error);
 
 // Reads PRAGMA user_version.
 int schema_version(SQLite::Database& db);

@@ -1,5 +1,6 @@
 #include "core/db/schema_check.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
+#include "core/db/sqlite_fwd.hpp"
 
 #include <optional>
 #include <string>

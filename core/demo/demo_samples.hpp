@@ -1,8 +1,7 @@
 #pragma once
 
 #include "core/calendar.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "core/db/sqlite_fwd.hpp"
 
 #include <optional>
 #include <string>

@@ -7,10 +7,10 @@
 #include "core/demo/demo_history.hpp"
 #include "core/demo/demo_roster.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-
-#include <map>
 #include <SQLiteCpp/Transaction.h>
+#include <map>
 
 #include <algorithm>
 #include <stdexcept>

@@ -4,6 +4,7 @@
 #include "core/fund/fund_checks.hpp"
 #include "core/fund/money.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
 namespace kitap::core {

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/fund/action_stamp.hpp"
 #include "core/fund/refusal.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <cstdint>
 #include <string>

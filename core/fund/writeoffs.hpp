@@ -1,9 +1,8 @@
 #pragma once
 
+#include "core/db/sqlite_fwd.hpp"
 #include "core/fund/action_stamp.hpp"
 #include "core/fund/refusal.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <array>
 #include <cstdint>

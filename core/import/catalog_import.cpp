@@ -7,6 +7,7 @@
 #include "core/import/column_map.hpp"
 #include "core/rules.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 

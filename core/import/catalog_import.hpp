@@ -1,10 +1,9 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/import/import_result.hpp"
 #include "core/import/import_table.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <string_view>
 

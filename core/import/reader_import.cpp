@@ -7,6 +7,7 @@
 #include "core/text/class_name.hpp"
 #include "core/text/utf8.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 

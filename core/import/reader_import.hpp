@@ -1,11 +1,10 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/import/import_result.hpp"
 #include "core/import/import_table.hpp"
 #include "core/rules.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <string>
 #include <string_view>

@@ -3,6 +3,7 @@
 #include "core/db/statement.hpp"
 #include "core/fund/title_price.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <charconv>

@@ -6,6 +6,7 @@
 #include "core/demo/demo_codes.hpp"
 #include "core/settings/setting_store.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "core/db/sqlite_fwd.hpp"
 #include "core/text/class_name.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <string>
 #include <vector>

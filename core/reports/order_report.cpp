@@ -4,6 +4,8 @@
 #include "core/fund/title_price.hpp"
 #include "core/year/year_close.hpp"
 
+#include <SQLiteCpp/Database.h>
+
 #include <algorithm>
 #include <map>
 #include <utility>

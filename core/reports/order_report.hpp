@@ -1,10 +1,9 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/fund/refusal.hpp"
 #include "core/rules.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <cstdint>
 #include <optional>

@@ -1,9 +1,8 @@
 #pragma once
 
+#include "core/db/sqlite_fwd.hpp"
 #include "core/fund/refusal.hpp"
 #include "core/fund/writeoffs.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <cstdint>
 #include <map>

@@ -4,6 +4,7 @@
 #include "core/db/statement.hpp"
 #include "core/security/secret_hash.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>

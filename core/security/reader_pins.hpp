@@ -2,9 +2,8 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "core/db/prepared_statement.hpp"
+#include "core/db/sqlite_fwd.hpp"
 
 #include <chrono>
 #include <optional>
@@ -55,13 +54,13 @@ public:
     WrongPin wrong(RowId reader_id, Timestamp now, const ReaderPinLimits& limits = {});
 
 private:
-    SQLite::Statement find_;
-    SQLite::Statement set_;
-    SQLite::Statement clear_;
-    SQLite::Statement accepted_;
-    SQLite::Statement counts_;
-    SQLite::Statement count_wrong_;
-    SQLite::Statement lock_;
+    PreparedStatement find_;
+    PreparedStatement set_;
+    PreparedStatement clear_;
+    PreparedStatement accepted_;
+    PreparedStatement counts_;
+    PreparedStatement count_wrong_;
+    PreparedStatement lock_;
 };
 
 // `kitap reader set-pin` and `clear-pin`: the change and its line in the audit log

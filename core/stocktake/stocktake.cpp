@@ -3,6 +3,7 @@
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <utility>
@@ -306,7 +307,7 @@ StocktakeRecorder::Identified StocktakeRecorder::identify(const std::string& cod
 
 StocktakeRecorder::Identified StocktakeRecorder::identify_copy(RowId stocktake, const StocktakeScope& scope) {
     const auto copy = read_copy_state(copy_);
-    copy_.reset();
+    copy_->reset();
     const auto problem = copy_problem(scope, copy);
     StocktakeScanResult result{
         .finding = problem == UnexpectedReason::none ? StocktakeFinding::expected : StocktakeFinding::unexpected,

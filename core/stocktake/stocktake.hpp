@@ -2,12 +2,11 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
+#include "core/db/prepared_statement.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/fund/action_stamp.hpp"
 #include "core/fund/refusal.hpp"
 #include "core/rules.hpp"
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <optional>
 #include <string>
@@ -87,11 +86,11 @@ private:
     Identified identify_title(const TitleRecord& title, RowId stocktake, const StocktakeScope& scope);
 
     LibraryStore& store_;
-    SQLite::Statement open_;
-    SQLite::Statement copy_;
-    SQLite::Statement copy_scans_;
-    SQLite::Statement title_scans_;
-    SQLite::Statement insert_;
+    PreparedStatement open_;
+    PreparedStatement copy_;
+    PreparedStatement copy_scans_;
+    PreparedStatement title_scans_;
+    PreparedStatement insert_;
 };
 
 // One scan at a station in stocktake mode (a StocktakeRecorder made for it).

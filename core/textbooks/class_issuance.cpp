@@ -6,6 +6,7 @@
 #include "core/textbooks/curriculum.hpp"
 #include "core/textbooks/textbook_ledger.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>

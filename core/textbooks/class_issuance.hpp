@@ -2,9 +2,8 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/rules.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <string>

@@ -4,6 +4,8 @@
 #include "core/textbooks/class_roster.hpp"
 #include "core/year/school_years.hpp"
 
+#include <SQLiteCpp/Database.h>
+
 #include <algorithm>
 
 namespace kitap::core {

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/textbooks/textbook_ledger.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <string>

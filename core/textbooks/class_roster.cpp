@@ -3,6 +3,8 @@
 #include "core/db/statement.hpp"
 #include "core/year/school_years.hpp"
 
+#include <SQLiteCpp/Database.h>
+
 namespace kitap::core {
 
 std::optional<ClassRow> find_current_class(SQLite::Database& db, std::string_view class_name, Date today) {

@@ -2,10 +2,9 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/rules.hpp"
 #include "core/text/class_name.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <string>

@@ -4,6 +4,7 @@
 #include "core/db/statement.hpp"
 #include "core/import/column_map.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <map>

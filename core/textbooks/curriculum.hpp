@@ -2,11 +2,10 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/import/import_result.hpp"
 #include "core/import/import_table.hpp"
 #include "core/rules.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <string>

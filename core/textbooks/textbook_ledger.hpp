@@ -2,9 +2,8 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/library_store.hpp"
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "core/db/prepared_statement.hpp"
+#include "core/db/sqlite_fwd.hpp"
 
 #include <optional>
 #include <string>
@@ -42,10 +41,10 @@ public:
     std::optional<HeldItem> earlier_year_debt(RowId reader_id, const std::string& subject, Date year_start);
 
 private:
-    SQLite::Statement class_set_;
-    SQLite::Statement set_line_;
-    SQLite::Statement held_;
-    SQLite::Statement debt_;
+    PreparedStatement class_set_;
+    PreparedStatement set_line_;
+    PreparedStatement held_;
+    PreparedStatement debt_;
 };
 
 // 1 September of the school year `today` falls in.

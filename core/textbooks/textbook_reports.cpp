@@ -4,6 +4,8 @@
 #include "core/db/statement.hpp"
 #include "core/year/school_years.hpp"
 
+#include <SQLiteCpp/Database.h>
+
 #include <map>
 
 namespace kitap::core {

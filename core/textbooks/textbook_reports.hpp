@@ -1,9 +1,8 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/db/sqlite_fwd.hpp"
 #include "core/text/class_name.hpp"
-
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <string>

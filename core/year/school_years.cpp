@@ -2,6 +2,8 @@
 
 #include "core/db/statement.hpp"
 
+#include <SQLiteCpp/Database.h>
+
 namespace kitap::core {
 
 std::string next_school_year(const std::string& school_year) {

@@ -4,6 +4,7 @@
 #include "core/db/statement.hpp"
 #include "core/year/school_years.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
 namespace kitap::core {

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/library/audit_service.hpp"
+#include "core/library/circulation_service.hpp"
+#include "core/library/fault.hpp"
+#include "core/library/fund_service.hpp"
+#include "core/library/import_service.hpp"
+#include "core/library/lookup_service.hpp"
+#include "core/library/maintenance_service.hpp"
+#include "core/library/report_service.hpp"
+#include "core/library/settings_service.hpp"
+#include "core/library/station_handle.hpp"
+#include "core/library/stocktake_service.hpp"
+#include "core/library/textbook_service.hpp"
+#include "core/library/year_service.hpp"
+#include "core/rules.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace kitap::core {
+
+struct LibraryCore;
+
+struct LibraryOptions {
+    Rules rules;
+    // How long a write waits for another program's lock before it is a `locked` fault.
+    std::chrono::milliseconds busy_timeout{5000};
+    // When set, written at opening (the time, under this key) waiting at most
+    // `proof_timeout` for a lock: proof that the database takes a durable write
+    // before a front end tells people it works.
+    std::optional<std::string> proof_setting;
+    std::chrono::milliseconds proof_timeout{250};
+};
+
+// The library every front end holds: it opens and migrates the database under the
+// connection rules (WAL, synchronous=FULL, foreign keys, a busy timeout), hands out
+// stations, and serves everything else as value-returning calls grouped by subject.
+// Broken storage comes back as a Fault, never as an exception. Not thread-safe: one
+// thread at a time (a worker that owns it, or the caller's).
+class Library {
+public:
+    static OrFault<Library> open(const std::filesystem::path& path, LibraryOptions options = {});
+    ~Library();
+    Library(Library&&) noexcept;
+    Library& operator=(Library&&) noexcept;
+
+    const std::filesystem::path& path() const;
+    const Rules& rules() const;
+
+    // A station over this library (it must not outlive it), under the library's rules or others.
+    StationHandle open_station(StationMode mode, std::string name);
+    StationHandle open_station(StationMode mode, std::string name, Rules rules);
+
+    AuditService audit() { return AuditService(*core_); }
+    CirculationService circulation() { return CirculationService(*core_); }
+    FundService fund() { return FundService(*core_); }
+    ImportService imports() { return ImportService(*core_); }
+    LookupService lookup() { return LookupService(*core_); }
+    MaintenanceService maintenance() { return MaintenanceService(*core_); }
+    ReportService reports() { return ReportService(*core_); }
+    SettingsService settings() { return SettingsService(*core_); }
+    StocktakeService stocktake() { return StocktakeService(*core_); }
+    TextbookService textbooks() { return TextbookService(*core_); }
+    YearService year() { return YearService(*core_); }
+
+private:
+    explicit Library(std::unique_ptr<LibraryCore> core);
+
+    std::unique_ptr<LibraryCore> core_;
+};
+
+}  // namespace kitap::core

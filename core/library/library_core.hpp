@@ -1,0 +1,28 @@
+#pragma once
+
+// Inside core only: what a Library holds behind its pointer. Front ends never
+// include this header (it brings SQLiteCpp).
+#include "core/circulation/library_store.hpp"
+#include "core/fund/action_stamp.hpp"
+#include "core/rules.hpp"
+#include "core/stocktake/stocktake.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+#include <optional>
+
+namespace kitap::core {
+
+struct LibraryCore {
+    LibraryCore(std::filesystem::path path, Rules rules, SQLite::Database connection)
+        : path(std::move(path)), rules(std::move(rules)), db(std::move(connection)), store(db) {}
+
+    std::filesystem::path path;
+    Rules rules;
+    SQLite::Database db;
+    LibraryStore store;
+    std::optional<StocktakeRecorder> stocktake_recorder;  // prepared on the first stocktake scan
+};
+
+}  // namespace kitap::core
