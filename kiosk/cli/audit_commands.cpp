@@ -1,7 +1,5 @@
 // `kitap audit [--since DATE] [--json]`: every librarian action and override,
 // with station and time, oldest first; `kitap audit verify`: its hash chain.
-#include "core/audit/audit_log.hpp"
-#include "core/audit/event_chain.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/report_output.hpp"
 
@@ -33,13 +31,13 @@ json entry_json(const core::AuditEntry& entry) {
 
 // One array, an entry to a line, written as the entries come: years of class
 // issuances need not fit in memory. A stray byte in a detail cannot stop it.
-void print_json(SQLite::Database& db, core::Timestamp since) {
+void print_json(core::Library& library, core::Timestamp since) {
     const char* separator = "\n  ";
     std::cout << '[';
-    core::for_each_audit_entry(db, since, [&separator](const core::AuditEntry& entry) {
+    or_fault(library.audit().for_each_entry(since, [&separator](const core::AuditEntry& entry) {
         std::cout << separator << entry_json(entry).dump(-1, ' ', false, json::error_handler_t::replace);
         separator = ",\n  ";
-    });
+    }));
     std::cout << (*separator == ',' ? "\n]\n" : "]\n");
 }
 
@@ -67,9 +65,9 @@ struct AuditTable {
     int overrides = 0;
 };
 
-AuditTable audit_table(SQLite::Database& db, core::Timestamp since, const app::Translator& tr) {
+AuditTable audit_table(core::Library& library, core::Timestamp since, const app::Translator& tr) {
     AuditTable audit;
-    core::for_each_audit_entry(db, since, [&](const core::AuditEntry& entry) {
+    or_fault(library.audit().for_each_entry(since, [&](const core::AuditEntry& entry) {
         if (entry.override_kind) ++audit.overrides;
         audit.table.rows.push_back(
             {local_time_text(entry.at), entry.station, word_in(tr, "audit.actor.", entry.actor),
@@ -77,12 +75,12 @@ AuditTable audit_table(SQLite::Database& db, core::Timestamp since, const app::T
              entry.override_kind ? tr("audit.override." + std::string(to_string(*entry.override_kind))) : "",
              joined(entry.reader_card, entry.reader_name), joined(entry.item_code, entry.title),
              entry.quantity ? std::to_string(*entry.quantity) : "", entry.detail});
-    });
+    }));
     return audit;
 }
 
-void print_text(SQLite::Database& db, core::Timestamp since, const app::Translator& tr) {
-    const auto [table, overrides] = audit_table(db, since, tr);
+void print_text(core::Library& library, core::Timestamp since, const app::Translator& tr) {
+    const auto [table, overrides] = audit_table(library, since, tr);
     const std::string from = local_time_text(since);
     if (table.rows.empty()) {
         std::cout << tr("audit.none", {{"since", from}}) << '\n';
@@ -133,7 +131,7 @@ std::string chain_text(const core::ChainCheck& check, const app::Translator& tr)
 }  // namespace
 
 int run_audit_verify(CliContext& context, bool as_json) {
-    const auto check = core::verify_event_chain(context.db());
+    const auto check = or_fault(context.library().audit().verify_chain());
     if (as_json)
         std::cout << chain_json(check).dump(2) << '\n';
     else
@@ -148,9 +146,9 @@ int run_audit(CliContext& context, const std::optional<std::string>& since_text,
         return exit_bad_input;
     }
     if (as_json)
-        print_json(context.db(), *since);
+        print_json(context.library(), *since);
     else
-        print_text(context.db(), *since, context.tr());
+        print_text(context.library(), *since, context.tr());
     return exit_done;
 }
 

@@ -1,7 +1,5 @@
 #include "kiosk/cli/cli_context.hpp"
 
-#include "core/db/database.hpp"
-
 #include <cstdlib>
 
 namespace kitap::cli {
@@ -11,9 +9,9 @@ CliContext::CliContext(const GlobalOptions& options)
       tr_(app::choose_language(options.lang)),
       config_(app::find_config(options.config ? std::optional<std::filesystem::path>(*options.config) : std::nullopt)) {}
 
-SQLite::Database& CliContext::db() {
-    if (!db_) db_.emplace(core::open_database(db_path_));
-    return *db_;
+core::Library& CliContext::library() {
+    if (!library_) library_.emplace(or_fault(core::Library::open(db_path_, {.rules = config_.rules})));
+    return *library_;
 }
 
 core::Timestamp CliContext::now() {

@@ -1,15 +1,17 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/library.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/translator.hpp"
 
-#include <SQLiteCpp/Database.h>
-
+#include <exception>
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 namespace kitap::cli {
 
@@ -32,14 +34,32 @@ public:
     const std::filesystem::path& db_path() const { return db_path_; }
     const app::Translator& tr() const { return tr_; }
     const app::Config& config() const { return config_; }
-    SQLite::Database& db();  // opened and migrated on first use
+    core::Library& library();  // opened and migrated on first use
     static core::Timestamp now();
 
 private:
     std::filesystem::path db_path_;
     app::Translator tr_;
     app::Config config_;
-    std::optional<SQLite::Database> db_;
+    std::optional<core::Library> library_;
 };
+
+// Broken storage ends a command: main() says what broke and exits with exit_fault.
+class StorageFault : public std::exception {
+public:
+    explicit StorageFault(core::Fault fault) : fault_(std::move(fault)) {}
+    const core::Fault& fault() const { return fault_; }
+    const char* what() const noexcept override { return fault_.detail.c_str(); }
+
+private:
+    core::Fault fault_;
+};
+
+// The value of a call into the library, or the end of the command when storage broke.
+template <typename T>
+T or_fault(core::OrFault<T> result) {
+    if (!result) throw StorageFault(std::move(result.error()));
+    if constexpr (!std::is_void_v<T>) return std::move(*result);
+}
 
 }  // namespace kitap::cli

@@ -4,7 +4,6 @@
 #include "core/import/import_limits.hpp"
 #include "core/import/reader_import.hpp"
 #include "core/textbooks/curriculum.hpp"
-#include "core/year/school_years.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/workbook/workbook.hpp"
 
@@ -114,12 +113,12 @@ int run_import_readers(CliContext& context, const ImportArguments& args) {
     return run_import(context, args, [&](core::SourceTable source) {
         const core::ReaderImportOptions options{
             .default_language = context.config().rules.default_class_language,
-            .school_year = core::current_school_year(context.db(), core::local_date(CliContext::now())),
+            .school_year = or_fault(context.library().year().current(core::local_date(CliContext::now()))),
             .dry_run = args.dry_run,
             .now = CliContext::now(),
             .sheets = sheet_choice(args),
             .class_name = args.class_name};
-        return core::import_readers(context.db(), std::move(source), options);
+        return or_fault(context.library().imports().readers(std::move(source), options));
     });
 }
 
@@ -127,7 +126,7 @@ int run_import_catalog(CliContext& context, const ImportArguments& args) {
     return run_import(context, args, [&](core::SourceTable source) {
         const core::CatalogImportOptions options{
             .dry_run = args.dry_run, .now = CliContext::now(), .sheets = sheet_choice(args)};
-        return core::import_catalog(context.db(), std::move(source), options);
+        return or_fault(context.library().imports().catalog(std::move(source), options));
     });
 }
 
@@ -135,7 +134,7 @@ int run_import_curriculum(CliContext& context, const ImportArguments& args) {
     return run_import(context, args, [&](core::SourceTable source) {
         const core::CurriculumImportOptions options{
             .dry_run = args.dry_run, .now = CliContext::now(), .sheets = sheet_choice(args)};
-        return core::import_curriculum(context.db(), std::move(source), options);
+        return or_fault(context.library().imports().curriculum(std::move(source), options));
     });
 }
 

@@ -1,5 +1,3 @@
-#include "core/audit/librarian_action.hpp"
-#include "core/settings/setting_store.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/secret_input.hpp"
 #include "kiosk/gui/pin/librarian_pin.hpp"
@@ -31,17 +29,16 @@ int run_librarian_set_pin(CliContext& context) {
         std::cerr << tr("cli.librarian.pin_mismatch") << '\n';
         return exit_bad_input;
     }
-    core::SettingStore settings(context.db());
-    if (const auto format = kiosk::store_pin(settings, *pin); format != kiosk::PinFormat::ok) {
+    auto& library = context.library();
+    if (const auto format = or_fault(kiosk::store_pin(library.settings(), *pin)); format != kiosk::PinFormat::ok) {
         std::cerr << tr(format_problem_key(format), {{"length", std::to_string(pin->size())},
                                                      {"min", std::to_string(kiosk::min_new_pin_length)},
                                                      {"max", std::to_string(kiosk::max_pin_length)}})
                   << '\n';
         return exit_bad_input;
     }
-    core::LibraryStore store(context.db());
-    core::record_librarian_action(
-        store, {.at = CliContext::now(), .station = "cli", .action = core::LibrarianActionKind::pin_set});
+    or_fault(library.audit().record(
+        {.at = CliContext::now(), .station = "cli", .action = core::LibrarianActionKind::pin_set}));
     std::cout << tr("cli.librarian.pin_set", {{"path", context.db_path().string()}}) << '\n';
     return exit_done;
 }

@@ -1,13 +1,5 @@
-#include "core/audit/librarian_action.hpp"
 #include "core/db/backup.hpp"
-#include "core/db/backup_rotation.hpp"
-#include "core/db/database.hpp"
-#include "core/db/private_files.hpp"
-#include "core/demo/demo_samples.hpp"
-#include "core/demo/demo_school.hpp"
 #include "kiosk/cli/commands.hpp"
-
-#include <SQLiteCpp/Transaction.h>
 
 #include <iostream>
 
@@ -16,11 +8,10 @@ namespace {
 
 // The audit names the file as a full path: a relative one says nothing a month later.
 void record(CliContext& context, core::LibrarianActionKind action, const std::filesystem::path& file) {
-    core::LibraryStore store(context.db());
-    core::record_librarian_action(store, {.at = CliContext::now(),
-                                          .station = "cli",
-                                          .action = action,
-                                          .detail = std::filesystem::absolute(file).string()});
+    or_fault(context.library().audit().record({.at = CliContext::now(),
+                                               .station = "cli",
+                                               .action = action,
+                                               .detail = std::filesystem::absolute(file).string()}));
 }
 
 // Codes to try first, so a new user can walk through a visit without a scanner.
@@ -45,7 +36,7 @@ void print_samples(CliContext& context, const core::DemoSamples& samples) {
 }  // namespace
 
 int run_init(CliContext& context) {
-    const int version = core::schema_version(context.db());
+    const int version = or_fault(context.library().maintenance().schema_version());
     std::cout << context.tr()("cli.init.done",
                               {{"path", context.db_path().string()}, {"version", std::to_string(version)}})
               << '\n';
@@ -53,14 +44,14 @@ int run_init(CliContext& context) {
 }
 
 int run_demo(CliContext& context, std::uint32_t seed, int years_of_history) {
-    auto& db = context.db();
+    auto maintenance = context.library().maintenance();
     const std::string path = context.db_path().string();
-    if (!core::library_is_empty(db)) {
+    if (!or_fault(maintenance.is_empty())) {
         std::cerr << context.tr()("cli.demo.not_empty", {{"path", path}}) << '\n';
         return exit_refused;
     }
-    const auto summary =
-        core::fill_demo_school(db, {.seed = seed, .years_of_history = years_of_history, .now = CliContext::now()});
+    const auto summary = or_fault(maintenance.fill_demo_school(
+        {.seed = seed, .years_of_history = years_of_history, .now = CliContext::now()}));
     std::cout << context.tr()("cli.demo.done", {{"path", path},
                                                 {"readers", std::to_string(summary.readers)},
                                                 {"classes", std::to_string(summary.classes)},
@@ -72,37 +63,27 @@ int run_demo(CliContext& context, std::uint32_t seed, int years_of_history) {
                                                 {"overdue", std::to_string(summary.overdue_loans)},
                                                 {"visits", std::to_string(summary.visits)}})
               << '\n';
-    print_samples(context, core::find_demo_samples(db, core::local_date(CliContext::now())));
+    print_samples(context, or_fault(maintenance.demo_samples(core::local_date(CliContext::now()))));
     return exit_done;
 }
 
+// A folder that cannot be written (permissions, a full or missing disk) is a fault, not bad input.
 int run_backup(CliContext& context, const BackupArguments& args) {
     const auto& tr = context.tr();
-    try {
-        if (args.dir) {
-            const auto rotation =
-                core::backup_with_rotation(context.db(), *args.dir, CliContext::now(), args.retention);
-            std::cout << tr("cli.backup.done", {{"path", rotation.written.string()}}) << '\n';
-            for (const auto& old : rotation.deleted)
-                std::cout << tr("cli.backup.removed", {{"path", old.string()}}) << '\n';
-            record(context, core::LibrarianActionKind::backup, rotation.written);
-            return exit_done;
-        }
-        const auto target = args.out
-                                ? std::filesystem::path(*args.out)
-                                : core::default_backup_path(context.db_path(), core::iso_timestamp(CliContext::now()));
-        core::backup_database(context.db(), target);
-        record(context, core::LibrarianActionKind::backup, target);
-        std::cout << tr("cli.backup.done", {{"path", target.string()}}) << '\n';
-        return exit_done;
-    } catch (const core::PlantedLinkError& e) {
-        std::cerr << tr("cli.backup.planted_link", {{"path", e.path1().string()}}) << '\n';
+    auto maintenance = context.library().maintenance();
+    const auto backup =
+        or_fault(args.dir ? maintenance.backup_rotated(*args.dir, CliContext::now(), args.retention)
+                          : maintenance.backup_to(args.out ? std::filesystem::path(*args.out)
+                                                           : core::default_backup_path(
+                                                                 context.db_path(), core::iso_timestamp(CliContext::now()))));
+    if (backup.planted_link) {
+        std::cerr << tr("cli.backup.planted_link", {{"path", backup.planted_link->string()}}) << '\n';
         return exit_bad_input;
-    } catch (const std::filesystem::filesystem_error& e) {
-        // A folder that cannot be written (permissions, a full or missing disk): a fault, not bad input.
-        std::cerr << e.what() << '\n';
-        return exit_fault;
     }
+    record(context, core::LibrarianActionKind::backup, backup.written);
+    std::cout << tr("cli.backup.done", {{"path", backup.written.string()}}) << '\n';
+    for (const auto& old : backup.deleted) std::cout << tr("cli.backup.removed", {{"path", old.string()}}) << '\n';
+    return exit_done;
 }
 
 int run_restore(CliContext& context, const std::string& file) {

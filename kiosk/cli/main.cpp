@@ -1,6 +1,5 @@
 // kitap: the librarian's and scripts' command-line tool. Every command drives
 // the same core as the kiosk; this file only wires arguments to commands.
-#include "core/db/database.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/device_commands.hpp"
 #include "kiosk/cli/print_commands.hpp"
@@ -8,7 +7,6 @@
 #include "kiosk/cli/year_commands.hpp"
 
 #include <CLI/CLI.hpp>
-#include <SQLiteCpp/Exception.h>
 
 #include <csignal>
 #include <functional>
@@ -399,11 +397,9 @@ int main(int argc, char** argv) {
     } catch (const kitap::app::ConfigError& e) {
         std::cerr << e.what() << '\n';
         return exit_bad_input;
-    } catch (const kitap::core::DatabaseError& e) {
-        std::cerr << e.what() << '\n';
-        return exit_fault;
-    } catch (const SQLite::Exception& e) {
-        std::cerr << "database fault: " << e.what() << '\n';
+    } catch (const StorageFault& e) {
+        // What broke (disk_full, locked, newer_schema...) and what the system said about it.
+        std::cerr << "kitap: " << to_string(e.fault().kind) << ": " << e.fault().detail << '\n';
         return exit_fault;
     }
 }

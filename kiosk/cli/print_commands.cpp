@@ -1,16 +1,7 @@
 #include "kiosk/cli/print_commands.hpp"
 
-#include "core/circulation/reader_account.hpp"
 #include "core/codes/code_classifier.hpp"
 #include "core/reports/annual_report.hpp"
-#include "core/reports/inventory_numbers.hpp"
-#include "core/reports/label_records.hpp"
-#include "core/reports/order_report.hpp"
-#include "core/reports/register_report.hpp"
-#include "core/reports/writeoff_act_sheet.hpp"
-#include "core/stocktake/stocktake.hpp"
-#include "core/textbooks/textbook_reports.hpp"
-#include "core/year/school_years.hpp"
 #include "kiosk/cli/report_output.hpp"
 #include "kiosk/print/annual_document.hpp"
 #include "kiosk/print/clearance_document.hpp"
@@ -158,8 +149,7 @@ std::vector<printing::CopyLabel> copy_labels(const std::vector<core::CopyLabelRe
 }
 
 OrExit<std::vector<printing::CopyLabel>> new_copy_labels(CliContext& context, const CopyLabelArguments& args) {
-    const auto outcome = core::allocate_inventory_numbers(
-        context.db(), {.count = *args.new_count, .isbn = args.isbn, .now = CliContext::now()});
+    const auto outcome = or_fault(context.library().fund().allocate_inventory_numbers({.count = *args.new_count, .isbn = args.isbn, .now = CliContext::now()}));
     if (outcome.refusal)
         return tl::unexpected(
             told(context, "print.labels." + std::string(to_string(*outcome.refusal)),
@@ -180,13 +170,13 @@ OrExit<std::vector<printing::CopyLabel>> new_copy_labels(CliContext& context, co
 
 OrExit<std::vector<printing::CopyLabel>> stored_copy_labels(CliContext& context, const CopyLabelArguments& args) {
     if (!args.codes.empty()) {
-        const auto lookup = core::copy_labels_by_code(context.db(), args.codes);
+        const auto lookup = or_fault(context.library().fund().copy_labels_by_code(args.codes));
         if (!lookup.unknown.empty())
             return tl::unexpected(
                 told(context, "print.labels.unknown_copies", {{"codes", joined(lookup.unknown)}}, exit_bad_input));
         return copy_labels(lookup.found);
     }
-    const auto in_range = core::copy_labels_in_range(context.db(), *args.from, *args.to);
+    const auto in_range = or_fault(context.library().fund().copy_labels_in_range(*args.from, *args.to));
     if (in_range.empty())
         return tl::unexpected(
             told(context, "print.labels.empty_range", {{"from", *args.from}, {"to", *args.to}}, exit_bad_input));
@@ -203,9 +193,9 @@ std::string library_name(const CliContext& context) {
 OrExit<std::vector<core::ReaderCardRecord>> chosen_readers(CliContext& context, const ReaderCardArguments& args) {
     const int choices = (args.class_name ? 1 : 0) + (args.cards.empty() ? 0 : 1) + (args.all ? 1 : 0);
     if (choices != 1) return tl::unexpected(told(context, "print.cards.choose_readers", {}, exit_bad_input));
-    if (args.all) return core::all_reader_cards(context.db());
+    if (args.all) return or_fault(context.library().circulation().all_reader_cards());
     if (!args.cards.empty()) {
-        const auto lookup = core::reader_cards_by_card(context.db(), args.cards);
+        const auto lookup = or_fault(context.library().circulation().reader_cards_by_card(args.cards));
         if (!lookup.unknown.empty())
             return tl::unexpected(
                 told(context, "print.cards.unknown_cards", {{"cards", joined(lookup.unknown)}}, exit_bad_input));
@@ -213,8 +203,8 @@ OrExit<std::vector<core::ReaderCardRecord>> chosen_readers(CliContext& context, 
     }
     const auto only = class_filter(context, args.class_name);
     if (!only) return tl::unexpected(only.error());
-    const auto school_year = core::current_school_year(context.db(), core::local_date(CliContext::now()));
-    return core::reader_cards_of_class(context.db(), **only, school_year);
+    const auto school_year = or_fault(context.library().year().current(core::local_date(CliContext::now())));
+    return or_fault(context.library().circulation().reader_cards_of_class(**only, school_year));
 }
 
 printing::ReaderCard reader_card(const core::ReaderCardRecord& reader, const app::Translator& tr) {
@@ -298,7 +288,7 @@ int run_labels_readers(CliContext& context, const ReaderCardArguments& args) {
     const auto& tr = context.tr();
     std::vector<printing::ReaderCard> cards;
     for (const auto& reader : *readers) cards.push_back(reader_card(reader, tr));
-    const auto school_year = core::current_school_year(context.db(), core::local_date(CliContext::now()));
+    const auto school_year = or_fault(context.library().year().current(core::local_date(CliContext::now())));
     const printing::ReaderCardOptions options{.school = context.config().school.name,
                                               .heading = tr("print.card.heading"),
                                               .year_line = tr("print.card.year", {{"year", school_year}}),
@@ -324,13 +314,13 @@ int run_report_annual(CliContext& context, const AnnualArguments& args) {
     if (!year) return told(context, "print.annual.bad_year", {{"year", args.year.value_or("")}}, exit_bad_input);
     if (args.format == "json")
         return write_report(context.tr(), args.out,
-                            annual_json(*year, core::annual_figures(context.db(), *year)).dump(2) + "\n")
+                            annual_json(*year, or_fault(context.library().reports().annual(*year))).dump(2) + "\n")
                    ? exit_done
                    : exit_bad_input;
     if (!can_deliver(context, args.out)) return exit_bad_input;
     const auto previous = core::previous_year_span(*year);
-    const printing::AnnualComparison years{*year, core::annual_figures(context.db(), *year), previous,
-                                           core::annual_figures(context.db(), previous)};
+    const printing::AnnualComparison years{*year, or_fault(context.library().reports().annual(*year)), previous,
+                                           or_fault(context.library().reports().annual(previous))};
     return write_document(context, printing::annual_document(years, report_context(context)), args.format, args.out);
 }
 
@@ -340,7 +330,7 @@ int run_provision_document(CliContext& context, const ReportArguments& args) {
     const auto only = class_filter(context, args.class_name);
     if (!only) return only.error();
     if (!can_deliver(context, args.out)) return exit_bad_input;
-    const auto report = core::provision_report(context.db(), *only, core::local_date(CliContext::now()));
+    const auto report = or_fault(context.library().textbooks().provision(*only, core::local_date(CliContext::now())));
     return write_document(context, printing::provision_document(report, report_context(context)), args.format,
                           args.out);
 }
@@ -351,15 +341,14 @@ int run_debtors_document(CliContext& context, const ReportArguments& args) {
     const auto as_of = args.as_of ? core::parse_iso_date(*args.as_of) : core::local_date(CliContext::now());
     if (!as_of) return told(context, "print.error.bad_date", {{"date", *args.as_of}}, exit_bad_input);
     if (!can_deliver(context, args.out)) return exit_bad_input;
-    const auto classes = core::debtors_report(context.db(), *only, *as_of);
+    const auto classes = or_fault(context.library().textbooks().debtors(*only, *as_of));
     return write_document(context, printing::debtors_document(classes, *as_of, report_context(context)), args.format,
                           args.out);
 }
 
 int run_clearance_document(CliContext& context, const std::string& card, const std::string& format,
                            const std::optional<std::string>& out) {
-    core::LibraryStore store(context.db());
-    const auto clearance = core::clearance_for(store, card);
+    const auto clearance = or_fault(context.library().circulation().clearance(card));
     if (!clearance) return told(context, "cli.reader.unknown", {{"card", card}}, exit_bad_input);
     if (!can_deliver(context, out)) return exit_bad_input;
     return write_document(context, printing::clearance_document(*clearance, report_context(context)), format, out);
@@ -367,7 +356,7 @@ int run_clearance_document(CliContext& context, const std::string& card, const s
 
 int run_act_document(CliContext& context, const std::string& number, const std::string& format,
                      const std::optional<std::string>& out) {
-    const auto act = core::writeoff_act_sheet(context.db(), number);
+    const auto act = or_fault(context.library().fund().writeoff_act_sheet(number));
     if (!act) return told(context, "print.act.unknown", {{"act", number}}, exit_bad_input);
     if (!can_deliver(context, out)) return exit_bad_input;
     return write_document(context, printing::writeoff_act_document(*act, report_context(context)), format, out);
@@ -377,7 +366,7 @@ int run_register_document(CliContext& context, const YearArguments& args) {
     if (!can_deliver(context, args.out)) return exit_bad_input;
     const auto today = core::local_date(CliContext::now());
     const auto report =
-        core::register_report(context.db(), args.year.value_or(core::current_school_year(context.db(), today)));
+        or_fault(context.library().reports().register_of(args.year.value_or(or_fault(context.library().year().current(today)))));
     if (!report) return refused(context, report.error());
     return write_document(context, printing::register_document(*report, report_context(context)), args.format,
                           args.out);
@@ -387,14 +376,14 @@ int run_order_document(CliContext& context, const YearArguments& args) {
     if (!can_deliver(context, args.out)) return exit_bad_input;
     const auto today = core::local_date(CliContext::now());
     const auto report =
-        core::order_report(context.db(), {.for_year = args.for_year, .grade1 = args.grade1, .today = today});
+        or_fault(context.library().reports().order({.for_year = args.for_year, .grade1 = args.grade1, .today = today}));
     if (!report) return refused(context, report.error());
     return write_document(context, printing::order_document(*report, report_context(context)), args.format, args.out);
 }
 
 int run_stocktake_finish_document(CliContext& context, const YearArguments& args) {
     if (!can_deliver(context, args.out)) return exit_bad_input;  // before the stocktake is closed for good
-    const auto report = core::finish_stocktake(context.db(), {.at = CliContext::now()});
+    const auto report = or_fault(context.library().stocktake().finish({.at = CliContext::now()}));
     if (!report) return refused(context, report.error());
     return write_document(context, printing::stocktake_document(*report, report_context(context)), args.format,
                           args.out);

@@ -1,6 +1,5 @@
 // `kitap reader set-pin CARD` and `kitap reader clear-pin CARD`: a reader's own PIN
 // for self-service ([station] reader_pin), typed on stdin, kept as an argon2id hash.
-#include "core/security/reader_pins.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/secret_input.hpp"
 
@@ -14,8 +13,8 @@ int report(CliContext& context, core::ReaderPinChange change, const std::string&
     const auto& tr = context.tr();
     switch (change) {
         case core::ReaderPinChange::done: {
-            core::LibraryStore store(context.db());
-            std::cout << tr(done_key, {{"card", card}, {"name", store.reader_by_card(card)->name}}) << '\n';
+            const auto reader = or_fault(context.library().circulation().reader(card));
+            std::cout << tr(done_key, {{"card", card}, {"name", reader->name}}) << '\n';
             if (context.config().rules.station.reader_pin == core::ReaderPinPolicy::off)
                 std::cout << tr("cli.reader_pin.policy_off") << '\n';
             return exit_done;
@@ -44,14 +43,14 @@ int run_reader_set_pin(CliContext& context, const std::string& card) {
         std::cerr << tr("cli.reader_pin.mismatch") << '\n';
         return exit_bad_input;
     }
-    core::LibraryStore store(context.db());
-    return report(context, core::set_reader_pin(store, card, *pin, CliContext::now(), "cli"), card,
+    return report(context, or_fault(context.library().circulation().set_reader_pin(card, *pin, CliContext::now(), "cli")),
+                  card,
                   "cli.reader_pin.set");
 }
 
 int run_reader_clear_pin(CliContext& context, const std::string& card) {
-    core::LibraryStore store(context.db());
-    return report(context, core::clear_reader_pin(store, card, CliContext::now(), "cli"), card,
+    return report(context, or_fault(context.library().circulation().clear_reader_pin(card, CliContext::now(), "cli")),
+                  card,
                   "cli.reader_pin.cleared");
 }
 

@@ -1,4 +1,3 @@
-#include "core/circulation/station.hpp"
 #include "kiosk/app/outcome_json.hpp"
 #include "kiosk/cli/commands.hpp"
 
@@ -13,7 +12,7 @@ namespace {
 
 // One JSON object per line, flushed at once: whoever reads the pipe sees each
 // outcome as soon as it is committed.
-void print(const core::StationOutcome& outcome, const core::Station& station, const app::Translator& tr) {
+void print(const core::StationOutcome& outcome, const core::StationHandle& station, const app::Translator& tr) {
     std::cout << app::outcome_json(outcome, station.mode(), tr).dump() << std::endl;
 }
 
@@ -36,15 +35,14 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
         std::cerr << "--mode: \"" << mode << "\" is not self, desk, return or stocktake\n";
         return exit_bad_input;
     }
-    core::LibraryStore store(context.db());
-    core::Station station(store, context.config().rules, *station_mode, station_name);
+    auto station = context.library().open_station(*station_mode, station_name);
     auto handle = [&](const std::string& text) {
         const auto now = CliContext::now();
-        if (auto ended = station.expire_idle_session(now)) print(*ended, station, context.tr());
+        if (auto ended = or_fault(station.expire_idle_session(now))) print(*ended, station, context.tr());
         if (auto pin = submitted_pin(text))
-            print(station.submit_pin(*pin, now), station, context.tr());
+            print(or_fault(station.submit_pin(*pin, now)), station, context.tr());
         else
-            print(station.handle({.text = text, .symbology = "", .source = "cli"}, now), station, context.tr());
+            print(or_fault(station.handle({.text = text, .symbology = "", .source = "cli"}, now)), station, context.tr());
     };
     if (!codes.empty()) {
         for (const auto& code : codes) handle(code);

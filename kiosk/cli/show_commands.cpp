@@ -1,6 +1,3 @@
-#include "core/circulation/library_store.hpp"
-#include "core/codes/check_digits.hpp"
-#include "core/reports/library_stats.hpp"
 #include "kiosk/app/outcome_text.hpp"
 #include "kiosk/cli/commands.hpp"
 
@@ -13,11 +10,14 @@ namespace {
 
 using nlohmann::json;
 
+// `kitap reader` and `kitap item` show no past loans.
+constexpr int no_history = 0;
+
 json nullable(const std::optional<std::string>& value) { return value ? json(*value) : json(); }
 
-int print_reader(CliContext& context, const core::ReaderRecord& reader, bool as_json) {
-    core::LibraryStore store(context.db());
-    const auto loans = store.held_items(reader.id);
+int print_reader(CliContext& context, const core::ReaderFacts& facts, bool as_json) {
+    const auto& reader = facts.reader;
+    const auto& loans = facts.held;
     const std::string status = reader.active ? "active" : "left";
     if (as_json) {
         json out{{"card", reader.card},
@@ -49,32 +49,31 @@ int print_reader(CliContext& context, const core::ReaderRecord& reader, bool as_
     return exit_done;
 }
 
-int print_copy(CliContext& context, core::LibraryStore& store, const core::CopyRecord& copy, bool as_json) {
-    const auto loan = store.open_loan_of_copy(copy.id);
-    std::string status = loan ? "on_loan" : "available";
-    if (copy.status == core::CopyStatus::written_off) status = "written_off";
-    if (copy.status == core::CopyStatus::lost) status = "lost";
+int print_copy(CliContext& context, const core::CopyFacts& facts, bool as_json) {
+    const auto& copy = facts.copy;
+    const std::string status(to_string(facts.whereabouts));
     if (as_json) {
         std::cout << json{{"code", copy.barcode},
                           {"kind", "copy"},
                           {"title", copy.title.title},
                           {"isbn", nullable(copy.title.isbn)},
                           {"status", status},
-                          {"holder", loan ? json(loan->reader_card) : json()}}
+                          {"holder", facts.holder_card ? json(*facts.holder_card) : json()}}
                          .dump(2)
                   << '\n';
         return exit_done;
     }
     std::string shown = context.tr()("copy_status." + status);
-    if (loan) shown += " (" + loan->reader_card + ")";
+    if (facts.holder_card) shown += " (" + *facts.holder_card + ")";
     std::cout << context.tr()("cli.item.copy", {{"code", copy.barcode}, {"title", copy.title.title}, {"status", shown}})
               << '\n';
     return exit_done;
 }
 
-int print_title(CliContext& context, core::LibraryStore& store, const core::TitleRecord& title, bool as_json) {
-    const int on_loan = store.title_quantity_on_loan(title.id);
-    const int free = title.stock - on_loan;
+int print_title(CliContext& context, const core::TitleFacts& facts, bool as_json) {
+    const auto& title = facts.title;
+    const int on_loan = facts.on_loan;
+    const int free = facts.free();
     if (as_json) {
         std::cout << json{{"isbn", *title.isbn},     {"kind", "title"},      {"title", title.title},
                           {"stock", title.stock},    {"free", free},         {"on_loan", on_loan},
@@ -95,8 +94,7 @@ int print_title(CliContext& context, core::LibraryStore& store, const core::Titl
 }  // namespace
 
 int run_reader(CliContext& context, const std::string& card, bool as_json) {
-    core::LibraryStore store(context.db());
-    auto reader = store.reader_by_card(card);
+    const auto reader = or_fault(context.library().lookup().reader(card, no_history));
     if (!reader) {
         std::cerr << context.tr()("cli.reader.unknown", {{"card", card}}) << '\n';
         return exit_bad_input;
@@ -105,16 +103,15 @@ int run_reader(CliContext& context, const std::string& card, bool as_json) {
 }
 
 int run_item(CliContext& context, const std::string& code, bool as_json) {
-    core::LibraryStore store(context.db());
-    if (auto copy = store.copy_by_barcode(code)) return print_copy(context, store, *copy, as_json);
-    if (auto isbn = core::normalize_isbn(code))
-        if (auto title = store.title_by_isbn(*isbn)) return print_title(context, store, *title, as_json);
+    const auto item = or_fault(context.library().lookup().item(code, no_history));
+    if (item.copy) return print_copy(context, *item.copy, as_json);
+    if (item.title) return print_title(context, *item.title, as_json);
     std::cerr << context.tr()("cli.item.unknown", {{"code", code}}) << '\n';
     return exit_bad_input;
 }
 
 int run_stats(CliContext& context, bool as_json) {
-    const auto stats = core::library_stats(context.db(), core::local_date(CliContext::now()));
+    const auto stats = or_fault(context.library().reports().stats(core::local_date(CliContext::now())));
     if (as_json) {
         std::cout << json{{"readers", stats.readers},         {"titles", stats.titles},
                           {"copies", stats.copies},           {"title_stock", stats.title_stock},

@@ -1,10 +1,6 @@
 #include "kiosk/cli/textbook_commands.hpp"
 
-#include "core/circulation/reader_account.hpp"
 #include "core/text/control_chars.hpp"
-#include "core/textbooks/class_issuance.hpp"
-#include "core/textbooks/curriculum.hpp"
-#include "core/textbooks/textbook_reports.hpp"
 #include "kiosk/app/outcome_text.hpp"
 #include "kiosk/cli/report_output.hpp"
 
@@ -159,7 +155,7 @@ int run_curriculum_show(CliContext& context, std::optional<int> grade, std::opti
         std::cerr << "--language: \"" << *language << "\" is not kk or ru\n";
         return exit_bad_input;
     }
-    const auto entries = core::curriculum_entries(context.db(), grade, class_language);
+    const auto entries = or_fault(context.library().textbooks().curriculum(grade, class_language));
     if (as_json) {
         json out = json::array();
         for (const auto& entry : entries)
@@ -176,8 +172,8 @@ int run_curriculum_show(CliContext& context, std::optional<int> grade, std::opti
 }
 
 int run_issue_set(CliContext& context, const IssueSetArguments& args) {
-    const auto outcome = core::issue_class_set(context.db(), args.class_name, context.config().rules,
-                                               {.isbn = args.isbn, .dry_run = args.dry_run, .now = CliContext::now()});
+    const auto outcome = or_fault(context.library().textbooks().issue_class_set(
+        args.class_name, {.isbn = args.isbn, .dry_run = args.dry_run, .now = CliContext::now()}));
     if (outcome.refusal) {
         std::cerr << context.tr()("textbooks.issue_set." + std::string(to_string(*outcome.refusal)),
                                   {{"class", args.class_name}, {"isbn", args.isbn.value_or("")}})
@@ -197,10 +193,9 @@ int run_return(CliContext& context, const ReturnArguments& args) {
         std::cerr << "return: give --isbn or --copy, a --count from 1, and a --condition of good, worn, damaged or lost\n";
         return exit_bad_input;
     }
-    core::LibraryStore store(context.db());
-    const auto outcome = core::return_from_reader(
-        store, {.card = args.card, .code = args.isbn ? *args.isbn : *args.copy, .count = args.count,
-                .condition = *condition, .now = CliContext::now()});
+    const auto outcome = or_fault(context.library().circulation().return_from_reader(
+        {.card = args.card, .code = args.isbn ? *args.isbn : *args.copy, .count = args.count,
+         .condition = *condition, .now = CliContext::now()}));
     const auto& tr = context.tr();
     if (outcome.refusal) {
         std::cerr << tr("textbooks.return." + std::string(to_string(*outcome.refusal)),
@@ -226,22 +221,21 @@ int run_return(CliContext& context, const ReturnArguments& args) {
 }
 
 int run_settle(CliContext& context, const std::string& card, std::optional<long long> id, const std::string& how) {
-    core::LibraryStore store(context.db());
-    const auto reader = store.reader_by_card(card);
+    auto circulation = context.library().circulation();
+    const auto reader = or_fault(circulation.reader(card));
     const auto settlement = core::settlement_from(how);
     if (!reader || !settlement) {
         std::cerr << (reader ? "--as: use paid, replaced or waived" : context.tr()("cli.reader.unknown", {{"card", card}}))
                   << '\n';
         return exit_bad_input;
     }
-    const int settled = core::settle_compensations(store, reader->id, id, *settlement, CliContext::now());
+    const int settled = or_fault(circulation.settle_compensations(reader->id, id, *settlement, CliContext::now()));
     std::cout << context.tr()("textbooks.settle.done", {{"count", std::to_string(settled)}, {"card", card}}) << '\n';
     return settled > 0 ? exit_done : exit_refused;
 }
 
 int run_clearance(CliContext& context, const std::string& card, bool as_json) {
-    core::LibraryStore store(context.db());
-    const auto clearance = core::clearance_for(store, card);
+    const auto clearance = or_fault(context.library().circulation().clearance(card));
     if (!clearance) {
         std::cerr << context.tr()("cli.reader.unknown", {{"card", card}}) << '\n';
         return exit_bad_input;
@@ -275,7 +269,7 @@ int run_report_provision(CliContext& context, const ReportArguments& args) {
     bool bad = false;
     const auto only = class_filter(args.class_name, bad);
     if (bad) return exit_bad_input;
-    const auto report = core::provision_report(context.db(), only, core::local_date(CliContext::now()));
+    const auto report = or_fault(context.library().textbooks().provision(only, core::local_date(CliContext::now())));
     return write_report(context.tr(), args.out, provision_text(context, report, args.format)) ? exit_done
                                                                                               : exit_bad_input;
 }
@@ -288,7 +282,7 @@ int run_report_debtors(CliContext& context, const ReportArguments& args) {
         if (!as_of) std::cerr << "--as-of: \"" << *args.as_of << "\" is not a date such as 2024-06-01\n";
         return exit_bad_input;
     }
-    const auto classes = core::debtors_report(context.db(), only, *as_of);
+    const auto classes = or_fault(context.library().textbooks().debtors(only, *as_of));
     return write_report(context.tr(), args.out, debtors_text(context, classes, args.format)) ? exit_done
                                                                                              : exit_bad_input;
 }

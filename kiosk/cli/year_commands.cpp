@@ -2,13 +2,6 @@
 
 #include "core/codes/code_classifier.hpp"
 #include "core/fund/money.hpp"
-#include "core/fund/receipts.hpp"
-#include "core/fund/writeoffs.hpp"
-#include "core/reports/order_report.hpp"
-#include "core/reports/register_report.hpp"
-#include "core/stocktake/stocktake.hpp"
-#include "core/year/school_years.hpp"
-#include "core/year/year_close.hpp"
 #include "kiosk/cli/report_output.hpp"
 
 #include <nlohmann/json.hpp>
@@ -350,8 +343,7 @@ void write_order(std::ostream& out, const core::OrderReport& report, const std::
 // ---- Commands ---------------------------------------------------------------------
 
 int run_year_close(CliContext& context, const YearArguments& args) {
-    const auto close = core::close_school_year(
-        context.db(), {.year = args.year, .dry_run = args.dry_run, .early = args.early}, by_librarian());
+    const auto close = or_fault(context.library().year().close({.year = args.year, .dry_run = args.dry_run, .early = args.early}, by_librarian()));
     if (!close) return refuse(context, close.error());
     std::cout << year_close_json(*close, context.tr()).dump(2) << '\n';
     return exit_done;
@@ -362,15 +354,14 @@ int run_receive(CliContext& context, const ReceiveArguments& args) {
     if (!price) return bad_option(context, "fund.error.bad_price", "price", args.price);
     const auto date = args.date.empty() ? std::optional(today()) : core::parse_iso_date(args.date);
     if (!date) return bad_option(context, "fund.error.bad_date", "date", args.date);
-    const auto done = core::receive(context.db(),
-                                    {.isbn = args.isbn,
+    const auto done = or_fault(context.library().fund().receive({.isbn = args.isbn,
                                      .count = args.count,
                                      .barcodes = args.copies,
                                      .shelf = args.shelf,
                                      .price_tiyn = *price,
                                      .source = args.source,
                                      .date = *date},
-                                    by_librarian());
+                                    by_librarian()));
     if (!done) return refuse(context, done.error());
     std::cout << context.tr()("fund.receive.done", {{"copies", number(done->copies)},
                                                     {"title", done->title},
@@ -384,13 +375,12 @@ int run_receive(CliContext& context, const ReceiveArguments& args) {
 int run_writeoff(CliContext& context, const WriteoffArguments& args) {
     const auto reason = core::writeoff_reason_from(args.reason);
     if (!reason) return bad_option(context, "fund.error.bad_reason", "reason", args.reason);
-    const auto done = core::write_off(context.db(),
-                                      {.reason = *reason,
+    const auto done = or_fault(context.library().fund().write_off({.reason = *reason,
                                        .act = args.act.empty() ? std::nullopt : std::optional(args.act),
                                        .isbn = args.isbn,
                                        .count = args.count,
                                        .barcodes = args.copies},
-                                      by_librarian());
+                                      by_librarian()));
     if (!done) return refuse(context, done.error());
     const auto& tr = context.tr();
     std::cout << tr(done->new_act ? "fund.writeoff.done_new_act" : "fund.writeoff.done",
@@ -406,7 +396,7 @@ int run_writeoff(CliContext& context, const WriteoffArguments& args) {
 }
 
 int run_acts(CliContext& context, bool as_json) {
-    const auto acts = core::writeoff_acts(context.db());
+    const auto acts = or_fault(context.library().fund().writeoff_acts());
     if (as_json) {
         json out = json::array();
         for (const auto& act : acts)
@@ -433,8 +423,8 @@ int run_acts(CliContext& context, bool as_json) {
 }
 
 int run_report_register(CliContext& context, const YearArguments& args) {
-    const auto year = args.year.value_or(core::current_school_year(context.db(), today()));
-    const auto report = core::register_report(context.db(), year);
+    const auto year = args.year.value_or(or_fault(context.library().year().current(today())));
+    const auto report = or_fault(context.library().reports().register_of(year));
     if (!report) return refuse(context, report.error());
     std::ostringstream text;
     write_register(text, *report, args.format, context.tr());
@@ -443,7 +433,7 @@ int run_report_register(CliContext& context, const YearArguments& args) {
 
 int run_report_order(CliContext& context, const YearArguments& args) {
     const auto report =
-        core::order_report(context.db(), {.for_year = args.for_year, .grade1 = args.grade1, .today = today()});
+        or_fault(context.library().reports().order({.for_year = args.for_year, .grade1 = args.grade1, .today = today()}));
     if (!report) return refuse(context, report.error());
     std::ostringstream text;
     write_order(text, *report, args.format, context.tr());
@@ -451,20 +441,19 @@ int run_report_order(CliContext& context, const YearArguments& args) {
 }
 
 int run_stocktake_start(CliContext& context, const std::string& scope) {
-    const auto started = core::start_stocktake(context.db(), scope, by_librarian());
+    const auto started = or_fault(context.library().stocktake().start(scope, by_librarian()));
     if (!started) return refuse(context, started.error());
     std::cout << context.tr()("stocktake.started", {{"scope", scope}}) << '\n';
     return exit_done;
 }
 
 int run_stocktake_scan(CliContext& context, const std::vector<std::string>& codes) {
-    core::LibraryStore store(context.db());
-    core::StocktakeRecorder recorder(store);
+    auto stocktake = context.library().stocktake();
     int exit_code = exit_done;
     auto handle = [&](const std::string& raw) {
         const std::string code = core::clean_scanned_text(raw, context.config().rules.codes);
         if (code.empty() || exit_code != exit_done) return;
-        const auto scan = recorder.record(code, CliContext::now(), "cli");
+        const auto scan = or_fault(stocktake.record_scan(code, CliContext::now(), "cli"));
         if (scan.finding == core::StocktakeFinding::no_stocktake) {
             std::cerr << context.tr()("stocktake.error.none_open") << '\n';
             exit_code = exit_refused;
@@ -481,7 +470,7 @@ int run_stocktake_scan(CliContext& context, const std::vector<std::string>& code
 }
 
 int run_stocktake_finish(CliContext& context, const YearArguments& args) {
-    const auto report = core::finish_stocktake(context.db(), by_librarian());
+    const auto report = or_fault(context.library().stocktake().finish(by_librarian()));
     if (!report) return refuse(context, report.error());
     std::ostringstream text;
     write_stocktake(text, *report, args.format, context.tr());

@@ -1,7 +1,6 @@
 // kitap-kiosk: the touchscreen by the library door. This file only wires the
 // command line to the app; see kiosk_app.hpp.
 #include "core/db/backup.hpp"
-#include "core/db/database.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/gui/kiosk_app.hpp"
 #include "kiosk/gui/kiosk_options.hpp"
@@ -40,9 +39,6 @@ int main(int argc, char** argv) {
     } catch (const app::ConfigError& e) {
         std::cerr << "kitap-kiosk: " << e.what() << '\n';
         return 2;
-    } catch (const core::DatabaseError& e) {
-        std::cerr << "kitap-kiosk: " << e.what() << '\n';
-        return 3;
     } catch (const kiosk::WindowError& e) {
         std::cerr << "kitap-kiosk: " << e.what() << "\n"
                   << "With no display, run it under Xvfb: xvfb-run -s '-screen 0 1280x800x24' kitap-kiosk ...\n";

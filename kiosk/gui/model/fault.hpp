@@ -1,13 +1,15 @@
 #pragma once
 
-#include <exception>
+#include "core/library/fault.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace kitap::kiosk {
 
-// What stops the kiosk from serving pupils. Each kind has words in the
-// translations (kiosk.fault.<kind>.title / .text); `detail` is for the librarian.
+// What stops the kiosk from serving pupils, as the kiosk shows it: each kind has
+// words in the translations (kiosk.fault.<kind>.title / .text); `detail` is for
+// the librarian. The database's kinds come from core's Fault (fault_from).
 enum class FaultKind {
     database_unavailable,  // cannot be opened (missing folder, newer schema, corrupt)
     database_read_only,    // the file or its folder cannot be written
@@ -26,7 +28,7 @@ struct Fault {
     friend bool operator==(const Fault&, const Fault&) = default;
 };
 
-// Maps what SQLite (or opening the database) threw to a fault a person can act on.
-Fault fault_from(const std::exception& error);
+// Which of the kiosk's fault screens shows what broke in core's storage.
+Fault fault_from(const core::Fault& fault);
 
 }  // namespace kitap::kiosk

@@ -1,23 +1,20 @@
 #include "kiosk/gui/model/kiosk_library.hpp"
 
-#include "core/db/database.hpp"
-#include "core/settings/setting_store.hpp"
-
-#include <SQLiteCpp/Transaction.h>
-
 #include <utility>
 
 namespace kitap::kiosk {
 namespace {
 
 // Written at every (re)opening: proves the database takes a durable write before
-// the kiosk tells pupils it works.
+// the kiosk tells pupils it works. The proof waits only briefly for another
+// program's lock, so that a kiosk retrying a locked database every few seconds
+// stays responsive; scans then wait as long as core's connections do.
 constexpr const char* heartbeat_setting = "kiosk_last_start";
-// The proof write waits only briefly for another program's lock, so that a kiosk
-// retrying a locked database every few seconds stays responsive; scans then wait as
-// long as core's connections do.
-constexpr int probe_busy_timeout_ms = 250;
-constexpr int scan_busy_timeout_ms = 5000;
+constexpr std::chrono::milliseconds probe_busy_timeout{250};
+
+Fault closed_fault(const std::filesystem::path& path) {
+    return {.kind = FaultKind::database_unavailable, .detail = path.string()};
+}
 
 }  // namespace
 
@@ -29,48 +26,41 @@ KioskLibrary::~KioskLibrary() { close(); }
 void KioskLibrary::close() {
     desk_.reset();
     station_.reset();
-    store_.reset();
-    db_.reset();
+    library_.reset();
 }
 
-template <typename Action>
-auto KioskLibrary::guarded(Action&& action) -> tl::expected<decltype(action()), Fault> {
-    if (!is_open()) return tl::unexpected(Fault{.kind = FaultKind::database_unavailable, .detail = path_.string()});
-    try {
-        return action();
-    } catch (const std::exception& e) {
-        return tl::unexpected(fault_from(e));
-    }
+template <typename Call>
+auto KioskLibrary::served(Call&& call)
+    -> tl::expected<typename std::invoke_result_t<Call, core::Library&>::value_type, Fault> {
+    if (!library_ || !station_) return tl::unexpected(closed_fault(path_));
+    return std::forward<Call>(call)(*library_).map_error([](const core::Fault& fault) { return fault_from(fault); });
 }
 
 std::optional<Fault> KioskLibrary::open() {
     close();
-    try {
-        db_.emplace(core::open_database(path_));
-        db_->setBusyTimeout(probe_busy_timeout_ms);
-        core::SettingStore(*db_).set(
-            heartbeat_setting,
-            core::iso_timestamp(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now())));
-        db_->setBusyTimeout(scan_busy_timeout_ms);
-        store_ = std::make_unique<core::LibraryStore>(*db_);
-        station_ = std::make_unique<core::Station>(*store_, rules_, core::StationMode::self, station_name_);
-        return std::nullopt;
-    } catch (const std::exception& e) {
-        close();
-        return fault_from(e);
-    }
+    auto library = core::Library::open(
+        path_, {.rules = rules_, .proof_setting = heartbeat_setting, .proof_timeout = probe_busy_timeout});
+    if (!library) return fault_from(library.error());
+    library_.emplace(std::move(*library));
+    open_pupil_station();
+    return std::nullopt;
+}
+
+void KioskLibrary::open_pupil_station() {
+    if (library_) station_.emplace(library_->open_station(core::StationMode::self, station_name_, rules_));
 }
 
 KioskLibrary::Handled KioskLibrary::handle(const core::Scan& scan, core::Timestamp now) {
     Handled handled = expire_idle(now);
     if (handled.fault) return handled;
-    add(handled, guarded([&] { return station_->handle(scan, now); }));
+    add(handled, station_->handle(scan, now));
     return handled;
 }
 
 KioskLibrary::Handled KioskLibrary::submit_reader_pin(std::string_view pin, core::Timestamp now) {
     Handled handled;
-    add(handled, guarded([&] { return station_->submit_pin(pin, now); }));
+    if (!station_) return {.fault = closed_fault(path_)};
+    add(handled, station_->submit_pin(pin, now));
     return handled;
 }
 
@@ -78,18 +68,19 @@ void KioskLibrary::cancel_reader_pin() {
     if (station_) station_->cancel_pin();
 }
 
-void KioskLibrary::add(Handled& handled, tl::expected<core::StationOutcome, Fault> outcome) {
+void KioskLibrary::add(Handled& handled, core::OrFault<core::StationOutcome> outcome) {
     if (outcome)
         handled.outcomes.push_back(std::move(*outcome));
     else
-        handled.fault = outcome.error();
+        handled.fault = fault_from(outcome.error());
 }
 
 KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
     Handled handled;
-    auto ended = guarded([&] { return station_->expire_idle_session(now); });
+    if (!station_) return {.fault = closed_fault(path_)};
+    auto ended = station_->expire_idle_session(now);
     if (!ended)
-        handled.fault = ended.error();
+        handled.fault = fault_from(ended.error());
     else if (*ended)
         handled.outcomes.push_back(std::move(**ended));
     return handled;
@@ -102,13 +93,13 @@ std::optional<core::ReaderSummary> KioskLibrary::session_reader() const {
 
 void KioskLibrary::set_idle_timeout(std::chrono::seconds timeout) {
     rules_.station.idle_timeout = timeout;
-    if (store_) station_ = std::make_unique<core::Station>(*store_, rules_, core::StationMode::self, station_name_);
+    open_pupil_station();
 }
 
 void KioskLibrary::open_desk(core::StationMode mode) {
     desk_mode_ = mode;
     desk_.reset();
-    if (store_) desk_ = std::make_unique<core::Station>(*store_, rules_, mode, station_name_);
+    if (library_) desk_.emplace(library_->open_station(mode, station_name_, rules_));
 }
 
 void KioskLibrary::close_desk() { desk_.reset(); }
@@ -116,7 +107,8 @@ void KioskLibrary::close_desk() { desk_.reset(); }
 KioskLibrary::Handled KioskLibrary::handle_at_desk(const core::Scan& scan, core::Timestamp now) {
     Handled handled;
     if (!desk_) open_desk(desk_mode_);  // the database came back since the desk was opened
-    add(handled, guarded([&] { return desk_->handle(scan, now); }));
+    if (!desk_) return {.fault = closed_fault(path_)};
+    add(handled, desk_->handle(scan, now));
     return handled;
 }
 
@@ -135,96 +127,81 @@ std::string KioskLibrary::command_code(core::Command command) const {
 }
 
 tl::expected<std::vector<core::HeldItem>, Fault> KioskLibrary::held_items(const std::string& card) {
-    return guarded([&] {
-        const auto reader = store_->reader_by_card(card);
-        return reader ? store_->held_items(reader->id) : std::vector<core::HeldItem>{};
-    });
+    return served([&](core::Library& library) { return library.circulation().held_items(card); });
 }
 
 tl::expected<std::vector<core::SetLine>, Fault> KioskLibrary::class_set(const std::string& card) {
-    return guarded([&] {
-        const auto reader = store_->reader_by_card(card);
-        return reader ? core::TextbookLedger(*db_).class_set(reader->id) : std::vector<core::SetLine>{};
-    });
+    return served([&](core::Library& library) { return library.textbooks().class_set(card); });
 }
 
 tl::expected<std::vector<core::ClassProvision>, Fault> KioskLibrary::class_provision(core::Date today) {
-    return guarded([&] { return core::class_provision(*db_, today); });
+    return served([&](core::Library& library) { return library.textbooks().class_provision(today); });
 }
 
 tl::expected<std::optional<core::ClassSetProgress>, Fault> KioskLibrary::class_progress(const std::string& class_name,
                                                                                         core::Date today) {
-    return guarded([&] { return core::class_set_progress(*db_, class_name, today); });
+    return served([&](core::Library& library) { return library.textbooks().class_progress(class_name, today); });
 }
 
 tl::expected<core::IssueSetOutcome, Fault> KioskLibrary::issue_class_set(const std::string& class_name,
                                                                          core::Timestamp now, bool dry_run) {
-    return guarded([&] {
-        return core::issue_class_set(*db_, class_name, rules_,
-                                     {.dry_run = dry_run, .now = now, .station = station_name_});
+    return served([&](core::Library& library) {
+        return library.textbooks().issue_class_set(class_name,
+                                                   {.dry_run = dry_run, .now = now, .station = station_name_});
     });
 }
 
 tl::expected<core::ProvisionReport, Fault> KioskLibrary::provision(core::Date today) {
-    return guarded([&] { return core::provision_report(*db_, std::nullopt, today); });
+    return served([&](core::Library& library) { return library.textbooks().provision(std::nullopt, today); });
 }
 
 tl::expected<std::vector<core::ClassDebtors>, Fault> KioskLibrary::debtors(core::Date today) {
-    return guarded([&] { return core::debtors_report(*db_, std::nullopt, today); });
+    return served([&](core::Library& library) { return library.textbooks().debtors(std::nullopt, today); });
 }
 
 tl::expected<std::optional<core::StocktakeStatus>, Fault> KioskLibrary::stocktake_status() {
-    return guarded([&] { return core::stocktake_status(*db_); });
+    return served([&](core::Library& library) { return library.stocktake().status(); });
 }
 
 tl::expected<core::Checked<core::RowId>, Fault> KioskLibrary::start_stocktake(const std::string& scope,
                                                                               core::Timestamp now) {
-    return guarded([&] { return core::start_stocktake(*db_, scope, {.at = now, .station = station_name_}); });
+    return served(
+        [&](core::Library& library) { return library.stocktake().start(scope, {.at = now, .station = station_name_}); });
 }
 
 tl::expected<core::Checked<core::StocktakeReport>, Fault> KioskLibrary::finish_stocktake(core::Timestamp now) {
-    return guarded([&] { return core::finish_stocktake(*db_, {.at = now, .station = station_name_}); });
+    return served(
+        [&](core::Library& library) { return library.stocktake().finish({.at = now, .station = station_name_}); });
 }
 
 tl::expected<LookupResult, Fault> KioskLibrary::look_up(std::string_view raw) {
-    return guarded([&] { return kiosk::look_up(*store_, raw, rules_.codes); });
+    return served([&](core::Library& library) { return library.lookup().what_is(raw, lookup_history_lines); });
 }
 
 tl::expected<core::DemoSamples, Fault> KioskLibrary::demo_samples(core::Date today) {
-    return guarded([&] { return core::find_demo_samples(*db_, today); });
+    return served([&](core::Library& library) { return library.maintenance().demo_samples(today); });
 }
 
 std::optional<std::string> KioskLibrary::setting(const std::string& key) {
-    auto value = guarded([&] { return core::SettingStore(*db_).get(key); });
+    auto value = served([&](core::Library& library) { return library.settings().get(key); });
     return value ? *value : std::nullopt;
 }
 
 std::optional<Fault> KioskLibrary::set_setting(const std::string& key, const std::string& value,
                                                core::Timestamp now) {
-    auto done = guarded([&] {
-        SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-        core::SettingStore(*db_).set(key, value);
-        core::record_librarian_action(*store_, {.at = now,
-                                                .station = station_name_,
-                                                .action = core::LibrarianActionKind::setting_changed,
-                                                .detail = key + "=" + value});
-        transaction.commit();
-        return true;
-    });
+    auto done = served([&](core::Library& library) { return library.settings().change(key, value, now, station_name_); });
     return done ? std::nullopt : std::optional<Fault>(done.error());
 }
 
 std::optional<Fault> KioskLibrary::record(core::LibrarianActionKind action, core::Timestamp now, std::string detail) {
-    auto done = guarded([&] {
-        core::record_librarian_action(*store_,
-                                      {.at = now, .station = station_name_, .action = action, .detail = std::move(detail)});
-        return true;
+    auto done = served([&](core::Library& library) {
+        return library.audit().record({.at = now, .station = station_name_, .action = action, .detail = std::move(detail)});
     });
     return done ? std::nullopt : std::optional<Fault>(done.error());
 }
 
 tl::expected<core::PinAttemptLog, Fault> KioskLibrary::pin_attempts() {
-    return guarded([&] { return core::read_pin_attempts(*db_); });
+    return served([&](core::Library& library) { return library.audit().pin_attempts(); });
 }
 
 }  // namespace kitap::kiosk

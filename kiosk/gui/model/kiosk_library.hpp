@@ -1,35 +1,26 @@
 #pragma once
 
-#include "core/audit/librarian_action.hpp"
-#include "core/audit/pin_attempts.hpp"
 #include "core/calendar.hpp"
-#include "core/circulation/library_store.hpp"
-#include "core/circulation/station.hpp"
-#include "core/demo/demo_samples.hpp"
+#include "core/library.hpp"
 #include "core/rules.hpp"
-#include "core/stocktake/stocktake.hpp"
-#include "core/textbooks/class_issuance.hpp"
-#include "core/textbooks/class_progress.hpp"
-#include "core/textbooks/textbook_reports.hpp"
 #include "kiosk/gui/model/fault.hpp"
 #include "kiosk/gui/model/lookup.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <tl/expected.hpp>
 
 #include <chrono>
 #include <filesystem>
-#include <memory>
+#include <type_traits>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kitap::kiosk {
 
-// The kiosk's side of the library: the database, its store and the one
-// core::Station every scan goes through. Nothing here decides what a scan means;
-// it turns broken infrastructure (a database that cannot be written, a full disk)
-// into Fault values the screens show, and starts again when it works.
+// The kiosk's side of the library: its core::Library and the one station every
+// pupil's scan goes through. Nothing here decides what a scan means; it keeps the
+// faults core reports (a database that cannot be written, a full disk) as the
+// kiosk's Fault values the screens show, and starts again when it works.
 class KioskLibrary {
 public:
     KioskLibrary(std::filesystem::path path, core::Rules rules, std::string station_name);
@@ -39,7 +30,7 @@ public:
 
     const std::filesystem::path& path() const { return path_; }
     const core::Rules& rules() const { return rules_; }
-    bool is_open() const { return station_ != nullptr; }
+    bool is_open() const { return station_.has_value(); }
 
     // Opens (or opens again) the database and checks that it can be written; a fresh
     // station, so no session survives a fault. nullopt when all is well.
@@ -98,18 +89,19 @@ public:
     tl::expected<core::PinAttemptLog, Fault> pin_attempts();
 
 private:
-    template <typename Action>
-    auto guarded(Action&& action) -> tl::expected<decltype(action()), Fault>;
+    // The library's answer, or the fault that stopped it (also when the library is closed).
+    template <typename Call>
+    auto served(Call&& call) -> tl::expected<typename std::invoke_result_t<Call, core::Library&>::value_type, Fault>;
     void close();
-    static void add(Handled& handled, tl::expected<core::StationOutcome, Fault> outcome);
+    void open_pupil_station();
+    static void add(Handled& handled, core::OrFault<core::StationOutcome> outcome);
 
     std::filesystem::path path_;
     core::Rules rules_;
     std::string station_name_;
-    std::optional<SQLite::Database> db_;
-    std::unique_ptr<core::LibraryStore> store_;
-    std::unique_ptr<core::Station> station_;
-    std::unique_ptr<core::Station> desk_;
+    std::optional<core::Library> library_;
+    std::optional<core::StationHandle> station_;
+    std::optional<core::StationHandle> desk_;
     core::StationMode desk_mode_ = core::StationMode::desk;
 };
 

@@ -14,16 +14,16 @@ PinFormat check_pin_format(std::string_view pin) {
     return PinFormat::ok;
 }
 
-std::optional<std::string> stored_pin_hash(core::SettingStore& settings) {
+core::OrFault<std::optional<std::string>> stored_pin_hash(core::SettingsService settings) {
     auto hash = settings.get(std::string(librarian_pin_setting));
-    if (hash && hash->empty()) return std::nullopt;
+    if (hash && *hash && (*hash)->empty()) return std::nullopt;
     return hash;
 }
 
-PinFormat store_pin(core::SettingStore& settings, std::string_view pin) {
+core::OrFault<PinFormat> store_pin(core::SettingsService settings, std::string_view pin) {
     const PinFormat format = check_pin_format(pin);
-    if (format == PinFormat::ok) settings.set(std::string(librarian_pin_setting), core::hash_secret(pin));
-    return format;
+    if (format != PinFormat::ok) return format;
+    return settings.set(std::string(librarian_pin_setting), core::hash_secret(pin)).map([] { return PinFormat::ok; });
 }
 
 PinGuard::PinGuard(core::PinLockoutPolicy policy) : policy_(policy) {}

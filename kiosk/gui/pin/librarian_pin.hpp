@@ -2,7 +2,7 @@
 
 #include "core/audit/pin_attempts.hpp"
 #include "core/calendar.hpp"
-#include "core/settings/setting_store.hpp"
+#include "core/library/settings_service.hpp"
 
 #include <chrono>
 #include <optional>
@@ -30,9 +30,9 @@ enum class PinFormat { ok, too_short, too_long, not_digits };
 PinFormat check_pin_format(std::string_view pin);
 
 // The stored hash, if a PIN was ever set.
-std::optional<std::string> stored_pin_hash(core::SettingStore& settings);
+core::OrFault<std::optional<std::string>> stored_pin_hash(core::SettingsService settings);
 // Checks the format, hashes and stores; returns what was wrong with the PIN instead.
-PinFormat store_pin(core::SettingStore& settings, std::string_view pin);
+core::OrFault<PinFormat> store_pin(core::SettingsService settings, std::string_view pin);
 
 // What the librarian is told once the keypad opens for her.
 struct UnlockReport {

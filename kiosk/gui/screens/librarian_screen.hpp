@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/library/settings_service.hpp"
 #include "kiosk/app/translator.hpp"
 #include "kiosk/gui/model/lookup.hpp"
 #include "kiosk/gui/model/scanner_hub.hpp"
@@ -38,9 +39,9 @@ struct LibrarianScreen {
     std::size_t dropped_events = 0;
     std::string database_path;
     app::Language kiosk_language = app::Language::kk;
-    int idle_seconds = 30;
-    int lock_seconds = 120;
-    int seconds_to_lock = 120;  // this screen locks itself when left alone
+    int idle_seconds = core::kiosk_idle_timeout_setting.fallback;
+    int lock_seconds = core::kiosk_librarian_lock_setting.fallback;
+    int seconds_to_lock = core::kiosk_librarian_lock_setting.fallback;  // this screen locks itself when left alone
     bool confirm_leave = false;
     std::optional<UnlockReport> unlock_report;  // shown over the screen until read
 };
@@ -63,8 +64,12 @@ struct LibrarianIntent {
 
 LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context);
 
-// The limits the settings' steps move within.
-inline constexpr int idle_seconds_min = 10, idle_seconds_max = 180, idle_seconds_step = 5;
-inline constexpr int lock_seconds_min = 30, lock_seconds_max = 900, lock_seconds_step = 30;
+// The limits the settings' steps move within: core's settings (core::SettingsService).
+inline constexpr int idle_seconds_min = core::kiosk_idle_timeout_setting.min;
+inline constexpr int idle_seconds_max = core::kiosk_idle_timeout_setting.max;
+inline constexpr int idle_seconds_step = core::kiosk_idle_timeout_setting.step;
+inline constexpr int lock_seconds_min = core::kiosk_librarian_lock_setting.min;
+inline constexpr int lock_seconds_max = core::kiosk_librarian_lock_setting.max;
+inline constexpr int lock_seconds_step = core::kiosk_librarian_lock_setting.step;
 
 }  // namespace kitap::kiosk

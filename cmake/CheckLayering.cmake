@@ -1,0 +1,27 @@
+# Configure-time check of the layering the README promises: SQLite is core's own
+# business. kitap_core links SQLiteCpp PRIVATE (a static library passes it on only
+# as $<LINK_ONLY:...>, for the final link), and no front-end target links it.
+# tests/layering/sqlite_includes.py checks the same for #include lines.
+function(kitap_check_sqlite_is_private_to_core)
+    set(sqlite_names SQLiteCpp SQLite::SQLite3 sqlite3)
+    get_target_property(core_interface kitap_core INTERFACE_LINK_LIBRARIES)
+    foreach(item IN LISTS core_interface)
+        if(item IN_LIST sqlite_names)
+            message(FATAL_ERROR "kitap_core passes ${item} on to its users: link it PRIVATE")
+        endif()
+    endforeach()
+    foreach(target IN LISTS ARGN)
+        foreach(property LINK_LIBRARIES INTERFACE_LINK_LIBRARIES)
+            get_target_property(linked ${target} ${property})
+            if(NOT linked)
+                continue()
+            endif()
+            foreach(item IN LISTS linked)
+                string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" name "${item}")
+                if(name IN_LIST sqlite_names)
+                    message(FATAL_ERROR "${target} links ${name} (${property}): front ends call kitap::core::Library")
+                endif()
+            endforeach()
+        endforeach()
+    endforeach()
+endfunction()
