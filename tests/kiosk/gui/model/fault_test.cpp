@@ -1,26 +1,23 @@
+// The kiosk's presentation of core's faults: which fault screen each kind opens.
 #include "kiosk/gui/model/fault.hpp"
 
-#include "core/db/database.hpp"
-
-#include <SQLiteCpp/Exception.h>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 namespace kitap::kiosk {
 namespace {
 
-TEST(Fault, SqliteCodesBecomeFaultsAPersonCanActOn) {
-    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_READONLY)).kind, FaultKind::database_read_only);
-    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_FULL)).kind, FaultKind::disk_full);
-    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_BUSY)).kind, FaultKind::database_busy);
-    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_CANTOPEN)).kind, FaultKind::database_unavailable);
-    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_IOERR)).kind, FaultKind::database_error);
-    // A file size limit or a quota: the write was refused for room.
-    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_IOERR_WRITE)).kind, FaultKind::disk_full);
-    EXPECT_EQ(fault_from(SQLite::Exception("x", SQLITE_IOERR_FSYNC)).kind, FaultKind::database_error);
-    EXPECT_EQ(fault_from(core::DatabaseError("newer schema")).kind, FaultKind::database_unavailable);
-    EXPECT_EQ(fault_from(std::runtime_error("?")).kind, FaultKind::database_error);
-    EXPECT_EQ(fault_from(SQLite::Exception("disk I/O error", SQLITE_IOERR)).detail, "disk I/O error");
+FaultKind shown_for(core::FaultKind kind) { return fault_from(core::Fault{.kind = kind, .detail = "x"}).kind; }
+
+TEST(Fault, CoresFaultsOpenTheScreenAPersonCanActOn) {
+    EXPECT_EQ(shown_for(core::FaultKind::read_only), FaultKind::database_read_only);
+    EXPECT_EQ(shown_for(core::FaultKind::disk_full), FaultKind::disk_full);
+    EXPECT_EQ(shown_for(core::FaultKind::locked), FaultKind::database_busy);
+    EXPECT_EQ(shown_for(core::FaultKind::cannot_open), FaultKind::database_unavailable);
+    EXPECT_EQ(shown_for(core::FaultKind::newer_schema), FaultKind::database_unavailable);
+    EXPECT_EQ(shown_for(core::FaultKind::corrupt), FaultKind::database_unavailable);
+    EXPECT_EQ(shown_for(core::FaultKind::io), FaultKind::database_error);
+    EXPECT_EQ(fault_from(core::Fault{.kind = core::FaultKind::io, .detail = "disk I/O error"}).detail,
+              "disk I/O error");
 }
 
 TEST(Fault, OnlyTheScannerFaultLeavesTheDatabaseAlone) {

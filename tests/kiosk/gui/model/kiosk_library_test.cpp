@@ -3,6 +3,8 @@
 #include "tests/kiosk/gui/support/sample_library.hpp"
 #include "tests/kiosk/gui/support/temp_dir.hpp"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>
 

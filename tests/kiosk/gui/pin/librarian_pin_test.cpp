@@ -1,6 +1,6 @@
 #include "kiosk/gui/pin/librarian_pin.hpp"
 
-#include "core/db/database.hpp"
+#include "core/library.hpp"
 #include "core/security/secret_hash.hpp"
 #include "tests/kiosk/gui/support/temp_dir.hpp"
 
@@ -25,16 +25,17 @@ TEST(LibrarianPin, ANewPinIsSixToEightDigits) {
 
 TEST(LibrarianPin, StoredInTheLibrarySettings) {
     testing::TempDir dir;
-    auto db = core::open_database(dir.path() / "kitap.db");
-    core::SettingStore settings(db);
-    EXPECT_FALSE(stored_pin_hash(settings));
+    auto library = core::Library::open(dir.path() / "kitap.db");
+    ASSERT_TRUE(library) << library.error().detail;
+    const auto settings = library->settings();
+    EXPECT_EQ(stored_pin_hash(settings).value(), std::optional<std::string>());
     EXPECT_EQ(store_pin(settings, "12"), PinFormat::too_short);
     EXPECT_EQ(store_pin(settings, "97531"), PinFormat::too_short);
-    EXPECT_FALSE(stored_pin_hash(settings));
+    EXPECT_EQ(stored_pin_hash(settings).value(), std::optional<std::string>());
     EXPECT_EQ(store_pin(settings, "975310"), PinFormat::ok);
     const auto hash = stored_pin_hash(settings);
-    ASSERT_TRUE(hash);
-    EXPECT_TRUE(core::verify_secret(*hash, "975310"));
+    ASSERT_TRUE(hash && *hash);
+    EXPECT_TRUE(core::verify_secret(**hash, "975310"));
 }
 
 class PinGuardTest : public ::testing::Test {

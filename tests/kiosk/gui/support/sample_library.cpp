@@ -5,7 +5,7 @@
 #include "core/db/database.hpp"
 #include "core/import/catalog_import.hpp"
 #include "core/import/reader_import.hpp"
-#include "core/settings/setting_store.hpp"
+#include "core/library.hpp"
 #include "core/textbooks/curriculum.hpp"
 #include "kiosk/gui/pin/librarian_pin.hpp"
 
@@ -44,8 +44,9 @@ void create_sample_library(const std::filesystem::path& path, const std::optiona
     const auto lent = station.handle({.text = SampleLibrary::copy_3, .source = "setup"}, now);
     if (lent.outcome != core::Outcome::loan) throw std::runtime_error("sample loan was refused");
     if (pin) {
-        core::SettingStore settings(db);
-        if (kiosk::store_pin(settings, *pin) != kiosk::PinFormat::ok) throw std::runtime_error("sample PIN refused");
+        auto library = core::Library::open(path);
+        if (!library || kiosk::store_pin(library->settings(), *pin) != kiosk::PinFormat::ok)
+            throw std::runtime_error("sample PIN refused");
     }
 }
 
