@@ -70,7 +70,9 @@ TEST_F(LibraryTest, AWriteWhileAnotherProgramHoldsTheLockIsALockedFaultThenSucce
     EXPECT_EQ(refused.error().kind, FaultKind::locked) << refused.error().detail;
     auto station = library.open_station(StationMode::self, "kiosk");
     const auto scan = station.handle({.text = "20000014"}, sys_days{year{2026} / 11 / 25} + hours{10});
-    if (!scan) EXPECT_EQ(scan.error().kind, FaultKind::locked);  // a scan that only reads may still pass
+    if (!scan) {  // a scan that only reads may still pass
+        EXPECT_EQ(scan.error().kind, FaultKind::locked);
+    }
     other_program().exec("COMMIT");
     EXPECT_TRUE(library.settings().set("key", "value"));
     EXPECT_EQ(library.settings().get("key").value(), std::optional<std::string>("value"));
@@ -129,10 +131,13 @@ TEST_F(LibraryTest, AReadOnlyFileIsAReadOnlyFault) {
 
 TEST_F(LibraryTest, AMovedLibraryKeepsItsStations) {
     auto library = open();
-    auto station = library.open_station(StationMode::desk, "desk");
-    Library moved = std::move(library);
-    EXPECT_TRUE(station.handle({.text = "nonsense"}, sys_days{year{2026} / 11 / 25} + hours{10}));
-    EXPECT_TRUE(moved.settings().set("key", "value"));
+    std::optional<Library> moved;
+    {  // a station must not outlive its library
+        auto station = library.open_station(StationMode::desk, "desk");
+        moved.emplace(std::move(library));
+        EXPECT_TRUE(station.handle({.text = "nonsense"}, sys_days{year{2026} / 11 / 25} + hours{10}));
+    }
+    EXPECT_TRUE(moved->settings().set("key", "value"));
 }
 
 }  // namespace
