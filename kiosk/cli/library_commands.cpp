@@ -50,8 +50,8 @@ int run_demo(CliContext& context, std::uint32_t seed, int years_of_history) {
         std::cerr << context.tr()("cli.demo.not_empty", {{"path", path}}) << '\n';
         return exit_refused;
     }
-    const auto summary = or_fault(maintenance.fill_demo_school(
-        {.seed = seed, .years_of_history = years_of_history, .now = CliContext::now()}));
+    const auto summary = or_fault(
+        maintenance.fill_demo_school({.seed = seed, .years_of_history = years_of_history, .now = CliContext::now()}));
     std::cout << context.tr()("cli.demo.done", {{"path", path},
                                                 {"readers", std::to_string(summary.readers)},
                                                 {"classes", std::to_string(summary.classes)},
@@ -71,11 +71,11 @@ int run_demo(CliContext& context, std::uint32_t seed, int years_of_history) {
 int run_backup(CliContext& context, const BackupArguments& args) {
     const auto& tr = context.tr();
     auto maintenance = context.library().maintenance();
-    const auto backup =
-        or_fault(args.dir ? maintenance.backup_rotated(*args.dir, CliContext::now(), args.retention)
-                          : maintenance.backup_to(args.out ? std::filesystem::path(*args.out)
-                                                           : core::default_backup_path(
-                                                                 context.db_path(), core::iso_timestamp(CliContext::now()))));
+    const auto backup = or_fault(
+        args.dir ? maintenance.backup_rotated(*args.dir, CliContext::now(), args.retention)
+                 : maintenance.backup_to(args.out ? std::filesystem::path(*args.out)
+                                                  : core::default_backup_path(context.db_path(),
+                                                                              core::iso_timestamp(CliContext::now()))));
     if (backup.planted_link) {
         std::cerr << tr("cli.backup.planted_link", {{"path", backup.planted_link->string()}}) << '\n';
         return exit_bad_input;

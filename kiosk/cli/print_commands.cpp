@@ -149,7 +149,8 @@ std::vector<printing::CopyLabel> copy_labels(const std::vector<core::CopyLabelRe
 }
 
 OrExit<std::vector<printing::CopyLabel>> new_copy_labels(CliContext& context, const CopyLabelArguments& args) {
-    const auto outcome = or_fault(context.library().fund().allocate_inventory_numbers({.count = *args.new_count, .isbn = args.isbn, .now = CliContext::now()}));
+    const auto outcome = or_fault(context.library().fund().allocate_inventory_numbers(
+        {.count = *args.new_count, .isbn = args.isbn, .now = CliContext::now()}));
     if (outcome.refusal)
         return tl::unexpected(
             told(context, "print.labels." + std::string(to_string(*outcome.refusal)),
@@ -365,8 +366,8 @@ int run_act_document(CliContext& context, const std::string& number, const std::
 int run_register_document(CliContext& context, const YearArguments& args) {
     if (!can_deliver(context, args.out)) return exit_bad_input;
     const auto today = core::local_date(CliContext::now());
-    const auto report =
-        or_fault(context.library().reports().register_of(args.year.value_or(or_fault(context.library().year().current(today)))));
+    const auto report = or_fault(
+        context.library().reports().register_of(args.year.value_or(or_fault(context.library().year().current(today)))));
     if (!report) return refused(context, report.error());
     return write_document(context, printing::register_document(*report, report_context(context)), args.format,
                           args.out);

@@ -43,15 +43,14 @@ int run_reader_set_pin(CliContext& context, const std::string& card) {
         std::cerr << tr("cli.reader_pin.mismatch") << '\n';
         return exit_bad_input;
     }
-    return report(context, or_fault(context.library().circulation().set_reader_pin(card, *pin, CliContext::now(), "cli")),
-                  card,
+    return report(context,
+                  or_fault(context.library().circulation().set_reader_pin(card, *pin, CliContext::now(), "cli")), card,
                   "cli.reader_pin.set");
 }
 
 int run_reader_clear_pin(CliContext& context, const std::string& card) {
     return report(context, or_fault(context.library().circulation().clear_reader_pin(card, CliContext::now(), "cli")),
-                  card,
-                  "cli.reader_pin.cleared");
+                  card, "cli.reader_pin.cleared");
 }
 
 }  // namespace kitap::cli

@@ -42,7 +42,8 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
         if (auto pin = submitted_pin(text))
             print(or_fault(station.submit_pin(*pin, now)), station, context.tr());
         else
-            print(or_fault(station.handle({.text = text, .symbology = "", .source = "cli"}, now)), station, context.tr());
+            print(or_fault(station.handle({.text = text, .symbology = "", .source = "cli"}, now)), station,
+                  context.tr());
     };
     if (!codes.empty()) {
         for (const auto& code : codes) handle(code);

@@ -193,9 +193,12 @@ int run_return(CliContext& context, const ReturnArguments& args) {
         std::cerr << "return: give --isbn or --copy, a --count from 1, and a --condition of good, worn, damaged or lost\n";
         return exit_bad_input;
     }
-    const auto outcome = or_fault(context.library().circulation().return_from_reader(
-        {.card = args.card, .code = args.isbn ? *args.isbn : *args.copy, .count = args.count,
-         .condition = *condition, .now = CliContext::now()}));
+    const auto outcome =
+        or_fault(context.library().circulation().return_from_reader({.card = args.card,
+                                                                     .code = args.isbn ? *args.isbn : *args.copy,
+                                                                     .count = args.count,
+                                                                     .condition = *condition,
+                                                                     .now = CliContext::now()}));
     const auto& tr = context.tr();
     if (outcome.refusal) {
         std::cerr << tr("textbooks.return." + std::string(to_string(*outcome.refusal)),

@@ -343,7 +343,8 @@ void write_order(std::ostream& out, const core::OrderReport& report, const std::
 // ---- Commands ---------------------------------------------------------------------
 
 int run_year_close(CliContext& context, const YearArguments& args) {
-    const auto close = or_fault(context.library().year().close({.year = args.year, .dry_run = args.dry_run, .early = args.early}, by_librarian()));
+    const auto close = or_fault(context.library().year().close(
+        {.year = args.year, .dry_run = args.dry_run, .early = args.early}, by_librarian()));
     if (!close) return refuse(context, close.error());
     std::cout << year_close_json(*close, context.tr()).dump(2) << '\n';
     return exit_done;
@@ -355,13 +356,13 @@ int run_receive(CliContext& context, const ReceiveArguments& args) {
     const auto date = args.date.empty() ? std::optional(today()) : core::parse_iso_date(args.date);
     if (!date) return bad_option(context, "fund.error.bad_date", "date", args.date);
     const auto done = or_fault(context.library().fund().receive({.isbn = args.isbn,
-                                     .count = args.count,
-                                     .barcodes = args.copies,
-                                     .shelf = args.shelf,
-                                     .price_tiyn = *price,
-                                     .source = args.source,
-                                     .date = *date},
-                                    by_librarian()));
+                                                                 .count = args.count,
+                                                                 .barcodes = args.copies,
+                                                                 .shelf = args.shelf,
+                                                                 .price_tiyn = *price,
+                                                                 .source = args.source,
+                                                                 .date = *date},
+                                                                by_librarian()));
     if (!done) return refuse(context, done.error());
     std::cout << context.tr()("fund.receive.done", {{"copies", number(done->copies)},
                                                     {"title", done->title},
@@ -375,12 +376,13 @@ int run_receive(CliContext& context, const ReceiveArguments& args) {
 int run_writeoff(CliContext& context, const WriteoffArguments& args) {
     const auto reason = core::writeoff_reason_from(args.reason);
     if (!reason) return bad_option(context, "fund.error.bad_reason", "reason", args.reason);
-    const auto done = or_fault(context.library().fund().write_off({.reason = *reason,
-                                       .act = args.act.empty() ? std::nullopt : std::optional(args.act),
-                                       .isbn = args.isbn,
-                                       .count = args.count,
-                                       .barcodes = args.copies},
-                                      by_librarian()));
+    const auto done =
+        or_fault(context.library().fund().write_off({.reason = *reason,
+                                                     .act = args.act.empty() ? std::nullopt : std::optional(args.act),
+                                                     .isbn = args.isbn,
+                                                     .count = args.count,
+                                                     .barcodes = args.copies},
+                                                    by_librarian()));
     if (!done) return refuse(context, done.error());
     const auto& tr = context.tr();
     std::cout << tr(done->new_act ? "fund.writeoff.done_new_act" : "fund.writeoff.done",
@@ -432,8 +434,8 @@ int run_report_register(CliContext& context, const YearArguments& args) {
 }
 
 int run_report_order(CliContext& context, const YearArguments& args) {
-    const auto report =
-        or_fault(context.library().reports().order({.for_year = args.for_year, .grade1 = args.grade1, .today = today()}));
+    const auto report = or_fault(
+        context.library().reports().order({.for_year = args.for_year, .grade1 = args.grade1, .today = today()}));
     if (!report) return refuse(context, report.error());
     std::ostringstream text;
     write_order(text, *report, args.format, context.tr());

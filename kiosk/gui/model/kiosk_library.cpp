@@ -165,8 +165,9 @@ tl::expected<std::optional<core::StocktakeStatus>, Fault> KioskLibrary::stocktak
 
 tl::expected<core::Checked<core::RowId>, Fault> KioskLibrary::start_stocktake(const std::string& scope,
                                                                               core::Timestamp now) {
-    return served(
-        [&](core::Library& library) { return library.stocktake().start(scope, {.at = now, .station = station_name_}); });
+    return served([&](core::Library& library) {
+        return library.stocktake().start(scope, {.at = now, .station = station_name_});
+    });
 }
 
 tl::expected<core::Checked<core::StocktakeReport>, Fault> KioskLibrary::finish_stocktake(core::Timestamp now) {
@@ -189,13 +190,15 @@ std::optional<std::string> KioskLibrary::setting(const std::string& key) {
 
 std::optional<Fault> KioskLibrary::set_setting(const std::string& key, const std::string& value,
                                                core::Timestamp now) {
-    auto done = served([&](core::Library& library) { return library.settings().change(key, value, now, station_name_); });
+    auto done =
+        served([&](core::Library& library) { return library.settings().change(key, value, now, station_name_); });
     return done ? std::nullopt : std::optional<Fault>(done.error());
 }
 
 std::optional<Fault> KioskLibrary::record(core::LibrarianActionKind action, core::Timestamp now, std::string detail) {
     auto done = served([&](core::Library& library) {
-        return library.audit().record({.at = now, .station = station_name_, .action = action, .detail = std::move(detail)});
+        return library.audit().record(
+            {.at = now, .station = station_name_, .action = action, .detail = std::move(detail)});
     });
     return done ? std::nullopt : std::optional<Fault>(done.error());
 }

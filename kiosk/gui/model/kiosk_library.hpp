@@ -10,9 +10,9 @@
 
 #include <chrono>
 #include <filesystem>
-#include <type_traits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace kitap::kiosk {

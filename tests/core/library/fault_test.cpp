@@ -1,6 +1,6 @@
 // What core's storage throws, decoded once into Fault kinds every front end shares.
-#include "core/db/database.hpp"
 #include "core/library/fault.hpp"
+#include "core/db/database.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // kitap::core::Library: opening under the connection rules, and every way the storage
 // can break coming back as a Fault value (never an SQLite exception).
-#include "core/db/database.hpp"
 #include "core/library.hpp"
+#include "core/db/database.hpp"
 #include "core/test_database.hpp"
 
 #include <gtest/gtest.h>
@@ -124,7 +124,8 @@ TEST_F(LibraryTest, AReadOnlyFileIsAReadOnlyFault) {
     if (geteuid() == 0) GTEST_SKIP() << "root writes read-only files";
     std::filesystem::permissions(temp_.path(), std::filesystem::perms::owner_read);
     const auto library = Library::open(temp_.path());
-    std::filesystem::permissions(temp_.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    std::filesystem::permissions(temp_.path(),
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     ASSERT_FALSE(library);
     EXPECT_EQ(library.error().kind, FaultKind::read_only) << library.error().detail;
 }

@@ -18,14 +18,17 @@ class LookupServiceTest : public ::testing::Test {
 protected:
     void SetUp() override {
         auto& db = temp_.db();
-        db.exec("INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (1, 5, 'Ә', 'kk', "
-                "'2026-2027')");
-        db.exec("INSERT INTO reader (card, full_name, category, class_id) VALUES ('20000014', 'Әлия Қасым', 'pupil', 1)");
+        db.exec(
+            "INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (1, 5, 'Ә', 'kk', "
+            "'2026-2027')");
+        db.exec(
+            "INSERT INTO reader (card, full_name, category, class_id) VALUES ('20000014', 'Әлия Қасым', 'pupil', 1)");
         db.exec(R"(INSERT INTO title (id, title, isbn, kind, grade, subject, stock) VALUES
             (1, 'Абай жолы', NULL, 'fiction', NULL, '', 0),
             (2, 'Математика. 5-сынып', '9786010000001', 'textbook', 5, 'Математика', 30))");
-        db.exec("INSERT INTO copy (id, barcode, title_id, status) VALUES (1, '10000017', 1, 'in_fund'), "
-                "(2, '10000024', 1, 'lost')");
+        db.exec(
+            "INSERT INTO copy (id, barcode, title_id, status) VALUES (1, '10000017', 1, 'in_fund'), "
+            "(2, '10000024', 1, 'lost')");
         auto library = Library::open(temp_.path());
         ASSERT_TRUE(library) << library.error().detail;
         library_.emplace(std::move(*library));

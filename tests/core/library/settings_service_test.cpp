@@ -32,9 +32,11 @@ TEST(SettingsServiceTest, AChangeIsCheckedStoredAndAudited) {
     auto settings = library->settings();
     const auto now = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + std::chrono::hours{10};
     EXPECT_EQ(settings.number(kiosk_idle_timeout_setting).value(), std::optional<int>());
-    EXPECT_EQ(settings.change("kiosk_idle_timeout_seconds", "5", now, "kiosk").value(), std::optional(SettingProblem::below_minimum));
+    EXPECT_EQ(settings.change("kiosk_idle_timeout_seconds", "5", now, "kiosk").value(),
+              std::optional(SettingProblem::below_minimum));
     EXPECT_EQ(settings.get("kiosk_idle_timeout_seconds").value(), std::optional<std::string>());
-    EXPECT_EQ(settings.change("kiosk_idle_timeout_seconds", "45", now, "kiosk").value(), std::optional<SettingProblem>());
+    EXPECT_EQ(settings.change("kiosk_idle_timeout_seconds", "45", now, "kiosk").value(),
+              std::optional<SettingProblem>());
     EXPECT_EQ(settings.number(kiosk_idle_timeout_setting).value(), std::optional(45));
     int audited = 0;
     ASSERT_TRUE(library->audit().for_each_entry(now - std::chrono::hours{1}, [&](const AuditEntry& entry) {
