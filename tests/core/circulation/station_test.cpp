@@ -1,7 +1,7 @@
 #include "core/circulation/station.hpp"
 
 #include "core/audit/audit_log.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

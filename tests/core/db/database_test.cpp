@@ -1,7 +1,7 @@
 #include "core/db/database.hpp"
 
 #include "core/audit/event_log.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

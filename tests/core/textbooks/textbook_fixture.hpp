@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 
