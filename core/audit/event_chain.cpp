@@ -1,5 +1,7 @@
 #include "core/audit/event_chain.hpp"
 
+#include "core/text/enum_names.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <sodium.h>
@@ -140,7 +142,12 @@ EventHash chain_hash(std::span<const unsigned char> previous, std::span<const Ev
     return hasher.final();
 }
 
-std::string_view to_string(ChainFault fault) { return fault == ChainFault::missing ? "missing" : "changed"; }
+constexpr auto chain_fault_names = enum_names<ChainFault>({
+    {ChainFault::changed, "changed"},
+    {ChainFault::missing, "missing"},
+});
+
+std::string_view to_string(ChainFault fault) { return chain_fault_names.name_of(fault); }
 
 ChainCheck verify_event_chain(SQLite::Database& db) {
     SQLite::Statement rows(db, std::string("SELECT ") + chained_event_columns + ", hash FROM event ORDER BY id");

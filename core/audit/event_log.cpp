@@ -1,6 +1,7 @@
 #include "core/audit/event_log.hpp"
 
 #include "core/audit/event_chain.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -15,13 +16,13 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<ActorRole, std::string_view>, 5> role_names{{
+constexpr auto role_names = enum_names<ActorRole>({
     {ActorRole::none, "none"},
     {ActorRole::librarian, "librarian"},
     {ActorRole::import, "import"},
     {ActorRole::reader, "reader"},
     {ActorRole::demo, "demo"},
-}};
+});
 
 EventField integer_or_null(std::optional<std::int64_t> value) {
     if (!value) return std::monostate{};
@@ -49,17 +50,9 @@ std::string insert_sql() {
 
 }  // namespace
 
-std::string_view to_string(ActorRole role) {
-    for (const auto& [value, name] : role_names)
-        if (value == role) return name;
-    return "none";
-}
+std::string_view to_string(ActorRole role) { return role_names.name_of(role); }
 
-std::optional<ActorRole> actor_role_from(std::string_view name) {
-    for (const auto& [value, text] : role_names)
-        if (text == name) return value;
-    return std::nullopt;
-}
+std::optional<ActorRole> actor_role_from(std::string_view name) { return role_names.value_of(name); }
 
 EventLog::EventLog(SQLite::Database& db)
     : db_(db), last_(db, "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1"), insert_(db, insert_sql()) {}

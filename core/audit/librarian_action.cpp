@@ -1,30 +1,22 @@
 #include "core/audit/librarian_action.hpp"
 
+#include "core/text/enum_names.hpp"
+
 namespace kitap::core {
 
-std::string_view to_string(LibrarianActionKind kind) {
-    switch (kind) {
-        case LibrarianActionKind::pin_set:
-            return "pin_set";
-        case LibrarianActionKind::pin_accepted:
-            return "pin_accepted";
-        case LibrarianActionKind::pin_wrong:
-            return "pin_wrong";
-        case LibrarianActionKind::pin_locked_out:
-            return "pin_locked_out";
-        case LibrarianActionKind::librarian_locked:
-            return "librarian_locked";
-        case LibrarianActionKind::setting_changed:
-            return "setting_changed";
-        case LibrarianActionKind::kiosk_closed:
-            return "kiosk_closed";
-        case LibrarianActionKind::backup:
-            return "backup";
-        case LibrarianActionKind::restore:
-            break;
-    }
-    return "restore";
-}
+constexpr auto action_kind_names = enum_names<LibrarianActionKind>({
+    {LibrarianActionKind::pin_set, "pin_set"},
+    {LibrarianActionKind::pin_accepted, "pin_accepted"},
+    {LibrarianActionKind::pin_wrong, "pin_wrong"},
+    {LibrarianActionKind::pin_locked_out, "pin_locked_out"},
+    {LibrarianActionKind::librarian_locked, "librarian_locked"},
+    {LibrarianActionKind::setting_changed, "setting_changed"},
+    {LibrarianActionKind::kiosk_closed, "kiosk_closed"},
+    {LibrarianActionKind::backup, "backup"},
+    {LibrarianActionKind::restore, "restore"},
+});
+
+std::string_view to_string(LibrarianActionKind kind) { return action_kind_names.name_of(kind); }
 
 void record_librarian_action(LibraryStore& store, const LibrarianAction& action) {
     const bool proven =

@@ -1,20 +1,17 @@
 #include "core/audit/overrides.hpp"
 
+#include "core/text/enum_names.hpp"
+
 namespace kitap::core {
 
-std::string_view to_string(OverrideKind kind) {
-    switch (kind) {
-        case OverrideKind::loan_moved:
-            return "loan_moved";
-        case OverrideKind::off_curriculum:
-            return "off_curriculum";
-        case OverrideKind::debt_waived:
-            return "debt_waived";
-        case OverrideKind::early_close:
-            break;
-    }
-    return "early_close";
-}
+constexpr auto override_names = enum_names<OverrideKind>({
+    {OverrideKind::loan_moved, "loan_moved"},
+    {OverrideKind::off_curriculum, "off_curriculum"},
+    {OverrideKind::debt_waived, "debt_waived"},
+    {OverrideKind::early_close, "early_close"},
+});
+
+std::string_view to_string(OverrideKind kind) { return override_names.name_of(kind); }
 
 std::optional<OverrideKind> override_in(std::string_view action, std::string_view detail) {
     if (action == "loan" && detail.starts_with(moved_from_mark)) return OverrideKind::loan_moved;

@@ -1,6 +1,7 @@
 #include "core/circulation/library_store.hpp"
 
 #include "core/db/statement.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -43,26 +44,18 @@ std::string select_title(const char* where) {
     return std::string("SELECT ") + title_columns + " FROM title t WHERE " + where;
 }
 
-constexpr std::array<std::pair<Condition, std::string_view>, 4> condition_names{{
+constexpr auto condition_names = enum_names<Condition>({
     {Condition::good, "good"},
     {Condition::worn, "worn"},
     {Condition::damaged, "damaged"},
     {Condition::lost, "lost"},
-}};
+});
 
 }  // namespace
 
-std::string_view to_string(Condition condition) {
-    for (const auto& [value, name] : condition_names)
-        if (value == condition) return name;
-    return "?";
-}
+std::string_view to_string(Condition condition) { return condition_names.name_of(condition); }
 
-std::optional<Condition> condition_from(std::string_view name) {
-    for (const auto& [value, text] : condition_names)
-        if (text == name) return value;
-    return std::nullopt;
-}
+std::optional<Condition> condition_from(std::string_view name) { return condition_names.value_of(name); }
 
 LibraryStore::LibraryStore(SQLite::Database& db)
     : db_(db),

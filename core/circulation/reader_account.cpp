@@ -2,6 +2,7 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
@@ -29,14 +30,13 @@ std::optional<FoundItem> find_held_item(LibraryStore& store, RowId reader_id, co
 
 }  // namespace
 
-std::string_view to_string(DeskReturnRefusal refusal) {
-    switch (refusal) {
-        case DeskReturnRefusal::unknown_reader: return "unknown_reader";
-        case DeskReturnRefusal::unknown_item: return "unknown_item";
-        case DeskReturnRefusal::not_on_loan: break;
-    }
-    return "not_on_loan";
-}
+constexpr auto desk_return_refusal_names = enum_names<DeskReturnRefusal>({
+    {DeskReturnRefusal::unknown_reader, "unknown_reader"},
+    {DeskReturnRefusal::unknown_item, "unknown_item"},
+    {DeskReturnRefusal::not_on_loan, "not_on_loan"},
+});
+
+std::string_view to_string(DeskReturnRefusal refusal) { return desk_return_refusal_names.name_of(refusal); }
 
 DeskReturnOutcome return_from_reader(LibraryStore& store, const DeskReturn& request) {
     SQLite::Transaction transaction(store.db(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -77,17 +77,17 @@ std::optional<Clearance> clearance_for(LibraryStore& store, const std::string& c
     return Clearance{*reader, store.held_items(reader->id), store.open_compensations(reader->id)};
 }
 
-std::optional<Settlement> settlement_from(std::string_view name) {
-    if (name == "paid") return Settlement::paid;
-    if (name == "replaced") return Settlement::replaced;
-    if (name == "waived") return Settlement::waived;
-    return std::nullopt;
-}
+constexpr auto settlement_names = enum_names<Settlement>({
+    {Settlement::paid, "paid"},
+    {Settlement::replaced, "replaced"},
+    {Settlement::waived, "waived"},
+});
+
+std::optional<Settlement> settlement_from(std::string_view name) { return settlement_names.value_of(name); }
 
 int settle_compensations(LibraryStore& store, RowId reader_id, std::optional<RowId> compensation_id,
                          Settlement settlement, Timestamp now) {
-    static constexpr const char* names[] = {"paid", "replaced", "waived"};
-    const std::string how = names[static_cast<int>(settlement)];
+    const std::string how(settlement_names.name_of(settlement));
     SQLite::Transaction transaction(store.db(), SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement settle(store.db(), R"(
         UPDATE compensation SET settled_at = ?1, settlement = ?2

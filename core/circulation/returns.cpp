@@ -3,11 +3,12 @@
 namespace kitap::core {
 namespace {
 
-void remove_lost_from_fund(LibraryStore& store, const ItemToTakeBack& item) {
+// Only what was on loan leaves the fund, however many the caller asked to take back.
+void remove_lost_from_fund(LibraryStore& store, const ItemToTakeBack& item, int quantity) {
     if (item.copy_id)
         store.set_copy_status(*item.copy_id, CopyStatus::lost);
     else
-        store.remove_title_stock(item.title.id, item.quantity);
+        store.remove_title_stock(item.title.id, quantity);
 }
 
 }  // namespace
@@ -22,7 +23,7 @@ TakenBack take_back(LibraryStore& store, const ItemToTakeBack& item, Timestamp n
     store.log_event(event);
     TakenBack taken{.quantity = quantity, .condition = item.condition};
     if (item.condition != Condition::damaged && item.condition != Condition::lost) return taken;
-    if (item.condition == Condition::lost) remove_lost_from_fund(store, item);
+    if (item.condition == Condition::lost) remove_lost_from_fund(store, item, quantity);
     store.insert_compensation(item.loan.reader_id, item.title, item.copy_id, quantity, item.condition, now);
     taken.compensation_tiyn = item.title.price_tiyn * quantity;
     event.action = "compensation_due";

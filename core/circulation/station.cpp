@@ -4,6 +4,7 @@
 #include "core/circulation/returns.hpp"
 #include "core/circulation/self_service_alerts.hpp"
 #include "core/security/secret_hash.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 
@@ -13,7 +14,7 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<Reason, std::string_view>, 25> reason_names{{
+constexpr auto reason_names = enum_names<Reason>({
     {Reason::none, ""},
     {Reason::unknown_code, "unknown_code"},
     {Reason::not_in_catalog, "not_in_catalog"},
@@ -39,7 +40,7 @@ constexpr std::array<std::pair<Reason, std::string_view>, 25> reason_names{{
     {Reason::no_pin_pending, "no_pin_pending"},
     {Reason::done, "done"},
     {Reason::idle_timeout, "idle_timeout"},
-}};
+});
 
 StationOutcome refused(StationOutcome outcome, Reason reason) {
     outcome.outcome = Outcome::refused;
@@ -82,42 +83,32 @@ std::optional<Condition> condition_of(Command command) {
 
 }  // namespace
 
-std::string_view to_string(StationMode mode) {
-    switch (mode) {
-        case StationMode::self: return "self";
-        case StationMode::desk: return "desk";
-        case StationMode::return_: return "return";
-        case StationMode::stocktake: break;
-    }
-    return "stocktake";
-}
+constexpr auto station_mode_names = enum_names<StationMode>({
+    {StationMode::self, "self"},
+    {StationMode::desk, "desk"},
+    {StationMode::return_, "return"},
+    {StationMode::stocktake, "stocktake"},
+});
 
-std::optional<StationMode> station_mode_from(std::string_view name) {
-    for (StationMode mode : {StationMode::self, StationMode::desk, StationMode::return_, StationMode::stocktake})
-        if (to_string(mode) == name) return mode;
-    return std::nullopt;
-}
+std::string_view to_string(StationMode mode) { return station_mode_names.name_of(mode); }
 
-std::string_view to_string(Outcome outcome) {
-    switch (outcome) {
-        case Outcome::session: return "session";
-        case Outcome::loan: return "loan";
-        case Outcome::returned: return "return";
-        case Outcome::duplicate: return "duplicate";
-        case Outcome::refused: return "refused";
-        case Outcome::ended: return "ended";
-        case Outcome::command: return "command";
-        case Outcome::recorded: return "recorded";
-        case Outcome::pin_required: return "pin_required";
-    }
-    return "?";
-}
+std::optional<StationMode> station_mode_from(std::string_view name) { return station_mode_names.value_of(name); }
 
-std::string_view to_string(Reason reason) {
-    for (const auto& [value, name] : reason_names)
-        if (value == reason) return name;
-    return "?";
-}
+constexpr auto outcome_names = enum_names<Outcome>({
+    {Outcome::session, "session"},
+    {Outcome::loan, "loan"},
+    {Outcome::returned, "return"},
+    {Outcome::duplicate, "duplicate"},
+    {Outcome::refused, "refused"},
+    {Outcome::ended, "ended"},
+    {Outcome::command, "command"},
+    {Outcome::recorded, "recorded"},
+    {Outcome::pin_required, "pin_required"},
+});
+
+std::string_view to_string(Outcome outcome) { return outcome_names.name_of(outcome); }
+
+std::string_view to_string(Reason reason) { return reason_names.name_of(reason); }
 
 ReaderSummary summary_of(const ReaderRecord& reader) {
     return ReaderSummary{reader.card, reader.name, reader.category, reader.class_name};

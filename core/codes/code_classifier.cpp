@@ -1,6 +1,7 @@
 #include "core/codes/code_classifier.hpp"
 
 #include "core/codes/check_digits.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +10,7 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<Command, std::string_view>, 9> command_names{{
+constexpr auto command_names = enum_names<Command>({
     {Command::done, "DONE"},
     {Command::mode_self, "MODE-SELF"},
     {Command::mode_desk, "MODE-DESK"},
@@ -19,7 +20,7 @@ constexpr std::array<std::pair<Command, std::string_view>, 9> command_names{{
     {Command::worn, "WORN"},
     {Command::damaged, "DAMAGED"},
     {Command::lost, "LOST"},
-}};
+});
 
 bool is_noise(unsigned char c) { return c <= ' ' || c == 0x7f; }
 
@@ -54,22 +55,17 @@ bool find_in_library(const std::string& code, LibraryStore& store, ClassifiedCod
 
 }  // namespace
 
-std::string_view to_string(CodeKind kind) {
-    switch (kind) {
-        case CodeKind::reader: return "reader";
-        case CodeKind::copy: return "copy";
-        case CodeKind::title: return "title";
-        case CodeKind::command: return "command";
-        case CodeKind::unknown: break;
-    }
-    return "unknown";
-}
+constexpr auto code_kind_names = enum_names<CodeKind>({
+    {CodeKind::reader, "reader"},
+    {CodeKind::copy, "copy"},
+    {CodeKind::title, "title"},
+    {CodeKind::command, "command"},
+    {CodeKind::unknown, "unknown"},
+});
 
-std::string_view to_string(Command command) {
-    for (const auto& [value, name] : command_names)
-        if (value == command) return name;
-    return "?";
-}
+std::string_view to_string(CodeKind kind) { return code_kind_names.name_of(kind); }
+
+std::string_view to_string(Command command) { return command_names.name_of(command); }
 
 std::string clean_scanned_text(std::string_view raw, const CodeRules& rules) {
     std::string_view text = trim_noise(raw);
@@ -83,9 +79,7 @@ std::string clean_scanned_text(std::string_view raw, const CodeRules& rules) {
 std::optional<Command> parse_command(std::string_view code, const CodeRules& rules) {
     if (rules.command_prefix.empty() || !code.starts_with(rules.command_prefix)) return std::nullopt;
     code.remove_prefix(rules.command_prefix.size());
-    for (const auto& [value, name] : command_names)
-        if (name == code) return value;
-    return std::nullopt;
+    return command_names.value_of(code);
 }
 
 std::string command_code(Command command, const CodeRules& rules) {

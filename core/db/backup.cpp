@@ -3,6 +3,7 @@
 #include "core/db/database.hpp"
 #include "core/db/private_files.hpp"
 #include "core/db/schema_check.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Statement.h>
@@ -91,27 +92,18 @@ fs::path default_backup_path(const fs::path& db_path, const std::string& timesta
     return db_path.parent_path() / "backups" / backup_file_name(timestamp);
 }
 
-std::string_view to_string(RestoreRefusal refusal) {
-    switch (refusal) {
-        case RestoreRefusal::unreadable:
-            return "unreadable";
-        case RestoreRefusal::integrity_failed:
-            return "integrity_failed";
-        case RestoreRefusal::newer_schema:
-            return "newer_schema";
-        case RestoreRefusal::unexpected_object:
-            return "unexpected_object";
-        case RestoreRefusal::missing_object:
-            return "missing_object";
-        case RestoreRefusal::changed_object:
-            return "changed_object";
-        case RestoreRefusal::planted_link:
-            return "planted_link";
-        case RestoreRefusal::kiosk_running:
-            break;
-    }
-    return "kiosk_running";
-}
+constexpr auto restore_refusal_names = enum_names<RestoreRefusal>({
+    {RestoreRefusal::unreadable, "unreadable"},
+    {RestoreRefusal::integrity_failed, "integrity_failed"},
+    {RestoreRefusal::newer_schema, "newer_schema"},
+    {RestoreRefusal::unexpected_object, "unexpected_object"},
+    {RestoreRefusal::missing_object, "missing_object"},
+    {RestoreRefusal::changed_object, "changed_object"},
+    {RestoreRefusal::planted_link, "planted_link"},
+    {RestoreRefusal::kiosk_running, "kiosk_running"},
+});
+
+std::string_view to_string(RestoreRefusal refusal) { return restore_refusal_names.name_of(refusal); }
 
 std::optional<RestoreProblem> check_backup(const fs::path& backup) {
     try {

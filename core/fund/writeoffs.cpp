@@ -3,6 +3,7 @@
 #include "core/db/statement.hpp"
 #include "core/fund/fund_checks.hpp"
 #include "core/fund/title_price.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
@@ -158,24 +159,17 @@ int copies_in(const std::vector<PlannedRow>& rows) {
 
 }  // namespace
 
-std::string_view to_string(WriteoffReason reason) {
-    switch (reason) {
-        case WriteoffReason::worn:
-            return "worn";
-        case WriteoffReason::curriculum:
-            return "curriculum";
-        case WriteoffReason::lost:
-            return "lost";
-        case WriteoffReason::damaged:
-            return "damaged";
-    }
-    return "?";
-}
+constexpr auto writeoff_reason_names = enum_names<WriteoffReason>({
+    {WriteoffReason::worn, "worn"},
+    {WriteoffReason::curriculum, "curriculum"},
+    {WriteoffReason::lost, "lost"},
+    {WriteoffReason::damaged, "damaged"},
+});
+
+std::string_view to_string(WriteoffReason reason) { return writeoff_reason_names.name_of(reason); }
 
 std::optional<WriteoffReason> writeoff_reason_from(std::string_view name) {
-    for (const auto reason : writeoff_reasons)
-        if (to_string(reason) == name) return reason;
-    return std::nullopt;
+    return writeoff_reason_names.value_of(name);
 }
 
 Checked<WriteoffDone> write_off(SQLite::Database& db, const WriteoffRequest& request, const ActionStamp& by) {

@@ -13,10 +13,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace kitap::core {
@@ -241,10 +241,10 @@ public:
     }
 
     // The titles without ISBN by identity, each list in the order they were added.
-    std::map<std::string, std::vector<StoredTitle>> without_isbn() {
+    std::unordered_map<std::string, std::vector<StoredTitle>> without_isbn() {
         SQLite::Statement query(db_,
                                 std::string("SELECT ") + title_columns + " FROM title WHERE isbn IS NULL ORDER BY id");
-        std::map<std::string, std::vector<StoredTitle>> titles;
+        std::unordered_map<std::string, std::vector<StoredTitle>> titles;
         while (query.executeStep()) {
             auto title = stored_title(query);
             const auto& v = title.values;
@@ -392,7 +392,7 @@ private:
 
     TitleTable titles_;
     LibraryStore store_;
-    std::map<std::string, std::vector<StoredTitle>> without_isbn_;
+    std::unordered_map<std::string, std::vector<StoredTitle>> without_isbn_;
     OccurrenceCounter occurrences_;
     Timestamp now_;
     int copies_added_ = 0;

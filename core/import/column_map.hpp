@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -145,7 +146,7 @@ public:
 private:
     std::string_view problem_key_;
     std::string_view name_;
-    std::map<std::string, std::string, std::less<>> first_places_;
+    std::unordered_map<std::string, std::string> first_places_;  // hashed: an import stays O(rows)
 };
 
 // The language codes the importers read ("kk", "ru", "en") from the words for them.
@@ -178,7 +179,7 @@ public:
     std::size_t next(const std::string& key) { return seen_[key]++; }
 
 private:
-    std::map<std::string, std::size_t, std::less<>> seen_;
+    std::unordered_map<std::string, std::size_t> seen_;
 };
 
 }  // namespace kitap::core

@@ -5,6 +5,7 @@
 #include "core/db/statement.hpp"
 #include "core/demo/demo_codes.hpp"
 #include "core/settings/setting_store.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -64,17 +65,13 @@ void add_copies(LibraryStore& store, const TitleRecord& title, const std::vector
 
 }  // namespace
 
-std::string_view to_string(InventoryRefusal refusal) {
-    switch (refusal) {
-        case InventoryRefusal::bad_count:
-            return "bad_count";
-        case InventoryRefusal::unknown_title:
-            return "unknown_title";
-        case InventoryRefusal::numbers_exhausted:
-            break;
-    }
-    return "numbers_exhausted";
-}
+constexpr auto inventory_refusal_names = enum_names<InventoryRefusal>({
+    {InventoryRefusal::bad_count, "bad_count"},
+    {InventoryRefusal::unknown_title, "unknown_title"},
+    {InventoryRefusal::numbers_exhausted, "numbers_exhausted"},
+});
+
+std::string_view to_string(InventoryRefusal refusal) { return inventory_refusal_names.name_of(refusal); }
 
 InventoryOutcome allocate_inventory_numbers(SQLite::Database& db, const InventoryRequest& request) {
     if (request.count < 1 || request.count > max_inventory_request) return {.refusal = InventoryRefusal::bad_count};

@@ -2,6 +2,7 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
@@ -206,39 +207,26 @@ std::string to_string(const StocktakeScope& scope) {
     return "all";
 }
 
-std::string_view to_string(StocktakeFinding finding) {
-    switch (finding) {
-        case StocktakeFinding::expected:
-            return "expected";
-        case StocktakeFinding::unexpected:
-            return "unexpected";
-        case StocktakeFinding::counted:
-            return "counted";
-        case StocktakeFinding::unknown:
-            return "unknown";
-        case StocktakeFinding::no_stocktake:
-            return "no_stocktake";
-    }
-    return "?";
-}
+constexpr auto finding_names = enum_names<StocktakeFinding>({
+    {StocktakeFinding::expected, "expected"},
+    {StocktakeFinding::unexpected, "unexpected"},
+    {StocktakeFinding::counted, "counted"},
+    {StocktakeFinding::unknown, "unknown"},
+    {StocktakeFinding::no_stocktake, "no_stocktake"},
+});
 
-std::string_view to_string(UnexpectedReason reason) {
-    switch (reason) {
-        case UnexpectedReason::none:
-            return "";
-        case UnexpectedReason::on_loan:
-            return "on_loan";
-        case UnexpectedReason::written_off:
-            return "written_off";
-        case UnexpectedReason::lost:
-            return "lost";
-        case UnexpectedReason::outside_scope:
-            return "outside_scope";
-        case UnexpectedReason::unknown:
-            return "unknown";
-    }
-    return "?";
-}
+std::string_view to_string(StocktakeFinding finding) { return finding_names.name_of(finding); }
+
+constexpr auto unexpected_reason_names = enum_names<UnexpectedReason>({
+    {UnexpectedReason::none, ""},
+    {UnexpectedReason::on_loan, "on_loan"},
+    {UnexpectedReason::written_off, "written_off"},
+    {UnexpectedReason::lost, "lost"},
+    {UnexpectedReason::outside_scope, "outside_scope"},
+    {UnexpectedReason::unknown, "unknown"},
+});
+
+std::string_view to_string(UnexpectedReason reason) { return unexpected_reason_names.name_of(reason); }
 
 // ---- Starting -------------------------------------------------------------
 

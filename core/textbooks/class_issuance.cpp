@@ -2,6 +2,7 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/text/enum_names.hpp"
 #include "core/textbooks/class_roster.hpp"
 #include "core/textbooks/curriculum.hpp"
 #include "core/textbooks/textbook_ledger.hpp"
@@ -133,14 +134,13 @@ void write_loans(SQLite::Database& db, const ClassSetPlan& plan, const std::vect
 
 }  // namespace
 
-std::string_view to_string(IssueSetRefusal refusal) {
-    switch (refusal) {
-        case IssueSetRefusal::unknown_class: return "unknown_class";
-        case IssueSetRefusal::no_curriculum: return "no_curriculum";
-        case IssueSetRefusal::not_in_curriculum: break;
-    }
-    return "not_in_curriculum";
-}
+constexpr auto issue_set_refusal_names = enum_names<IssueSetRefusal>({
+    {IssueSetRefusal::unknown_class, "unknown_class"},
+    {IssueSetRefusal::no_curriculum, "no_curriculum"},
+    {IssueSetRefusal::not_in_curriculum, "not_in_curriculum"},
+});
+
+std::string_view to_string(IssueSetRefusal refusal) { return issue_set_refusal_names.name_of(refusal); }
 
 std::vector<Need> allocate_whole_sets_first(const std::vector<std::vector<Need>>& needs_by_pupil,
                                             std::map<RowId, int> free_stock) {

@@ -2,6 +2,7 @@
 
 #include "core/embedded_file.hpp"
 #include "core/text/control_chars.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -54,14 +55,13 @@ std::string fill(std::string_view text, const MessageArgs& args) {
 
 }  // namespace
 
-std::string_view to_string(Language language) {
-    switch (language) {
-        case Language::kk: return "kk";
-        case Language::ru: return "ru";
-        case Language::en: break;
-    }
-    return "en";
-}
+constexpr auto language_names = core::enum_names<Language>({
+    {Language::kk, "kk"},
+    {Language::ru, "ru"},
+    {Language::en, "en"},
+});
+
+std::string_view to_string(Language language) { return language_names.name_of(language); }
 
 std::optional<Language> language_from(std::string_view code) {
     if (code.starts_with("kk")) return Language::kk;

@@ -1,6 +1,7 @@
 #include "kiosk/gui/kiosk_app.hpp"
 
 #include "core/security/secret_hash.hpp"
+#include "core/text/enum_names.hpp"
 #include "devices/keyboard/us_keymap.hpp"
 #include "kiosk/app/outcome_json.hpp"
 #include "kiosk/gui/platform/signal_watcher.hpp"
@@ -70,23 +71,16 @@ double seconds_until(std::chrono::steady_clock::time_point when) {
 
 }  // namespace
 
-std::string_view to_string(ScreenId screen) {
-    switch (screen) {
-        case ScreenId::welcome:
-            return "welcome";
-        case ScreenId::session:
-            return "session";
-        case ScreenId::pin:
-            return "pin";
-        case ScreenId::librarian:
-            return "librarian";
-        case ScreenId::fault:
-            return "fault";
-        case ScreenId::reader_pin:
-            return "reader_pin";
-    }
-    return "welcome";
-}
+constexpr auto screen_names = core::enum_names<ScreenId>({
+    {ScreenId::welcome, "welcome"},
+    {ScreenId::session, "session"},
+    {ScreenId::pin, "pin"},
+    {ScreenId::librarian, "librarian"},
+    {ScreenId::fault, "fault"},
+    {ScreenId::reader_pin, "reader_pin"},
+});
+
+std::string_view to_string(ScreenId screen) { return screen_names.name_of(screen); }
 
 KioskApp::KioskApp(KioskOptions options, app::Config config, std::unique_ptr<ScannerHub> hub)
     : options_(std::move(options)),

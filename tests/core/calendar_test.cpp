@@ -1,6 +1,6 @@
 #include "core/calendar.hpp"
 
-#include "core/scoped_time_zone.hpp"
+#include "tests/support/scoped_time_zone.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 #include "devices/camera/camera_source.hpp"
 #include "devices/keyboard/wedge_source.hpp"
 #include "tests/devices/support/event_waiting.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +13,7 @@ namespace kitap::devices {
 namespace {
 
 using namespace testing;
+using kitap::testing::TempDir;
 
 TEST(SourceFactory, MakesEverySourceItsSpecNames) {
     for (const auto* spec : {"wedge", "pipe:/tmp/x", "evdev:auto", "evdev:/dev/input/event3", "events:x.events",

@@ -1,24 +1,19 @@
 #include "kiosk/gui/model/fault.hpp"
 
+#include "core/text/enum_names.hpp"
+
 namespace kitap::kiosk {
 
-std::string_view to_string(FaultKind kind) {
-    switch (kind) {
-        case FaultKind::database_unavailable:
-            return "database_unavailable";
-        case FaultKind::database_read_only:
-            return "database_read_only";
-        case FaultKind::disk_full:
-            return "disk_full";
-        case FaultKind::database_busy:
-            return "database_busy";
-        case FaultKind::database_error:
-            return "database_error";
-        case FaultKind::no_scanner:
-            return "no_scanner";
-    }
-    return "database_error";
-}
+constexpr auto fault_kind_names = core::enum_names<FaultKind>({
+    {FaultKind::database_unavailable, "database_unavailable"},
+    {FaultKind::database_read_only, "database_read_only"},
+    {FaultKind::disk_full, "disk_full"},
+    {FaultKind::database_busy, "database_busy"},
+    {FaultKind::database_error, "database_error"},
+    {FaultKind::no_scanner, "no_scanner"},
+});
+
+std::string_view to_string(FaultKind kind) { return fault_kind_names.name_of(kind); }
 
 Fault fault_from(const core::Fault& fault) {
     switch (fault.kind) {

@@ -3,9 +3,9 @@
 #include "core/audit/librarian_action.hpp"
 #include "core/circulation/reader_account.hpp"
 #include "core/circulation/station.hpp"
-#include "core/scoped_time_zone.hpp"
 #include "core/textbooks/textbook_fixture.hpp"
 #include "core/year/year_close.hpp"
+#include "tests/support/scoped_time_zone.hpp"
 
 #include <gtest/gtest.h>
 

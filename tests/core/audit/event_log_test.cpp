@@ -1,6 +1,6 @@
 #include "core/audit/event_log.hpp"
 
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 #include "core/audit/pin_attempts.hpp"
 
 #include "core/circulation/library_store.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 #include "core/circulation/station.hpp"
 
 #include "core/audit/audit_log.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/school.hpp"
 
 #include <gtest/gtest.h>
 
@@ -26,7 +26,7 @@ protected:
         setenv("TZ", "UTC", 1);
         tzset();
         auto& db = temp_.db();
-        db.exec("INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (1, 5, 'Ә', 'kk', '2026-2027')");
+        temp_.add_class("2026-2027", 5, "Ә");  // id 1
         db.exec(R"(INSERT INTO reader (id, card, full_name, category, class_id, status) VALUES
             (1, '20000014', 'Қасымова Әлия', 'pupil', 1, 'active'),
             (2, '20000022', 'Нұрланұлы Ерасыл', 'pupil', 1, 'active'),
@@ -51,7 +51,7 @@ protected:
 
     int count(const std::string& sql) { return temp_.db().execAndGet(sql).getInt(); }
 
-    testing::TempDatabase temp_;
+    testing::TestSchool temp_;
     LibraryStore store_{temp_.db()};
     Rules rules_;
     Timestamp now_ = sys_days{2026y / November / 25} + 10h;

@@ -1,5 +1,5 @@
 #include "core/codes/code_classifier.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/school.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@ class CodeClassifierTest : public ::testing::Test {
 protected:
     void SetUp() override {
         auto& db = temp_.db();
-        db.exec("INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (1, 7, 'Ғ', 'kk', '2026-2027')");
+        temp_.add_class("2026-2027", 7, "Ғ");  // id 1
         db.exec("INSERT INTO reader (card, full_name, category, class_id) VALUES ('20000014', 'Әлия', 'pupil', 1)");
         db.exec("INSERT INTO title (id, title, isbn, kind, stock) VALUES (1, 'Алгебра. 7-сынып', '9786010000001', 'textbook', 5)");
         db.exec("INSERT INTO copy (barcode, title_id) VALUES ('004512', 1)");
@@ -18,7 +18,7 @@ protected:
 
     ClassifiedCode classify(std::string_view text) { return classify_code(text, rules_, store_); }
 
-    testing::TempDatabase temp_;
+    testing::TestSchool temp_;
     LibraryStore store_{temp_.db()};
     CodeRules rules_;
 };

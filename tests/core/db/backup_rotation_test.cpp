@@ -1,7 +1,7 @@
 #include "core/db/backup_rotation.hpp"
 
 #include "core/db/database.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -4,7 +4,7 @@
 #include "core/db/database.hpp"
 #include "core/db/private_files.hpp"
 #include "core/db/schema_check.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

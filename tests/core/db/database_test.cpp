@@ -1,7 +1,7 @@
 #include "core/db/database.hpp"
 
 #include "core/audit/event_log.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/school.hpp"
 
 #include <gtest/gtest.h>
 
@@ -99,9 +99,9 @@ TEST(Database, EventLogIsAppendOnly) {
 }
 
 TEST(Database, ACopyCannotBeOnLoanTwice) {
-    testing::TempDatabase temp;
+    testing::TestSchool temp;
     auto& db = temp.db();
-    db.exec("INSERT INTO school_class (grade, letter, language, school_year) VALUES (5, 'Ә', 'kk', '2026-2027')");
+    temp.add_class("2026-2027", 5, "Ә");
     db.exec("INSERT INTO reader (card, full_name, category, class_id) VALUES ('1', 'Әлия', 'pupil', 1)");
     db.exec("INSERT INTO title (title, kind) VALUES ('Абай жолы', 'fiction')");
     db.exec("INSERT INTO copy (barcode, title_id) VALUES ('100', 1)");

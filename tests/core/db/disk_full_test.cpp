@@ -7,8 +7,8 @@
 #include "core/circulation/library_store.hpp"
 #include "core/circulation/station.hpp"
 #include "core/import/reader_import.hpp"
-#include "core/test_database.hpp"
 #include "core/textbooks/class_issuance.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 
 #include "core/audit/event_chain.hpp"
 #include "core/codes/check_digits.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/import/import_test_support.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/school.hpp"
 
 #include <gtest/gtest.h>
 #include <iconv.h>
@@ -58,6 +58,7 @@ protected:
     }
 
     SQLite::Database& db() { return temp_.db(); }
+    testing::TestSchool& school() { return temp_; }
 
     // "Абай жолы | Мұхтар Әуезов | - | Жазушы | 2019 | kk | fiction | - | - | 320000 | 0 | 10000017 10000025"
     Lines titles() {
@@ -94,7 +95,7 @@ protected:
     CatalogImportOptions options{.dry_run = false, .now = parse_iso_timestamp("2025-08-20T09:30:00Z").value()};
 
 private:
-    testing::TempDatabase temp_;
+    testing::TestSchool temp_;
 };
 
 // ---- Headers, encodings, separators, quoting ---------------------------------
@@ -342,8 +343,7 @@ TEST_F(CatalogImport, UndecodableLinesAndCsvErrors) {
 
 TEST_F(CatalogImport, StockCannotFallBelowTheTitleLevelLoans) {
     ASSERT_TRUE(import(kazakh_catalog).ok());
-    db().exec(
-        "INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (1, 5, 'Ә', 'kk', '2025-2026')");
+    school().add_class("2025-2026", 5, "Ә");  // id 1
     db().exec(
         "INSERT INTO reader (id, card, full_name, category, class_id) VALUES (1, '20000014', 'Қасымова Әлия', "
         "'pupil', 1)");

@@ -7,7 +7,7 @@
 #include "core/import/import_limits.hpp"
 #include "core/import/import_test_support.hpp"
 #include "core/import/reader_import.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

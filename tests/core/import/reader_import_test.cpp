@@ -2,7 +2,7 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/import/import_test_support.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 #include <iconv.h>

@@ -2,7 +2,7 @@
 // can break coming back as a Fault value (never an SQLite exception).
 #include "core/library.hpp"
 #include "core/db/database.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>

@@ -1,6 +1,6 @@
 // "What is this code?" answered once in core for the kiosk's lookup and `kitap reader` / `kitap item`.
 #include "core/library.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

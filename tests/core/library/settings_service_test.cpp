@@ -1,6 +1,6 @@
 // The kiosk's settings in core: keys, fallbacks, limits, and why a value is refused.
 #include "core/library.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

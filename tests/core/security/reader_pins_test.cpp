@@ -1,7 +1,7 @@
 #include "core/security/reader_pins.hpp"
 
 #include "core/security/secret_hash.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 #include "core/settings/setting_store.hpp"
-#include "core/test_database.hpp"
+#include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
 

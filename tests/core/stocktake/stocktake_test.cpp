@@ -71,7 +71,7 @@ TEST_F(Stocktakes, MissingAndUnexpectedAfterARestart) {
     for (const char* code : {"10000017", "10000017", "10000041", "10000058", "NO-SUCH-CODE"}) scan(code);
     for (int i = 0; i < 5; ++i) scan(isbn(2));
 
-    auto reopened = open_database(temp_.path());  // the station restarted
+    auto reopened = open_database(path());  // the station restarted
     const auto report = finish_stocktake(reopened, on(today));
     ASSERT_TRUE(report);
     EXPECT_EQ(report->scope, "all");

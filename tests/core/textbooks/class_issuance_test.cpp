@@ -91,7 +91,7 @@ TEST_F(ClassIssuanceTest, RefusalsSayWhy) {
     EXPECT_EQ(issue("5Б").refusal, IssueSetRefusal::unknown_class);
     EXPECT_EQ(issue("ноль").refusal, IssueSetRefusal::unknown_class);
     EXPECT_EQ(issue("5Ә", {.isbn = std::string("9786010000025")}).refusal, IssueSetRefusal::not_in_curriculum);
-    temp_.db().exec("INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (2, 6, 'А', 'ru', '2026-2027')");
+    temp_.add_class("2026-2027", 6, "А", "ru");
     EXPECT_EQ(issue("6А").refusal, IssueSetRefusal::no_curriculum);
 }
 

@@ -44,8 +44,8 @@ TEST_F(ClassProgressTest, AClassThisYearDoesNotHaveIsNone) {
 }
 
 TEST_F(ClassProgressTest, ProvisionPerClassFollowsIssuance) {
-    temp_.db().exec("INSERT INTO school_class (id, grade, letter, language, school_year) VALUES "
-                    "(2, 7, 'А', 'ru', '2026-2027'), (3, 5, 'Б', 'kk', '2025-2026')");
+    temp_.add_class("2026-2027", 7, "А", "ru");
+    temp_.add_class("2025-2026", 5, "Б");
     auto before = class_provision(temp_.db(), today());
     ASSERT_EQ(before.size(), 2u);  // last year's class is not listed
     EXPECT_EQ(before[0].class_name, "5Ә");

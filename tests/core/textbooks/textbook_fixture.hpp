@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/test_database.hpp"
+#include "tests/support/school.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@ protected:
         setenv("TZ", "UTC", 1);
         tzset();
         auto& db = temp_.db();
-        db.exec("INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (1, 5, 'Ә', 'kk', '2026-2027')");
+        temp_.add_class("2026-2027", 5, "Ә");  // id 1
         db.exec(R"(INSERT INTO reader (id, card, full_name, category, class_id) VALUES
             (1, '20000014', 'Әбенова Аружан', 'pupil', 1),
             (2, '20000022', 'Нұрланұлы Ерасыл', 'pupil', 1),
@@ -34,7 +34,7 @@ protected:
 
     int count(const std::string& sql) { return temp_.db().execAndGet(sql).getInt(); }
 
-    TempDatabase temp_;
+    TestSchool temp_;
     std::chrono::sys_seconds now_ = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + std::chrono::hours{10};
 };
 

@@ -30,7 +30,7 @@ TEST_F(TextbookReportsTest, ProvisionCountsPupilsNeedIssuedAndFreeStock) {
 }
 
 TEST_F(TextbookReportsTest, ProvisionOfOneClass) {
-    temp_.db().exec("INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (2, 5, 'Б', 'kk', '2026-2027')");
+    temp_.add_class("2026-2027", 5, "Б");
     EXPECT_EQ(provision_report(temp_.db(), ClassName{5, "Б"}, Date{2026y, November, 25d}).lines.size(), 2u);
     EXPECT_EQ(provision_report(temp_.db(), std::nullopt, Date{2026y, November, 25d}).lines.size(), 4u);
 }

@@ -9,7 +9,7 @@
 #include "devices/camera/camera_source.hpp"
 #include "devices/camera/frame_decoder.hpp"
 #include "tests/devices/support/synthetic_frames.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <ZXing/ReadBarcode.h>
 #include <opencv2/imgproc.hpp>
@@ -28,6 +28,7 @@ namespace {
 
 using namespace kitap::devices;
 using namespace kitap::devices::testing;
+using kitap::testing::TempDir;
 
 struct Settings {
     int frames_per_format = 150;

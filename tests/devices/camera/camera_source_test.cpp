@@ -2,7 +2,7 @@
 
 #include "tests/devices/support/event_waiting.hpp"
 #include "tests/devices/support/recordings.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +11,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using namespace testing;
+using kitap::testing::TempDir;
 
 std::unique_ptr<CameraSource> recording_source(const std::filesystem::path& path, double folder_fps = 10) {
     return std::make_unique<CameraSource>(

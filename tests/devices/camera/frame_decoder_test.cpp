@@ -1,7 +1,7 @@
 #include "devices/camera/frame_decoder.hpp"
 
 #include "tests/devices/support/synthetic_frames.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <ZXing/ReadBarcode.h>
 #include <gtest/gtest.h>
@@ -15,6 +15,7 @@ namespace kitap::devices {
 namespace {
 
 using namespace testing;
+using kitap::testing::TempDir;
 
 const std::filesystem::path data = KITAP_DEVICES_TEST_DATA;
 

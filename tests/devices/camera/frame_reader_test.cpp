@@ -1,7 +1,7 @@
 #include "devices/camera/frame_reader.hpp"
 
 #include "tests/devices/support/recordings.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +11,7 @@ namespace kitap::devices {
 namespace {
 
 using namespace testing;
+using kitap::testing::TempDir;
 
 int count_frames(FrameReader& reader) {
     int frames = 0;

@@ -1,6 +1,6 @@
 #include "devices/camera/frames_module.hpp"
 
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 namespace kitap::devices {
 namespace {
 
-using testing::TempDir;
+using kitap::testing::TempDir;
 
 TEST(FramesModule, SaysWhereItLookedWhenTheModuleIsMissing) {
     TempDir first;

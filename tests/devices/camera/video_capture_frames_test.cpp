@@ -1,7 +1,7 @@
 #include "devices/camera/video_capture_frames.hpp"
 
 #include "tests/devices/support/recordings.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +9,7 @@ namespace kitap::devices {
 namespace {
 
 using namespace testing;
+using kitap::testing::TempDir;
 
 TEST(VideoCaptureFrames, HandsOutEveryFrameInItsOwnBuffer) {
     TempDir dir;

@@ -1,7 +1,7 @@
 #include "devices/io/pipe_source.hpp"
 
 #include "tests/devices/support/event_waiting.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +15,7 @@ namespace kitap::devices {
 namespace {
 
 using namespace testing;
+using kitap::testing::TempDir;
 using Texts = std::vector<std::string>;
 
 constexpr ReconnectOptions quick{std::chrono::milliseconds(20)};

@@ -2,7 +2,7 @@
 
 #include "tests/devices/support/event_waiting.hpp"
 #include "tests/devices/support/key_recording.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,6 +14,7 @@ namespace kitap::devices {
 namespace {
 
 using namespace testing;
+using kitap::testing::TempDir;
 using Texts = std::vector<std::string>;
 
 constexpr ReconnectOptions quick{std::chrono::milliseconds(20)};

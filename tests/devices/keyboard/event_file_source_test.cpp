@@ -1,7 +1,7 @@
 #include "devices/keyboard/event_file_source.hpp"
 
 #include "tests/devices/support/event_waiting.hpp"
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,6 +16,7 @@ namespace kitap::devices {
 namespace {
 
 using namespace testing;
+using kitap::testing::TempDir;
 
 const std::filesystem::path data = KITAP_DEVICES_TEST_DATA;
 

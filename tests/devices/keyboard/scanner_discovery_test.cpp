@@ -1,6 +1,6 @@
 #include "devices/keyboard/scanner_discovery.hpp"
 
-#include "tests/devices/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 namespace kitap::devices {
 namespace {
 
-using testing::TempDir;
+using kitap::testing::TempDir;
 
 // Lays out /sys/class/input/eventN/device/{name,id/vendor,id/product} as the kernel does.
 void add_device(const TempDir& sys, const std::string& event, const std::string& name, const std::string& vendor) {

@@ -10,7 +10,7 @@
 #include "kiosk/gui/ui/keypad_layout.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
 #include "tests/kiosk/gui/support/sample_library.hpp"
-#include "tests/kiosk/gui/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>

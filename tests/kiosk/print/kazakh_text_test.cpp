@@ -4,7 +4,7 @@
 #include "kiosk/print/reader_cards.hpp"
 #include "kiosk/print/xlsx_report.hpp"
 #include "support/rendered_pdf.hpp"
-#include "support/temp_folder.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -30,7 +30,7 @@ void expect_embedded_noto(const std::filesystem::path& pdf) {
 }
 
 TEST(KazakhText, OnReaderCards) {
-    testing::TempFolder folder;
+    testing::TempDir folder;
     ASSERT_TRUE(write_reader_cards(
         folder / "cards.pdf", {{"20000014", kazakh_letters, "5Ә сынып"}},
         {.school = "Шаңырақ мектебі", .heading = "ОҚЫРМАН БИЛЕТІ", .year_line = "2026-2027 оқу жылы"}));
@@ -46,7 +46,7 @@ TEST(KazakhText, InReportsAndWorkbooks) {
         report_document({tr, "Шаңырақ мектебі", std::chrono::year{2024} / 6 / 1}, "Есеп: " + kazakh_letters);
     document.sections.push_back({.columns = {{"Атауы", 3}, {"Саны", 1}, {"Сомасы, ₸", 1}},
                                  .rows = {{text_cell(kazakh_letters), count_cell(1234567), tenge_cell(123456789)}}});
-    testing::TempFolder folder;
+    testing::TempDir folder;
     ASSERT_TRUE(write_pdf_report(folder / "report.pdf", document));
     // Thousands are set apart by no-break spaces, which pdftotext gives back as spaces.
     const auto text = pdf_text(folder / "report.pdf");

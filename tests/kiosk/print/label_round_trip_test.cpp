@@ -5,7 +5,7 @@
 #include "kiosk/print/copy_labels.hpp"
 #include "kiosk/print/reader_cards.hpp"
 #include "support/rendered_pdf.hpp"
-#include "support/temp_folder.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -47,7 +47,7 @@ TEST_P(CopyLabelRoundTrip, EveryLabelOnEveryPageDecodesToItsNumber) {
     const auto numbers = inventory_numbers(layout.per_page() + 3);  // a second page, part filled
     std::vector<CopyLabel> labels;
     for (const auto& number : numbers) labels.push_back({number, "Абай жолы. 1-кітап"});
-    testing::TempFolder folder;
+    testing::TempDir folder;
     const auto written = write_copy_labels(folder / "labels.pdf", labels,
                                            {.layout = layout,
                                             .symbology = GetParam().symbology,
@@ -73,7 +73,7 @@ TEST(ReaderCardRoundTrip, TenCardsASheetEachDecodingToItsCard) {
     std::vector<ReaderCard> cards;
     for (int sequence = 1; sequence <= 12; ++sequence)
         cards.push_back({core::demo::numbered_label('2', sequence), "Әбенова Ғалия Қанатқызы", "5Ә сынып"});
-    testing::TempFolder folder;
+    testing::TempDir folder;
     ASSERT_TRUE(write_reader_cards(folder / "cards.pdf", cards,
                                    {.school = "№ 12 жалпы білім беретін мектеп",
                                     .heading = "ОҚЫРМАН БИЛЕТІ",
@@ -89,7 +89,7 @@ TEST(CommandSheetRoundTrip, EveryCommandDecodesEvenTheLongestWithAPrefix) {
     const std::vector<CommandLabel> commands{{"KITAP-DONE", "Аяқтау", "Завершить"},
                                              {"KITAP-MODE-RETURN", "Қайтару режимі", "Режим возврата"},
                                              {"LIBRARY-MODE-RETURN", "Қайтару режимі", "Режим возврата"}};
-    testing::TempFolder folder;
+    testing::TempDir folder;
     ASSERT_TRUE(
         write_command_sheet(folder / "commands.pdf", commands, {.heading = "Командалар", .document_title = "c"}));
     EXPECT_EQ(decoded_labels(folder / "commands.pdf", command_sheet_layout(), commands.size()),
@@ -97,7 +97,7 @@ TEST(CommandSheetRoundTrip, EveryCommandDecodesEvenTheLongestWithAPrefix) {
 }
 
 TEST(CopyLabels, NothingIsWrittenWhenACodeCannotBePrinted) {
-    testing::TempFolder folder;
+    testing::TempDir folder;
     const auto written = write_copy_labels(folder / "labels.pdf", {{"10000017", ""}, {"10000Ә", ""}},
                                            {.layout = *label_layout("a4-3x8")});
     ASSERT_FALSE(written);

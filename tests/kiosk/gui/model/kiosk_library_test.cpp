@@ -1,7 +1,7 @@
 #include "kiosk/gui/model/kiosk_library.hpp"
 
 #include "tests/kiosk/gui/support/sample_library.hpp"
-#include "tests/kiosk/gui/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>

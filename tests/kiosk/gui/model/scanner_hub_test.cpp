@@ -1,6 +1,6 @@
 #include "kiosk/gui/model/scanner_hub.hpp"
 
-#include "tests/kiosk/gui/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 
 #include "core/library.hpp"
 #include "core/security/secret_hash.hpp"
-#include "tests/kiosk/gui/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 #include "kiosk/gui/screens/unlock_report.hpp"
 
 #include "kiosk/gui/screens/pin_screen.hpp"
-#include "tests/core/scoped_time_zone.hpp"
+#include "tests/support/scoped_time_zone.hpp"
 
 #include <gtest/gtest.h>
 

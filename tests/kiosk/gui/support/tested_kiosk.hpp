@@ -1,7 +1,7 @@
 #pragma once
 
 #include "tests/kiosk/gui/support/child_process.hpp"
-#include "tests/kiosk/gui/support/temp_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <chrono>
 #include <filesystem>

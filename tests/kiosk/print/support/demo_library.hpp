@@ -1,7 +1,8 @@
 #pragma once
 
 #include "support/rendered_pdf.hpp"
-#include "support/temp_folder.hpp"
+#include "tests/support/cli_run.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
@@ -11,12 +12,6 @@
 #include <vector>
 
 namespace kitap::testing {
-
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
 
 // The built `kitap` run on a copy of a demo school (made once per test binary),
 // in a folder of the test's own, with no configuration file unless given one.
@@ -36,9 +31,7 @@ protected:
     std::filesystem::path db_path() const { return folder_ / "kitap.db"; }
 
 private:
-    CliRun run_in_folder(const std::string& command, const std::filesystem::path& stdout_file);
-
-    TempFolder folder_;
+    TempDir folder_;
 };
 
 }  // namespace kitap::testing

@@ -2,8 +2,6 @@
 
 #include <ZXing/ReadBarcode.h>
 
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -32,24 +30,6 @@ GrayPage read_pgm(const fs::path& file) {
 int pixels(double mm, int dpi) { return static_cast<int>(std::lround(mm / printing::mm_per_inch * dpi)); }
 
 }  // namespace
-
-std::string quoted(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-int run(const std::string& command) {
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::vector<GrayPage> render_pdf(const fs::path& pdf, int dpi) {
     const fs::path folder = pdf.parent_path() / (pdf.stem().string() + "-pages");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kiosk/print/geometry.hpp"
+#include "tests/support/shell.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -32,10 +33,5 @@ std::string pdf_text(const std::filesystem::path& pdf);
 
 // One member of a zip archive (an XLSX part), as `unzip -p` prints it.
 std::string zip_member(const std::filesystem::path& archive, const std::string& member);
-
-// Runs a shell command; its exit status.
-int run(const std::string& command);
-std::string quoted(const std::string& text);
-std::string slurp(const std::filesystem::path& path);
 
 }  // namespace kitap::testing

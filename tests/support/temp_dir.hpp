@@ -1,10 +1,12 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
-namespace kitap::devices::testing {
+namespace kitap::testing {
 
-// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
+// A fresh folder under $TMPDIR (or /tmp), removed with everything in it when the
+// test ends, unless $KITAP_KEEP_TEST_FILES is set (to look at what a test made).
 class TempDir {
 public:
     TempDir();
@@ -19,4 +21,4 @@ private:
     std::filesystem::path path_;
 };
 
-}  // namespace kitap::devices::testing
+}  // namespace kitap::testing
