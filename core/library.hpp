@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/db/backup.hpp"
 #include "core/library/audit_service.hpp"
 #include "core/library/circulation_service.hpp"
 #include "core/library/fault.hpp"
@@ -44,6 +45,10 @@ struct LibraryOptions {
 class Library {
 public:
     static OrFault<Library> open(const std::filesystem::path& path, LibraryOptions options = {});
+    // Puts a checked backup in place of the database at `path` (core::restore_database),
+    // with no Library open on it; the problem, when the backup was refused.
+    static OrFault<std::optional<RestoreProblem>> restore(const std::filesystem::path& path,
+                                                          const std::filesystem::path& backup);
     ~Library();
     Library(Library&&) noexcept;
     Library& operator=(Library&&) noexcept;

@@ -26,6 +26,11 @@ OrFault<Library> Library::open(const std::filesystem::path& path, LibraryOptions
     });
 }
 
+OrFault<std::optional<RestoreProblem>> Library::restore(const std::filesystem::path& path,
+                                                        const std::filesystem::path& backup) {
+    return guarded([&] { return restore_database(path, backup); });
+}
+
 Library::Library(std::unique_ptr<LibraryCore> core) : core_(std::move(core)) {}
 Library::~Library() = default;
 Library::Library(Library&&) noexcept = default;

@@ -1,4 +1,3 @@
-#include "core/db/backup.hpp"
 #include "kiosk/cli/commands.hpp"
 
 #include <iostream>
@@ -87,7 +86,7 @@ int run_backup(CliContext& context, const BackupArguments& args) {
 }
 
 int run_restore(CliContext& context, const std::string& file) {
-    if (auto problem = core::restore_database(context.db_path(), file)) {
+    if (auto problem = or_fault(core::Library::restore(context.db_path(), file))) {
         std::cerr << context.tr()("cli.restore." + std::string(to_string(problem->refusal)),
                                   {{"file", file}, {"detail", problem->detail}})
                   << '\n';
