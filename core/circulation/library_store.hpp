@@ -48,6 +48,11 @@ struct OpenLoan {
     RowId reader_id = 0;
     std::string reader_card;
     int quantity = 1;
+    Date due;
+    int renewals = 0;  // times the loan was renewed so far
+    RowId title_id = 0;
+    std::optional<RowId> copy_id;
+    std::string code;  // the copy's barcode, or the title's ISBN for title-level loans
 };
 
 // One line of what a reader holds.
@@ -57,6 +62,8 @@ struct HeldItem {
     TitleKind kind = TitleKind::fiction;
     int quantity = 1;
     Date due;
+    RowId loan_id = 0;  // what a renewal from the session list names
+    int renewals = 0;
 };
 
 struct NewLoan {
@@ -95,15 +102,19 @@ public:
     std::optional<ReaderRecord> reader_by_card(const std::string& card);
     std::optional<CopyRecord> copy_by_barcode(const std::string& barcode);
     std::optional<TitleRecord> title_by_isbn(const std::string& isbn);
+    std::optional<TitleRecord> title_by_id(RowId title_id);
 
     std::optional<OpenLoan> open_loan_of_copy(RowId copy_id);
     std::optional<OpenLoan> open_title_loan(RowId reader_id, RowId title_id);
+    std::optional<OpenLoan> open_loan(RowId loan_id);
     int title_quantity_on_loan(RowId title_id);
     int open_main_fund_loans(RowId reader_id);
     std::vector<HeldItem> held_items(RowId reader_id);
     std::vector<HeldItem> overdue_items(RowId reader_id, Date today);
 
     RowId insert_loan(const NewLoan& loan);
+    // One more renewal of an open loan, due on `due` from now on.
+    void renew_loan(RowId loan_id, Date due);
     // Returns `quantity` of an open loan: the whole loan, or a part split off as a returned row.
     void return_loan(const OpenLoan& loan, int quantity, Timestamp at, std::optional<Condition> condition = {});
     RowId insert_compensation(RowId reader_id, const TitleRecord& title, std::optional<RowId> copy_id, int quantity,
@@ -120,12 +131,15 @@ private:
     SQLite::Statement reader_by_card_;
     SQLite::Statement copy_by_barcode_;
     SQLite::Statement title_by_isbn_;
+    SQLite::Statement title_by_id_;
     SQLite::Statement open_loan_of_copy_;
     SQLite::Statement open_title_loan_;
+    SQLite::Statement open_loan_;
     SQLite::Statement title_on_loan_;
     SQLite::Statement open_main_fund_loans_;
     SQLite::Statement held_items_;
     SQLite::Statement insert_loan_;
+    SQLite::Statement renew_loan_;
     SQLite::Statement close_loan_;
     SQLite::Statement reduce_loan_;
     SQLite::Statement insert_returned_part_;

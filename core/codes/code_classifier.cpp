@@ -9,7 +9,7 @@
 namespace kitap::core {
 namespace {
 
-constexpr std::array<std::pair<Command, std::string_view>, 9> command_names{{
+constexpr std::array<std::pair<Command, std::string_view>, 10> command_names{{
     {Command::done, "DONE"},
     {Command::mode_self, "MODE-SELF"},
     {Command::mode_desk, "MODE-DESK"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<Command, std::string_view>, 9> command_names{{
     {Command::worn, "WORN"},
     {Command::damaged, "DAMAGED"},
     {Command::lost, "LOST"},
+    {Command::renew, "RENEW"},
 }};
 
 bool is_noise(unsigned char c) { return c <= ' ' || c == 0x7f; }
