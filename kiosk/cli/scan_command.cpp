@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string_view>
@@ -12,10 +13,16 @@ namespace kitap::cli {
 namespace {
 
 // One JSON object per line, flushed at once: whoever reads the pipe sees each
-// outcome as soon as it is committed.
-void print(const core::StationOutcome& outcome, const core::Station& station, const app::Translator& tr) {
-    std::cout << app::outcome_json(outcome, station.mode(), tr).dump() << std::endl;
+// outcome (an idle session's end, then the scan's own) as soon as it is committed.
+void print(const core::StationResult& result, const core::Station& station, const app::Translator& tr) {
+    for (const auto& outcome : result.outcomes)
+        std::cout << app::outcome_json(outcome, station.mode(), tr).dump() << std::endl;
 }
+
+// A refusal is an answer, printed like any other, so a stream of scans ends with 0
+// as it always has; only a fault would end it otherwise (none comes as an outcome
+// today: a broken database is an exception, exit 3 from main).
+ExitCode exit_code_for(core::Severity worst) { return worst == core::Severity::fault ? exit_fault : exit_done; }
 
 // "PIN 1234" answers a card's `pin_required`, as the kiosk's keypad does: the digits
 // go to the station as a PIN, never through the code classifier nor into the output.
@@ -38,21 +45,22 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
     }
     core::LibraryStore store(context.db());
     core::Station station(store, context.config().rules, *station_mode, station_name);
+    auto worst = core::Severity::success;
     auto handle = [&](const std::string& text) {
         const auto now = CliContext::now();
-        if (auto ended = station.expire_idle_session(now)) print(*ended, station, context.tr());
-        if (auto pin = submitted_pin(text))
-            print(station.submit_pin(*pin, now), station, context.tr());
-        else
-            print(station.handle({.text = text, .symbology = "", .source = "cli"}, now), station, context.tr());
+        const auto pin = submitted_pin(text);
+        const auto result = pin ? station.submit_pin(*pin, now)
+                                : station.handle(core::Scan{.text = text, .symbology = "", .source = "cli"}, now);
+        print(result, station, context.tr());
+        worst = std::max(worst, core::severity(result.last()));
     };
     if (!codes.empty()) {
         for (const auto& code : codes) handle(code);
-        return exit_done;
+        return exit_code_for(worst);
     }
     for (std::string line; std::getline(std::cin, line);)
         if (line.find_first_not_of(" \t\r") != std::string::npos) handle(line);
-    return exit_done;
+    return exit_code_for(worst);
 }
 
 }  // namespace kitap::cli

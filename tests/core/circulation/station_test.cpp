@@ -662,14 +662,19 @@ protected:
     }
 
     void days_pass(int days) { now_ += std::chrono::days(days); }
+
+    // The pupil borrows the fiction copy (due 2026-12-09) and comes back with it days later.
+    void lend_then_come_back(Station& s, int days) {
+        scan(s, "20000014");
+        scan(s, fiction_copy);
+        days_pass(days);
+        scan(s, "20000014");
+    }
 };
 
 TEST_F(RenewalTest, ScanningRenewThenTheBookRunsTheLoanPeriodFromToday) {
     auto s = station();
-    scan(s, "20000014");
-    scan(s, fiction_copy);  // due 2026-12-09
-    days_pass(10);
-    scan(s, "20000014");
+    lend_then_come_back(s, 10);
     const auto armed = scan(s, "KITAP-RENEW");
     EXPECT_EQ(armed.outcome, Outcome::command);
     EXPECT_EQ(armed.command, Command::renew);
@@ -723,10 +728,7 @@ TEST_F(RenewalTest, OnTheDueDateStillRenewsTheDayAfterItDoesNot) {
 
 TEST_F(RenewalTest, NotWhileTheReaderHasOverdueItems) {
     auto s = station();
-    scan(s, "20000014");
-    scan(s, fiction_copy);  // due 2026-12-09
-    days_pass(10);
-    scan(s, "20000014");
+    lend_then_come_back(s, 10);
     scan(s, second_copy);  // due 2026-12-19
     days_pass(5);          // 2026-12-10: the first one is late
     scan(s, "20000014");
@@ -824,10 +826,7 @@ TEST_F(RenewalTest, TheDeskRenewsWhoeverHoldsTheCopyAndTheAuditShowsIt) {
 
 TEST_F(RenewalTest, TheSessionListsButtonRenewsByLoanOnce) {
     auto s = station();
-    scan(s, "20000014");
-    scan(s, fiction_copy);
-    days_pass(3);
-    scan(s, "20000014");
+    lend_then_come_back(s, 3);
     const auto line = line_of(s, fiction_copy);
     EXPECT_TRUE(line.renewable);
     const auto result = press(s, RenewLoan{line.item.loan_id});
