@@ -62,27 +62,28 @@ std::optional<Fault> KioskLibrary::open() {
 }
 
 KioskLibrary::Handled KioskLibrary::handle(const core::Scan& scan, core::Timestamp now) {
-    Handled handled = expire_idle(now);
-    if (handled.fault) return handled;
-    add(handled, guarded([&] { return station_->handle(scan, now); }));
-    return handled;
+    return from_result(guarded([&] { return station_->handle(scan, now); }));
+}
+
+KioskLibrary::Handled KioskLibrary::handle(const core::StationCommand& command, core::Timestamp now) {
+    return from_result(guarded([&] { return station_->handle(command, now); }));
+}
+
+tl::expected<core::SessionSnapshot, Fault> KioskLibrary::session_snapshot(core::Timestamp now) {
+    return guarded([&] { return station_->snapshot(now); });
 }
 
 KioskLibrary::Handled KioskLibrary::submit_reader_pin(std::string_view pin, core::Timestamp now) {
-    Handled handled;
-    add(handled, guarded([&] { return station_->submit_pin(pin, now); }));
-    return handled;
+    return from_result(guarded([&] { return station_->submit_pin(pin, now); }));
 }
 
 void KioskLibrary::cancel_reader_pin() {
     if (station_) station_->cancel_pin();
 }
 
-void KioskLibrary::add(Handled& handled, tl::expected<core::StationOutcome, Fault> outcome) {
-    if (outcome)
-        handled.outcomes.push_back(std::move(*outcome));
-    else
-        handled.fault = outcome.error();
+KioskLibrary::Handled KioskLibrary::from_result(tl::expected<core::StationResult, Fault> result) {
+    if (!result) return {.fault = result.error()};
+    return {.outcomes = std::move(result->outcomes)};
 }
 
 KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
@@ -114,10 +115,13 @@ void KioskLibrary::open_desk(core::StationMode mode) {
 void KioskLibrary::close_desk() { desk_.reset(); }
 
 KioskLibrary::Handled KioskLibrary::handle_at_desk(const core::Scan& scan, core::Timestamp now) {
-    Handled handled;
     if (!desk_) open_desk(desk_mode_);  // the database came back since the desk was opened
-    add(handled, guarded([&] { return desk_->handle(scan, now); }));
-    return handled;
+    return from_result(guarded([&] { return desk_->handle(scan, now); }));
+}
+
+KioskLibrary::Handled KioskLibrary::handle_at_desk(const core::StationCommand& command, core::Timestamp now) {
+    if (!desk_) open_desk(desk_mode_);
+    return from_result(guarded([&] { return desk_->handle(command, now); }));
 }
 
 std::optional<core::ReaderSummary> KioskLibrary::desk_reader() const {
@@ -138,13 +142,6 @@ tl::expected<std::vector<core::HeldItem>, Fault> KioskLibrary::held_items(const 
     return guarded([&] {
         const auto reader = store_->reader_by_card(card);
         return reader ? store_->held_items(reader->id) : std::vector<core::HeldItem>{};
-    });
-}
-
-tl::expected<std::vector<core::SetLine>, Fault> KioskLibrary::class_set(const std::string& card) {
-    return guarded([&] {
-        const auto reader = store_->reader_by_card(card);
-        return reader ? core::TextbookLedger(*db_).class_set(reader->id) : std::vector<core::SetLine>{};
     });
 }
 

@@ -50,6 +50,10 @@ public:
         std::optional<Fault> fault;                  // nothing of the scan was kept
     };
     Handled handle(const core::Scan& scan, core::Timestamp now);
+    // A button's command (Done, a renewal), as a value.
+    Handled handle(const core::StationCommand& command, core::Timestamp now);
+    // What the session screen shows: the reader's loans and class set.
+    tl::expected<core::SessionSnapshot, Fault> session_snapshot(core::Timestamp now);
     // The PIN typed for the card the station waits on (core::Station::submit_pin).
     Handled submit_reader_pin(std::string_view pin, core::Timestamp now);
     void cancel_reader_pin();
@@ -69,12 +73,11 @@ public:
     void close_desk();
     core::StationMode desk_mode() const { return desk_mode_; }
     Handled handle_at_desk(const core::Scan& scan, core::Timestamp now);
+    Handled handle_at_desk(const core::StationCommand& command, core::Timestamp now);
     std::optional<core::ReaderSummary> desk_reader() const;
     std::optional<core::Condition> desk_condition() const;  // return mode: the next return's
 
     tl::expected<std::vector<core::HeldItem>, Fault> held_items(const std::string& card);
-    // A pupil's class set (empty for readers without one).
-    tl::expected<std::vector<core::SetLine>, Fault> class_set(const std::string& card);
     tl::expected<std::vector<core::ClassProvision>, Fault> class_provision(core::Date today);
     tl::expected<std::optional<core::ClassSetProgress>, Fault> class_progress(const std::string& class_name,
                                                                               core::Date today);
@@ -101,7 +104,7 @@ private:
     template <typename Action>
     auto guarded(Action&& action) -> tl::expected<decltype(action()), Fault>;
     void close();
-    static void add(Handled& handled, tl::expected<core::StationOutcome, Fault> outcome);
+    static Handled from_result(tl::expected<core::StationResult, Fault> result);
 
     std::filesystem::path path_;
     core::Rules rules_;
