@@ -48,6 +48,9 @@ struct LoanRules {
                                                  {ReaderCategory::teacher, 20},
                                                  {ReaderCategory::staff, 10},
                                                  {ReaderCategory::other, 3}};
+    // Times a reader may renew one main-fund loan (0: no renewals). Textbooks are
+    // never renewed: they are lent until the end of the school year anyway.
+    int max_renewals = 2;
 
     int loan_days_for(ReaderCategory category, TitleKind kind) const;
     int loan_limit_for(ReaderCategory category) const;

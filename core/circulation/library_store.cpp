@@ -34,10 +34,29 @@ CopyStatus copy_status_from(const std::string& text) {
     return CopyStatus::in_fund;
 }
 
+// The columns read_open_loan expects, from `loan l JOIN reader r`.
+std::string select_open_loan(const char* where) {
+    return std::string(R"(
+          SELECT l.id, l.reader_id, r.card, l.quantity, l.due, l.renewals, l.title_id, l.copy_id,
+                 coalesce(cp.barcode, t.isbn, '')
+          FROM loan l JOIN reader r ON r.id = l.reader_id JOIN title t ON t.id = l.title_id
+          LEFT JOIN copy cp ON cp.id = l.copy_id
+          WHERE )") +
+           where;
+}
+
 std::optional<OpenLoan> read_open_loan(SQLite::Statement& query) {
     if (!query.executeStep()) return std::nullopt;
-    return OpenLoan{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getString(),
-                    query.getColumn(3).getInt()};
+    const auto copy = query.getColumn(7);
+    return OpenLoan{.id = query.getColumn(0).getInt64(),
+                    .reader_id = query.getColumn(1).getInt64(),
+                    .reader_card = query.getColumn(2).getString(),
+                    .quantity = query.getColumn(3).getInt(),
+                    .due = parse_iso_date(query.getColumn(4).getString()).value_or(Date{}),
+                    .renewals = query.getColumn(5).getInt(),
+                    .title_id = query.getColumn(6).getInt64(),
+                    .copy_id = copy.isNull() ? std::nullopt : std::optional(copy.getInt64()),
+                    .code = query.getColumn(8).getString()};
 }
 
 std::string select_title(const char* where) {
@@ -65,13 +84,12 @@ LibraryStore::LibraryStore(SQLite::Database& db)
       copy_by_barcode_(db, std::string("SELECT cp.id, cp.barcode, cp.status, ") + title_columns +
                                " FROM copy cp JOIN title t ON t.id = cp.title_id WHERE cp.barcode = ?"),
       title_by_isbn_(db, select_title("t.isbn = ?")),
-      open_loan_of_copy_(db, R"(
-          SELECT l.id, l.reader_id, r.card, l.quantity FROM loan l JOIN reader r ON r.id = l.reader_id
-          WHERE l.copy_id = ? AND l.returned_at IS NULL)"),
-      open_title_loan_(db, R"(
-          SELECT l.id, l.reader_id, r.card, l.quantity FROM loan l JOIN reader r ON r.id = l.reader_id
-          WHERE l.reader_id = ? AND l.title_id = ? AND l.copy_id IS NULL AND l.returned_at IS NULL
-          ORDER BY l.due LIMIT 1)"),
+      title_by_id_(db, select_title("t.id = ?")),
+      open_loan_of_copy_(db, select_open_loan("l.copy_id = ? AND l.returned_at IS NULL")),
+      open_title_loan_(db, select_open_loan(R"(
+          l.reader_id = ? AND l.title_id = ? AND l.copy_id IS NULL AND l.returned_at IS NULL
+          ORDER BY l.due LIMIT 1)")),
+      open_loan_(db, select_open_loan("l.id = ? AND l.returned_at IS NULL")),
       title_on_loan_(db, R"(
           SELECT coalesce(sum(quantity), 0) FROM loan
           WHERE title_id = ? AND copy_id IS NULL AND returned_at IS NULL)"),
@@ -79,17 +97,19 @@ LibraryStore::LibraryStore(SQLite::Database& db)
           SELECT count(*) FROM loan l JOIN title t ON t.id = l.title_id
           WHERE l.reader_id = ? AND l.returned_at IS NULL AND t.kind <> 'textbook')"),
       held_items_(db, R"(
-          SELECT coalesce(cp.barcode, t.isbn, ''), t.title, t.kind, l.quantity, l.due
+          SELECT coalesce(cp.barcode, t.isbn, ''), t.title, t.kind, l.quantity, l.due, l.id, l.renewals
           FROM loan l JOIN title t ON t.id = l.title_id LEFT JOIN copy cp ON cp.id = l.copy_id
           WHERE l.reader_id = ? AND l.returned_at IS NULL ORDER BY l.due, t.title)"),
       insert_loan_(db, R"(
           INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, station)
           VALUES (?, ?, ?, ?, ?, ?, ?))"),
+      renew_loan_(db, "UPDATE loan SET due = ?, renewals = renewals + 1 WHERE id = ? AND returned_at IS NULL"),
       close_loan_(db, "UPDATE loan SET returned_at = ?, condition = ? WHERE id = ? AND returned_at IS NULL"),
       reduce_loan_(db, "UPDATE loan SET quantity = quantity - ? WHERE id = ? AND quantity > ?"),
       insert_returned_part_(db, R"(
-          INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, returned_at, condition, station)
-          SELECT reader_id, title_id, copy_id, ?, loaned_at, due, ?, ?, station FROM loan WHERE id = ?)"),
+          INSERT INTO loan (reader_id, title_id, copy_id, quantity, loaned_at, due, returned_at, condition, station,
+                            renewals)
+          SELECT reader_id, title_id, copy_id, ?, loaned_at, due, ?, ?, station, renewals FROM loan WHERE id = ?)"),
       insert_compensation_(db, R"(
           INSERT INTO compensation (reader_id, title_id, copy_id, quantity, condition, amount_tiyn, created_at)
           SELECT ?1, id, ?2, ?3, ?4, price_tiyn * ?3, ?5 FROM title WHERE id = ?6)"),
@@ -128,6 +148,14 @@ std::optional<TitleRecord> LibraryStore::title_by_isbn(const std::string& isbn) 
     return read_title(query, 0);
 }
 
+std::optional<TitleRecord> LibraryStore::title_by_id(RowId title_id) {
+    auto& query = rebind(title_by_id_, title_id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_title(query, 0);
+}
+
+std::optional<OpenLoan> LibraryStore::open_loan(RowId loan_id) { return read_open_loan(rebind(open_loan_, loan_id)); }
+
 std::optional<OpenLoan> LibraryStore::open_loan_of_copy(RowId copy_id) {
     return read_open_loan(rebind(open_loan_of_copy_, copy_id));
 }
@@ -154,7 +182,8 @@ std::vector<HeldItem> LibraryStore::held_items(RowId reader_id) {
     while (query.executeStep()) {
         items.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
                          title_kind_from(query.getColumn(2).getString()).value_or(TitleKind::fiction),
-                         query.getColumn(3).getInt(), parse_iso_date(query.getColumn(4).getString()).value_or(Date{})});
+                         query.getColumn(3).getInt(), parse_iso_date(query.getColumn(4).getString()).value_or(Date{}),
+                         query.getColumn(5).getInt64(), query.getColumn(6).getInt()});
     }
     return items;
 }
@@ -172,6 +201,8 @@ RowId LibraryStore::insert_loan(const NewLoan& loan) {
         .exec();
     return db_.getLastInsertRowid();
 }
+
+void LibraryStore::renew_loan(RowId loan_id, Date due) { rebind(renew_loan_, iso_date(due), loan_id).exec(); }
 
 void LibraryStore::return_loan(const OpenLoan& loan, int quantity, Timestamp at, std::optional<Condition> condition) {
     const std::string when = iso_timestamp(at);

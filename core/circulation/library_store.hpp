@@ -47,6 +47,11 @@ struct OpenLoan {
     RowId reader_id = 0;
     std::string reader_card;
     int quantity = 1;
+    Date due;
+    int renewals = 0;  // times the loan was renewed so far
+    RowId title_id = 0;
+    std::optional<RowId> copy_id;
+    std::string code;  // the copy's barcode, or the title's ISBN for title-level loans
 };
 
 // One line of what a reader holds.
@@ -56,6 +61,8 @@ struct HeldItem {
     TitleKind kind = TitleKind::fiction;
     int quantity = 1;
     Date due;
+    RowId loan_id = 0;  // what a renewal from the session list names
+    int renewals = 0;
 };
 
 struct NewLoan {
@@ -94,15 +101,19 @@ public:
     std::optional<ReaderRecord> reader_by_card(const std::string& card);
     std::optional<CopyRecord> copy_by_barcode(const std::string& barcode);
     std::optional<TitleRecord> title_by_isbn(const std::string& isbn);
+    std::optional<TitleRecord> title_by_id(RowId title_id);
 
     std::optional<OpenLoan> open_loan_of_copy(RowId copy_id);
     std::optional<OpenLoan> open_title_loan(RowId reader_id, RowId title_id);
+    std::optional<OpenLoan> open_loan(RowId loan_id);
     int title_quantity_on_loan(RowId title_id);
     int open_main_fund_loans(RowId reader_id);
     std::vector<HeldItem> held_items(RowId reader_id);
     std::vector<HeldItem> overdue_items(RowId reader_id, Date today);
 
     RowId insert_loan(const NewLoan& loan);
+    // One more renewal of an open loan, due on `due` from now on.
+    void renew_loan(RowId loan_id, Date due);
     // Returns `quantity` of an open loan: the whole loan, or a part split off as a returned row.
     void return_loan(const OpenLoan& loan, int quantity, Timestamp at, std::optional<Condition> condition = {});
     RowId insert_compensation(RowId reader_id, const TitleRecord& title, std::optional<RowId> copy_id, int quantity,
@@ -119,12 +130,15 @@ private:
     PreparedStatement reader_by_card_;
     PreparedStatement copy_by_barcode_;
     PreparedStatement title_by_isbn_;
+    PreparedStatement title_by_id_;
     PreparedStatement open_loan_of_copy_;
     PreparedStatement open_title_loan_;
+    PreparedStatement open_loan_;
     PreparedStatement title_on_loan_;
     PreparedStatement open_main_fund_loans_;
     PreparedStatement held_items_;
     PreparedStatement insert_loan_;
+    PreparedStatement renew_loan_;
     PreparedStatement close_loan_;
     PreparedStatement reduce_loan_;
     PreparedStatement insert_returned_part_;

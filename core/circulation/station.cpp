@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -38,6 +39,8 @@ constexpr auto reason_names = enum_names<Reason>({
     {Reason::wrong_pin, "wrong_pin"},
     {Reason::pin_locked, "pin_locked"},
     {Reason::no_pin_pending, "no_pin_pending"},
+    {Reason::renewal_limit, "renewal_limit"},
+    {Reason::not_renewable, "not_renewable"},
     {Reason::done, "done"},
     {Reason::idle_timeout, "idle_timeout"},
 });
@@ -104,11 +107,56 @@ constexpr auto outcome_names = enum_names<Outcome>({
     {Outcome::command, "command"},
     {Outcome::recorded, "recorded"},
     {Outcome::pin_required, "pin_required"},
+    {Outcome::renewed, "renewed"},
 });
 
 std::string_view to_string(Outcome outcome) { return outcome_names.name_of(outcome); }
 
 std::string_view to_string(Reason reason) { return reason_names.name_of(reason); }
+
+constexpr auto severity_names = enum_names<Severity>({
+    {Severity::success, "success"},
+    {Severity::notice, "notice"},
+    {Severity::refusal, "refusal"},
+    {Severity::fault, "fault"},
+});
+
+std::string_view to_string(Severity severity) { return severity_names.name_of(severity); }
+
+Severity severity(const StationOutcome& outcome) {
+    switch (outcome.outcome) {
+        case Outcome::loan:
+        case Outcome::returned:
+        case Outcome::renewed:
+            return Severity::success;
+        case Outcome::session:
+            return outcome.overdue.empty() ? Severity::success : Severity::refusal;
+        case Outcome::refused:
+            return Severity::refusal;
+        case Outcome::recorded:
+            break;
+        case Outcome::duplicate:
+        case Outcome::ended:
+        case Outcome::command:
+        case Outcome::pin_required:
+            return Severity::notice;
+    }
+    // A stocktake scan: counted where it belongs, said plainly when out of place.
+    if (!outcome.stocktake) return Severity::success;
+    if (outcome.stocktake->repeated) return Severity::notice;
+    const auto finding = outcome.stocktake->finding;
+    return finding == StocktakeFinding::expected || finding == StocktakeFinding::counted ? Severity::success
+                                                                                         : Severity::refusal;
+}
+
+std::optional<Reason> renewal_refusal(TitleKind kind, Date due, int renewals, bool reader_has_overdue,
+                                      const LoanRules& rules, Date today) {
+    // A textbook is lent to the end of the school year; a late item comes back first.
+    if (kind == TitleKind::textbook || due < today) return Reason::not_renewable;
+    if (reader_has_overdue) return Reason::overdue_items;
+    if (renewals >= rules.max_renewals) return Reason::renewal_limit;
+    return std::nullopt;
+}
 
 ReaderSummary summary_of(const ReaderRecord& reader) {
     return ReaderSummary{reader.card, reader.name, reader.category, reader.class_name};
@@ -123,10 +171,35 @@ Station::Station(LibraryStore& store, Rules rules, StationMode mode, std::string
       name_(std::move(name)),
       pins_(store.db()) {}
 
-StationOutcome Station::handle(const Scan& scan, Timestamp now) {
-    expire_idle_session(now);
-    if (auto refused = while_paused(scan, now)) return *refused;
-    ClassifiedCode code = classify_code(scan.text, rules_.codes, store_);
+StationResult Station::handle(const Scan& scan, Timestamp now) {
+    return answer(now, [&] {
+        if (auto refused = while_paused(scan, now)) return std::move(*refused);
+        return handle_code(classify_code(scan.text, rules_.codes, store_), now);
+    });
+}
+
+StationResult Station::handle(const StationCommand& command, Timestamp now) {
+    return answer(now, [&] {
+        if (const auto* renewal = std::get_if<RenewLoan>(&command)) return renew_by_button(renewal->loan_id, now);
+        const Command chosen = std::get<Command>(command);
+        // As if its barcode had been scanned, so the outcome reads the same either way.
+        return handle_code({.kind = CodeKind::command, .code = command_code(chosen, rules_.codes), .command = chosen},
+                           now);
+    });
+}
+
+// Every input closes an idle session first and reports it, then its own outcome, then
+// the station as it now stands.
+template <typename Input>
+StationResult Station::answer(Timestamp now, Input&& input) {
+    StationResult result;
+    if (auto ended = expire_idle_session(now)) result.outcomes.push_back(std::move(*ended));
+    result.outcomes.push_back(input());
+    result.session = snapshot(now);
+    return result;
+}
+
+StationOutcome Station::handle_code(ClassifiedCode code, Timestamp now) {
     StationOutcome outcome;
     if (is_double_fire(code.code, now)) {
         outcome = StationOutcome{.code = code.code, .kind = code.kind, .outcome = Outcome::duplicate};
@@ -135,13 +208,20 @@ StationOutcome Station::handle(const Scan& scan, Timestamp now) {
         outcome = on_stocktake_scan(std::move(code), now);  // the recorder commits each scan itself
         last_scan_ = LastScan{outcome.code, now, std::nullopt};
     } else {
-        pending_pin_.reset();  // whatever else is scanned, the card waiting for its PIN is forgotten
-        SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
-        outcome = dispatch(std::move(code), now);
-        transaction.commit();
-        last_scan_ = LastScan{outcome.code, now, session_ ? std::optional(session_->id) : std::nullopt};
+        outcome = committed(now, [&] { return dispatch(std::move(code), now); });
     }
     last_activity_ = now;
+    return outcome;
+}
+
+// One transaction for what an input changes; the code is remembered for the double-scan check.
+template <typename Action>
+StationOutcome Station::committed(Timestamp now, Action&& action) {
+    pending_pin_.reset();  // whatever else is scanned, the card waiting for its PIN is forgotten
+    SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    StationOutcome outcome = action();
+    transaction.commit();
+    last_scan_ = LastScan{outcome.code, now, session_ ? std::optional(session_->id) : std::nullopt};
     return outcome;
 }
 
@@ -153,8 +233,11 @@ std::optional<StationOutcome> Station::while_paused(const Scan& scan, Timestamp 
     return locked({.code = clean_scanned_text(scan.text, rules_.codes)}, Reason::too_many_cards, *until);
 }
 
-StationOutcome Station::submit_pin(std::string_view pin, Timestamp now) {
-    expire_idle_session(now);
+StationResult Station::submit_pin(std::string_view pin, Timestamp now) {
+    return answer(now, [&] { return check_pin(pin, now); });
+}
+
+StationOutcome Station::check_pin(std::string_view pin, Timestamp now) {
     last_activity_ = now;
     if (!pending_pin_) return refused({.kind = CodeKind::reader}, Reason::no_pin_pending);
     const PendingPin pending = *pending_pin_;
@@ -207,7 +290,34 @@ std::optional<StationOutcome> Station::expire_idle_session(Timestamp now) {
     session_.reset();
     pending_pin_.reset();
     last_scan_.reset();
+    renew_next_ = false;
     return outcome;
+}
+
+SessionSnapshot Station::snapshot(Timestamp now) {
+    SessionSnapshot snapshot{.awaits_pin = pending_pin_.has_value(), .renewing = renew_next_};
+    if (!session_) return snapshot;
+    const Date today = local_date(now);
+    snapshot.reader = summary_of(*session_);
+    const auto held = store_.held_items(session_->id);
+    const bool has_overdue =
+        std::any_of(held.begin(), held.end(), [&](const HeldItem& item) { return item.due < today; });
+    for (const auto& item : held)
+        snapshot.held.push_back(
+            {.item = item,
+             .late = item.due < today,
+             .renewable = !renewal_refusal(item.kind, item.due, item.renewals, has_overdue, rules_.loans, today)});
+    std::stable_partition(snapshot.held.begin(), snapshot.held.end(),
+                          [](const SessionItem& line) { return line.late; });
+    auto lines = ledger_.class_set(session_->id);
+    if (lines.empty()) return snapshot;
+    SetProgress progress{.lines = std::move(lines)};
+    for (const auto& line : progress.lines) {
+        progress.needed += line.per_pupil;
+        progress.held += std::min(line.held, line.per_pupil);
+    }
+    snapshot.class_set = std::move(progress);
+    return snapshot;
 }
 
 bool Station::is_double_fire(const std::string& code, Timestamp now) const {
@@ -217,11 +327,18 @@ bool Station::is_double_fire(const std::string& code, Timestamp now) const {
 }
 
 StationOutcome Station::dispatch(ClassifiedCode code, Timestamp now) {
+    // KITAP-RENEW applies to the one scan after it, whatever that is.
+    const bool renewing = std::exchange(renew_next_, false);
     switch (code.kind) {
         case CodeKind::reader: return on_reader(std::move(code), now);
         case CodeKind::command: return on_command(std::move(code));
-        case CodeKind::copy: return on_copy(std::move(code), now);
-        case CodeKind::title: return on_title(std::move(code), now);
+        case CodeKind::copy:
+            if (renewing) return renew_copy({.code = code.code, .kind = CodeKind::copy}, *code.copy, now);
+            return on_copy(std::move(code), now);
+        case CodeKind::title:
+            if (renewing && code.title)
+                return renew_title({.code = code.code, .kind = CodeKind::title}, *code.title, now);
+            return on_title(std::move(code), now);
         case CodeKind::unknown: break;
     }
     return refused({.code = code.code, .kind = code.kind}, Reason::unknown_code);
@@ -282,8 +399,11 @@ StationOutcome Station::open_session(StationOutcome outcome, const ReaderRecord&
 StationOutcome Station::on_command(ClassifiedCode code) {
     StationOutcome outcome{.code = code.code, .kind = CodeKind::command, .command = code.command};
     const Command command = *code.command;
-    if (command != Command::done && mode_ == StationMode::self)
+    if (command == Command::renew) return arm_renewal(std::move(outcome));
+    if (command != Command::done && mode_ == StationMode::self) {
+        outcome.asks_for_librarian = command == Command::mode_desk;
         return refused(std::move(outcome), Reason::librarian_only);
+    }
     if (auto condition = condition_of(command)) {
         next_condition_ = *condition;  // applies to the next return only
         outcome.outcome = Outcome::command;
@@ -299,6 +419,80 @@ StationOutcome Station::on_command(ClassifiedCode code) {
     if (command == Command::mode_desk) mode_ = StationMode::desk;
     if (command == Command::mode_return) mode_ = StationMode::return_;
     if (command == Command::mode_stocktake) mode_ = StationMode::stocktake;
+    return outcome;
+}
+
+// KITAP-RENEW: the next item is renewed. At self-service only within a session (whose
+// reader's loans it renews); the librarian's stations renew whoever holds a copy.
+StationOutcome Station::arm_renewal(StationOutcome outcome) {
+    if (session_) outcome.reader = summary_of(*session_);
+    if (mode_ == StationMode::stocktake) return refused(std::move(outcome), Reason::not_renewable);
+    if (mode_ == StationMode::self && !session_) return refused(std::move(outcome), Reason::no_session);
+    renew_next_ = true;
+    outcome.outcome = Outcome::command;
+    return outcome;
+}
+
+// The button beside a book in the session list: that loan, if it is still the session reader's.
+StationOutcome Station::renew_by_button(RowId loan_id, Timestamp now) {
+    renew_next_ = false;
+    const auto loan = store_.open_loan(loan_id);
+    const auto title = loan ? store_.title_by_id(loan->title_id) : std::nullopt;
+    StationOutcome outcome{.code = loan ? loan->code : "",
+                           .kind = loan && loan->copy_id ? CodeKind::copy : CodeKind::title};
+    if (title) outcome.title = title->title;
+    if (session_) outcome.reader = summary_of(*session_);
+    if (is_double_fire(outcome.code, now)) {  // a double tap renews once
+        outcome.outcome = Outcome::duplicate;
+        last_activity_ = now;
+        return outcome;
+    }
+    outcome = committed(now, [&] {
+        if (!title || !session_ || loan->reader_id != session_->id)
+            return refused(std::move(outcome), Reason::not_renewable);
+        return renew(std::move(outcome), *loan, *title, now);
+    });
+    last_activity_ = now;
+    return outcome;
+}
+
+StationOutcome Station::renew_copy(StationOutcome outcome, const CopyRecord& copy, Timestamp now) {
+    outcome.title = copy.title.title;
+    if (session_) outcome.reader = summary_of(*session_);
+    const auto loan = store_.open_loan_of_copy(copy.id);
+    // Self-service renews only the session reader's own; the librarian renews anyone's.
+    const bool mine = loan && (session_ ? loan->reader_id == session_->id : mode_ != StationMode::self);
+    if (!mine) return refused(std::move(outcome), Reason::not_renewable);
+    return renew(std::move(outcome), *loan, copy.title, now);
+}
+
+// A title-level loan is found by its reader, so it needs a session.
+StationOutcome Station::renew_title(StationOutcome outcome, const TitleRecord& title, Timestamp now) {
+    outcome.title = title.title;
+    if (!session_) return refused(std::move(outcome), Reason::no_session);
+    outcome.reader = summary_of(*session_);
+    const auto loan = store_.open_title_loan(session_->id, title.id);
+    if (!loan) return refused(std::move(outcome), Reason::not_renewable);
+    return renew(std::move(outcome), *loan, title, now);
+}
+
+// The new due date is today plus the loan period, never earlier than the one it had.
+StationOutcome Station::renew(StationOutcome outcome, const OpenLoan& loan, const TitleRecord& title, Timestamp now) {
+    const Date today = local_date(now);
+    const auto holder = session_ && session_->id == loan.reader_id ? session_ : store_.reader_by_card(loan.reader_card);
+    outcome.reader = summary_of(*holder);
+    outcome.overdue = store_.overdue_items(holder->id, today);
+    outcome.limit = rules_.loans.max_renewals;
+    if (auto refusal =
+            renewal_refusal(title.kind, loan.due, loan.renewals, !outcome.overdue.empty(), rules_.loans, today))
+        return refused(std::move(outcome), *refusal);
+    const Date due = std::max(loan.due, add_days(today, rules_.loans.loan_days_for(holder->category, title.kind)));
+    store_.renew_loan(loan.id, due);
+    log(now, "renew", holder->id, title, loan.copy_id, loan.quantity, "due=" + iso_date(due));
+    if (session_) throttle_.session_used();
+    outcome.outcome = Outcome::renewed;
+    outcome.due = due;
+    outcome.renewals = loan.renewals + 1;
     return outcome;
 }
 

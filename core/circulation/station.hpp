@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace kitap::core {
@@ -28,10 +29,11 @@ enum class StationMode { self, desk, return_, stocktake };
 std::string_view to_string(StationMode mode);
 std::optional<StationMode> station_mode_from(std::string_view name);
 
-// `command`: a condition for the next return was chosen; `recorded`: a stocktake scan;
-// `pin_required`: a card whose reader needs a PIN, which opens nothing until the PIN
-// is submitted (Station::submit_pin).
-enum class Outcome { session, loan, returned, duplicate, refused, ended, command, recorded, pin_required };
+// `command`: a condition for the next return was chosen, or KITAP-RENEW waits for its
+// item; `recorded`: a stocktake scan; `pin_required`: a card whose reader needs a PIN,
+// which opens nothing until the PIN is submitted (Station::submit_pin); `renewed`: a
+// held loan runs to a later due date.
+enum class Outcome { session, loan, returned, duplicate, refused, ended, command, recorded, pin_required, renewed };
 std::string_view to_string(Outcome outcome);  // "return" for Outcome::returned
 
 // Why a scan was refused (or, for `ended`, why the session closed). Stable codes for scripts.
@@ -59,6 +61,8 @@ enum class Reason {
     wrong_pin,          // not the reader's PIN; the card stays waiting for the right one
     pin_locked,         // too many wrong PINs: the card's self-service is locked for a while
     no_pin_pending,     // a PIN submitted when no card is waiting for one
+    renewal_limit,      // renewal: the loan was renewed [loans] max_renewals times already
+    not_renewable,      // renewal: a textbook, an item past its due date, or not on loan to this reader
     done,               // ended: the reader said "done"
     idle_timeout,       // ended: nobody scanned for a while
 };
@@ -89,7 +93,62 @@ struct StationOutcome {
     std::optional<StocktakeScanResult> stocktake;   // what a stocktake scan found
     std::optional<Timestamp> until;                 // too_many_cards, pin_locked: when self-service opens again
     int tries_left = 0;                             // wrong_pin: before the card locks
+    int renewals = 0;                               // renewed: times the loan has been renewed now
+    // Self-service was given the librarian's desk command: refused there (`librarian_only`),
+    // it asks for the librarian, whose PIN opens the desk.
+    bool asks_for_librarian = false;
 };
+
+// How an outcome should feel, one answer for the kiosk's sound and banner colour and
+// for `kitap scan`: success (lent, returned, renewed, welcomed, counted), notice (said
+// and quiet: a command, a duplicate, a session's end), refusal (nothing happened, or
+// something needs the librarian: refused, overdue books on opening a session, a
+// stocktake find out of place) and fault (the infrastructure failed: no outcome of a
+// scan has it, the front ends give it to their own faults).
+enum class Severity { success, notice, refusal, fault };
+std::string_view to_string(Severity severity);
+Severity severity(const StationOutcome& outcome);
+
+// One line of a session's list: the loan with whether it is late and whether it can
+// be renewed today (the rules of Station's renewals, so a screen offers only those).
+struct SessionItem {
+    HeldItem item;
+    bool late = false;
+    bool renewable = false;
+};
+
+// A pupil's textbooks for the year: the curriculum's lines, held out of needed.
+struct SetProgress {
+    std::vector<SetLine> lines;
+    int held = 0;  // counting at most per_pupil of each line
+    int needed = 0;
+};
+
+// What a screen shows of the station after an input, so it needs no second query.
+struct SessionSnapshot {
+    std::optional<ReaderSummary> reader;   // the open session's, if any
+    std::vector<SessionItem> held;         // overdue first, then by due date
+    std::optional<SetProgress> class_set;  // a pupil whose class has a curriculum
+    bool awaits_pin = false;
+    bool renewing = false;  // KITAP-RENEW was scanned: the next item is renewed
+};
+
+// What an input did: an idle session's end first when the input came after the idle
+// timeout, then the input's own outcome (always last), and the station afterwards.
+struct StationResult {
+    std::vector<StationOutcome> outcomes;
+    SessionSnapshot session;
+
+    const StationOutcome& last() const { return outcomes.back(); }
+};
+
+// A button on a screen: renew the loan a session list showed (HeldItem::loan_id).
+struct RenewLoan {
+    RowId loan_id = 0;
+};
+// What a person touched rather than scanned: a command as a value, never a barcode
+// string to classify again.
+using StationCommand = std::variant<Command, RenewLoan>;
 
 // The one state machine that decides what a scan means, driven alike by the
 // kiosk, the `kitap scan` CLI and the tests. Every change a scan makes is
@@ -98,19 +157,24 @@ class Station {
 public:
     Station(LibraryStore& store, Rules rules, StationMode mode, std::string name);
 
-    StationOutcome handle(const Scan& scan, Timestamp now);
+    // A scan, or a button's command. Either first closes a session idle for too long
+    // (its `ended` outcome comes first in the result).
+    StationResult handle(const Scan& scan, Timestamp now);
+    StationResult handle(const StationCommand& command, Timestamp now);
 
     // The PIN for the card that answered `pin_required`: typed on the kiosk's keypad,
     // never a barcode to classify. The right one opens the session; a wrong one shows
     // nothing of the reader and keeps the card waiting, until too many lock it.
-    StationOutcome submit_pin(std::string_view pin, Timestamp now);
+    StationResult submit_pin(std::string_view pin, Timestamp now);
     // The keypad was closed: the card waits for its PIN no more.
     void cancel_pin() { pending_pin_.reset(); }
     bool awaits_pin() const { return pending_pin_.has_value(); }
 
     // Closes a session (or a card's wait for its PIN) nobody has touched for the idle
-    // timeout; the kiosk calls this every frame, the CLI before each scan.
+    // timeout. handle() and submit_pin() do it themselves; the kiosk calls it every
+    // frame so that a session nobody touches closes on time.
     std::optional<StationOutcome> expire_idle_session(Timestamp now);
+    SessionSnapshot snapshot(Timestamp now);
 
     StationMode mode() const { return mode_; }
     // The condition the next return will be recorded in (return mode).
@@ -129,8 +193,19 @@ private:
         ReaderRecord reader;
     };
 
+    template <typename Input>
+    StationResult answer(Timestamp now, Input&& input);
+    StationOutcome handle_code(ClassifiedCode code, Timestamp now);
+    template <typename Action>
+    StationOutcome committed(Timestamp now, Action&& action);
     std::optional<StationOutcome> while_paused(const Scan& scan, Timestamp now) const;
     StationOutcome dispatch(ClassifiedCode code, Timestamp now);
+    StationOutcome check_pin(std::string_view pin, Timestamp now);
+    StationOutcome arm_renewal(StationOutcome outcome);
+    StationOutcome renew_by_button(RowId loan_id, Timestamp now);
+    StationOutcome renew_copy(StationOutcome outcome, const CopyRecord& copy, Timestamp now);
+    StationOutcome renew_title(StationOutcome outcome, const TitleRecord& title, Timestamp now);
+    StationOutcome renew(StationOutcome outcome, const OpenLoan& loan, const TitleRecord& title, Timestamp now);
     StationOutcome on_reader(ClassifiedCode code, Timestamp now);
     StationOutcome open_session(StationOutcome outcome, const ReaderRecord& reader, Timestamp now);
     StationOutcome pause_self_service(StationOutcome outcome, const ReaderRecord& reader, Timestamp now);
@@ -166,7 +241,13 @@ private:
     Timestamp last_activity_{};
     std::optional<LastScan> last_scan_;
     Condition next_condition_ = Condition::good;
+    bool renew_next_ = false;  // KITAP-RENEW: the next item scanned is renewed
 };
+
+// Why a loan cannot be renewed today, nullopt when it can: the one rule for the
+// station's renewals and for the session list's buttons.
+std::optional<Reason> renewal_refusal(TitleKind kind, Date due, int renewals, bool reader_has_overdue,
+                                      const LoanRules& rules, Date today);
 
 ReaderSummary summary_of(const ReaderRecord& reader);
 

@@ -20,6 +20,7 @@ constexpr auto command_names = enum_names<Command>({
     {Command::worn, "WORN"},
     {Command::damaged, "DAMAGED"},
     {Command::lost, "LOST"},
+    {Command::renew, "RENEW"},
 });
 
 bool is_noise(unsigned char c) { return c <= ' ' || c == 0x7f; }

@@ -12,8 +12,9 @@ namespace kitap::core {
 enum class CodeKind { reader, copy, title, command, unknown };
 std::string_view to_string(CodeKind kind);
 
-// What the command barcodes printed for the stations mean.
-enum class Command { done, mode_self, mode_desk, mode_return, mode_stocktake, good, worn, damaged, lost };
+// What the command barcodes printed for the stations mean. `renew`: the next item
+// scanned is renewed rather than lent or returned.
+enum class Command { done, mode_self, mode_desk, mode_return, mode_stocktake, good, worn, damaged, lost, renew };
 std::string_view to_string(Command command);
 
 struct ClassifiedCode {

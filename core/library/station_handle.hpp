@@ -21,11 +21,17 @@ public:
     auto handle(const Scan& scan, Timestamp now) {
         return guarded([&] { return station_->handle(scan, now); });
     }
+    auto handle(const StationCommand& command, Timestamp now) {
+        return guarded([&] { return station_->handle(command, now); });
+    }
     auto submit_pin(std::string_view pin, Timestamp now) {
         return guarded([&] { return station_->submit_pin(pin, now); });
     }
     auto expire_idle_session(Timestamp now) {
         return guarded([&] { return station_->expire_idle_session(now); });
+    }
+    auto snapshot(Timestamp now) {
+        return guarded([&] { return station_->snapshot(now); });
     }
     void cancel_pin() { station_->cancel_pin(); }
     bool awaits_pin() const { return station_->awaits_pin(); }

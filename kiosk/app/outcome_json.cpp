@@ -23,12 +23,15 @@ nlohmann::json outcome_json(const core::StationOutcome& outcome, core::StationMo
                         {"message", outcome_message(outcome, tr)},
                         {"reader", outcome.reader ? nlohmann::json(outcome.reader->card) : nlohmann::json()},
                         {"due", outcome.due ? nlohmann::json(core::iso_date(*outcome.due)) : nlohmann::json()},
-                        {"mode", to_string(mode)}};
+                        {"mode", to_string(mode)},
+                        {"severity", to_string(core::severity(outcome))}};
     if (outcome.reader) line["reader_name"] = outcome.reader->name;
     if (!outcome.title.empty()) line["title"] = outcome.title;
     if (outcome.previous_holder) line["previous_holder"] = *outcome.previous_holder;
     if (!outcome.overdue.empty()) line["overdue"] = held_items_json(outcome.overdue);
-    if (outcome.reason == core::Reason::limit_reached) line["limit"] = outcome.limit;
+    if (outcome.reason == core::Reason::limit_reached || outcome.reason == core::Reason::renewal_limit)
+        line["limit"] = outcome.limit;
+    if (outcome.outcome == core::Outcome::renewed) line["renewals"] = outcome.renewals;
     if (outcome.until) line["until"] = core::local_iso_timestamp(*outcome.until);
     if (outcome.reason == core::Reason::wrong_pin) line["tries_left"] = outcome.tries_left;
     if (outcome.off_curriculum) line["off_curriculum"] = true;

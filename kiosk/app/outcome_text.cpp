@@ -48,7 +48,10 @@ std::string message_key(const core::StationOutcome& outcome) {
         case Outcome::session: return outcome.overdue.empty() ? "outcome.session" : "outcome.session.overdue";
         case Outcome::loan: return loan_key(outcome);
         case Outcome::returned: return returned_key(outcome);
-        case Outcome::command: return "outcome.command.condition";
+        case Outcome::command:
+            return outcome.command == core::Command::renew ? "outcome.command.renew" : "outcome.command.condition";
+        case Outcome::renewed:
+            return "outcome.renewed";
         case Outcome::recorded:
             return "outcome.recorded." +
                    std::string(outcome.stocktake ? to_string(outcome.stocktake->finding) : "expected");

@@ -227,6 +227,7 @@ constexpr std::pair<core::Command, const char*> station_commands[] = {
     {core::Command::worn, "worn"},
     {core::Command::damaged, "damaged"},
     {core::Command::lost, "lost"},
+    {core::Command::renew, "renew"},
 };
 
 // The sheet is for every station whatever the librarian's language: Kazakh and Russian both.

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string_view>
@@ -11,10 +12,16 @@ namespace kitap::cli {
 namespace {
 
 // One JSON object per line, flushed at once: whoever reads the pipe sees each
-// outcome as soon as it is committed.
-void print(const core::StationOutcome& outcome, const core::StationHandle& station, const app::Translator& tr) {
-    std::cout << app::outcome_json(outcome, station.mode(), tr).dump() << std::endl;
+// outcome (an idle session's end, then the scan's own) as soon as it is committed.
+void print(const core::StationResult& result, const core::StationHandle& station, const app::Translator& tr) {
+    for (const auto& outcome : result.outcomes)
+        std::cout << app::outcome_json(outcome, station.mode(), tr).dump() << std::endl;
 }
+
+// A refusal is an answer, printed like any other, so a stream of scans ends with 0
+// as it always has; only a fault ends it otherwise (a storage fault leaves through
+// or_fault, exit 3 from main).
+ExitCode exit_code_for(core::Severity worst) { return worst == core::Severity::fault ? exit_fault : exit_done; }
 
 // "PIN 1234" answers a card's `pin_required`, as the kiosk's keypad does: the digits
 // go to the station as a PIN, never through the code classifier nor into the output.
@@ -36,22 +43,22 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
         return exit_bad_input;
     }
     auto station = context.library().open_station(*station_mode, station_name);
+    auto worst = core::Severity::success;
     auto handle = [&](const std::string& text) {
         const auto now = CliContext::now();
-        if (auto ended = or_fault(station.expire_idle_session(now))) print(*ended, station, context.tr());
-        if (auto pin = submitted_pin(text))
-            print(or_fault(station.submit_pin(*pin, now)), station, context.tr());
-        else
-            print(or_fault(station.handle({.text = text, .symbology = "", .source = "cli"}, now)), station,
-                  context.tr());
+        const auto pin = submitted_pin(text);
+        const auto result = or_fault(pin ? station.submit_pin(*pin, now)
+                                         : station.handle(core::Scan{.text = text, .symbology = "", .source = "cli"}, now));
+        print(result, station, context.tr());
+        worst = std::max(worst, core::severity(result.last()));
     };
     if (!codes.empty()) {
         for (const auto& code : codes) handle(code);
-        return exit_done;
+        return exit_code_for(worst);
     }
     for (std::string line; std::getline(std::cin, line);)
         if (line.find_first_not_of(" \t\r") != std::string::npos) handle(line);
-    return exit_done;
+    return exit_code_for(worst);
 }
 
 }  // namespace kitap::cli

@@ -204,10 +204,21 @@ void KioskApp::handle_scan(const devices::ScanEvent& event) {
         changed();
         return;
     }
-    auto handled = library_.handle(scan, now);
+    show_handled(library_.handle(scan, now), now, event.time);
+}
+
+// A button on the session screen (Done, Renew): a command value, no barcode text.
+void KioskApp::handle_command(const core::StationCommand& command) {
+    if (fault_ && fault_->fault.is_database() && !library_.is_open()) return;  // the fault screen is up
+    const auto now = wall_now();
+    show_handled(library_.handle(command, now), now, devices::Clock::now());
+}
+
+void KioskApp::show_handled(const KioskLibrary::Handled& handled, core::Timestamp now,
+                            devices::Clock::time_point scanned) {
     for (const auto& outcome : handled.outcomes) {
         apply_outcome(outcome, now);
-        print_later(outcome, core::StationMode::self, event.time);
+        print_later(outcome, core::StationMode::self, scanned);
     }
     if (handled.fault) {
         sounds_->play(Sound::error);
@@ -223,14 +234,11 @@ void KioskApp::print_later(const core::StationOutcome& outcome, core::StationMod
 void KioskApp::apply_outcome(const core::StationOutcome& outcome, core::Timestamp now) {
     if (reader_pin_outcome(outcome)) return;
     // The librarian's command card asks for the PIN instead of being refused.
-    if (outcome.outcome == core::Outcome::refused && outcome.reason == core::Reason::librarian_only &&
-        outcome.command == core::Command::mode_desk) {
+    if (outcome.asks_for_librarian) {
         open_pin();
         return;
     }
-    if (is_success(outcome)) sounds_->play(Sound::success);
-    if (is_refusal(outcome) || (outcome.outcome == core::Outcome::session && !outcome.overdue.empty()))
-        sounds_->play(Sound::error);
+    if (const auto sound = feedback_for(core::severity(outcome)).sound) sounds_->play(*sound);
     if (fault_ && fault_->fault.is_database()) fault_.reset();  // the database works again
 
     if (const auto reader = library_.session_reader()) {
@@ -239,12 +247,10 @@ void KioskApp::apply_outcome(const core::StationOutcome& outcome, core::Timestam
             session_->reader = *reader;
         }
         session_->banner = outcome;
-        auto held = library_.held_items(reader->card);
-        if (!held) return enter_fault(held.error(), false);
-        session_->held = std::move(*held);
-        auto class_set = library_.class_set(reader->card);
-        if (!class_set) return enter_fault(class_set.error(), false);
-        session_->class_set = std::move(*class_set);
+        auto snapshot = library_.session_snapshot(now);
+        if (!snapshot) return enter_fault(snapshot.error(), false);
+        session_->held = std::move(snapshot->held);
+        session_->class_set = std::move(snapshot->class_set);
         last_activity_ = now;
         welcome_.banner.reset();
     } else {
@@ -435,7 +441,7 @@ void KioskApp::open_librarian() {
 
 bool KioskApp::end_station_session() {
     if (!library_.session_reader()) return true;
-    auto handled = library_.handle({.text = library_.command_code(core::Command::done), .source = "kiosk"}, wall_now());
+    auto handled = library_.handle(core::StationCommand(core::Command::done), wall_now());
     if (handled.fault) {
         enter_fault(*handled.fault, false);
         return false;
@@ -465,14 +471,21 @@ void KioskApp::librarian_code(const std::string& code, const std::string& source
 }
 
 void KioskApp::at_desk(const std::string& code, const std::string& source, devices::Clock::time_point scanned) {
-    const auto handled = library_.handle_at_desk({.text = code, .source = source}, wall_now());
+    show_at_desk(library_.handle_at_desk({.text = code, .source = source}, wall_now()), scanned);
+}
+
+// A button of the librarian's screens (a condition, the next pupil): a command value.
+void KioskApp::at_desk(const core::StationCommand& command) {
+    show_at_desk(library_.handle_at_desk(command, wall_now()), devices::Clock::now());
+}
+
+void KioskApp::show_at_desk(const KioskLibrary::Handled& handled, devices::Clock::time_point scanned) {
     if (handled.fault) {
         sounds_->play(Sound::error);
         return enter_fault(*handled.fault, true);
     }
     for (const auto& outcome : handled.outcomes) {
-        if (is_success(outcome)) sounds_->play(Sound::success);
-        if (is_refusal(outcome)) sounds_->play(Sound::error);
+        if (const auto sound = feedback_for(core::severity(outcome)).sound) sounds_->play(*sound);
         show_desk_outcome(outcome);
         if (!librarian_) return;  // a fault while showing it
         print_later(outcome, library_.desk_mode(), scanned);
@@ -728,10 +741,8 @@ void KioskApp::draw_frame() {
             session_->camera = camera_view();
             const SessionIntent intent = draw(*session_, context);
             act(intent.top);
-            if (intent.done)
-                pending_scans_.push_back({.text = library_.command_code(core::Command::done),
-                                          .source = "screen",
-                                          .time = devices::Clock::now()});
+            if (intent.done) pending_commands_.push_back(core::Command::done);
+            if (intent.renew) pending_commands_.push_back(*intent.renew);
             break;
         }
         case ScreenId::pin: {
@@ -802,8 +813,8 @@ void KioskApp::act_librarian(const LibrarianIntent& intent) {
     if (intent.tab && *intent.tab != librarian_->tab) return open_tab(*intent.tab);
     act_issuance(intent.issuance);
     if (!librarian_) return;
-    if (intent.returns.condition) at_desk(library_.command_code(command_for(*intent.returns.condition)), "screen");
-    if (intent.returns.next_pupil) at_desk(library_.command_code(core::Command::done), "screen");
+    if (intent.returns.condition) at_desk(core::StationCommand(command_for(*intent.returns.condition)));
+    if (intent.returns.next_pupil) at_desk(core::StationCommand(core::Command::done));
     if (!librarian_) return;
     act_stocktake(intent.stocktake);
     if (!librarian_) return;
@@ -857,7 +868,9 @@ void KioskApp::changed() {
 }
 
 double KioskApp::wait_seconds() const {
-    if (redraw_frames_ > 0 || screenshot_due_ || !pending_scans_.empty() || window_->pointer_pending()) return 0;
+    if (redraw_frames_ > 0 || screenshot_due_ || !pending_scans_.empty() || !pending_commands_.empty() ||
+        window_->pointer_pending())
+        return 0;
     if (window_->mouse_held()) return 1.0 / 60;  // a finger on the glass: dragging, holding the corner
     if (hub_->camera()) return 1.0 / 30;
     // Otherwise only the clock's next minute and the countdowns' next second.
@@ -909,6 +922,10 @@ int KioskApp::run() {
             const devices::ScanEvent event = std::move(pending_scans_.front());
             pending_scans_.pop_front();
             handle_scan(event);
+        } else if (!pending_commands_.empty() && !screenshot_due_) {
+            const core::StationCommand command = pending_commands_.front();
+            pending_commands_.pop_front();
+            handle_command(command);
         }
         draw_frame();
         print_shown_outcomes(frame_started);

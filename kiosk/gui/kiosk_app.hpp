@@ -50,6 +50,8 @@ private:
     void start_library();
     void drain_devices();
     void handle_scan(const devices::ScanEvent& event);
+    void handle_command(const core::StationCommand& command);
+    void show_handled(const KioskLibrary::Handled& handled, core::Timestamp now, devices::Clock::time_point scanned);
     void print_later(const core::StationOutcome& outcome, core::StationMode mode, devices::Clock::time_point scanned);
     void apply_outcome(const core::StationOutcome& outcome, core::Timestamp now);
     void enter_fault(const Fault& fault, bool scan_lost);
@@ -69,6 +71,8 @@ private:
     void librarian_code(const std::string& code, const std::string& source, devices::Clock::time_point scanned);
     void at_desk(const std::string& code, const std::string& source,
                  devices::Clock::time_point scanned = devices::Clock::now());
+    void at_desk(const core::StationCommand& command);
+    void show_at_desk(const KioskLibrary::Handled& handled, devices::Clock::time_point scanned);
     void show_desk_outcome(const core::StationOutcome& outcome);
     void open_tab(LibrarianTab tab);
     void refresh_issuance();
@@ -131,6 +135,7 @@ private:
 
     Steady::time_point last_input_ = Steady::now();  // a touch, a key or a scan
     std::deque<devices::ScanEvent> pending_scans_;
+    std::deque<core::StationCommand> pending_commands_;  // session screen buttons, one a frame as scans
     struct ShownOutcome {  // --print-outcomes: printed once the frame showing it is drawn
         core::StationOutcome outcome;
         core::StationMode mode;

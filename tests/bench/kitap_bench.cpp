@@ -111,7 +111,7 @@ double raw_transaction_ms(SQLite::Database& db, int round) {
 
 double scan_ms(core::Station& station, const std::string& code, core::Timestamp at, core::Outcome expected) {
     const auto start = Clock::now();
-    const auto outcome = station.handle({.text = code, .symbology = "", .source = "bench"}, at);
+    const auto outcome = station.handle({.text = code, .symbology = "", .source = "bench"}, at).last();
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     if (outcome.outcome != expected) {
         std::fprintf(stderr, "kitap-bench: %s gave %s (%s)\n", code.c_str(),

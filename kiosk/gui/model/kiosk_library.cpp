@@ -51,28 +51,32 @@ void KioskLibrary::open_pupil_station() {
 }
 
 KioskLibrary::Handled KioskLibrary::handle(const core::Scan& scan, core::Timestamp now) {
-    Handled handled = expire_idle(now);
-    if (handled.fault) return handled;
-    add(handled, station_->handle(scan, now));
-    return handled;
+    return on_station(station_, [&](core::StationHandle& station) { return station.handle(scan, now); });
+}
+
+KioskLibrary::Handled KioskLibrary::handle(const core::StationCommand& command, core::Timestamp now) {
+    return on_station(station_, [&](core::StationHandle& station) { return station.handle(command, now); });
+}
+
+tl::expected<core::SessionSnapshot, Fault> KioskLibrary::session_snapshot(core::Timestamp now) {
+    if (!station_) return tl::unexpected(closed_fault(path_));
+    return station_->snapshot(now).map_error([](const core::Fault& fault) { return fault_from(fault); });
 }
 
 KioskLibrary::Handled KioskLibrary::submit_reader_pin(std::string_view pin, core::Timestamp now) {
-    Handled handled;
-    if (!station_) return {.fault = closed_fault(path_)};
-    add(handled, station_->submit_pin(pin, now));
-    return handled;
+    return on_station(station_, [&](core::StationHandle& station) { return station.submit_pin(pin, now); });
 }
 
 void KioskLibrary::cancel_reader_pin() {
     if (station_) station_->cancel_pin();
 }
 
-void KioskLibrary::add(Handled& handled, core::OrFault<core::StationOutcome> outcome) {
-    if (outcome)
-        handled.outcomes.push_back(std::move(*outcome));
-    else
-        handled.fault = fault_from(outcome.error());
+template <typename Call>
+KioskLibrary::Handled KioskLibrary::on_station(std::optional<core::StationHandle>& station, Call&& call) {
+    if (!station) return {.fault = closed_fault(path_)};
+    auto result = std::forward<Call>(call)(*station);
+    if (!result) return {.fault = fault_from(result.error())};
+    return {.outcomes = std::move(result->outcomes)};
 }
 
 KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
@@ -105,11 +109,13 @@ void KioskLibrary::open_desk(core::StationMode mode) {
 void KioskLibrary::close_desk() { desk_.reset(); }
 
 KioskLibrary::Handled KioskLibrary::handle_at_desk(const core::Scan& scan, core::Timestamp now) {
-    Handled handled;
     if (!desk_) open_desk(desk_mode_);  // the database came back since the desk was opened
-    if (!desk_) return {.fault = closed_fault(path_)};
-    add(handled, desk_->handle(scan, now));
-    return handled;
+    return on_station(desk_, [&](core::StationHandle& desk) { return desk.handle(scan, now); });
+}
+
+KioskLibrary::Handled KioskLibrary::handle_at_desk(const core::StationCommand& command, core::Timestamp now) {
+    if (!desk_) open_desk(desk_mode_);
+    return on_station(desk_, [&](core::StationHandle& desk) { return desk.handle(command, now); });
 }
 
 std::optional<core::ReaderSummary> KioskLibrary::desk_reader() const {
@@ -128,10 +134,6 @@ std::string KioskLibrary::command_code(core::Command command) const {
 
 tl::expected<std::vector<core::HeldItem>, Fault> KioskLibrary::held_items(const std::string& card) {
     return served([&](core::Library& library) { return library.circulation().held_items(card); });
-}
-
-tl::expected<std::vector<core::SetLine>, Fault> KioskLibrary::class_set(const std::string& card) {
-    return served([&](core::Library& library) { return library.textbooks().class_set(card); });
 }
 
 tl::expected<std::vector<core::ClassProvision>, Fault> KioskLibrary::class_provision(core::Date today) {

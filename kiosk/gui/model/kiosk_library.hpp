@@ -41,6 +41,10 @@ public:
         std::optional<Fault> fault;                  // nothing of the scan was kept
     };
     Handled handle(const core::Scan& scan, core::Timestamp now);
+    // A button's command (Done, a renewal), as a value.
+    Handled handle(const core::StationCommand& command, core::Timestamp now);
+    // What the session screen shows: the reader's loans and class set.
+    tl::expected<core::SessionSnapshot, Fault> session_snapshot(core::Timestamp now);
     // The PIN typed for the card the station waits on (core::Station::submit_pin).
     Handled submit_reader_pin(std::string_view pin, core::Timestamp now);
     void cancel_reader_pin();
@@ -60,12 +64,11 @@ public:
     void close_desk();
     core::StationMode desk_mode() const { return desk_mode_; }
     Handled handle_at_desk(const core::Scan& scan, core::Timestamp now);
+    Handled handle_at_desk(const core::StationCommand& command, core::Timestamp now);
     std::optional<core::ReaderSummary> desk_reader() const;
     std::optional<core::Condition> desk_condition() const;  // return mode: the next return's
 
     tl::expected<std::vector<core::HeldItem>, Fault> held_items(const std::string& card);
-    // A pupil's class set (empty for readers without one).
-    tl::expected<std::vector<core::SetLine>, Fault> class_set(const std::string& card);
     tl::expected<std::vector<core::ClassProvision>, Fault> class_provision(core::Date today);
     tl::expected<std::optional<core::ClassSetProgress>, Fault> class_progress(const std::string& class_name,
                                                                               core::Date today);
@@ -94,7 +97,10 @@ private:
     auto served(Call&& call) -> tl::expected<typename std::invoke_result_t<Call, core::Library&>::value_type, Fault>;
     void close();
     void open_pupil_station();
-    static void add(Handled& handled, core::OrFault<core::StationOutcome> outcome);
+    // A station's answer as Handled: its outcomes, or the fault that stopped it
+    // (also when the station is closed).
+    template <typename Call>
+    Handled on_station(std::optional<core::StationHandle>& station, Call&& call);
 
     std::filesystem::path path_;
     core::Rules rules_;

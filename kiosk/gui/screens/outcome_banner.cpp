@@ -27,6 +27,33 @@ std::string_view stocktake_suffix(const core::StationOutcome& outcome) {
     return "";
 }
 
+// The icon says what happened beside the colour, for whoever cannot tell the colours apart.
+Icon banner_icon(const core::StationOutcome& outcome) {
+    using core::Outcome;
+    switch (outcome.outcome) {
+        case Outcome::loan:
+        case Outcome::returned:
+        case Outcome::renewed:
+            return Icon::check;
+        case Outcome::recorded: {
+            const auto suffix = stocktake_suffix(outcome);
+            return suffix.empty() ? Icon::check : suffix == ".repeated" ? Icon::info : Icon::hand;
+        }
+        case Outcome::session:
+            return outcome.overdue.empty() ? Icon::check : Icon::warning;
+        case Outcome::refused:
+            return Icon::hand;
+        case Outcome::duplicate:
+        case Outcome::command:
+            return Icon::info;
+        case Outcome::pin_required:
+            return Icon::lock;
+        case Outcome::ended:
+            break;
+    }
+    return outcome.reason == core::Reason::idle_timeout ? Icon::clock : Icon::wave;
+}
+
 }  // namespace
 
 std::string banner_headline_key(const core::StationOutcome& outcome) {
@@ -43,7 +70,9 @@ std::string banner_headline_key(const core::StationOutcome& outcome) {
         case Outcome::refused:
             return "kiosk.banner.refused." + std::string(core::to_string(outcome.reason));
         case Outcome::command:
-            return "kiosk.banner.command";
+            return outcome.command == core::Command::renew ? "kiosk.banner.command.renew" : "kiosk.banner.command";
+        case Outcome::renewed:
+            return "kiosk.banner.renewed";
         case Outcome::recorded:
             return "kiosk.banner.recorded" + std::string(stocktake_suffix(outcome));
         case Outcome::pin_required:
@@ -56,12 +85,18 @@ std::string banner_headline_key(const core::StationOutcome& outcome) {
     return "kiosk.banner.ended";
 }
 
-bool is_success(const core::StationOutcome& outcome) {
-    return outcome.outcome == core::Outcome::loan || outcome.outcome == core::Outcome::returned ||
-           (outcome.outcome == core::Outcome::session && outcome.overdue.empty());
+Feedback feedback_for(core::Severity severity) {
+    switch (severity) {
+        case core::Severity::success:
+            return {BannerTone::success, Sound::success};
+        case core::Severity::notice:
+            return {BannerTone::info, std::nullopt};
+        case core::Severity::refusal:
+        case core::Severity::fault:
+            break;
+    }
+    return {BannerTone::refused, Sound::error};
 }
-
-bool is_refusal(const core::StationOutcome& outcome) { return outcome.outcome == core::Outcome::refused; }
 
 BannerText banner_text(const core::StationOutcome& outcome, const app::Translator& tr) {
     BannerText text;
@@ -72,43 +107,11 @@ BannerText banner_text(const core::StationOutcome& outcome, const app::Translato
     // A refusal reason newer than these translations still gets a headline.
     if (text.headline == key) text.headline = tr("kiosk.banner.refused", args);
     text.message = app::outcome_message(outcome, tr);
-    using core::Outcome;
-    switch (outcome.outcome) {
-        case Outcome::loan:
-        case Outcome::returned:
-            text.tone = BannerTone::success;
-            text.icon = Icon::check;
-            break;
-        case Outcome::recorded: {
-            const auto suffix = stocktake_suffix(outcome);
-            text.tone = suffix.empty() ? BannerTone::success : suffix == ".repeated" ? BannerTone::info : BannerTone::refused;
-            text.icon = suffix.empty() ? Icon::check : suffix == ".repeated" ? Icon::info : Icon::hand;
-            break;
-        }
-        case Outcome::session:
-            text.tone = outcome.overdue.empty() ? BannerTone::success : BannerTone::refused;
-            text.icon = outcome.overdue.empty() ? Icon::check : Icon::warning;
-            // The headline greets; the sentence then says only what to do.
-            text.message = tr(outcome.overdue.empty() ? "kiosk.session.hint" : "kiosk.session.hint.overdue");
-            break;
-        case Outcome::refused:
-            text.tone = BannerTone::refused;
-            text.icon = Icon::hand;
-            break;
-        case Outcome::duplicate:
-        case Outcome::command:
-            text.tone = BannerTone::info;
-            text.icon = Icon::info;
-            break;
-        case Outcome::pin_required:
-            text.tone = BannerTone::info;
-            text.icon = Icon::lock;
-            break;
-        case Outcome::ended:
-            text.tone = BannerTone::info;
-            text.icon = outcome.reason == core::Reason::idle_timeout ? Icon::clock : Icon::wave;
-            break;
-    }
+    text.tone = feedback_for(core::severity(outcome)).tone;
+    text.icon = banner_icon(outcome);
+    // The headline greets; the sentence then says only what to do.
+    if (outcome.outcome == core::Outcome::session)
+        text.message = tr(outcome.overdue.empty() ? "kiosk.session.hint" : "kiosk.session.hint.overdue");
     // Where core's sentence only repeats the headline ("Scan your card first."), say it once.
     std::string_view sentence = text.message;
     while (!sentence.empty() && (sentence.back() == '.' || sentence.back() == '!')) sentence.remove_suffix(1);

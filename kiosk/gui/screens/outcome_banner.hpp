@@ -2,9 +2,11 @@
 
 #include "core/circulation/station.hpp"
 #include "kiosk/app/translator.hpp"
+#include "kiosk/gui/platform/audio.hpp"
 #include "kiosk/gui/screens/screen_context.hpp"
 #include "kiosk/gui/ui/icons.hpp"
 
+#include <optional>
 #include <string>
 
 namespace kitap::kiosk {
@@ -23,9 +25,13 @@ struct BannerText {
 // The translation key of the headline (kiosk.banner.*) for an outcome.
 std::string banner_headline_key(const core::StationOutcome& outcome);
 BannerText banner_text(const core::StationOutcome& outcome, const app::Translator& tr);
-// Success and refusal sound different; the rest is quiet.
-bool is_success(const core::StationOutcome& outcome);
-bool is_refusal(const core::StationOutcome& outcome);
+// How core's severity of an outcome is felt: success sounds one way and shows green,
+// refusals and faults another in amber; a notice is quiet and blue.
+struct Feedback {
+    BannerTone tone = BannerTone::info;
+    std::optional<Sound> sound;
+};
+Feedback feedback_for(core::Severity severity);
 
 // Draws the banner filling `pos`/`size` (the headline shrinks to one line, the
 // message wraps).

@@ -10,10 +10,13 @@
 namespace kitap::kiosk {
 namespace {
 
-void draw_held_item(ImDrawList& list, const core::HeldItem& item, ImVec2 pos, float width, float height,
+// One loan: its title and due date, late ones marked by an icon and words besides the
+// colour; a Renew button where core says it can be renewed (true when tapped).
+bool draw_held_item(ImDrawList& list, const core::SessionItem& line, ImVec2 pos, float width, float height,
                     const ScreenContext& context) {
     const Theme& theme = context.theme;
-    const bool overdue = item.due < context.today;
+    const core::HeldItem& item = line.item;
+    const bool overdue = line.late;
     const ImVec2 end(pos.x + width, pos.y + height);
     list.AddRectFilled(pos, end, overdue ? colours::warning_tint : colours::panel, theme.px(12));
     if (overdue) list.AddRect(pos, end, colours::warning, theme.px(12), ImDrawFlags_None, theme.px(3));
@@ -24,7 +27,8 @@ void draw_held_item(ImDrawList& list, const core::HeldItem& item, ImVec2 pos, fl
     else
         draw_icon(list, Icon::book, centre, icon, colours::primary);
     const float text_x = pos.x + theme.px(32) + icon;
-    const float text_w = end.x - text_x - theme.px(12);
+    const float button_w = line.renewable ? theme.px(180) : 0;
+    const float text_w = end.x - text_x - theme.px(12) - (line.renewable ? button_w + theme.px(12) : 0);
     std::string title = item.title;
     if (item.quantity > 1) title += " ×" + std::to_string(item.quantity);
     text_at(list, theme.fonts.bold, ImVec2(text_x, pos.y + theme.px(8)), colours::ink,
@@ -35,8 +39,14 @@ void draw_held_item(ImDrawList& list, const core::HeldItem& item, ImVec2 pos, fl
     ImFont* due_font = overdue ? theme.fonts.bold : theme.fonts.small;
     text_at(list, due_font, ImVec2(text_x, pos.y + theme.px(8) + theme.fonts.bold->FontSize + theme.px(2)),
             overdue ? colours::warning : colours::muted, fit_text(due_font, text_w, due));
+    if (!line.renewable) return false;
+    ImGui::SetCursorScreenPos(ImVec2(end.x - button_w - theme.px(12), pos.y + theme.px(10)));
+    ImGui::PushID(static_cast<int>(item.loan_id));
+    const bool tapped = touch_button("##renew", context.tr("kiosk.session.renew"),
+                                     ImVec2(button_w, height - theme.px(20)), ButtonKind::secondary, theme.fonts.bold);
+    ImGui::PopID();
+    return tapped;
 }
-
 
 void draw_countdown(ImDrawList& list, const SessionScreen& screen, ImVec2 c0, float side_w, bool warning,
                     const ScreenContext& context) {
@@ -59,14 +69,10 @@ void draw_countdown(ImDrawList& list, const SessionScreen& screen, ImVec2 c0, fl
 
 // "My textbooks: 7 of 9", then the ones still to get, each with a book icon; a
 // tick and words when the set is whole.
-void draw_class_set(ImDrawList& list, const std::vector<core::SetLine>& set, ImVec2 c0, ImVec2 c1,
+void draw_class_set(ImDrawList& list, const core::SetProgress& set, ImVec2 c0, ImVec2 c1,
                     const ScreenContext& context) {
     const Theme& theme = context.theme;
-    int needed = 0, held = 0;
-    for (const auto& line : set) {
-        needed += line.per_pupil;
-        held += std::min(line.held, line.per_pupil);
-    }
+    const int needed = set.needed, held = set.held;
     const float x = c0.x + theme.px(20), width = c1.x - c0.x - theme.px(40);
     float y = c0.y + theme.px(18);
     y += text_wrapped(list, theme.fonts.bold, ImVec2(x, y), width, colours::ink,
@@ -84,7 +90,7 @@ void draw_class_set(ImDrawList& list, const std::vector<core::SetLine>& set, ImV
     y += text_wrapped(list, theme.fonts.small, ImVec2(x, y), width, colours::muted,
                       context.tr("kiosk.session.class_set_missing")) +
          theme.px(6);
-    for (const auto& line : set) {
+    for (const auto& line : set.lines) {
         if (line.missing() == 0) continue;
         std::string title = line.title;
         if (line.missing() > 1) title += " ×" + std::to_string(line.missing());
@@ -156,11 +162,11 @@ SessionIntent draw(const SessionScreen& screen, const ScreenContext& context) {
     list.AddRectFilled(c0, c1, warning ? colours::warning_tint : colours::panel, theme.px(16));
     if (warning) list.AddRect(c0, c1, colours::warning, theme.px(16), ImDrawFlags_None, theme.px(3));
     ImGui::PushClipRect(c0, c1, true);
-    if (!warning && !screen.class_set.empty()) {
+    if (!warning && screen.class_set) {
         // The quiet countdown keeps one line at the bottom of the box.
         const float line_h = theme.fonts.small->FontSize + theme.px(16);
         ImGui::PushClipRect(c0, ImVec2(c1.x, c1.y - line_h), true);
-        draw_class_set(list, screen.class_set, c0, ImVec2(c1.x, c1.y - line_h), context);
+        draw_class_set(list, *screen.class_set, c0, ImVec2(c1.x, c1.y - line_h), context);
         ImGui::PopClipRect();
         draw_icon(list, Icon::clock, ImVec2(c0.x + theme.px(32), c1.y - line_h / 2), theme.px(22), colours::muted);
         text_at(list, theme.fonts.small, ImVec2(c0.x + theme.px(52), c1.y - line_h + theme.px(6)), colours::muted,
@@ -183,11 +189,6 @@ SessionIntent draw(const SessionScreen& screen, const ScreenContext& context) {
         text_wrapped(list, theme.fonts.body, ImVec2(list_x, list_top + theme.px(8)), list_right - list_x,
                      colours::muted, context.tr("kiosk.session.holding_nothing"));
     } else {
-        std::vector<const core::HeldItem*> items;
-        for (const auto& item : screen.held) items.push_back(&item);
-        std::stable_sort(items.begin(), items.end(), [&](const auto* a, const auto* b) {
-            return (a->due < context.today) > (b->due < context.today);
-        });
         ImGui::SetCursorScreenPos(ImVec2(list_x, list_top));
         ImGui::PushStyleColor(ImGuiCol_ChildBg, colours::paper);
         ImGui::BeginChild("##held", ImVec2(list_right - list_x, bottom - list_top), false,
@@ -195,10 +196,13 @@ SessionIntent draw(const SessionScreen& screen, const ScreenContext& context) {
         drag_to_scroll();
         ImDrawList& rows = *ImGui::GetWindowDrawList();
         const float row_h = theme.px(84), row_w = ImGui::GetContentRegionAvail().x;
-        for (const auto* item : items) {
+        for (const auto& line : screen.held) {  // core puts the late ones first
             const ImVec2 at = ImGui::GetCursorScreenPos();
-            draw_held_item(rows, *item, at, row_w - (ImGui::GetScrollMaxY() > 0 ? ImGui::GetStyle().ScrollbarSize : 0),
-                           row_h, context);
+            if (draw_held_item(rows, line, at,
+                               row_w - (ImGui::GetScrollMaxY() > 0 ? ImGui::GetStyle().ScrollbarSize : 0), row_h,
+                               context))
+                intent.renew = core::RenewLoan{line.item.loan_id};
+            ImGui::SetCursorScreenPos(at);
             ImGui::Dummy(ImVec2(row_w, row_h));
         }
         ImGui::EndChild();

@@ -18,8 +18,8 @@ namespace kitap::kiosk {
 struct SessionScreen {
     TopBar top;
     core::ReaderSummary reader;
-    std::vector<core::HeldItem> held;
-    std::vector<core::SetLine> class_set;  // a pupil's textbooks for the year: held and still to get
+    std::vector<core::SessionItem> held;         // from core's session snapshot: late first
+    std::optional<core::SetProgress> class_set;  // a pupil's textbooks for the year: held and still to get
     std::optional<core::StationOutcome> banner;
     int seconds_left = 30;  // until the idle timeout
     int warn_below = 10;    // the warning shows for the last seconds
@@ -29,6 +29,7 @@ struct SessionScreen {
 struct SessionIntent {
     TopBarIntent top;
     bool done = false;
+    std::optional<core::RenewLoan> renew;  // the Renew button beside a book
 };
 
 SessionIntent draw(const SessionScreen& screen, const ScreenContext& context);

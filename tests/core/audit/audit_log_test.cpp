@@ -35,7 +35,7 @@ protected:
 
     StationOutcome scan(Station& station, const std::string& code) {
         now_ += 5s;  // beyond the double-scan window
-        return station.handle({.text = code}, now_);
+        return station.handle({.text = code}, now_).last();
     }
 
     std::vector<AuditEntry> audit(Timestamp since = Timestamp{}) {

@@ -46,7 +46,7 @@ protected:
 
     StationOutcome scan(Station& station, const std::string& code) {
         now_ += 5s;  // beyond the double-scan window unless a test says otherwise
-        return station.handle({.text = code, .symbology = "", .source = "test"}, now_);
+        return station.handle({.text = code, .symbology = "", .source = "test"}, now_).last();
     }
 
     int count(const std::string& sql) { return temp_.db().execAndGet(sql).getInt(); }
@@ -95,7 +95,7 @@ TEST_F(StationTest, DoubleFireWithinTheWindowChangesNothing) {
     scan(s, "20000014");
     scan(s, fiction_copy);
     now_ += 1s;
-    auto again = s.handle({.text = fiction_copy}, now_);
+    auto again = s.handle({.text = fiction_copy}, now_).last();
     EXPECT_EQ(again.outcome, Outcome::duplicate);
     EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL"), 1);
     EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::returned);  // a deliberate second scan, later
@@ -105,7 +105,7 @@ TEST_F(StationTest, DoubleFiredCardDoesNotReopenTheSession) {
     auto s = station();
     scan(s, "20000014");
     now_ += 1s;
-    EXPECT_EQ(s.handle({.text = "20000014"}, now_).outcome, Outcome::duplicate);
+    EXPECT_EQ(s.handle({.text = "20000014"}, now_).last().outcome, Outcome::duplicate);
 }
 
 TEST_F(StationTest, OwnCopyIsReturned) {
@@ -484,7 +484,7 @@ TEST_F(CardWalkTest, TheFourthIdleCardInAMinuteIsRefusedAndSelfServicePauses) {
     EXPECT_EQ(entries[0].at, refused_at);
 
     now_ = refused_at + 60s;  // a minute later self-service opens again
-    EXPECT_EQ(s.handle({.text = "20000063"}, now_).outcome, Outcome::session);
+    EXPECT_EQ(s.handle({.text = "20000063"}, now_).last().outcome, Outcome::session);
 }
 
 TEST_F(CardWalkTest, ALoanOrAReturnBreaksTheRun) {
@@ -508,7 +508,7 @@ TEST_F(CardWalkTest, CardsSpreadOverMoreThanAMinuteAreNoWalk) {
     auto s = station();
     for (const char* card : {"20000014", "20000022", "20000030", "20000055", "20000063"}) {
         now_ += 20s;
-        EXPECT_EQ(s.handle({.text = card}, now_).outcome, Outcome::session) << card;
+        EXPECT_EQ(s.handle({.text = card}, now_).last().outcome, Outcome::session) << card;
     }
 }
 
@@ -533,7 +533,7 @@ protected:
 
     StationOutcome submit(Station& s, const std::string& pin) {
         now_ += 2s;
-        return s.submit_pin(pin, now_);
+        return s.submit_pin(pin, now_).last();
     }
 };
 
@@ -635,8 +635,335 @@ TEST_F(ReaderPinTest, AnythingElseScannedOrTimeForgetsTheWaitingCard) {
 
     scan(s, "20000014");
     now_ += 1s;
-    EXPECT_EQ(s.handle({.text = "20000014"}, now_).outcome, Outcome::duplicate);  // the card read twice
+    EXPECT_EQ(s.handle({.text = "20000014"}, now_).last().outcome, Outcome::duplicate);  // the card read twice
     EXPECT_EQ(submit(s, "4071").outcome, Outcome::session) << "a double read keeps the card waiting";
+}
+
+// ---- Renewals ----------------------------------------------------------------
+
+class RenewalTest : public StationTest {
+protected:
+    StationResult press(Station& s, StationCommand command) {
+        now_ += 5s;
+        return s.handle(command, now_);
+    }
+
+    // The session list's line for an item, as the screen gets it.
+    SessionItem line_of(Station& s, const std::string& code) {
+        for (const auto& line : s.snapshot(now_).held)
+            if (line.item.code == code) return line;
+        ADD_FAILURE() << code << " is not in the session list";
+        return {};
+    }
+
+    int renewals_of(const std::string& copy) {
+        return count("SELECT renewals FROM loan l JOIN copy c ON c.id = l.copy_id WHERE c.barcode = '" + copy +
+                     "' AND l.returned_at IS NULL");
+    }
+
+    void days_pass(int days) { now_ += std::chrono::days(days); }
+
+    // The pupil borrows the fiction copy (due 2026-12-09) and comes back with it days later.
+    void lend_then_come_back(Station& s, int days) {
+        scan(s, "20000014");
+        scan(s, fiction_copy);
+        days_pass(days);
+        scan(s, "20000014");
+    }
+};
+
+TEST_F(RenewalTest, ScanningRenewThenTheBookRunsTheLoanPeriodFromToday) {
+    auto s = station();
+    lend_then_come_back(s, 10);
+    const auto armed = scan(s, "KITAP-RENEW");
+    EXPECT_EQ(armed.outcome, Outcome::command);
+    EXPECT_EQ(armed.command, Command::renew);
+    EXPECT_TRUE(s.snapshot(now_).renewing);
+    const auto renewed = scan(s, fiction_copy);
+    EXPECT_EQ(renewed.outcome, Outcome::renewed);
+    EXPECT_EQ(renewed.kind, CodeKind::copy);
+    EXPECT_EQ(renewed.title, "Абай жолы");
+    EXPECT_EQ(iso_date(*renewed.due), "2026-12-19");
+    EXPECT_EQ(renewed.renewals, 1);
+    EXPECT_EQ(renewals_of(fiction_copy), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE due = '2026-12-19' AND returned_at IS NULL"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'renew' AND actor_role = 'reader' AND actor_card = "
+                    "'20000014' AND detail = 'due=2026-12-19'"),
+              1);
+    EXPECT_FALSE(s.snapshot(now_).renewing);
+    EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::returned) << "the renewal was for one scan only";
+}
+
+TEST_F(RenewalTest, TheNewDueDateIsNeverEarlierThanTheCurrentOne) {
+    {
+        auto teacher = station();
+        scan(teacher, "20000030");
+        scan(teacher, fiction_copy);  // a teacher's month: due 2026-12-25
+    }
+    rules_.loans.loan_days_by_category.clear();  // the school shortens teachers' loans to 14 days
+    auto s = station();
+    scan(s, "20000030");
+    scan(s, "KITAP-RENEW");
+    const auto renewed = scan(s, fiction_copy);
+    EXPECT_EQ(renewed.outcome, Outcome::renewed);
+    EXPECT_EQ(iso_date(*renewed.due), "2026-12-25");
+}
+
+TEST_F(RenewalTest, OnTheDueDateStillRenewsTheDayAfterItDoesNot) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    scan(s, second_copy);
+    days_pass(14);  // 2026-12-09, the due date
+    scan(s, "20000014");
+    scan(s, "KITAP-RENEW");
+    EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::renewed);
+    days_pass(1);
+    scan(s, "20000014");
+    scan(s, "KITAP-RENEW");
+    const auto late = scan(s, second_copy);
+    EXPECT_EQ(late.reason, Reason::not_renewable) << "a late book comes back first";
+    EXPECT_EQ(renewals_of(second_copy), 0);
+}
+
+TEST_F(RenewalTest, NotWhileTheReaderHasOverdueItems) {
+    auto s = station();
+    lend_then_come_back(s, 10);
+    scan(s, second_copy);  // due 2026-12-19
+    days_pass(5);          // 2026-12-10: the first one is late
+    scan(s, "20000014");
+    scan(s, "KITAP-RENEW");
+    const auto refused = scan(s, second_copy);
+    EXPECT_EQ(refused.outcome, Outcome::refused);
+    EXPECT_EQ(refused.reason, Reason::overdue_items);
+    ASSERT_EQ(refused.overdue.size(), 1u);
+    EXPECT_EQ(refused.overdue[0].code, fiction_copy);
+    EXPECT_EQ(renewals_of(second_copy), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'renew'"), 0);
+}
+
+TEST_F(RenewalTest, AtMostMaxRenewalsTimes) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    for (int time = 1; time <= 2; ++time) {
+        scan(s, "KITAP-RENEW");
+        EXPECT_EQ(scan(s, fiction_copy).renewals, time);
+    }
+    scan(s, "KITAP-RENEW");
+    const auto third = scan(s, fiction_copy);
+    EXPECT_EQ(third.reason, Reason::renewal_limit);
+    EXPECT_EQ(third.limit, 2);
+    EXPECT_EQ(renewals_of(fiction_copy), 2);
+}
+
+TEST_F(RenewalTest, MaxRenewalsZeroTurnsRenewalsOff) {
+    rules_.loans.max_renewals = 0;
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    scan(s, "KITAP-RENEW");
+    EXPECT_EQ(scan(s, fiction_copy).reason, Reason::renewal_limit);
+}
+
+TEST_F(RenewalTest, TextbooksAreNotRenewable) {
+    auto s = station();
+    scan(s, "20000014");
+    EXPECT_EQ(scan(s, textbook_isbn).outcome, Outcome::loan);
+    scan(s, "KITAP-RENEW");
+    const auto refused = scan(s, textbook_isbn);
+    EXPECT_EQ(refused.kind, CodeKind::title);
+    EXPECT_EQ(refused.reason, Reason::not_renewable);
+    EXPECT_FALSE(line_of(s, textbook_isbn).renewable);
+}
+
+TEST_F(RenewalTest, OnlyTheSessionReadersOwnLoansAtSelfService) {
+    auto s = station();
+    scan(s, "20000022");
+    scan(s, fiction_copy);
+    scan(s, "20000014");
+    scan(s, "KITAP-RENEW");
+    EXPECT_EQ(scan(s, fiction_copy).reason, Reason::not_renewable) << "someone else's book";
+    scan(s, "KITAP-RENEW");
+    EXPECT_EQ(scan(s, second_copy).reason, Reason::not_renewable) << "a book on the shelf";
+    EXPECT_EQ(renewals_of(fiction_copy), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL"), 1) << "nothing lent or returned";
+}
+
+TEST_F(RenewalTest, SelfServiceNeedsACardFirstAndACardDisarmsTheRenewal) {
+    auto s = station();
+    EXPECT_EQ(scan(s, "KITAP-RENEW").reason, Reason::no_session);
+    scan(s, "20000014");
+    scan(s, "KITAP-RENEW");
+    scan(s, "20000022");
+    EXPECT_FALSE(s.snapshot(now_).renewing);
+    EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::loan);
+}
+
+TEST_F(RenewalTest, StocktakeModeRenewsNothing) {
+    auto s = station(StationMode::stocktake);
+    EXPECT_EQ(scan(s, "KITAP-RENEW").reason, Reason::not_renewable);
+}
+
+TEST_F(RenewalTest, TheDeskRenewsWhoeverHoldsTheCopyAndTheAuditShowsIt) {
+    auto self = station();
+    scan(self, "20000014");
+    scan(self, fiction_copy);
+    auto desk = station(StationMode::desk);
+    scan(desk, "KITAP-RENEW");
+    const auto renewed = scan(desk, fiction_copy);
+    EXPECT_EQ(renewed.outcome, Outcome::renewed);
+    EXPECT_EQ(renewed.reader->card, "20000014");
+    std::vector<AuditEntry> entries;
+    for_each_audit_entry(temp_.db(), Timestamp{}, [&](const AuditEntry& entry) { entries.push_back(entry); });
+    ASSERT_EQ(entries.size(), 1u) << "the pupil's own loan is not a librarian's action";
+    EXPECT_EQ(entries[0].action, "renew");
+    EXPECT_EQ(entries[0].actor, "librarian");
+    EXPECT_EQ(entries[0].reader_card, "20000014");
+    EXPECT_EQ(entries[0].item_code, fiction_copy);
+    EXPECT_EQ(entries[0].detail, "due=2026-12-09");
+}
+
+TEST_F(RenewalTest, TheSessionListsButtonRenewsByLoanOnce) {
+    auto s = station();
+    lend_then_come_back(s, 3);
+    const auto line = line_of(s, fiction_copy);
+    EXPECT_TRUE(line.renewable);
+    const auto result = press(s, RenewLoan{line.item.loan_id});
+    ASSERT_EQ(result.outcomes.size(), 1u);
+    EXPECT_EQ(result.last().outcome, Outcome::renewed);
+    EXPECT_EQ(result.last().code, fiction_copy);
+    EXPECT_EQ(iso_date(*result.last().due), "2026-12-12");
+    EXPECT_EQ(iso_date(result.session.held.at(0).item.due), "2026-12-12");
+    EXPECT_EQ(result.session.held.at(0).item.renewals, 1);
+    now_ += 1s;
+    EXPECT_EQ(s.handle(RenewLoan{line.item.loan_id}, now_).last().outcome, Outcome::duplicate) << "a double tap";
+    EXPECT_EQ(renewals_of(fiction_copy), 1);
+}
+
+TEST_F(RenewalTest, TheButtonRenewsOnlyTheSessionReadersOpenLoan) {
+    auto s = station();
+    scan(s, "20000022");
+    scan(s, fiction_copy);
+    const RowId theirs = line_of(s, fiction_copy).item.loan_id;
+    scan(s, "20000014");
+    EXPECT_EQ(press(s, RenewLoan{theirs}).last().reason, Reason::not_renewable);
+    scan(s, "KITAP-DONE");
+    EXPECT_EQ(press(s, RenewLoan{theirs}).last().reason, Reason::not_renewable) << "no session";
+    EXPECT_EQ(press(s, RenewLoan{9999}).last().reason, Reason::not_renewable) << "no such loan";
+    EXPECT_EQ(renewals_of(fiction_copy), 0);
+}
+
+// ---- What a screen gets back --------------------------------------------------
+
+TEST_F(StationTest, TheResultCarriesTheSessionSnapshot) {
+    auto s = station();
+    EXPECT_FALSE(scan(s, fiction_copy).reader);
+    auto result = s.handle(Scan{.text = "20000014"}, now_ += 5s);
+    ASSERT_TRUE(result.session.reader);
+    EXPECT_EQ(result.session.reader->card, "20000014");
+    ASSERT_TRUE(result.session.class_set);
+    EXPECT_EQ(result.session.class_set->needed, 1);
+    EXPECT_EQ(result.session.class_set->held, 0);
+    ASSERT_EQ(result.session.class_set->lines.size(), 1u);
+
+    s.handle(Scan{.text = fiction_copy}, now_ += 5s);
+    result = s.handle(Scan{.text = textbook_isbn}, now_ += 5s);
+    EXPECT_EQ(result.session.class_set->held, 1);
+    ASSERT_EQ(result.session.held.size(), 2u);
+    for (const auto& line : result.session.held) EXPECT_FALSE(line.late);
+
+    now_ += std::chrono::days(15);  // the fiction book is late now
+    result = s.handle(Scan{.text = "20000014"}, now_);
+    ASSERT_EQ(result.session.held.size(), 2u);
+    EXPECT_EQ(result.session.held[0].item.code, fiction_copy) << "late ones first";
+    EXPECT_TRUE(result.session.held[0].late);
+    EXPECT_FALSE(result.session.held[0].renewable);
+    EXPECT_FALSE(result.session.held[1].late);
+
+    result = s.handle(Command::done, now_ += 5s);
+    EXPECT_FALSE(result.session.reader);
+    EXPECT_TRUE(result.session.held.empty());
+    EXPECT_FALSE(result.session.class_set);
+}
+
+TEST_F(StationTest, ATeacherHasNoClassSet) {
+    auto s = station();
+    const auto result = s.handle(Scan{.text = "20000030"}, now_);
+    ASSERT_TRUE(result.session.reader);
+    EXPECT_FALSE(result.session.class_set);
+}
+
+TEST_F(StationTest, HandleReportsTheIdleSessionsEndBeforeTheScansOwn) {
+    auto s = station();
+    scan(s, "20000014");
+    now_ += rules_.station.idle_timeout;
+    const auto result = s.handle(Scan{.text = fiction_copy}, now_);
+    ASSERT_EQ(result.outcomes.size(), 2u);
+    EXPECT_EQ(result.outcomes[0].outcome, Outcome::ended);
+    EXPECT_EQ(result.outcomes[0].reason, Reason::idle_timeout);
+    EXPECT_EQ(result.outcomes[0].reader->card, "20000014");
+    EXPECT_EQ(result.last().reason, Reason::no_session);
+    EXPECT_EQ(s.handle(Scan{.text = second_copy}, now_ += 5s).outcomes.size(), 1u) << "reported once";
+}
+
+TEST_F(StationTest, ButtonsSendCommandsAsValues) {
+    auto s = station();
+    scan(s, "20000014");
+    const auto done = s.handle(Command::done, now_ += 5s);
+    EXPECT_EQ(done.last().outcome, Outcome::ended);
+    EXPECT_EQ(done.last().reason, Reason::done);
+    EXPECT_EQ(done.last().code, "KITAP-DONE") << "reads as the scanned card would";
+    EXPECT_FALSE(s.session_reader());
+
+    auto returns = station(StationMode::return_);
+    EXPECT_EQ(returns.handle(Command::damaged, now_ += 5s).last().condition, Condition::damaged);
+    EXPECT_EQ(returns.next_condition(), Condition::damaged);
+}
+
+TEST_F(StationTest, SelfServiceAsksForTheLibrarianOnlyForTheDeskCommand) {
+    auto s = station();
+    const auto desk = scan(s, "KITAP-MODE-DESK");
+    EXPECT_EQ(desk.reason, Reason::librarian_only);
+    EXPECT_TRUE(desk.asks_for_librarian);
+    const auto condition = scan(s, "KITAP-WORN");
+    EXPECT_EQ(condition.reason, Reason::librarian_only);
+    EXPECT_FALSE(condition.asks_for_librarian);
+    EXPECT_TRUE(s.handle(Command::mode_desk, now_ += 5s).last().asks_for_librarian) << "as a value too";
+    EXPECT_EQ(s.mode(), StationMode::self);
+    auto at_desk = station(StationMode::desk);
+    EXPECT_FALSE(scan(at_desk, "KITAP-MODE-RETURN").asks_for_librarian);
+}
+
+TEST(Severity, OneAnswerForSoundColourAndExitCode) {
+    EXPECT_EQ(severity({.outcome = Outcome::loan}), Severity::success);
+    EXPECT_EQ(severity({.outcome = Outcome::returned}), Severity::success);
+    EXPECT_EQ(severity({.outcome = Outcome::renewed}), Severity::success);
+    EXPECT_EQ(severity({.outcome = Outcome::session}), Severity::success);
+    EXPECT_EQ(severity({.outcome = Outcome::session, .overdue = {HeldItem{.title = "Абай жолы"}}}), Severity::refusal);
+    EXPECT_EQ(severity({.outcome = Outcome::refused, .reason = Reason::renewal_limit}), Severity::refusal);
+    for (Outcome quiet : {Outcome::duplicate, Outcome::ended, Outcome::command, Outcome::pin_required})
+        EXPECT_EQ(severity({.outcome = quiet}), Severity::notice) << to_string(quiet);
+    StationOutcome counted{.outcome = Outcome::recorded, .stocktake = StocktakeScanResult{}};
+    counted.stocktake->finding = StocktakeFinding::expected;
+    EXPECT_EQ(severity(counted), Severity::success);
+    counted.stocktake->repeated = true;
+    EXPECT_EQ(severity(counted), Severity::notice);
+    counted.stocktake->repeated = false;
+    counted.stocktake->finding = StocktakeFinding::unexpected;
+    EXPECT_EQ(severity(counted), Severity::refusal);
+    EXPECT_EQ(to_string(Severity::refusal), "refusal");
+}
+
+TEST(RenewalRule, InTheOrderAPupilShouldHearIt) {
+    const LoanRules rules;
+    const Date today = 2026y / December / 9;
+    EXPECT_FALSE(renewal_refusal(TitleKind::fiction, today, 0, false, rules, today));
+    EXPECT_EQ(renewal_refusal(TitleKind::textbook, today, 0, false, rules, today), Reason::not_renewable);
+    EXPECT_EQ(renewal_refusal(TitleKind::fiction, 2026y / December / 8, 0, true, rules, today), Reason::not_renewable);
+    EXPECT_EQ(renewal_refusal(TitleKind::fiction, today, 2, true, rules, today), Reason::overdue_items);
+    EXPECT_EQ(renewal_refusal(TitleKind::fiction, today, 2, false, rules, today), Reason::renewal_limit);
+    EXPECT_FALSE(renewal_refusal(TitleKind::reference, today, 1, false, rules, today));
 }
 
 }  // namespace

@@ -119,13 +119,13 @@ protected:
 TEST_F(DiskFullTest, AStationScanIsRefusedWholeThenSucceeds) {
     LibraryStore store(temp_.db());
     Station station(store, Rules{}, StationMode::self, "kiosk");
-    ASSERT_EQ(station.handle({.text = pupil_card}, now_).outcome, Outcome::session);
+    ASSERT_EQ(station.handle({.text = pupil_card}, now_).last().outcome, Outcome::session);
 
     // The loan row is written before its event, which finds no room.
     expect_refused_whole([&] { station.handle({.text = free_copy}, now_); });
     EXPECT_EQ(count("SELECT count(*) FROM loan"), 0);
 
-    const auto lent = station.handle({.text = free_copy}, now_);
+    const auto lent = station.handle({.text = free_copy}, now_).last();
     EXPECT_EQ(lent.outcome, Outcome::loan);
     EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL"), 1);
     EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'loan' AND station = 'kiosk'"), 1);

@@ -23,6 +23,16 @@ TEST(Config, EmptyFileKeepsTheDefaults) {
     EXPECT_EQ(config.rules.station.double_scan_window, std::chrono::seconds(3));
     EXPECT_EQ(config.rules.loans.loan_days_for(ReaderCategory::pupil, TitleKind::fiction), 14);
     EXPECT_EQ(config.rules.default_class_language, core::ClassLanguage::kk);
+    EXPECT_EQ(config.rules.loans.max_renewals, 2);
+}
+
+TEST(Config, MaxRenewalsIsAWholeNumberInLoans) {
+    EXPECT_EQ(parse_config("[loans]\nmax_renewals = 0\n", "kitap.toml").rules.loans.max_renewals, 0);
+    EXPECT_EQ(parse_config("[loans]\nmax_renewals = 5\n", "kitap.toml").rules.loans.max_renewals, 5);
+    EXPECT_EQ(error_of("[loans]\nmax_renewals = -1\n"),
+              "kitap.toml:2: loans.max_renewals: must be a whole number from 0");
+    EXPECT_EQ(error_of("[loans]\nmax_renewals = \"two\"\n"), "kitap.toml:2: loans.max_renewals: has the wrong type");
+    EXPECT_EQ(error_of("[loans]\nmax_renewal = 2\n"), "kitap.toml:2: loans.max_renewal: unknown key");
 }
 
 TEST(Config, ReadsEverySection) {

@@ -186,6 +186,53 @@ TEST_F(KitapCli, ConfiguredCommandPrefixIsUsed) {
     EXPECT_EQ(lines[1]["outcome"], "ended");
 }
 
+// ---- Renewals ----------------------------------------------------------------
+
+TEST_F(KitapCli, ScanRenewsWithKitapRenewThenTheBook) {
+    import_small_library();
+    auto lent = kitap({"scan", "20000014", "10000017"}).json_lines().at(1);
+    const auto run = kitap({"scan", "20000014", "KITAP-RENEW", "10000017", "KITAP-RENEW", "9786010000001"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto lines = run.json_lines();
+    ASSERT_EQ(lines.size(), 5u);
+    EXPECT_EQ(lines[1]["outcome"], "command");
+    EXPECT_EQ(lines[1]["message"], "Now scan the book to renew.");
+    EXPECT_EQ(lines[2]["outcome"], "renewed");
+    EXPECT_EQ(lines[2]["reason"], "");
+    EXPECT_EQ(lines[2]["due"], lent["due"]) << "renewed on the loan's day: today plus the period again";
+    EXPECT_EQ(lines[2]["renewals"], 1);
+    EXPECT_EQ(lines[2]["severity"], "success");
+    EXPECT_EQ(lines[2]["message"].get<std::string>().rfind("Renewed: ", 0), 0u) << lines[2];
+    EXPECT_EQ(lines[4]["reason"], "not_renewable") << "an ISBN nobody holds here";
+    EXPECT_EQ(lines[4]["severity"], "refusal");
+}
+
+TEST_F(KitapCli, RenewalsFollowTheConfigAndTheDesksShowInTheAudit) {
+    import_small_library();
+    write("kitap.toml", "[loans]\nmax_renewals = 1\n");
+    kitap({"scan", "20000014", "10000017"});
+    const auto desk = kitap(
+        {"--config", "kitap.toml", "scan", "--mode", "desk", "KITAP-RENEW", "10000017", "KITAP-RENEW", "10000017"});
+    ASSERT_EQ(desk.exit_code, 0) << "a refusal is an answer, as always";
+    const auto lines = desk.json_lines();
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[1]["outcome"], "renewed");
+    EXPECT_EQ(lines[1]["reader"], "20000014");
+    EXPECT_EQ(lines[3]["reason"], "renewal_limit");
+    EXPECT_EQ(lines[3]["limit"], 1);
+
+    const auto audit = kitap({"audit", "--json"});
+    int renewals = 0;
+    for (const auto& entry : json::parse(audit.out)) {
+        if (entry["action"] != "renew") continue;
+        ++renewals;
+        EXPECT_EQ(entry["actor"], "librarian");
+        EXPECT_EQ(entry["reader"], "20000014");
+    }
+    EXPECT_EQ(renewals, 1);
+    EXPECT_NE(kitap({"audit"}).out.find("renewal"), std::string::npos);
+}
+
 // ---- The textbook year --------------------------------------------------
 
 TEST_F(KitapCli, IssueSetGivesTheClassItsSetsAndReportsShortages) {

@@ -19,8 +19,9 @@ bool has_key(app::Language language, const std::string& key) {
 TEST(OutcomeBanner, EveryOutcomeHasAHeadlineInEveryLanguage) {
     std::vector<core::StationOutcome> outcomes;
     for (Outcome outcome : {Outcome::session, Outcome::loan, Outcome::returned, Outcome::duplicate, Outcome::command,
-                            Outcome::recorded, Outcome::pin_required})
+                            Outcome::recorded, Outcome::pin_required, Outcome::renewed})
         outcomes.push_back({.outcome = outcome});
+    outcomes.push_back({.outcome = Outcome::command, .command = core::Command::renew});
     outcomes.push_back({.outcome = Outcome::session, .overdue = {core::HeldItem{.title = "Ер Төстік"}}});
     outcomes.push_back({.outcome = Outcome::ended, .reason = Reason::done});
     outcomes.push_back({.outcome = Outcome::ended, .reason = Reason::idle_timeout});
@@ -55,12 +56,33 @@ TEST(OutcomeBanner, ToneAndIconSayWhatHappenedBesideTheColour) {
     EXPECT_EQ(idle.icon, Icon::clock);
 }
 
-TEST(OutcomeBanner, SoundsFollowTheOutcome) {
-    EXPECT_TRUE(is_success({.outcome = Outcome::loan}));
-    EXPECT_TRUE(is_success({.outcome = Outcome::returned}));
-    EXPECT_FALSE(is_success({.outcome = Outcome::duplicate}));
-    EXPECT_TRUE(is_refusal({.outcome = Outcome::refused, .reason = Reason::no_session}));
-    EXPECT_FALSE(is_refusal({.outcome = Outcome::ended}));
+TEST(OutcomeBanner, SoundsAndColoursFollowCoresSeverity) {
+    EXPECT_EQ(feedback_for(core::Severity::success).sound, Sound::success);
+    EXPECT_EQ(feedback_for(core::Severity::refusal).sound, Sound::error);
+    EXPECT_EQ(feedback_for(core::Severity::fault).sound, Sound::error);
+    EXPECT_FALSE(feedback_for(core::Severity::notice).sound);
+    EXPECT_EQ(feedback_for(core::Severity::success).tone, BannerTone::success);
+    EXPECT_EQ(feedback_for(core::Severity::notice).tone, BannerTone::info);
+    EXPECT_EQ(feedback_for(core::Severity::refusal).tone, BannerTone::refused);
+    const app::Translator en(app::Language::en);
+    const core::StationOutcome overdue{.outcome = Outcome::session, .overdue = {core::HeldItem{.title = "Ер Төстік"}}};
+    EXPECT_EQ(banner_text(overdue, en).tone, BannerTone::refused);
+    EXPECT_EQ(banner_text({.outcome = Outcome::duplicate}, en).tone, BannerTone::info);
+}
+
+TEST(OutcomeBanner, ARenewalSaysTheNewDate) {
+    const app::Translator en(app::Language::en);
+    const auto renewed = banner_text(
+        {.outcome = Outcome::renewed, .title = "Абай жолы", .due = core::Date{std::chrono::year{2026} / 12 / 19}}, en);
+    EXPECT_EQ(renewed.tone, BannerTone::success);
+    EXPECT_EQ(renewed.icon, Icon::check);
+    EXPECT_EQ(renewed.headline, "Renewed!");
+    EXPECT_NE(renewed.message.find("2026-12-19"), std::string::npos) << renewed.message;
+    const auto armed = banner_text({.outcome = Outcome::command, .command = core::Command::renew}, en);
+    EXPECT_EQ(armed.headline, "Scan the book to renew");
+    const auto limit = banner_text({.outcome = Outcome::refused, .reason = Reason::renewal_limit, .limit = 2}, en);
+    EXPECT_EQ(limit.headline, "No more renewals");
+    EXPECT_NE(limit.message.find('2'), std::string::npos);
 }
 
 }  // namespace

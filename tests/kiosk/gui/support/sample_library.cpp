@@ -41,7 +41,7 @@ void create_sample_library(const std::filesystem::path& path, const std::optiona
     core::LibraryStore store(db);
     core::Station station(store, core::Rules{}, core::StationMode::self, "setup");
     station.handle({.text = SampleLibrary::pupil_b, .source = "setup"}, now);
-    const auto lent = station.handle({.text = SampleLibrary::copy_3, .source = "setup"}, now);
+    const auto lent = station.handle({.text = SampleLibrary::copy_3, .source = "setup"}, now).last();
     if (lent.outcome != core::Outcome::loan) throw std::runtime_error("sample loan was refused");
     if (pin) {
         auto library = core::Library::open(path);
