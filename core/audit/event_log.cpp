@@ -1,11 +1,11 @@
 #include "core/audit/event_log.hpp"
 
 #include "core/audit/event_chain.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -59,7 +59,7 @@ EventLog::EventLog(SQLite::Database& db)
 
 void EventLog::append(const EventRecord& event) {
     if (sqlite3_get_autocommit(db_.getHandle()) == 0) return append_in_transaction(event);
-    SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db_);
     append_in_transaction(event);
     transaction.commit();
 }

@@ -2,10 +2,10 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 namespace kitap::core {
 namespace {
@@ -39,7 +39,7 @@ constexpr auto desk_return_refusal_names = enum_names<DeskReturnRefusal>({
 std::string_view to_string(DeskReturnRefusal refusal) { return desk_return_refusal_names.name_of(refusal); }
 
 DeskReturnOutcome return_from_reader(LibraryStore& store, const DeskReturn& request) {
-    SQLite::Transaction transaction(store.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(store.db());
     const auto reader = store.reader_by_card(request.card);
     if (!reader) return {.refusal = DeskReturnRefusal::unknown_reader};
     auto item = find_held_item(store, reader->id, request.code);
@@ -88,7 +88,7 @@ std::optional<Settlement> settlement_from(std::string_view name) { return settle
 int settle_compensations(LibraryStore& store, RowId reader_id, std::optional<RowId> compensation_id,
                          Settlement settlement, Timestamp now) {
     const std::string how(settlement_names.name_of(settlement));
-    SQLite::Transaction transaction(store.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(store.db());
     SQLite::Statement settle(store.db(), R"(
         UPDATE compensation SET settled_at = ?1, settlement = ?2
         WHERE reader_id = ?3 AND settled_at IS NULL AND (?4 IS NULL OR id = ?4))");

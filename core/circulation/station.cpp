@@ -3,10 +3,10 @@
 #include "core/audit/overrides.hpp"
 #include "core/circulation/returns.hpp"
 #include "core/circulation/self_service_alerts.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/security/secret_hash.hpp"
 #include "core/text/enum_names.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <array>
@@ -76,11 +76,16 @@ std::string loan_detail(const StationOutcome& outcome) {
 
 std::optional<Condition> condition_of(Command command) {
     switch (command) {
-        case Command::good: return Condition::good;
-        case Command::worn: return Condition::worn;
-        case Command::damaged: return Condition::damaged;
-        case Command::lost: return Condition::lost;
-        default: return std::nullopt;
+        case Command::good:
+            return Condition::good;
+        case Command::worn:
+            return Condition::worn;
+        case Command::damaged:
+            return Condition::damaged;
+        case Command::lost:
+            return Condition::lost;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -218,7 +223,7 @@ StationOutcome Station::handle_code(ClassifiedCode code, Timestamp now) {
 template <typename Action>
 StationOutcome Station::committed(Timestamp now, Action&& action) {
     pending_pin_.reset();  // whatever else is scanned, the card waiting for its PIN is forgotten
-    SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(store_.db());
     StationOutcome outcome = action();
     transaction.commit();
     last_scan_ = LastScan{outcome.code, now, session_ ? std::optional(session_->id) : std::nullopt};
@@ -245,7 +250,7 @@ StationOutcome Station::check_pin(std::string_view pin, Timestamp now) {
     // Hashed before the write transaction: a fraction of a second no other station waits for.
     const auto stored = pins_.find(pending.reader.id);
     const bool right = stored && is_reader_pin_format(pin) && verify_secret(stored->hash, pin);
-    SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(store_.db());
     if (!stored) {  // cleared since the card was scanned: scan the card again
         pending_pin_.reset();
         outcome = refused(std::move(outcome), Reason::no_pin_pending);
@@ -330,8 +335,10 @@ StationOutcome Station::dispatch(ClassifiedCode code, Timestamp now) {
     // KITAP-RENEW applies to the one scan after it, whatever that is.
     const bool renewing = std::exchange(renew_next_, false);
     switch (code.kind) {
-        case CodeKind::reader: return on_reader(std::move(code), now);
-        case CodeKind::command: return on_command(std::move(code));
+        case CodeKind::reader:
+            return on_reader(std::move(code), now);
+        case CodeKind::command:
+            return on_command(std::move(code));
         case CodeKind::copy:
             if (renewing) return renew_copy({.code = code.code, .kind = CodeKind::copy}, *code.copy, now);
             return on_copy(std::move(code), now);
@@ -339,7 +346,8 @@ StationOutcome Station::dispatch(ClassifiedCode code, Timestamp now) {
             if (renewing && code.title)
                 return renew_title({.code = code.code, .kind = CodeKind::title}, *code.title, now);
             return on_title(std::move(code), now);
-        case CodeKind::unknown: break;
+        case CodeKind::unknown:
+            break;
     }
     return refused({.code = code.code, .kind = code.kind}, Reason::unknown_code);
 }
@@ -587,8 +595,13 @@ std::optional<Reason> Station::loan_refusal(const TitleRecord& title, Date today
 StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, std::optional<RowId> copy_id,
                              Timestamp now) {
     const Date due = due_date(rules_, *session_, title, local_date(now));
-    store_.insert_loan({.reader_id = session_->id, .title_id = title.id, .copy_id = copy_id, .quantity = 1,
-                        .at = now, .due = due, .station = name_});
+    store_.insert_loan({.reader_id = session_->id,
+                        .title_id = title.id,
+                        .copy_id = copy_id,
+                        .quantity = 1,
+                        .at = now,
+                        .due = due,
+                        .station = name_});
     log(now, "loan", session_->id, title, copy_id, 1, loan_detail(outcome));
     throttle_.session_used();
     outcome.outcome = Outcome::loan;
@@ -596,13 +609,13 @@ StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, s
     return outcome;
 }
 
-StationOutcome Station::on_returned_item(StationOutcome outcome, std::optional<OpenLoan> loan,
-                                         const TitleRecord& title, std::optional<RowId> copy_id, Timestamp now) {
+StationOutcome Station::on_returned_item(StationOutcome outcome, std::optional<OpenLoan> loan, const TitleRecord& title,
+                                         std::optional<RowId> copy_id, Timestamp now) {
     if (!loan) return refused(std::move(outcome), Reason::not_on_loan);
-    const auto taken = take_back(store_, {.loan = *loan, .title = title, .copy_id = copy_id, .quantity = 1,
-                                          .condition = next_condition_},
-                                 now, name_, actor());
-    next_condition_ = Condition::good;  // a condition is chosen for one return at a time
+    const auto taken = take_back(
+        store_, {.loan = *loan, .title = title, .copy_id = copy_id, .quantity = 1, .condition = next_condition_}, now,
+        name_, actor());
+    next_condition_ = Condition::good;       // a condition is chosen for one return at a time
     if (session_) throttle_.session_used();  // not a book handed in with no card: that opened no session
     if (!outcome.reader) {
         if (auto holder = store_.reader_by_card(loan->reader_card)) outcome.reader = summary_of(*holder);
@@ -624,8 +637,15 @@ StationOutcome Station::move_to_session_reader(StationOutcome outcome, const Ope
 
 void Station::log(Timestamp now, std::string action, std::optional<RowId> reader, const TitleRecord& title,
                   std::optional<RowId> copy_id, int quantity, std::string detail) {
-    store_.log_event({.at = now, .station = name_, .actor = actor(), .action = std::move(action), .reader_id = reader,
-                      .title_id = title.id, .copy_id = copy_id, .quantity = quantity, .detail = std::move(detail)});
+    store_.log_event({.at = now,
+                      .station = name_,
+                      .actor = actor(),
+                      .action = std::move(action),
+                      .reader_id = reader,
+                      .title_id = title.id,
+                      .copy_id = copy_id,
+                      .quantity = quantity,
+                      .detail = std::move(detail)});
 }
 
 // Only the librarian can put a station in any mode but self-service; there, the

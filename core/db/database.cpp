@@ -3,9 +3,9 @@
 #include "core/audit/event_chain.hpp"
 #include "core/calendar.hpp"
 #include "core/db/backup.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/embedded_file.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
 #include <fcntl.h>
@@ -35,7 +35,7 @@ int migration_number(std::string_view name) {
 
 void apply_migration(SQLite::Database& db, const EmbeddedFile& migration, int version) {
     try {
-        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        WriteTransaction transaction(db);
         db.exec(std::string(migration.contents));
         db.exec("PRAGMA user_version = " + std::to_string(version));
         transaction.commit();

@@ -2,6 +2,7 @@
 
 #include "core/audit/event_log.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/demo/demo_codes.hpp"
 #include "core/demo/demo_fund.hpp"
 #include "core/demo/demo_history.hpp"
@@ -9,7 +10,6 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <map>
 
 #include <algorithm>
@@ -210,7 +210,7 @@ DemoSummary fill_demo_school(SQLite::Database& db, const DemoOptions& options) {
     const DemoSchool school = build_school(today, options.seed, random);
     const DemoHistory history = demo::simulate_history(school, options.now, options.years_of_history, random);
 
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     DemoWriter writer(db);
     writer.write_school(school);
     writer.write_history(history);

@@ -1,11 +1,11 @@
 #include "core/fund/receipts.hpp"
 
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/fund/fund_checks.hpp"
 #include "core/fund/money.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 namespace kitap::core {
 namespace {
@@ -78,7 +78,7 @@ private:
 }  // namespace
 
 Checked<ReceiptDone> receive(SQLite::Database& db, const ReceiptRequest& request, const ActionStamp& by) {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     LibraryStore store(db);
     const auto title = catalogued_title(store, request.isbn);
     if (!title) return tl::unexpected(title.error());

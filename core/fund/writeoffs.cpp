@@ -1,12 +1,12 @@
 #include "core/fund/writeoffs.hpp"
 
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/fund/fund_checks.hpp"
 #include "core/fund/title_price.hpp"
 #include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <cstdio>
 
@@ -173,7 +173,7 @@ std::optional<WriteoffReason> writeoff_reason_from(std::string_view name) {
 }
 
 Checked<WriteoffDone> write_off(SQLite::Database& db, const WriteoffRequest& request, const ActionStamp& by) {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     LibraryStore store(db);
     const auto rows = planned_rows(store, request);
     if (!rows) return tl::unexpected(rows.error());

@@ -3,13 +3,13 @@
 #include "core/circulation/library_store.hpp"
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/fund/money.hpp"
 #include "core/import/column_map.hpp"
 #include "core/rules.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -406,7 +406,7 @@ ImportResult import_catalog(SQLite::Database& db, SourceTable source, const Cata
     if (!tables) return ImportResult{.problems = std::move(tables.error())};
     const auto rows = read_title_rows(*tables, result);
 
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     {
         CatalogImporter importer(db, options.now);
         std::vector<TitlePlan> plans;

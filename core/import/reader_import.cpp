@@ -3,13 +3,13 @@
 #include "core/circulation/library_store.hpp"
 #include "core/codes/card_numbers.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/import/column_map.hpp"
 #include "core/text/class_name.hpp"
 #include "core/text/utf8.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <array>
 #include <map>
@@ -388,7 +388,7 @@ ImportResult import_readers(SQLite::Database& db, SourceTable source, const Read
     const auto rows = read_reader_rows(*tables, given, result);
     if (!result.ok()) return result;
 
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     {
         ReaderWriter writer(db, options, rows);
         for (const auto& row : rows) writer.apply(row, result);

@@ -1,10 +1,10 @@
 #include "core/library/settings_service.hpp"
 
 #include "core/audit/librarian_action.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/library/library_core.hpp"
 #include "core/settings/setting_store.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <charconv>
@@ -65,7 +65,7 @@ OrFault<std::optional<SettingProblem>> SettingsService::change(const std::string
                                                                Timestamp now, const std::string& station) {
     if (auto problem = setting_problem(key, value)) return problem;
     return guarded([&]() -> std::optional<SettingProblem> {
-        SQLite::Transaction transaction(core_.db, SQLite::TransactionBehavior::IMMEDIATE);
+        WriteTransaction transaction(core_.db);
         SettingStore(core_.db).set(key, value);
         record_librarian_action(core_.store, {.at = now,
                                               .station = station,

@@ -3,13 +3,13 @@
 #include "core/circulation/library_store.hpp"
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/demo/demo_codes.hpp"
 #include "core/settings/setting_store.hpp"
 #include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <charconv>
@@ -75,7 +75,7 @@ std::string_view to_string(InventoryRefusal refusal) { return inventory_refusal_
 
 InventoryOutcome allocate_inventory_numbers(SQLite::Database& db, const InventoryRequest& request) {
     if (request.count < 1 || request.count > max_inventory_request) return {.refusal = InventoryRefusal::bad_count};
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     LibraryStore store(db);
     std::optional<TitleRecord> title;
     if (request.isbn) {

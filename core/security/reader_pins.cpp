@@ -2,10 +2,10 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/security/secret_hash.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 
@@ -21,7 +21,7 @@ std::chrono::seconds lock_length(int lock, const ReaderPinLimits& limits) {
 
 ReaderPinChange change_pin(LibraryStore& store, const std::string& card, Timestamp now, const std::string& station,
                            const std::optional<std::string>& hash) {
-    SQLite::Transaction transaction(store.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(store.db());
     const auto reader = store.reader_by_card(card);
     if (!reader) return ReaderPinChange::unknown_card;
     ReaderPins pins(store.db());

@@ -2,10 +2,10 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <utility>
 
@@ -242,7 +242,7 @@ std::optional<StocktakeStatus> stocktake_status(SQLite::Database& db) {
 Checked<RowId> start_stocktake(SQLite::Database& db, const std::string& scope_text, const ActionStamp& by) {
     const auto scope = parse_stocktake_scope(scope_text);
     if (!scope) return bad_input("stocktake.error.bad_scope", {{"scope", scope_text}});
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     if (auto open = open_stocktake(db))
         return refused_by_rule("stocktake.error.already_open",
                                {{"scope", open->scope_text}, {"started", open->started_at}});
@@ -267,7 +267,7 @@ StocktakeRecorder::StocktakeRecorder(LibraryStore& store)
           INSERT INTO stocktake_scan (stocktake_id, code, scanned_at, copy_id, title_id) VALUES (?, ?, ?, ?, ?))") {}
 
 StocktakeScanResult StocktakeRecorder::record(const std::string& code, Timestamp now, const std::string& station) {
-    SQLite::Transaction transaction(store_.db(), SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(store_.db());
     const auto take = read_open(open_);
     if (!take) return {.code = code, .finding = StocktakeFinding::no_stocktake};
     auto identified = identify(code, take->id, take->scope);
@@ -327,7 +327,7 @@ StocktakeScanResult record_stocktake_scan(SQLite::Database& db, const std::strin
 // ---- Finishing ------------------------------------------------------------
 
 Checked<StocktakeReport> finish_stocktake(SQLite::Database& db, const ActionStamp& by) {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     const auto take = open_stocktake(db);
     if (!take) return refused_by_rule("stocktake.error.none_open");
     auto report = StocktakeCheck(db, *take).run(iso_timestamp(by.at));

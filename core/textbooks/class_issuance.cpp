@@ -2,13 +2,13 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/text/enum_names.hpp"
 #include "core/textbooks/class_roster.hpp"
 #include "core/textbooks/curriculum.hpp"
 #include "core/textbooks/textbook_ledger.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <numeric>
@@ -17,7 +17,8 @@ namespace kitap::core {
 namespace {
 
 bool fits(const std::vector<Need>& needs, const std::map<RowId, int>& stock) {
-    return std::all_of(needs.begin(), needs.end(), [&](const Need& need) { return stock.at(need.title_id) >= need.count; });
+    return std::all_of(needs.begin(), needs.end(),
+                       [&](const Need& need) { return stock.at(need.title_id) >= need.count; });
 }
 
 int total(const std::vector<Need>& needs) {
@@ -94,9 +95,11 @@ private:
         return result.issued[entry_index(title_id)];
     }
 
-    void add_shortage(IssueSetResult& result, std::size_t pupil, RowId title_id, int missing, const char* reason) const {
+    void add_shortage(IssueSetResult& result, std::size_t pupil, RowId title_id, int missing,
+                      const char* reason) const {
         const auto& entry = entries_[entry_index(title_id)];
-        result.shortages.push_back({pupils_[pupil].card, pupils_[pupil].name, entry.isbn, entry.title, missing, reason});
+        result.shortages.push_back(
+            {pupils_[pupil].card, pupils_[pupil].name, entry.isbn, entry.title, missing, reason});
     }
 
     std::size_t entry_index(RowId title_id) const {
@@ -119,8 +122,12 @@ void write_loans(SQLite::Database& db, const ClassSetPlan& plan, const std::vect
     LibraryStore store(db);
     for (const auto& need : granted) {
         const RowId reader_id = plan.pupil(need.pupil).id;
-        store.insert_loan({.reader_id = reader_id, .title_id = need.title_id, .quantity = need.count,
-                           .at = options.now, .due = due, .station = options.station});
+        store.insert_loan({.reader_id = reader_id,
+                           .title_id = need.title_id,
+                           .quantity = need.count,
+                           .at = options.now,
+                           .due = due,
+                           .station = options.station});
         store.log_event({.at = options.now,
                          .station = options.station,
                          .actor = {ActorRole::librarian},
@@ -178,7 +185,7 @@ IssueSetOutcome issue_class_set(SQLite::Database& db, const std::string& class_n
         std::erase_if(entries, [&](const CurriculumEntry& entry) { return entry.isbn != isbn; });
         if (entries.empty()) return {.refusal = IssueSetRefusal::not_in_curriculum};
     }
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     const ClassSetPlan plan(db, std::move(entries), active_pupils(db, school_class->id), today);
     const auto granted = plan.allocate();
     write_loans(db, plan, granted, next_occurrence(today, rules.loans.textbook_due), school_class->name.text(),

@@ -2,10 +2,10 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/import/column_map.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <map>
 
@@ -141,7 +141,7 @@ ImportResult import_curriculum(SQLite::Database& db, SourceTable source, const C
         result.rows += table.rows.size();
     }
     if (!result.ok()) return result;
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     apply(db, rows, result);
     store.log_event({.at = options.now,
                      .station = "import",

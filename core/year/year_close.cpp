@@ -2,10 +2,10 @@
 
 #include "core/audit/overrides.hpp"
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/year/school_years.hpp"
 
 #include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
 
 namespace kitap::core {
 namespace {
@@ -255,7 +255,7 @@ Date last_day_of_school_year(const std::string& school_year) {
 }
 
 Checked<YearClose> close_school_year(SQLite::Database& db, const YearCloseOptions& options, const ActionStamp& by) {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction transaction(db);
     const auto year = year_to_close(db, options, local_date(by.at));
     if (!year) return tl::unexpected(year.error());
     const auto classes = classes_of(db, *year);

@@ -11,6 +11,10 @@ namespace {
 // stays responsive; scans then wait as long as core's connections do.
 constexpr const char* heartbeat_setting = "kiosk_last_start";
 constexpr std::chrono::milliseconds probe_busy_timeout{250};
+// A scan waits this long for another program's write lock (a backup, the CLI) while
+// the screen, drawn by another thread, says it is working; a longer lock is a fault
+// the pupil is told of, and nothing of the scan is kept.
+constexpr std::chrono::milliseconds scan_busy_timeout{10000};
 
 Fault closed_fault(const std::filesystem::path& path) {
     return {.kind = FaultKind::database_unavailable, .detail = path.string()};
@@ -39,7 +43,10 @@ auto KioskLibrary::served(Call&& call)
 std::optional<Fault> KioskLibrary::open() {
     close();
     auto library = core::Library::open(
-        path_, {.rules = rules_, .proof_setting = heartbeat_setting, .proof_timeout = probe_busy_timeout});
+        path_, {.rules = rules_,
+                .busy_timeout = scan_busy_timeout,
+                .proof_setting = heartbeat_setting,
+                .proof_timeout = probe_busy_timeout});
     if (!library) return fault_from(library.error());
     library_.emplace(std::move(*library));
     open_pupil_station();

@@ -1,0 +1,18 @@
+#include "core/db/write_transaction.hpp"
+
+#include <sqlite3.h>
+
+namespace kitap::core {
+
+WriteTransaction::WriteTransaction(SQLite::Database& db)
+    : transaction_(without_open_reads(db), SQLite::TransactionBehavior::IMMEDIATE) {}
+
+SQLite::Database& WriteTransaction::without_open_reads(SQLite::Database& db) {
+    sqlite3* connection = db.getHandle();
+    for (sqlite3_stmt* statement = sqlite3_next_stmt(connection, nullptr); statement != nullptr;
+         statement = sqlite3_next_stmt(connection, statement))
+        if (sqlite3_stmt_busy(statement) && sqlite3_stmt_readonly(statement)) sqlite3_reset(statement);
+    return db;
+}
+
+}  // namespace kitap::core

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+namespace kitap::core {
+
+// BEGIN IMMEDIATE on a connection that holds no read snapshot any more. A statement
+// prepared once and left on its row (a one-row read not stepped to its end) keeps the
+// connection's read transaction open; SQLite then answers the next BEGIN IMMEDIATE
+// with SQLITE_BUSY at once while another program writes, instead of waiting out the
+// busy timeout, and the kiosk would call a lock of a second a fault. Every write in
+// core begins here, at the top of a user action, where no query of this connection
+// is being iterated, so resetting the reads left open loses nothing.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(SQLite::Database& db);
+
+    void commit() { transaction_.commit(); }
+
+private:
+    static SQLite::Database& without_open_reads(SQLite::Database& db);
+
+    SQLite::Transaction transaction_;
+};
+
+}  // namespace kitap::core
