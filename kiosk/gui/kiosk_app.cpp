@@ -16,6 +16,7 @@ using namespace std::chrono_literals;
 
 constexpr auto welcome_idle_time = 60s;  // a language chosen on the welcome screen and left
 constexpr auto working_delay = 400ms;    // the library answers sooner than this as a rule
+constexpr auto answer_wait = 8ms;        // a scan's frame waits this long for its commit, and no more
 constexpr int idle_warning_seconds = 10;
 constexpr std::string_view demo_pin = "123456";
 constexpr int key_escape = 1;  // Linux input key code: Escape does nothing anywhere
@@ -56,7 +57,7 @@ KioskApp::KioskApp(KioskOptions options, app::Config config, std::unique_ptr<Sca
       worker_(std::make_unique<KioskLibrary>(database_path(options_.db), config_.rules, options_.station),
               [] { KioskWindow::wake(); }),
       pacer_(options_.screenshot_dir.has_value()),
-      recorder_(options_.print_outcomes ? &std::cout : nullptr),
+      recorder_(options_.print_outcomes ? &std::cout : nullptr, options_.print_frames ? &std::cout : nullptr),
       faults_(worker_, options_.demo),
       pupils_(worker_, config_.rules),
       pin_(worker_, options_.demo ? std::optional(core::hash_secret(demo_pin)) : std::nullopt),
@@ -370,9 +371,13 @@ int KioskApp::run() {
             const devices::ScanEvent event = std::move(pending_scans_.front());
             pending_scans_.pop_front();
             handle_scan(event);
+            // Most commits take a few milliseconds: this frame shows the outcome
+            // instead of a frame without it and another with it.
+            if (worker_.wait_for_answer(answer_wait))
+                worker_.drain([this](Effects effects) { apply(std::move(effects)); });
         }
         draw_frame();
-        recorder_.frame_drawn(frame_started, app::Translator(language_));
+        recorder_.frame_drawn(frame_started, app::Translator(language_), working_shown());
         pacer_.frame_drawn();
     }
     return 0;

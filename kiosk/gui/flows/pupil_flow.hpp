@@ -54,7 +54,8 @@ public:
     PinScreen& reader_pin() { return reader_pin_.screen(); }
     // Seconds until the idle timeout ends the session.
     int seconds_left(core::Timestamp now) const;
-    std::optional<Steady::time_point> banner_until() const { return banner_until_; }
+    // When the welcome screen's banner goes (nothing when none is up).
+    std::optional<Steady::time_point> banner_until() const { return welcome_.banner ? banner_until_ : std::nullopt; }
 
 private:
     void post_turn(std::function<KioskLibrary::Handled(KioskLibrary&)> step, std::function<Effects(PupilTurn)> done);

@@ -65,6 +65,14 @@ public:
         }
     }
 
+    // Waits at most `timeout` for an answer to be ready to drain: a frame that has
+    // just posted a scan may wait a few milliseconds for a quick commit rather than
+    // be drawn twice, once without its outcome.
+    bool wait_for_answer(Clock::duration timeout) {
+        std::unique_lock lock(mutex_);
+        return answered_.wait_for(lock, timeout, [this] { return !finished_.empty(); });
+    }
+
     // Requests posted whose answers have not been drained yet.
     bool busy() const { return !posted_.empty(); }
     // When the oldest of them was posted: how long the kiosk has been waiting.
@@ -113,6 +121,7 @@ private:
                 std::lock_guard lock(mutex_);
                 finished_.push_back(std::move(completion));
             }
+            answered_.notify_all();
             wakeup_();
         }
     }
@@ -121,6 +130,7 @@ private:
     std::function<void()> wakeup_;
     std::mutex mutex_;
     std::condition_variable wake_;
+    std::condition_variable answered_;
     std::deque<Request> requests_;          // guarded by mutex_
     std::deque<Completion> finished_;       // guarded by mutex_
     bool stopping_ = false;                 // guarded by mutex_

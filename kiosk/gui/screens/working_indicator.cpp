@@ -1,5 +1,6 @@
 #include "kiosk/gui/screens/working_indicator.hpp"
 
+#include "kiosk/gui/ui/keypad_layout.hpp"
 #include "kiosk/gui/ui/widgets.hpp"
 
 namespace kitap::kiosk {
@@ -8,13 +9,15 @@ void draw(const WorkingIndicator& indicator, const ScreenContext& context) {
     const Theme& theme = context.theme;
     ImDrawList& list = *ImGui::GetForegroundDrawList();
     const std::string text = context.tr("kiosk.working");
-    const ImVec2 text_extent = text_size(theme.fonts.bold, text);
+    ImFont* font = theme.fonts.small;
+    const ImVec2 text_extent = text_size(font, text);
     constexpr int dots = 3;
-    const float dot = theme.px(8), gap = theme.px(14), pad = theme.px(24);
+    const float dot = theme.px(6), gap = theme.px(10), pad = theme.px(16);
     const float width = pad + dots * dot * 2 + (dots - 1) * gap + pad + text_extent.x + pad;
     const float height = std::max(text_extent.y, dot * 2) + pad;
-    const ImVec2 p0(context.origin.x + (context.size.x - width) / 2,
-                    context.origin.y + context.size.y - height - theme.px(32));
+    // Just under the top bar, at its right end: clear of the screens' headings and banners.
+    const ImVec2 p0(context.origin.x + context.size.x - width - theme.px(16),
+                    context.origin.y + top_bar_height(theme.scale) + theme.px(12));
     list.AddRectFilled(p0, ImVec2(p0.x + width, p0.y + height), colours::bar, height / 2);
     const float centre_y = p0.y + height / 2;
     for (int i = 0; i < dots; ++i) {
@@ -22,8 +25,8 @@ void draw(const WorkingIndicator& indicator, const ScreenContext& context) {
         const bool lit = indicator.phase % dots == i;
         list.AddCircleFilled(ImVec2(x, centre_y), lit ? dot : dot * 0.6f, lit ? colours::on_bar : colours::muted);
     }
-    text_at(list, theme.fonts.bold, ImVec2(p0.x + width - pad - text_extent.x, centre_y - text_extent.y / 2),
-            colours::on_bar, text);
+    text_at(list, font, ImVec2(p0.x + width - pad - text_extent.x, centre_y - text_extent.y / 2), colours::on_bar,
+            text);
 }
 
 }  // namespace kitap::kiosk

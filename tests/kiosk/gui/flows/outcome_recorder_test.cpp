@@ -37,5 +37,22 @@ TEST(OutcomeRecorder, PrintsWhatTheFrameShowedOnce) {
     EXPECT_EQ(out.str(), fault + "\n" + outcome + "\n") << "printed once";
 }
 
+// --print-frames: a line for every frame, whether or not it showed an outcome.
+TEST(OutcomeRecorder, PrintsEveryFrameWithItsTimeAndWhetherTheLibraryWasWorking) {
+    std::ostringstream frames;
+    OutcomeRecorder recorder(nullptr, &frames);
+    const app::Translator tr(app::Language::kk);
+    recorder.shown({{lent(), core::StationMode::self, devices::Clock::now()}});
+    recorder.frame_drawn(devices::Clock::now(), tr, true);
+    recorder.frame_drawn(devices::Clock::now(), tr, false);
+    std::istringstream lines(frames.str());
+    std::vector<nlohmann::json> printed;
+    for (std::string line; std::getline(lines, line);) printed.push_back(nlohmann::json::parse(line));
+    ASSERT_EQ(printed.size(), 2u) << "no outcome lines without --print-outcomes";
+    EXPECT_EQ(printed[0]["working"], true);
+    EXPECT_EQ(printed[1]["working"], false);
+    EXPECT_GE(printed[0]["frame_ms"].get<double>(), 0);
+}
+
 }  // namespace
 }  // namespace kitap::kiosk

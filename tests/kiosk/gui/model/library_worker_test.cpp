@@ -87,7 +87,11 @@ TEST(LibraryWorker, ABlockedRequestHoldsUpOnlyTheRequestsBehindIt) {
     EXPECT_EQ(worker.drain([](std::string) { ADD_FAILURE() << "nothing is answered before the lock goes"; }), 0u);
     EXPECT_TRUE(worker.busy());
     EXPECT_EQ(worker.busy_since(), posted) << "the oldest request's time";
+    const auto waited_from = std::chrono::steady_clock::now();
+    EXPECT_FALSE(worker.wait_for_answer(20ms));
+    EXPECT_GE(std::chrono::steady_clock::now() - waited_from, 20ms) << "waits no longer than it was told";
     unlock.set_value();
+    EXPECT_TRUE(worker.wait_for_answer(10s));
     EXPECT_EQ(drain_until(worker, 2), (std::vector<std::string>{"1", "2"}));
 }
 
