@@ -83,7 +83,7 @@ KioskLibrary::Handled KioskLibrary::on_station(std::optional<core::StationHandle
     if (!station) return {.fault = closed_fault(path_)};
     auto result = std::forward<Call>(call)(*station);
     if (!result) return {.fault = fault_from(result.error())};
-    return {.outcomes = std::move(result->outcomes)};
+    return {.outcomes = std::move(result->outcomes), .session = std::move(result->session)};
 }
 
 KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
@@ -92,8 +92,10 @@ KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
     auto ended = station_->expire_idle_session(now);
     if (!ended)
         handled.fault = fault_from(ended.error());
-    else if (*ended)
+    else if (*ended) {
         handled.outcomes.push_back(std::move(**ended));
+        handled.session = core::SessionSnapshot{};  // the session it ended was the station's only one
+    }
     return handled;
 }
 
@@ -194,6 +196,11 @@ tl::expected<core::DemoSamples, Fault> KioskLibrary::demo_samples(core::Date tod
 
 std::optional<std::string> KioskLibrary::setting(const std::string& key) {
     auto value = served([&](core::Library& library) { return library.settings().get(key); });
+    return value ? *value : std::nullopt;
+}
+
+std::optional<int> KioskLibrary::setting_number(const core::NumberSetting& setting) {
+    auto value = served([&](core::Library& library) { return library.settings().number(setting); });
     return value ? *value : std::nullopt;
 }
 
