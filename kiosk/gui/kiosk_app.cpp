@@ -1,6 +1,7 @@
 #include "kiosk/gui/kiosk_app.hpp"
 
 #include "core/security/secret_hash.hpp"
+#include "core/text/enum_names.hpp"
 #include "kiosk/gui/platform/signal_watcher.hpp"
 
 #include <imgui.h>
@@ -21,6 +22,16 @@ constexpr int idle_warning_seconds = 10;
 constexpr std::string_view demo_pin = "123456";
 constexpr int key_escape = 1;  // Linux input key code: Escape does nothing anywhere
 
+// The screenshots' names: 0003-session.png.
+constexpr auto screen_names = core::enum_names<ScreenId>({
+    {ScreenId::welcome, "welcome"},
+    {ScreenId::session, "session"},
+    {ScreenId::pin, "pin"},
+    {ScreenId::librarian, "librarian"},
+    {ScreenId::fault, "fault"},
+    {ScreenId::reader_pin, "reader_pin"},
+});
+
 std::string clock_text(std::chrono::system_clock::time_point now) {
     const std::time_t t = std::chrono::system_clock::to_time_t(now);
     std::tm local{};
@@ -32,23 +43,7 @@ std::string clock_text(std::chrono::system_clock::time_point now) {
 
 }  // namespace
 
-std::string_view to_string(ScreenId screen) {
-    switch (screen) {
-        case ScreenId::welcome:
-            return "welcome";
-        case ScreenId::session:
-            return "session";
-        case ScreenId::pin:
-            return "pin";
-        case ScreenId::librarian:
-            return "librarian";
-        case ScreenId::fault:
-            return "fault";
-        case ScreenId::reader_pin:
-            return "reader_pin";
-    }
-    return "welcome";
-}
+std::string_view to_string(ScreenId screen) { return screen_names.name_of(screen); }
 
 KioskApp::KioskApp(KioskOptions options, app::Config config, std::unique_ptr<ScannerHub> hub)
     : options_(std::move(options)),
