@@ -36,6 +36,31 @@ TEST_F(DeskFlowTest, APupilsCardBringsUpTheirClassAndABookIsIssuedToThem) {
     EXPECT_EQ(screen().issuance.banner->outcome, core::Outcome::loan);
 }
 
+// The returns panel's buttons are command values for the desk station: a condition
+// for the next return, then "next pupil", whose `ended` is shown and printed.
+TEST_F(DeskFlowTest, TheReturnsButtonsAreCommandsAndTheSessionsEndIsShown) {
+    desk.act({.tab = LibrarianTab::returns});
+    settle();
+    desk.code(SampleLibrary::pupil_a, "test", devices::Clock::now());
+    settle();
+    ASSERT_TRUE(screen().returns.reader);
+
+    desk.act({.returns = {.condition = core::Condition::worn}});
+    const Effects worn = settle();
+    ASSERT_EQ(worn.shown.size(), 1u);
+    EXPECT_EQ(worn.shown[0].outcome.outcome, core::Outcome::command);
+    EXPECT_EQ(screen().returns.condition, core::Condition::worn);
+
+    desk.act({.returns = {.next_pupil = true}});
+    const Effects next = settle();
+    ASSERT_EQ(next.shown.size(), 1u);
+    EXPECT_EQ(next.shown[0].outcome.outcome, core::Outcome::ended);
+    EXPECT_EQ(next.shown[0].mode, core::StationMode::return_);
+    ASSERT_TRUE(screen().returns.banner);
+    EXPECT_EQ(screen().returns.banner->outcome, core::Outcome::ended);
+    EXPECT_FALSE(screen().returns.reader);
+}
+
 // The librarian moves to another tab before the desk has answered: the answer is
 // not poured into the wrong panel, and the tab now up shows its own view.
 TEST_F(DeskFlowTest, AnAnswerForATabLeftMeanwhileFillsNothing) {
