@@ -65,11 +65,6 @@ KioskLibrary::Handled KioskLibrary::handle(const core::StationCommand& command, 
     return on_station(station_, [&](core::StationHandle& station) { return station.handle(command, now); });
 }
 
-tl::expected<core::SessionSnapshot, Fault> KioskLibrary::session_snapshot(core::Timestamp now) {
-    if (!station_) return tl::unexpected(closed_fault(path_));
-    return station_->snapshot(now).map_error([](const core::Fault& fault) { return fault_from(fault); });
-}
-
 KioskLibrary::Handled KioskLibrary::submit_reader_pin(std::string_view pin, core::Timestamp now) {
     return on_station(station_, [&](core::StationHandle& station) { return station.submit_pin(pin, now); });
 }

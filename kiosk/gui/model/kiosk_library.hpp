@@ -45,8 +45,6 @@ public:
     Handled handle(const core::Scan& scan, core::Timestamp now);
     // A button's command (Done, a renewal), as a value.
     Handled handle(const core::StationCommand& command, core::Timestamp now);
-    // What the session screen shows: the reader's loans and class set.
-    tl::expected<core::SessionSnapshot, Fault> session_snapshot(core::Timestamp now);
     // The PIN typed for the card the station waits on (core::Station::submit_pin).
     Handled submit_reader_pin(std::string_view pin, core::Timestamp now);
     void cancel_reader_pin();
