@@ -66,6 +66,9 @@ std::variant<KioskOptions, int> parse_kiosk_options(int argc, const char* const*
     app.add_flag("--print-outcomes", options.print_outcomes,
                  "Print each scan's outcome on stdout as a JSON line (as `kitap scan` does) once the frame "
                  "showing it is drawn, with scan_to_frame_ms and frame_ms");
+    app.add_flag("--print-frames", options.print_frames,
+                 "Print every frame drawn on stdout as a JSON line with frame_ms and working (the library "
+                 "still busy), for measuring");
     app.add_option("--station", options.station, "Station name recorded with every change")->capture_default_str();
     try {
         app.parse(argc, argv);

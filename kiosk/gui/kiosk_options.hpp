@@ -28,6 +28,7 @@ struct KioskOptions {
     bool demo = false;              // the side strip of sample cards and books
     bool mute = false;              // no success and error sounds
     bool print_outcomes = false;    // each scan's outcome as a JSON line on stdout once it is on screen
+    bool print_frames = false;      // each frame drawn as a JSON line on stdout: for kitap-bench
     std::string station = "kiosk";  // the station name recorded with every change
 };
 

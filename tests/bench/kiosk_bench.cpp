@@ -3,6 +3,8 @@
 #include "tests/bench/figures.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -35,13 +37,18 @@ constexpr Figure scan_to_frame{"kiosk_scan_to_frame_ms_p95", "<= 50"};
 constexpr Figure burst_frame{"kiosk_frame_ms_p95", "<= 16"};
 constexpr Figure rss{"kiosk_rss_mb", "<= 150"};
 constexpr const char* rss_peak = "kiosk_rss_peak_mb";
+// Issue 11's: the screen keeps drawing while another program holds the write lock.
+constexpr Figure locked_frame{"kiosk_frame_ms_p95_while_locked", "<= 16"};
+constexpr Figure locked_committed{"kiosk_locked_scan_committed", "= 1"};
+constexpr auto lock_time = 4s;
 
 void print(const Figure& figure, double value) {
     std::printf("%s: %.3f (target %s)\n", figure.name, value, figure.target);
 }
 
 void print_skipped(const std::string& reason) {
-    for (const char* name : {idle_cpu.name, scan_to_frame.name, burst_frame.name, rss.name, rss_peak})
+    for (const char* name : {idle_cpu.name, scan_to_frame.name, burst_frame.name, rss.name, rss_peak, locked_frame.name,
+                             locked_committed.name})
         std::printf("%s: skipped (%s)\n", name, reason.c_str());
 }
 
@@ -93,7 +100,12 @@ struct ShownOutcome {
     double frame_ms = 0;
 };
 
-// The kiosk's --print-outcomes lines, read from its log as they appear.
+struct Frame {
+    double ms = 0;
+    bool working = false;  // the library was still busy: the "working…" indicator was up
+};
+
+// The kiosk's --print-outcomes and --print-frames lines, read from its log as they appear.
 class OutcomeLog {
 public:
     explicit OutcomeLog(fs::path path) : path_(std::move(path)) {}
@@ -102,33 +114,49 @@ public:
     // if the kiosk exits or `timeout` passes first, the benchmark fails on it.
     std::vector<ShownOutcome> wait_for(std::size_t count, testing::ChildProcess& kiosk, Clock::duration timeout,
                                        const std::string& scans) {
-        std::vector<ShownOutcome> shown;
-        const auto deadline = Clock::now() + timeout;
-        while (shown.size() < count && kiosk.running() && Clock::now() < deadline) {
-            read_new_lines(shown);
-            if (shown.size() < count) std::this_thread::sleep_for(10ms);
-        }
-        read_new_lines(shown);
+        auto shown = collect(count, kiosk, timeout);
         if (shown.size() != count)
             fail("the kiosk showed " + std::to_string(shown.size()) + " of " + std::to_string(count) + " " + scans,
                  path_);
         return shown;
     }
 
+    // Up to `count` outcomes, as many as came before `timeout`.
+    std::vector<ShownOutcome> collect(std::size_t count, testing::ChildProcess& kiosk, Clock::duration timeout) {
+        const auto deadline = Clock::now() + timeout;
+        while (shown_.size() < count && kiosk.running() && Clock::now() < deadline) {
+            read_new_lines();
+            if (shown_.size() < count) std::this_thread::sleep_for(10ms);
+        }
+        read_new_lines();
+        return std::exchange(shown_, {});
+    }
+
+    // The frames drawn since the last call.
+    std::vector<Frame> take_frames() {
+        read_new_lines();
+        return std::exchange(frames_, {});
+    }
+
 private:
-    void read_new_lines(std::vector<ShownOutcome>& shown) {
+    void read_new_lines() {
         std::ifstream file(path_);
         file.seekg(static_cast<std::streamoff>(read_));
         for (std::string line; std::getline(file, line) && !file.eof();) {
             read_ += line.size() + 1;  // only whole lines: the kiosk may be halfway through one
             const auto json = nlohmann::json::parse(line, nullptr, false);
-            if (json.is_object() && json.contains("scan_to_frame_ms"))
-                shown.push_back({json["scan_to_frame_ms"].get<double>(), json["frame_ms"].get<double>()});
+            if (!json.is_object()) continue;
+            if (json.contains("scan_to_frame_ms"))
+                shown_.push_back({json["scan_to_frame_ms"].get<double>(), json["frame_ms"].get<double>()});
+            else if (json.contains("working"))
+                frames_.push_back({json["frame_ms"].get<double>(), json["working"].get<bool>()});
         }
     }
 
     fs::path path_;
     std::size_t read_ = 0;
+    std::vector<ShownOutcome> shown_;
+    std::vector<Frame> frames_;
 };
 
 // The write end of the kiosk's pipe: source, opened once the kiosk has opened the read end.
@@ -164,7 +192,52 @@ struct Run {
     double burst_cpu_ms = 0;  // the kiosk's CPU time (every thread) for the whole burst
     double rss_mb = 0;
     double rss_peak_mb = 0;
+    std::vector<Frame> locked_frames;  // drawn while another program held the write lock
+    std::vector<ShownOutcome> locked;  // the scans made meanwhile, once shown
+    bool locked_committed = false;
 };
+
+// Whether the visit scanned during the lock (a card, its books, "done") is in the
+// database: each book on loan to that card.
+bool visit_committed(const fs::path& database, const std::vector<std::string>& visit) {
+    SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement held(db, R"(
+        SELECT count(*) FROM loan l JOIN copy c ON c.id = l.copy_id JOIN reader r ON r.id = l.reader_id
+        WHERE c.barcode = ? AND r.card = ? AND l.returned_at IS NULL)");
+    for (std::size_t book = 1; book + 1 < visit.size(); ++book) {
+        held.reset();
+        held.bind(1, visit[book]);
+        held.bind(2, visit.front());
+        if (!held.executeStep() || held.getColumn(0).getInt() != 1) return false;
+    }
+    return true;
+}
+
+// Another program takes the database's write lock for `lock_time` while a pupil
+// scans a visit: the frames the kiosk draws meanwhile, then the visit's outcomes
+// once the lock has gone.
+void run_locked(const KioskBenchOptions& options, testing::ChildProcess& kiosk, ScanPipe& scans, OutcomeLog& outcomes,
+                const fs::path& log, Run& run) {
+    {
+        SQLite::Database other(options.database.string(), SQLite::OPEN_READWRITE);
+        other.exec("BEGIN IMMEDIATE");
+        outcomes.take_frames();  // the frames before the lock
+        const auto unlock_at = Clock::now() + lock_time;
+        auto next_scan = Clock::now() + 200ms;
+        for (const auto& code : options.locked) {
+            std::this_thread::sleep_until(next_scan);
+            if (!scans.write_lines({code})) fail("cannot write into the kiosk's FIFO", log);
+            next_scan += 300ms;
+        }
+        std::this_thread::sleep_until(unlock_at);
+        run.locked_frames = outcomes.take_frames();
+        other.exec("ROLLBACK");
+    }
+    // A scan refused with a fault is not shown as an outcome: then fewer come back.
+    run.locked = outcomes.collect(options.locked.size(), kiosk, 15s);
+    run.locked_committed =
+        run.locked.size() == options.locked.size() && visit_committed(options.database, options.locked);
+}
 
 Run run_kiosk(const KioskBenchOptions& options) {
     const fs::path fifo = options.dir / "kiosk-scans.fifo", log = options.dir / "kiosk.log";
@@ -174,7 +247,7 @@ Run run_kiosk(const KioskBenchOptions& options) {
     testing::VirtualDisplay display(options.dir / "xvfb.log");
     testing::ChildProcess kiosk(
         {options.kiosk.string(), "--db", options.database.string(), "--config", config.string(), "--scanner",
-         "pipe:" + fifo.string(), "--windowed", "1280x800", "--print-outcomes", "--mute"},
+         "pipe:" + fifo.string(), "--windowed", "1280x800", "--print-outcomes", "--print-frames", "--mute"},
         // Mesa leaks a little and is unloaded before LeakSanitizer could name it (see
         // tests/kiosk/gui); an ASan build of the kiosk would otherwise fail at exit.
         {"DISPLAY=" + display.name(), "ASAN_OPTIONS=detect_leaks=0"}, log);
@@ -204,6 +277,7 @@ Run run_kiosk(const KioskBenchOptions& options) {
     if (!scans.write_lines(options.burst)) fail("cannot write into the kiosk's FIFO", log);
     run.burst = outcomes.wait_for(options.burst.size(), kiosk, 60s, "scans of the burst");
     run.burst_cpu_ms = 1000 * (cpu_seconds(kiosk.pid()) - cpu_before_burst);
+    run_locked(options, kiosk, scans, outcomes, log, run);
 
     run.rss_mb = status_mb(kiosk.pid(), "VmRSS");
     run.rss_peak_mb = status_mb(kiosk.pid(), "VmHWM");
@@ -212,9 +286,10 @@ Run run_kiosk(const KioskBenchOptions& options) {
     return run;
 }
 
-std::vector<double> field(const std::vector<ShownOutcome>& shown, double ShownOutcome::*member) {
+template <typename Line>
+std::vector<double> field(const std::vector<Line>& lines, double Line::*member) {
     std::vector<double> values;
-    for (const auto& outcome : shown) values.push_back(outcome.*member);
+    for (const auto& line : lines) values.push_back(line.*member);
     return values;
 }
 
@@ -242,6 +317,14 @@ void bench_kiosk(const KioskBenchOptions& options) {
     print("kiosk_burst_all_shown_ms", run.burst.back().scan_to_frame_ms);
     print(rss, run.rss_mb);
     print(rss_peak, run.rss_peak_mb);
+    // No frame at all while locked is a screen frozen for the whole lock.
+    print(locked_frame, run.locked_frames.empty() ? std::chrono::duration<double, std::milli>(lock_time).count()
+                                                  : percentile(field(run.locked_frames, &Frame::ms), 0.95));
+    print("kiosk_frames_while_locked", static_cast<double>(run.locked_frames.size()));
+    print("kiosk_working_frames_while_locked",
+          static_cast<double>(std::ranges::count_if(run.locked_frames, &Frame::working)));
+    print("kiosk_locked_scans_shown", static_cast<double>(run.locked.size()));
+    print(locked_committed, run.locked_committed ? 1.0 : 0.0);
 }
 
 }  // namespace kitap::bench

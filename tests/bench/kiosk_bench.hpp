@@ -17,10 +17,12 @@ struct KioskBenchOptions {
     std::chrono::milliseconds idle;   // how long to watch the welcome screen sleep
     std::vector<std::string> visits;  // scanned one at a time, 150–300 ms apart, as a scanner does
     std::vector<std::string> burst;   // written into the FIFO at once
+    std::vector<std::string> locked;  // one visit, scanned while another program holds the write lock
 };
 
 // Prints kiosk_idle_cpu_pct, kiosk_scan_to_frame_ms_p95, kiosk_frame_ms_p95,
-// kiosk_rss_mb and kiosk_rss_peak_mb with their targets, or each as skipped with
+// kiosk_rss_mb, kiosk_rss_peak_mb, kiosk_frame_ms_p95_while_locked and
+// kiosk_locked_scan_committed with their targets, or each as skipped with
 // the reason when Xvfb or the kiosk is not there. A kiosk that dies or leaves an
 // outcome unshown ends the benchmark (exit 1) with its log.
 void bench_kiosk(const KioskBenchOptions& options);

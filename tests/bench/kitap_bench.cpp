@@ -43,6 +43,7 @@ namespace fs = std::filesystem;
 struct Settings {
     bool quick = false;
     bool imports_only = false;  // --imports: only the imports' figures
+    bool kiosk_only = false;    // --kiosk-only: only the kiosk's figures
     int years = 10;
     int samples = 1000;  // p99 of fewer is a handful of outliers (WAL checkpoints) on this noisy machine
     int kiosk_visits = 10;
@@ -265,8 +266,10 @@ void bench_kiosk(const Settings& settings, const fs::path& database) {
     std::vector<std::string> visits;
     {
         auto db = core::open_database(database);
-        visits = kiosk_visits(db, settings.kiosk_visits + burst_pupils);
+        visits = kiosk_visits(db, settings.kiosk_visits + burst_pupils + 1);
     }  // closed: the kiosk takes the database's lock
+    std::vector<std::string> locked(visits.end() - 4, visits.end());  // the last pupil's: scanned while locked
+    visits.erase(visits.end() - 4, visits.end());
     const auto burst_start = visits.end() - 4 * burst_pupils;
     std::vector<std::string> burst(burst_start, burst_start + burst_scans);
     visits.erase(burst_start, visits.end());
@@ -275,7 +278,8 @@ void bench_kiosk(const Settings& settings, const fs::path& database) {
                         .dir = settings.dir,
                         .idle = settings.kiosk_idle,
                         .visits = std::move(visits),
-                        .burst = std::move(burst)});
+                        .burst = std::move(burst),
+                        .locked = std::move(locked)});
 }
 
 Settings parse(int argc, char** argv) {
@@ -289,6 +293,8 @@ Settings parse(int argc, char** argv) {
             settings.kiosk_idle = std::chrono::seconds(1);
         } else if (!std::strcmp(argv[i], "--imports")) {
             settings.imports_only = true;
+        } else if (!std::strcmp(argv[i], "--kiosk-only")) {
+            settings.kiosk_only = true;
         } else if (!std::strcmp(argv[i], "--samples") && i + 1 < argc) {
             settings.samples = std::atoi(argv[++i]);
         } else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc) {
@@ -296,7 +302,9 @@ Settings parse(int argc, char** argv) {
         } else if (!std::strcmp(argv[i], "--kiosk") && i + 1 < argc) {
             settings.kiosk = argv[++i];
         } else {
-            std::fprintf(stderr, "usage: kitap-bench [--quick] [--imports] [--samples N] [--dir DIR] [--kiosk PATH]\n");
+            std::fprintf(
+                stderr,
+                "usage: kitap-bench [--quick] [--imports | --kiosk-only] [--samples N] [--dir DIR] [--kiosk PATH]\n");
             std::exit(2);
         }
     }
@@ -318,6 +326,10 @@ int main(int argc, char** argv) {
         print("demo_s", seconds_of([&] { core::fill_demo_school(demo_db, {.seed = 1, .now = now_seconds()}); }));
     }
     bench_kiosk(settings, settings.dir / "demo.db");
+    if (settings.kiosk_only) {
+        fs::remove_all(settings.dir);
+        return 0;
+    }
     auto db = core::open_database(settings.dir / "history.db");
     core::DemoSummary history;
     const double history_s = seconds_of([&] {

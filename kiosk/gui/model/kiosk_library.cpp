@@ -65,11 +65,6 @@ KioskLibrary::Handled KioskLibrary::handle(const core::StationCommand& command, 
     return on_station(station_, [&](core::StationHandle& station) { return station.handle(command, now); });
 }
 
-tl::expected<core::SessionSnapshot, Fault> KioskLibrary::session_snapshot(core::Timestamp now) {
-    if (!station_) return tl::unexpected(closed_fault(path_));
-    return station_->snapshot(now).map_error([](const core::Fault& fault) { return fault_from(fault); });
-}
-
 KioskLibrary::Handled KioskLibrary::submit_reader_pin(std::string_view pin, core::Timestamp now) {
     return on_station(station_, [&](core::StationHandle& station) { return station.submit_pin(pin, now); });
 }
@@ -83,7 +78,7 @@ KioskLibrary::Handled KioskLibrary::on_station(std::optional<core::StationHandle
     if (!station) return {.fault = closed_fault(path_)};
     auto result = std::forward<Call>(call)(*station);
     if (!result) return {.fault = fault_from(result.error())};
-    return {.outcomes = std::move(result->outcomes)};
+    return {.outcomes = std::move(result->outcomes), .session = std::move(result->session)};
 }
 
 KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
@@ -92,8 +87,10 @@ KioskLibrary::Handled KioskLibrary::expire_idle(core::Timestamp now) {
     auto ended = station_->expire_idle_session(now);
     if (!ended)
         handled.fault = fault_from(ended.error());
-    else if (*ended)
+    else if (*ended) {
         handled.outcomes.push_back(std::move(**ended));
+        handled.session = core::SessionSnapshot{};  // the session it ended was the station's only one
+    }
     return handled;
 }
 
@@ -194,6 +191,11 @@ tl::expected<core::DemoSamples, Fault> KioskLibrary::demo_samples(core::Date tod
 
 std::optional<std::string> KioskLibrary::setting(const std::string& key) {
     auto value = served([&](core::Library& library) { return library.settings().get(key); });
+    return value ? *value : std::nullopt;
+}
+
+std::optional<int> KioskLibrary::setting_number(const core::NumberSetting& setting) {
+    auto value = served([&](core::Library& library) { return library.settings().number(setting); });
     return value ? *value : std::nullopt;
 }
 

@@ -39,12 +39,12 @@ public:
     struct Handled {
         std::vector<core::StationOutcome> outcomes;  // an idle session closed first, then the scan's own
         std::optional<Fault> fault;                  // nothing of the scan was kept
+        // The station after it (reader, held items, class set): no second query for a screen.
+        std::optional<core::SessionSnapshot> session;
     };
     Handled handle(const core::Scan& scan, core::Timestamp now);
     // A button's command (Done, a renewal), as a value.
     Handled handle(const core::StationCommand& command, core::Timestamp now);
-    // What the session screen shows: the reader's loans and class set.
-    tl::expected<core::SessionSnapshot, Fault> session_snapshot(core::Timestamp now);
     // The PIN typed for the card the station waits on (core::Station::submit_pin).
     Handled submit_reader_pin(std::string_view pin, core::Timestamp now);
     void cancel_reader_pin();
@@ -84,6 +84,8 @@ public:
     tl::expected<core::DemoSamples, Fault> demo_samples(core::Date today);
 
     std::optional<std::string> setting(const std::string& key);
+    // A number setting within core's limits; nullopt when none is stored (or the library fails).
+    std::optional<int> setting_number(const core::NumberSetting& setting);
     // The new value and its line in the audit log, in one transaction.
     std::optional<Fault> set_setting(const std::string& key, const std::string& value, core::Timestamp now);
     // The librarian's own actions at this kiosk (PIN, leaving, closing) in the audit log.

@@ -64,12 +64,4 @@ struct LibrarianIntent {
 
 LibrarianIntent draw(const LibrarianScreen& screen, const ScreenContext& context);
 
-// The limits the settings' steps move within: core's settings (core::SettingsService).
-inline constexpr int idle_seconds_min = core::kiosk_idle_timeout_setting.min;
-inline constexpr int idle_seconds_max = core::kiosk_idle_timeout_setting.max;
-inline constexpr int idle_seconds_step = core::kiosk_idle_timeout_setting.step;
-inline constexpr int lock_seconds_min = core::kiosk_librarian_lock_setting.min;
-inline constexpr int lock_seconds_max = core::kiosk_librarian_lock_setting.max;
-inline constexpr int lock_seconds_step = core::kiosk_librarian_lock_setting.step;
-
 }  // namespace kitap::kiosk

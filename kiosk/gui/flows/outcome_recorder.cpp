@@ -1,0 +1,35 @@
+#include "kiosk/gui/flows/outcome_recorder.hpp"
+
+#include "kiosk/app/outcome_json.hpp"
+
+#include <iterator>
+
+namespace kitap::kiosk {
+
+void OutcomeRecorder::shown(std::vector<ShownOutcome> outcomes) {
+    if (out_) std::ranges::move(outcomes, std::back_inserter(outcomes_));
+}
+
+void OutcomeRecorder::fault(const Fault& fault, bool scan_lost) {
+    if (out_) fault_ = nlohmann::json{{"fault", to_string(fault.kind)}, {"scan_lost", scan_lost}};
+}
+
+void OutcomeRecorder::frame_drawn(devices::Clock::time_point frame_started, const app::Translator& tr, bool working) {
+    const auto drawn = devices::Clock::now();
+    auto milliseconds = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
+    if (frames_)
+        *frames_ << nlohmann::json{{"frame_ms", milliseconds(drawn - frame_started)}, {"working", working}}.dump()
+                 << std::endl;
+    if (!out_) return;
+    if (fault_) *out_ << std::exchange(fault_, std::nullopt)->dump() << std::endl;
+    if (outcomes_.empty()) return;
+    for (const auto& shown : outcomes_) {
+        auto line = app::outcome_json(shown.outcome, shown.mode, tr);
+        line["scan_to_frame_ms"] = milliseconds(drawn - shown.scanned);
+        line["frame_ms"] = milliseconds(drawn - frame_started);
+        *out_ << line.dump() << std::endl;
+    }
+    outcomes_.clear();
+}
+
+}  // namespace kitap::kiosk

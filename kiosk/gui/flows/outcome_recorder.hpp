@@ -1,0 +1,36 @@
+#pragma once
+
+#include "kiosk/gui/flows/effects.hpp"
+#include "kiosk/gui/model/fault.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <ostream>
+#include <vector>
+
+namespace kitap::kiosk {
+
+// --print-outcomes: a JSON line for every outcome and fault screen, printed after
+// the frame showing it is drawn and swapped. The outcome is then on the glass and
+// was committed before that, so a line printed is a promise the database keeps.
+// --print-frames: a line for every frame, how long it took and whether the library
+// was still working on something (kitap-bench's frames while the database is locked).
+class OutcomeRecorder {
+public:
+    // Records nothing where the stream is null (the option not given).
+    explicit OutcomeRecorder(std::ostream* out, std::ostream* frames = nullptr) : out_(out), frames_(frames) {}
+
+    void shown(std::vector<ShownOutcome> outcomes);
+    void fault(const Fault& fault, bool scan_lost);
+    // After a frame is drawn: what it showed, with how long it took since its scan.
+    void frame_drawn(devices::Clock::time_point frame_started, const app::Translator& tr, bool working = false);
+
+private:
+    std::ostream* out_;
+    std::ostream* frames_;
+    std::vector<ShownOutcome> outcomes_;
+    std::optional<nlohmann::json> fault_;
+};
+
+}  // namespace kitap::kiosk
