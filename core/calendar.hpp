@@ -16,8 +16,8 @@ Date local_date(Timestamp at);
 // The instant a local day begins (its local midnight).
 Timestamp local_day_start(Date day);
 
-std::string iso_date(Date date);            // 2026-11-25
-std::string iso_timestamp(Timestamp at);    // 2026-11-25T23:22:19Z
+std::string iso_date(Date date);                // 2026-11-25
+std::string iso_timestamp(Timestamp at);        // 2026-11-25T23:22:19Z
 std::string local_iso_timestamp(Timestamp at);  // 2026-11-26T04:22:19+05:00, in the local time zone
 std::optional<Date> parse_iso_date(std::string_view text);
 std::optional<Timestamp> parse_iso_timestamp(std::string_view text);

@@ -35,8 +35,10 @@ struct CodeRules {
 };
 
 struct LoanRules {
-    std::map<TitleKind, int> loan_days = {{TitleKind::fiction, 14},   {TitleKind::reference, 7},
-                                          {TitleKind::methodical, 30}, {TitleKind::periodical, 7},
+    std::map<TitleKind, int> loan_days = {{TitleKind::fiction, 14},
+                                          {TitleKind::reference, 7},
+                                          {TitleKind::methodical, 30},
+                                          {TitleKind::periodical, 7},
                                           {TitleKind::electronic, 14}};
     // A category may lend longer or shorter than the default for a kind (teachers keep books a month).
     std::map<ReaderCategory, std::map<TitleKind, int>> loan_days_by_category = {

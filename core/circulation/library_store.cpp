@@ -236,11 +236,15 @@ std::vector<Compensation> LibraryStore::open_compensations(RowId reader_id) {
 }
 
 void LibraryStore::set_copy_status(RowId copy_id, CopyStatus status) {
-    const char* name = status == CopyStatus::lost ? "lost" : status == CopyStatus::written_off ? "written_off" : "in_fund";
+    const char* name = status == CopyStatus::lost          ? "lost"
+                       : status == CopyStatus::written_off ? "written_off"
+                                                           : "in_fund";
     rebind(set_copy_status_, std::string(name), copy_id).exec();
 }
 
-void LibraryStore::remove_title_stock(RowId title_id, int quantity) { rebind(remove_title_stock_, quantity, title_id).exec(); }
+void LibraryStore::remove_title_stock(RowId title_id, int quantity) {
+    rebind(remove_title_stock_, quantity, title_id).exec();
+}
 
 bool LibraryStore::record_visit(RowId reader_id, Date day, const std::string& station) {
     return rebind(insert_visit_, reader_id, iso_date(day), station).exec() > 0;

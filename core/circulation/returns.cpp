@@ -17,8 +17,14 @@ TakenBack take_back(LibraryStore& store, const ItemToTakeBack& item, Timestamp n
                     const EventActor& actor) {
     const int quantity = std::min(item.quantity, item.loan.quantity);
     store.return_loan(item.loan, quantity, now, item.condition);
-    EventRecord event{.at = now, .station = station, .actor = actor, .action = "return", .reader_id = item.loan.reader_id,
-                      .title_id = item.title.id, .copy_id = item.copy_id, .quantity = quantity,
+    EventRecord event{.at = now,
+                      .station = station,
+                      .actor = actor,
+                      .action = "return",
+                      .reader_id = item.loan.reader_id,
+                      .title_id = item.title.id,
+                      .copy_id = item.copy_id,
+                      .quantity = quantity,
                       .detail = std::string(to_string(item.condition))};
     store.log_event(event);
     TakenBack taken{.quantity = quantity, .condition = item.condition};

@@ -7,7 +7,6 @@
 #include "core/security/secret_hash.hpp"
 #include "core/text/enum_names.hpp"
 
-
 #include <algorithm>
 #include <array>
 #include <utility>

@@ -80,15 +80,15 @@ struct StationOutcome {
     CodeKind kind = CodeKind::unknown;
     Outcome outcome = Outcome::refused;
     Reason reason = Reason::none;
-    std::optional<ReaderSummary> reader;   // whose session, loan or return this is
-    std::string title;                     // the item's title, when the scan was an item
-    std::optional<Date> due;               // on a loan
+    std::optional<ReaderSummary> reader;         // whose session, loan or return this is
+    std::string title;                           // the item's title, when the scan was an item
+    std::optional<Date> due;                     // on a loan
     std::optional<std::string> previous_holder;  // desk: the card the item was moved from
-    std::vector<HeldItem> overdue;         // reason overdue_items, or on opening a session
-    int limit = 0;                         // reason limit_reached
+    std::vector<HeldItem> overdue;               // reason overdue_items, or on opening a session
+    int limit = 0;                               // reason limit_reached
     std::optional<Command> command;
-    bool off_curriculum = false;           // desk: a textbook outside the pupil's class set was issued
-    std::optional<Condition> condition;    // on a return, or the condition a command chose
+    bool off_curriculum = false;                    // desk: a textbook outside the pupil's class set was issued
+    std::optional<Condition> condition;             // on a return, or the condition a command chose
     std::optional<std::int64_t> compensation_tiyn;  // damaged or lost: what the reader owes
     std::optional<StocktakeScanResult> stocktake;   // what a stocktake scan found
     std::optional<Timestamp> until;                 // too_many_cards, pin_locked: when self-service opens again

@@ -164,11 +164,16 @@ DecodeResult decode_without_bom(std::string_view bytes) {
 
 std::string_view encoding_name(SourceEncoding encoding) {
     switch (encoding) {
-        case SourceEncoding::utf8: return "UTF-8";
-        case SourceEncoding::utf8_bom: return "UTF-8 with BOM";
-        case SourceEncoding::utf16le: return "UTF-16LE";
-        case SourceEncoding::utf16be: return "UTF-16BE";
-        case SourceEncoding::windows1251: return "Windows-1251";
+        case SourceEncoding::utf8:
+            return "UTF-8";
+        case SourceEncoding::utf8_bom:
+            return "UTF-8 with BOM";
+        case SourceEncoding::utf16le:
+            return "UTF-16LE";
+        case SourceEncoding::utf16be:
+            return "UTF-16BE";
+        case SourceEncoding::windows1251:
+            return "Windows-1251";
     }
     return "unknown";
 }

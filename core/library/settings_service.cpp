@@ -5,7 +5,6 @@
 #include "core/library/library_core.hpp"
 #include "core/settings/setting_store.hpp"
 
-
 #include <algorithm>
 #include <charconv>
 

@@ -12,8 +12,8 @@ namespace kitap::core {
 struct LibraryStats {
     std::map<std::string, int> readers;  // active readers by category
     int titles = 0;
-    int copies = 0;               // labelled copies in the fund (not written off or lost)
-    long long title_stock = 0;    // title-level copies owned
+    int copies = 0;             // labelled copies in the fund (not written off or lost)
+    long long title_stock = 0;  // title-level copies owned
     int open_loans = 0;
     int overdue_loans = 0;
 };

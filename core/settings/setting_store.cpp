@@ -16,8 +16,9 @@ std::optional<std::string> SettingStore::get(const std::string& key) {
 }
 
 void SettingStore::set(const std::string& key, const std::string& value) {
-    SQLite::Statement upsert(db_, "INSERT INTO setting (key, value) VALUES (?, ?) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    SQLite::Statement upsert(db_,
+                             "INSERT INTO setting (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     rebind(upsert, key, value).exec();
 }
 

@@ -62,9 +62,23 @@ char32_t upper_of(char32_t c) {
 }
 
 constexpr std::array<std::pair<char, char32_t>, 17> latin_lookalikes{{
-    {'A', 0x0410}, {'B', 0x0412}, {'C', 0x0421}, {'E', 0x0415}, {'H', 0x041D}, {'K', 0x041A},
-    {'M', 0x041C}, {'O', 0x041E}, {'P', 0x0420}, {'T', 0x0422}, {'X', 0x0425}, {'a', 0x0430},
-    {'c', 0x0441}, {'e', 0x0435}, {'o', 0x043E}, {'p', 0x0440}, {'x', 0x0445},
+    {'A', 0x0410},
+    {'B', 0x0412},
+    {'C', 0x0421},
+    {'E', 0x0415},
+    {'H', 0x041D},
+    {'K', 0x041A},
+    {'M', 0x041C},
+    {'O', 0x041E},
+    {'P', 0x0420},
+    {'T', 0x0422},
+    {'X', 0x0425},
+    {'a', 0x0430},
+    {'c', 0x0441},
+    {'e', 0x0435},
+    {'o', 0x043E},
+    {'p', 0x0440},
+    {'x', 0x0445},
 }};
 
 char32_t cyrillic_lookalike_of(char32_t c) {
@@ -176,8 +190,6 @@ std::string to_upper(std::string_view utf8) { return map_code_points(utf8, upper
 
 std::string trim(std::string_view utf8) { return std::string(trim_back(trim_front(utf8))); }
 
-std::string latin_lookalikes_to_cyrillic(std::string_view utf8) {
-    return map_code_points(utf8, cyrillic_lookalike_of);
-}
+std::string latin_lookalikes_to_cyrillic(std::string_view utf8) { return map_code_points(utf8, cyrillic_lookalike_of); }
 
 }  // namespace kitap::core

@@ -21,8 +21,8 @@ struct IssueSetOptions {
 struct IssuedTitle {
     std::string isbn;
     std::string title;
-    int count = 0;      // copies issued now
-    int needed = 0;     // copies the class still lacked before
+    int count = 0;   // copies issued now
+    int needed = 0;  // copies the class still lacked before
 };
 
 // A pupil left without a title: `no_stock` when the fund ran short, `textbook_debt`

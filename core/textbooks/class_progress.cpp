@@ -57,11 +57,11 @@ std::vector<ClassProvision> class_provision(SQLite::Database& db, Date today) {
         const int grade = query.getColumn(0).getInt();
         ClassName name{grade, query.getColumn(1).getString()};
         rows.emplace_back(name, ClassProvision{.class_name = name.text(),
-                           .grade = grade,
-                           .pupils = query.getColumn(2).getInt(),
-                           .needed = query.getColumn(3).getInt(),
-                           .held = query.getColumn(4).getInt(),
-                           .has_curriculum = query.getColumn(5).getInt() != 0});
+                                               .grade = grade,
+                                               .pupils = query.getColumn(2).getInt(),
+                                               .needed = query.getColumn(3).getInt(),
+                                               .held = query.getColumn(4).getInt(),
+                                               .has_curriculum = query.getColumn(5).getInt() != 0});
     }
     std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return in_school_order(a.first, b.first); });
     std::vector<ClassProvision> classes;

@@ -19,8 +19,8 @@ constexpr const char* set_line_select = R"(
     WHERE r.id = ?1)";
 
 SetLine read_set_line(SQLite::Statement& row) {
-    return SetLine{row.getColumn(0).getInt64(), row.getColumn(1).getString(), row.getColumn(2).getString(),
-                   row.getColumn(3).getString(), row.getColumn(4).getInt(),  row.getColumn(5).getInt()};
+    return SetLine{row.getColumn(0).getInt64(),  row.getColumn(1).getString(), row.getColumn(2).getString(),
+                   row.getColumn(3).getString(), row.getColumn(4).getInt(),    row.getColumn(5).getInt()};
 }
 
 }  // namespace

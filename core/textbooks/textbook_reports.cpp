@@ -83,7 +83,10 @@ ProvisionReport provision_report(SQLite::Database& db, const std::optional<Class
     const std::optional<int> grade = only_class ? std::optional(only_class->grade) : std::nullopt;
     const std::optional<std::string> letter = only_class ? std::optional(only_class->letter) : std::nullopt;
     rebind(query, report.school_year, grade, letter);
-    auto find = [](const auto& map, const auto& key) { auto it = map.find(key); return it == map.end() ? 0 : it->second; };
+    auto find = [](const auto& map, const auto& key) {
+        auto it = map.find(key);
+        return it == map.end() ? 0 : it->second;
+    };
     while (query.executeStep()) {
         ProvisionLine line;
         const RowId class_id = query.getColumn(0).getInt64();
@@ -126,7 +129,8 @@ std::vector<ClassDebtors> debtors_report(SQLite::Database& db, const std::option
         if (classes.empty() || classes.back().class_name != class_name) classes.push_back({class_name, {}});
         auto& debtors = classes.back().debtors;
         const std::string card = query.getColumn(1).getString();
-        if (debtors.empty() || debtors.back().card != card) debtors.push_back({card, query.getColumn(2).getString(), {}});
+        if (debtors.empty() || debtors.back().card != card)
+            debtors.push_back({card, query.getColumn(2).getString(), {}});
         debtors.back().items.push_back({query.getColumn(3).getString(), query.getColumn(4).getString(),
                                         query.getColumn(5).getString(), query.getColumn(6).getInt(),
                                         parse_iso_date(query.getColumn(7).getString()).value_or(Date{})});

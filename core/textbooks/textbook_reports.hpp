@@ -19,8 +19,8 @@ struct ProvisionLine {
     std::string title;
     std::string subject;
     int pupils = 0;
-    int needed = 0;      // pupils × copies per pupil
-    int issued = 0;      // copies the class's pupils hold, at most their share each
+    int needed = 0;  // pupils × copies per pupil
+    int issued = 0;  // copies the class's pupils hold, at most their share each
     double provision_pct = 0;
     int free_stock = 0;  // title-level copies on the shelf, for the whole school
 };

@@ -67,7 +67,9 @@ public:
     // For tables keyed by name (categories, kinds): each entry's key and node.
     const toml::table& raw() const { return table_; }
     const std::string& source() const { return source_; }
-    std::string qualified(std::string_view key) const { return path_.empty() ? std::string(key) : path_ + "." + std::string(key); }
+    std::string qualified(std::string_view key) const {
+        return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+    }
 
 private:
     const toml::table& table_;
@@ -91,8 +93,7 @@ std::optional<int> TableReader::whole_number(std::string_view key) {
 template <typename Enum, typename Parse>
 Enum enum_key(TableReader& reader, const toml::node& node, std::string_view key, Parse parse, const char* expected) {
     auto value = parse(key);
-    if (!value)
-        throw ConfigError(where(reader.source(), node, reader.qualified(key)) + "is not one of " + expected);
+    if (!value) throw ConfigError(where(reader.source(), node, reader.qualified(key)) + "is not one of " + expected);
     return *value;
 }
 
@@ -124,7 +125,8 @@ void read_loans(TableReader loans, core::LoanRules& rules) {
         for (const auto& [kind, value] : loan_days_table(*days)) rules.loan_days[kind] = value;
         for (const auto& [key, node] : days->raw()) {
             if (!node.is_table()) continue;
-            const auto category = enum_key<core::ReaderCategory>(*days, node, key.str(), core::reader_category_from, categories);
+            const auto category =
+                enum_key<core::ReaderCategory>(*days, node, key.str(), core::reader_category_from, categories);
             TableReader per_category(*node.as_table(), days->source(), days->qualified(key.str()));
             for (const auto& [kind, value] : loan_days_table(per_category))
                 rules.loan_days_by_category[category][kind] = value;
@@ -147,8 +149,10 @@ void read_codes(TableReader codes, core::CodeRules& rules) {
 }
 
 void read_station(TableReader station, core::StationRules& rules) {
-    if (auto seconds = station.whole_number("double_scan_seconds")) rules.double_scan_window = std::chrono::seconds(*seconds);
-    if (auto seconds = station.whole_number("idle_timeout_seconds")) rules.idle_timeout = std::chrono::seconds(*seconds);
+    if (auto seconds = station.whole_number("double_scan_seconds"))
+        rules.double_scan_window = std::chrono::seconds(*seconds);
+    if (auto seconds = station.whole_number("idle_timeout_seconds"))
+        rules.idle_timeout = std::chrono::seconds(*seconds);
     if (auto policy = station.get<std::string>("reader_pin")) {
         const auto parsed = core::reader_pin_policy_from(*policy);
         if (!parsed)
@@ -221,11 +225,16 @@ void read_devices(TableReader devices, devices::DeviceOptions& options) {
             decoder.formats.push_back(symbology(devices, *formats, "formats", name));
     }
     if (auto value = devices.get<bool>("ean13_isbn_only")) validation.ean13_isbn_only = *value;
-    if (auto value = devices.whole_number("codabar_min_length")) validation.codabar_min_length = static_cast<std::size_t>(*value);
-    if (auto value = devices.whole_number("codabar_max_length")) validation.codabar_max_length = static_cast<std::size_t>(*value);
-    if (auto value = devices.whole_number("reads_without_check")) options.camera.confirmation.reads_without_check = *value;
-    if (auto value = devices.whole_number("out_of_view_ms")) options.camera.confirmation.out_of_view = std::chrono::milliseconds(*value);
-    if (auto value = devices.whole_number("scanner_key_gap_ms")) options.wedge.max_key_gap = std::chrono::milliseconds(*value);
+    if (auto value = devices.whole_number("codabar_min_length"))
+        validation.codabar_min_length = static_cast<std::size_t>(*value);
+    if (auto value = devices.whole_number("codabar_max_length"))
+        validation.codabar_max_length = static_cast<std::size_t>(*value);
+    if (auto value = devices.whole_number("reads_without_check"))
+        options.camera.confirmation.reads_without_check = *value;
+    if (auto value = devices.whole_number("out_of_view_ms"))
+        options.camera.confirmation.out_of_view = std::chrono::milliseconds(*value);
+    if (auto value = devices.whole_number("scanner_key_gap_ms"))
+        options.wedge.max_key_gap = std::chrono::milliseconds(*value);
     if (auto patterns = devices.table("patterns")) read_patterns(std::move(*patterns), validation);
     devices.reject_unknown_keys();
 }
@@ -236,8 +245,9 @@ void read_school(TableReader school, Config& config) {
     if (auto language = school.get<std::string>("default_class_language")) {
         auto parsed = core::class_language_from(*language);
         if (!parsed)
-            throw ConfigError(where(school.source(), *school.raw().get("default_class_language"),
-                                    "school.default_class_language") + "must be \"kk\" or \"ru\"");
+            throw ConfigError(
+                where(school.source(), *school.raw().get("default_class_language"), "school.default_class_language") +
+                "must be \"kk\" or \"ru\"");
         config.rules.default_class_language = *parsed;
     }
     school.reject_unknown_keys();
@@ -266,7 +276,8 @@ Config parse_config(std::string_view toml_text, const std::string& source_name) 
     try {
         root = toml::parse(toml_text, source_name);
     } catch (const toml::parse_error& e) {
-        throw ConfigError(source_name + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+        throw ConfigError(source_name + ":" + std::to_string(e.source().begin.line) + ": " +
+                          std::string(e.description()));
     }
     Config config;
     TableReader reader(root, source_name, "");

@@ -8,7 +8,9 @@ namespace {
 nlohmann::json held_items_json(const std::vector<core::HeldItem>& items) {
     auto list = nlohmann::json::array();
     for (const auto& item : items)
-        list.push_back({{"code", item.code}, {"title", item.title}, {"quantity", item.quantity},
+        list.push_back({{"code", item.code},
+                        {"title", item.title},
+                        {"quantity", item.quantity},
                         {"due", core::iso_date(item.due)}});
     return list;
 }

@@ -45,9 +45,12 @@ std::string loan_key(const core::StationOutcome& outcome) {
 std::string message_key(const core::StationOutcome& outcome) {
     using core::Outcome;
     switch (outcome.outcome) {
-        case Outcome::session: return outcome.overdue.empty() ? "outcome.session" : "outcome.session.overdue";
-        case Outcome::loan: return loan_key(outcome);
-        case Outcome::returned: return returned_key(outcome);
+        case Outcome::session:
+            return outcome.overdue.empty() ? "outcome.session" : "outcome.session.overdue";
+        case Outcome::loan:
+            return loan_key(outcome);
+        case Outcome::returned:
+            return returned_key(outcome);
         case Outcome::command:
             return outcome.command == core::Command::renew ? "outcome.command.renew" : "outcome.command.condition";
         case Outcome::renewed:
@@ -55,10 +58,14 @@ std::string message_key(const core::StationOutcome& outcome) {
         case Outcome::recorded:
             return "outcome.recorded." +
                    std::string(outcome.stocktake ? to_string(outcome.stocktake->finding) : "expected");
-        case Outcome::duplicate: return "outcome.duplicate";
-        case Outcome::refused: return "reason." + std::string(to_string(outcome.reason));
-        case Outcome::pin_required: return "outcome.pin_required";
-        case Outcome::ended: break;
+        case Outcome::duplicate:
+            return "outcome.duplicate";
+        case Outcome::refused:
+            return "reason." + std::string(to_string(outcome.reason));
+        case Outcome::pin_required:
+            return "outcome.pin_required";
+        case Outcome::ended:
+            break;
     }
     if (outcome.reason == core::Reason::idle_timeout) return "outcome.ended.idle_timeout";
     if (outcome.command && *outcome.command != core::Command::done) return "outcome.ended.mode";
@@ -78,7 +85,8 @@ std::string display_date(core::Date date, Language language) {
 std::string display_tenge(std::int64_t tiyn, Language language) {
     std::string digits = std::to_string(tiyn / 100);
     const char* separator = language == Language::en ? "," : "\u00a0";
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), separator);
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
+        digits.insert(static_cast<std::size_t>(at), separator);
     char cents[8];
     std::snprintf(cents, sizeof cents, "%s%02lld", language == Language::en ? "." : ",",
                   static_cast<long long>(tiyn % 100));

@@ -23,7 +23,8 @@ const MessageTable& table_for(Language language) {
         for (const auto& file : translation_files) {
             const auto code = file.name.substr(0, file.name.find('.'));
             const auto language = language_from(code);
-            if (!language) throw std::logic_error("translation file for an unknown language: " + std::string(file.name));
+            if (!language)
+                throw std::logic_error("translation file for an unknown language: " + std::string(file.name));
             const auto messages = nlohmann::json::parse(file.contents);
             for (const auto& [key, text] : messages.items()) loaded[*language][key] = text.get<std::string>();
         }

@@ -54,7 +54,8 @@ struct Arguments {
 void add_import_options(CLI::App* command, ImportArguments& args) {
     command->add_option("FILE", args.file, "A CSV/TSV file or a workbook (.xlsx, .xls, .ods)")->required();
     command->add_flag("--dry-run", args.dry_run, "Check and report without writing; list what was ignored");
-    command->add_option("--sheet", args.sheet, "The sheet to import, by name or number (default: the first with a header)");
+    command->add_option("--sheet", args.sheet,
+                        "The sheet to import, by name or number (default: the first with a header)");
     command->add_flag("--all-sheets", args.all_sheets, "Import every sheet that has a header, in one transaction");
 }
 
@@ -79,87 +80,93 @@ void add_reader_commands(CLI::App& app, Arguments& args, const std::function<std
     });
 }
 
-void add_textbook_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
+void add_textbook_commands(CLI::App& app, Arguments& args,
+                           const std::function<std::function<void()>(Command)>& chosen) {
     auto* curriculum = app.add_subcommand("curriculum", "Which textbooks each grade and language gets");
     curriculum->require_subcommand(1);
-    auto* import = curriculum->add_subcommand("import", "Import curricula (grade, language, isbn, ...), as import curriculum");
+    auto* import =
+        curriculum->add_subcommand("import", "Import curricula (grade, language, isbn, ...), as import curriculum");
     add_import_options(import, args.import);
-    import->callback(chosen([&args](CliContext& c) { return run_import_curriculum(c, args.import); }));
-    auto* show = curriculum->add_subcommand("show", "Show curricula");
-    show->add_option("--grade", args.grade, "Grade 0-11")->check(CLI::Range(0, 11));
-    show->add_option("--language", args.language, "kk or ru")->check(CLI::IsMember({"kk", "ru"}));
-    show->add_flag("--json", args.json, "Print JSON");
-    show->callback(chosen([&args](CliContext& c) { return run_curriculum_show(c, args.grade, args.language, args.json); }));
+    import->callback(chosen([&args](CliContext& c) { return run_import_curriculum(c, args.import);
+}));
+auto* show = curriculum->add_subcommand("show", "Show curricula");
+show->add_option("--grade", args.grade, "Grade 0-11")->check(CLI::Range(0, 11));
+show->add_option("--language", args.language, "kk or ru")->check(CLI::IsMember({"kk", "ru"}));
+show->add_flag("--json", args.json, "Print JSON");
+show->callback(chosen([&args](CliContext& c) { return run_curriculum_show(c, args.grade, args.language, args.json); }));
 
-    auto* issue = app.add_subcommand("issue-set", "Issue a class its textbook sets from title-level stock");
-    issue->add_option("--class", args.issue_set.class_name, "Class, such as 5Ә")->required();
-    issue->add_option("--title", args.issue_set.isbn, "Only this ISBN of the set");
-    issue->add_flag("--dry-run", args.issue_set.dry_run, "Report without writing");
-    issue->add_flag("--json", args.issue_set.json, "Print JSON");
-    issue->callback(chosen([&args](CliContext& c) { return run_issue_set(c, args.issue_set); }));
+auto* issue = app.add_subcommand("issue-set", "Issue a class its textbook sets from title-level stock");
+issue->add_option("--class", args.issue_set.class_name, "Class, such as 5Ә")->required();
+issue->add_option("--title", args.issue_set.isbn, "Only this ISBN of the set");
+issue->add_flag("--dry-run", args.issue_set.dry_run, "Report without writing");
+issue->add_flag("--json", args.issue_set.json, "Print JSON");
+issue->callback(chosen([&args](CliContext& c) { return run_issue_set(c, args.issue_set); }));
 
-    auto* give_back = app.add_subcommand("return", "Take books back from a reader at the desk");
-    give_back->add_option("--card", args.returned.card, "Reader card")->required();
-    auto* isbn = give_back->add_option("--isbn", args.returned.isbn, "A title-level textbook's ISBN");
-    give_back->add_option("--copy", args.returned.copy, "A labelled copy's barcode")->excludes(isbn);
-    give_back->add_option("--count", args.returned.count, "How many copies of the title")->check(CLI::PositiveNumber);
-    give_back->add_option("--condition", args.returned.condition, "good, worn, damaged or lost")
-        ->check(CLI::IsMember({"good", "worn", "damaged", "lost"}));
-    give_back->add_flag("--json", args.returned.json, "Print JSON");
-    give_back->callback(chosen([&args](CliContext& c) { return run_return(c, args.returned); }));
+auto* give_back = app.add_subcommand("return", "Take books back from a reader at the desk");
+give_back->add_option("--card", args.returned.card, "Reader card")->required();
+auto* isbn = give_back->add_option("--isbn", args.returned.isbn, "A title-level textbook's ISBN");
+give_back->add_option("--copy", args.returned.copy, "A labelled copy's barcode")->excludes(isbn);
+give_back->add_option("--count", args.returned.count, "How many copies of the title")->check(CLI::PositiveNumber);
+give_back->add_option("--condition", args.returned.condition, "good, worn, damaged or lost")
+    ->check(CLI::IsMember({"good", "worn", "damaged", "lost"}));
+give_back->add_flag("--json", args.returned.json, "Print JSON");
+give_back->callback(chosen([&args](CliContext& c) { return run_return(c, args.returned); }));
 
-    auto* settle = app.add_subcommand("settle", "Settle what a reader owes for damaged or lost books");
-    settle->add_option("CARD", args.code, "Reader card")->required();
-    settle->add_option("--id", args.compensation_id, "Only this compensation");
-    settle->add_option("--as", args.settlement, "paid, replaced or waived")
-        ->check(CLI::IsMember({"paid", "replaced", "waived"}))
+auto* settle = app.add_subcommand("settle", "Settle what a reader owes for damaged or lost books");
+settle->add_option("CARD", args.code, "Reader card")->required();
+settle->add_option("--id", args.compensation_id, "Only this compensation");
+settle->add_option("--as", args.settlement, "paid, replaced or waived")
+    ->check(CLI::IsMember({"paid", "replaced", "waived"}))
+    ->capture_default_str();
+settle->callback(chosen([&args](CliContext& c) {
+    return run_settle(c, args.code, args.compensation_id, args.settlement);
+}));
+
+auto* clearance = app.add_subcommand("clearance", "What a leaving pupil must return or settle");
+clearance->add_option("CARD", args.code, "Reader card")->required();
+auto* clearance_json = clearance->add_flag("--json", args.json, "Print JSON");
+clearance->add_option("--format", args.document_format, "pdf or xlsx: the clearance sheet as a document")
+    ->check(CLI::IsMember({"pdf", "xlsx"}))
+    ->excludes(clearance_json);
+clearance->add_option("--out", args.out, "Write the document to this file");
+clearance->callback(chosen([&args](CliContext& c) {
+    return args.document_format ? run_clearance_document(c, args.code, *args.document_format, args.out)
+                                : run_clearance(c, args.code, args.json);
+}));
+
+auto* report = app.add_subcommand("report", "Reports for the librarian");
+report->require_subcommand(1);
+auto* provision = report->add_subcommand("provision", "How well each class is provided with its textbooks");
+auto* debtors = report->add_subcommand("debtors", "Who holds what past its due date, per class");
+for (auto* sub : {provision, debtors}) {
+    sub->add_option("--class", args.report.class_name, "Only this class");
+    sub->add_option("--format", args.report.format, "text, json, csv, pdf or xlsx")
+        ->check(CLI::IsMember({"text", "json", "csv", "pdf", "xlsx"}))
         ->capture_default_str();
-    settle->callback(chosen([&args](CliContext& c) { return run_settle(c, args.code, args.compensation_id, args.settlement); }));
-
-    auto* clearance = app.add_subcommand("clearance", "What a leaving pupil must return or settle");
-    clearance->add_option("CARD", args.code, "Reader card")->required();
-    auto* clearance_json = clearance->add_flag("--json", args.json, "Print JSON");
-    clearance->add_option("--format", args.document_format, "pdf or xlsx: the clearance sheet as a document")
-        ->check(CLI::IsMember({"pdf", "xlsx"}))
-        ->excludes(clearance_json);
-    clearance->add_option("--out", args.out, "Write the document to this file");
-    clearance->callback(chosen([&args](CliContext& c) {
-        return args.document_format ? run_clearance_document(c, args.code, *args.document_format, args.out)
-                                    : run_clearance(c, args.code, args.json);
-    }));
-
-    auto* report = app.add_subcommand("report", "Reports for the librarian");
-    report->require_subcommand(1);
-    auto* provision = report->add_subcommand("provision", "How well each class is provided with its textbooks");
-    auto* debtors = report->add_subcommand("debtors", "Who holds what past its due date, per class");
-    for (auto* sub : {provision, debtors}) {
-        sub->add_option("--class", args.report.class_name, "Only this class");
-        sub->add_option("--format", args.report.format, "text, json, csv, pdf or xlsx")
-            ->check(CLI::IsMember({"text", "json", "csv", "pdf", "xlsx"}))
-            ->capture_default_str();
-        sub->add_option("--out", args.report.out, "Write to this file");
-    }
-    debtors->add_option("--as-of", args.report.as_of, "Date (YYYY-MM-DD); default today");
-    provision->callback(chosen([&args](CliContext& c) {
-        return is_document_format(args.report.format) ? run_provision_document(c, args.report)
-                                                      : run_report_provision(c, args.report);
-    }));
-    debtors->callback(chosen([&args](CliContext& c) {
-        return is_document_format(args.report.format) ? run_debtors_document(c, args.report)
-                                                      : run_report_debtors(c, args.report);
-    }));
-
-    auto* annual = report->add_subcommand("annual", "The library's annual statistics, with the year before beside it");
-    annual->add_option("--year", args.annual.year, "School year such as 2023-2024; default: the current one");
-    annual->add_option("--format", args.annual.format, "json, pdf or xlsx")
-        ->check(CLI::IsMember({"json", "pdf", "xlsx"}))
-        ->capture_default_str();
-    annual->add_option("--out", args.annual.out, "Write to this file");
-    annual->callback(chosen([&args](CliContext& c) { return run_report_annual(c, args.annual); }));
+    sub->add_option("--out", args.report.out, "Write to this file");
 }
+debtors->add_option("--as-of", args.report.as_of, "Date (YYYY-MM-DD); default today");
+provision->callback(chosen([&args](CliContext& c) {
+    return is_document_format(args.report.format) ? run_provision_document(c, args.report)
+                                                  : run_report_provision(c, args.report);
+}));
+debtors->callback(chosen([&args](CliContext& c) {
+    return is_document_format(args.report.format) ? run_debtors_document(c, args.report)
+                                                  : run_report_debtors(c, args.report);
+}));
+
+auto* annual = report->add_subcommand("annual", "The library's annual statistics, with the year before beside it");
+annual->add_option("--year", args.annual.year, "School year such as 2023-2024; default: the current one");
+annual->add_option("--format", args.annual.format, "json, pdf or xlsx")
+    ->check(CLI::IsMember({"json", "pdf", "xlsx"}))
+    ->capture_default_str();
+annual->add_option("--out", args.annual.out, "Write to this file");
+annual->callback(chosen([&args](CliContext& c) { return run_report_annual(c, args.annual); }));
+}  // namespace
 
 void add_label_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
-    auto* labels = app.add_subcommand("labels", "Print barcode labels, reader cards and the station command sheet (PDF)");
+    auto* labels =
+        app.add_subcommand("labels", "Print barcode labels, reader cards and the station command sheet (PDF)");
     labels->require_subcommand(1);
 
     auto* copies = labels->add_subcommand("copies", "Inventory-number labels for copies");
@@ -168,7 +175,8 @@ void add_label_commands(CLI::App& app, Arguments& args, const std::function<std:
                       ->check(CLI::Range(1, 10000));
     copies->add_option("--title", copy.isbn, "With --new: make the copies, of this ISBN's title")->needs(fresh);
     auto* listed = copies->add_option("--copy", copy.codes, "Labels for these copies")->excludes(fresh);
-    auto* from = copies->add_option("--from", copy.from, "Labels for the copies from this number ...")->excludes(fresh, listed);
+    auto* from =
+        copies->add_option("--from", copy.from, "Labels for the copies from this number ...")->excludes(fresh, listed);
     auto* to = copies->add_option("--to", copy.to, "... to this one")->excludes(fresh, listed);
     from->needs(to);
     to->needs(from);
@@ -194,7 +202,8 @@ void add_label_commands(CLI::App& app, Arguments& args, const std::function<std:
 
 // The year's turn, fund movement, stocktakes, and the register and order reports
 // (on the `report` command add_textbook_commands made).
-void add_year_commands(CLI::App& app, YearArguments& args, const std::function<std::function<void()>(Command)>& chosen) {
+void add_year_commands(CLI::App& app, YearArguments& args,
+                       const std::function<std::function<void()>(Command)>& chosen) {
     auto* year = app.add_subcommand("year", "The school year");
     year->require_subcommand(1);
     auto* close = year->add_subcommand("close", "Promote every class, graduate grade 11, close the school year");
@@ -207,7 +216,8 @@ void add_year_commands(CLI::App& app, YearArguments& args, const std::function<s
     receive->add_option("--isbn", args.receive.isbn, "The catalogued title's ISBN")->required();
     auto* count =
         receive->add_option("--count", args.receive.count, "Title-level copies received")->check(CLI::PositiveNumber);
-    receive->add_option("--copy", args.receive.copies, "Inventory numbers of labelled copies, one each")->excludes(count);
+    receive->add_option("--copy", args.receive.copies, "Inventory numbers of labelled copies, one each")
+        ->excludes(count);
     receive->add_option("--price", args.receive.price, "Price per copy in tenge (1500, 1 500,50)")->required();
     receive->add_option("--source", args.receive.source, "Supplier or waybill, for the register");
     receive->add_option("--date", args.receive.date, "Day of arrival, YYYY-MM-DD (default: today)");
@@ -294,12 +304,14 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
 
     auto* import = app.add_subcommand("import", "Import readers, the catalogue or curricula from CSV or a workbook");
     import->require_subcommand(1);
-    for (const auto& [name, run] : {std::pair{"readers", &run_import_readers}, std::pair{"catalog", &run_import_catalog},
-                                    std::pair{"curriculum", &run_import_curriculum}}) {
+    for (const auto& [name, run] :
+         {std::pair{"readers", &run_import_readers}, std::pair{"catalog", &run_import_catalog},
+          std::pair{"curriculum", &run_import_curriculum}}) {
         auto* sub = import->add_subcommand(name, std::string("Import ") + name + " from a CSV/TSV file or a workbook");
         add_import_options(sub, args.import);
         if (std::string_view(name) == "readers")
-            sub->add_option("--class", args.import.class_name, "The class of a list without a class column, such as 5Ә");
+            sub->add_option("--class", args.import.class_name,
+                            "The class of a list without a class column, such as 5Ә");
         sub->callback(chosen([&args, run = run](CliContext& c) { return run(c, args.import); }));
     }
 
@@ -319,15 +331,18 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     item->callback(chosen([&args](CliContext& c) { return run_item(c, args.code, args.json); }));
 
     auto* listen = app.add_subcommand("listen", "Print scans from scanners and cameras as JSON lines (test a scanner)");
-    listen->add_option("SPEC", args.specs,
-                       "pipe:PATH, evdev:PATH|auto, events:FILE, serial:PATH[@BAUD], camera:N|/dev/videoN, video:FILE|FOLDER")
+    listen
+        ->add_option(
+            "SPEC", args.specs,
+            "pipe:PATH, evdev:PATH|auto, events:FILE, serial:PATH[@BAUD], camera:N|/dev/videoN, video:FILE|FOLDER")
         ->required();
     listen->callback(chosen([&args](CliContext& c) { return run_listen(args.specs, c.config().devices); }));
 
     auto* decode = app.add_subcommand("decode", "Decode barcodes in images as the kiosk's camera does");
     decode->add_flag("--stream", args.stream, "Run the whole camera pipeline over video files or folders of frames");
     decode->add_option("PATH", args.paths, "Images or folders of images; recordings with --stream")->required();
-    decode->callback(chosen([&args](CliContext& c) { return run_decode(args.paths, args.stream, c.config().devices); }));
+    decode->callback(
+        chosen([&args](CliContext& c) { return run_decode(args.paths, args.stream, c.config().devices); }));
 
     auto* backup = app.add_subcommand("backup", "A consistent copy of the database, safe while stations write");
     auto* out = backup->add_option("--out", args.backup.out, "Backup file (default: backups/ beside the database)");

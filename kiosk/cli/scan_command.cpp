@@ -47,8 +47,9 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
     auto handle = [&](const std::string& text) {
         const auto now = CliContext::now();
         const auto pin = submitted_pin(text);
-        const auto result = or_fault(pin ? station.submit_pin(*pin, now)
-                                         : station.handle(core::Scan{.text = text, .symbology = "", .source = "cli"}, now));
+        const auto result =
+            or_fault(pin ? station.submit_pin(*pin, now)
+                         : station.handle(core::Scan{.text = text, .symbology = "", .source = "cli"}, now));
         print(result, station, context.tr());
         worst = std::max(worst, core::severity(result.last()));
     };

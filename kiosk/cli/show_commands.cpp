@@ -27,7 +27,9 @@ int print_reader(CliContext& context, const core::ReaderFacts& facts, bool as_js
                  {"status", status},
                  {"loans", json::array()}};
         for (const auto& loan : loans)
-            out["loans"].push_back({{"code", loan.code}, {"title", loan.title}, {"quantity", loan.quantity},
+            out["loans"].push_back({{"code", loan.code},
+                                    {"title", loan.title},
+                                    {"quantity", loan.quantity},
                                     {"due", core::iso_date(loan.due)}});
         std::cout << out.dump(2) << '\n';
         return exit_done;
@@ -75,8 +77,8 @@ int print_title(CliContext& context, const core::TitleFacts& facts, bool as_json
     const int on_loan = facts.on_loan;
     const int free = facts.free();
     if (as_json) {
-        std::cout << json{{"isbn", *title.isbn},     {"kind", "title"},      {"title", title.title},
-                          {"stock", title.stock},    {"free", free},         {"on_loan", on_loan},
+        std::cout << json{{"isbn", *title.isbn},        {"kind", "title"}, {"title", title.title},
+                          {"stock", title.stock},       {"free", free},    {"on_loan", on_loan},
                           {"copies", title.item_copies}}
                          .dump(2)
                   << '\n';
@@ -113,9 +115,9 @@ int run_item(CliContext& context, const std::string& code, bool as_json) {
 int run_stats(CliContext& context, bool as_json) {
     const auto stats = or_fault(context.library().reports().stats(core::local_date(CliContext::now())));
     if (as_json) {
-        std::cout << json{{"readers", stats.readers},         {"titles", stats.titles},
-                          {"copies", stats.copies},           {"title_stock", stats.title_stock},
-                          {"open_loans", stats.open_loans},   {"overdue_loans", stats.overdue_loans}}
+        std::cout << json{{"readers", stats.readers},       {"titles", stats.titles},
+                          {"copies", stats.copies},         {"title_stock", stats.title_stock},
+                          {"open_loans", stats.open_loans}, {"overdue_loans", stats.overdue_loans}}
                          .dump(2)
                   << '\n';
         return exit_done;
@@ -128,8 +130,8 @@ int run_stats(CliContext& context, bool as_json) {
                                         {"stock", std::to_string(stats.title_stock)}})
               << '\n'
               << tr("cli.stats.readers", readers) << '\n'
-              << tr("cli.stats.loans", {{"open", std::to_string(stats.open_loans)},
-                                        {"overdue", std::to_string(stats.overdue_loans)}})
+              << tr("cli.stats.loans",
+                    {{"open", std::to_string(stats.open_loans)}, {"overdue", std::to_string(stats.overdue_loans)}})
               << '\n';
     return exit_done;
 }

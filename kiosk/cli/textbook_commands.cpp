@@ -26,11 +26,10 @@ std::optional<core::ClassName> class_filter(const std::optional<std::string>& te
 }
 
 json issue_set_json(const core::IssueSetResult& result, bool dry_run) {
-    json out{{"class", result.class_name},       {"school_year", result.school_year},
-             {"pupils", result.pupils},          {"complete_sets", result.complete_sets},
-             {"loans", result.loans},
-             {"dry_run", dry_run},               {"issued", json::array()},
-             {"shortages", json::array()}};
+    json out{{"class", result.class_name}, {"school_year", result.school_year},
+             {"pupils", result.pupils},    {"complete_sets", result.complete_sets},
+             {"loans", result.loans},      {"dry_run", dry_run},
+             {"issued", json::array()},    {"shortages", json::array()}};
     for (const auto& title : result.issued)
         out["issued"].push_back(
             {{"isbn", title.isbn}, {"title", title.title}, {"count", title.count}, {"needed", title.needed}});
@@ -69,15 +68,22 @@ std::string provision_text(CliContext& context, const core::ProvisionReport& rep
     if (format == "json") {
         json doc{{"school_year", report.school_year}, {"lines", json::array()}, {"grades", json::array()}};
         for (const auto& line : report.lines)
-            doc["lines"].push_back({{"class", line.class_name},        {"grade", line.grade},
-                                    {"language", line.language},       {"isbn", line.isbn},
-                                    {"title", line.title},             {"subject", line.subject},
-                                    {"pupils", line.pupils},           {"needed", line.needed},
-                                    {"issued", line.issued},           {"provision_pct", line.provision_pct},
+            doc["lines"].push_back({{"class", line.class_name},
+                                    {"grade", line.grade},
+                                    {"language", line.language},
+                                    {"isbn", line.isbn},
+                                    {"title", line.title},
+                                    {"subject", line.subject},
+                                    {"pupils", line.pupils},
+                                    {"needed", line.needed},
+                                    {"issued", line.issued},
+                                    {"provision_pct", line.provision_pct},
                                     {"free_stock", line.free_stock}});
         for (const auto& grade : report.grades)
-            doc["grades"].push_back({{"grade", grade.grade},     {"pupils", grade.pupils},
-                                     {"needed", grade.needed},   {"issued", grade.issued},
+            doc["grades"].push_back({{"grade", grade.grade},
+                                     {"pupils", grade.pupils},
+                                     {"needed", grade.needed},
+                                     {"issued", grade.issued},
                                      {"provision_pct", grade.provision_pct}});
         out << doc.dump(2) << '\n';
         return out.str();
@@ -94,20 +100,22 @@ std::string provision_text(CliContext& context, const core::ProvisionReport& rep
     }
     std::vector<CsvRow> rows;
     for (const auto& line : report.lines)
-        rows.push_back({line.class_name, line.language, line.isbn, line.title, line.subject, std::to_string(line.pupils),
-                        std::to_string(line.needed), std::to_string(line.issued), format_number(line.provision_pct, 1),
-                        std::to_string(line.free_stock)});
+        rows.push_back({line.class_name, line.language, line.isbn, line.title, line.subject,
+                        std::to_string(line.pupils), std::to_string(line.needed), std::to_string(line.issued),
+                        format_number(line.provision_pct, 1), std::to_string(line.free_stock)});
     for (const auto& grade : report.grades)
-        rows.push_back({context.tr()("textbooks.provision.grade_total", {{"grade", std::to_string(grade.grade)}}), "", "",
-                        "", "", std::to_string(grade.pupils), std::to_string(grade.needed),
+        rows.push_back({context.tr()("textbooks.provision.grade_total", {{"grade", std::to_string(grade.grade)}}), "",
+                        "", "", "", std::to_string(grade.pupils), std::to_string(grade.needed),
                         std::to_string(grade.issued), format_number(grade.provision_pct, 1), ""});
-    write_csv(out, {"class", "language", "isbn", "title", "subject", "pupils", "needed", "issued", "provision_pct",
-                    "free_stock"},
-              rows);
+    write_csv(
+        out,
+        {"class", "language", "isbn", "title", "subject", "pupils", "needed", "issued", "provision_pct", "free_stock"},
+        rows);
     return out.str();
 }
 
-std::string debtors_text(CliContext& context, const std::vector<core::ClassDebtors>& classes, const std::string& format) {
+std::string debtors_text(CliContext& context, const std::vector<core::ClassDebtors>& classes,
+                         const std::string& format) {
     std::ostringstream out;
     if (format == "json") {
         json doc = json::array();
@@ -116,11 +124,15 @@ std::string debtors_text(CliContext& context, const std::vector<core::ClassDebto
             for (const auto& debtor : group.debtors) {
                 json items = json::array();
                 for (const auto& item : debtor.items)
-                    items.push_back({{"code", item.code}, {"title", item.title}, {"kind", item.kind},
-                                     {"quantity", item.quantity}, {"due", core::iso_date(item.due)}});
+                    items.push_back({{"code", item.code},
+                                     {"title", item.title},
+                                     {"kind", item.kind},
+                                     {"quantity", item.quantity},
+                                     {"due", core::iso_date(item.due)}});
                 debtors.push_back({{"card", debtor.card}, {"name", debtor.name}, {"items", items}});
             }
-            doc.push_back({{"class", group.class_name.empty() ? json() : json(group.class_name)}, {"debtors", debtors}});
+            doc.push_back(
+                {{"class", group.class_name.empty() ? json() : json(group.class_name)}, {"debtors", debtors}});
         }
         out << doc.dump(2) << '\n';
         return out.str();
@@ -149,7 +161,8 @@ std::string debtors_text(CliContext& context, const std::vector<core::ClassDebto
 
 }  // namespace
 
-int run_curriculum_show(CliContext& context, std::optional<int> grade, std::optional<std::string> language, bool as_json) {
+int run_curriculum_show(CliContext& context, std::optional<int> grade, std::optional<std::string> language,
+                        bool as_json) {
     std::optional<core::ClassLanguage> class_language;
     if (language && !(class_language = core::class_language_from(*language))) {
         std::cerr << "--language: \"" << *language << "\" is not kk or ru\n";
@@ -159,8 +172,12 @@ int run_curriculum_show(CliContext& context, std::optional<int> grade, std::opti
     if (as_json) {
         json out = json::array();
         for (const auto& entry : entries)
-            out.push_back({{"grade", entry.grade}, {"language", to_string(entry.language)}, {"isbn", entry.isbn},
-                           {"title", entry.title}, {"subject", entry.subject}, {"per_pupil", entry.per_pupil}});
+            out.push_back({{"grade", entry.grade},
+                           {"language", to_string(entry.language)},
+                           {"isbn", entry.isbn},
+                           {"title", entry.title},
+                           {"subject", entry.subject},
+                           {"per_pupil", entry.per_pupil}});
         std::cout << out.dump(2) << '\n';
         return exit_done;
     }
@@ -190,7 +207,8 @@ int run_issue_set(CliContext& context, const IssueSetArguments& args) {
 int run_return(CliContext& context, const ReturnArguments& args) {
     const auto condition = core::condition_from(args.condition);
     if (!condition || args.isbn.has_value() == args.copy.has_value() || args.count < 1) {
-        std::cerr << "return: give --isbn or --copy, a --count from 1, and a --condition of good, worn, damaged or lost\n";
+        std::cerr
+            << "return: give --isbn or --copy, a --count from 1, and a --condition of good, worn, damaged or lost\n";
         return exit_bad_input;
     }
     const auto outcome =
@@ -202,20 +220,25 @@ int run_return(CliContext& context, const ReturnArguments& args) {
     const auto& tr = context.tr();
     if (outcome.refusal) {
         std::cerr << tr("textbooks.return." + std::string(to_string(*outcome.refusal)),
-                        {{"card", args.card}, {"title", outcome.title}, {"count", std::to_string(args.count)},
+                        {{"card", args.card},
+                         {"title", outcome.title},
+                         {"count", std::to_string(args.count)},
                          {"held", std::to_string(outcome.held)}})
                   << '\n';
         return *outcome.refusal == core::DeskReturnRefusal::not_on_loan ? exit_refused : exit_bad_input;
     }
     const auto& taken = *outcome.taken;
     if (args.json) {
-        json out{{"card", args.card}, {"title", outcome.title}, {"returned", taken.quantity},
+        json out{{"card", args.card},
+                 {"title", outcome.title},
+                 {"returned", taken.quantity},
                  {"condition", to_string(taken.condition)}};
         if (taken.compensation_tiyn) out["compensation"] = static_cast<double>(*taken.compensation_tiyn) / 100.0;
         std::cout << out.dump(2) << '\n';
         return exit_done;
     }
-    app::MessageArgs message{{"title", outcome.title}, {"count", std::to_string(taken.quantity)},
+    app::MessageArgs message{{"title", outcome.title},
+                             {"count", std::to_string(taken.quantity)},
                              {"condition", tr("condition." + std::string(to_string(taken.condition)))}};
     if (taken.compensation_tiyn) message["amount"] = app::display_tenge(*taken.compensation_tiyn, tr.language());
     std::cout << tr(taken.compensation_tiyn ? "textbooks.return.done_compensation" : "textbooks.return.done", message)
@@ -228,7 +251,8 @@ int run_settle(CliContext& context, const std::string& card, std::optional<long 
     const auto reader = or_fault(circulation.reader(card));
     const auto settlement = core::settlement_from(how);
     if (!reader || !settlement) {
-        std::cerr << (reader ? "--as: use paid, replaced or waived" : context.tr()("cli.reader.unknown", {{"card", card}}))
+        std::cerr << (reader ? "--as: use paid, replaced or waived"
+                             : context.tr()("cli.reader.unknown", {{"card", card}}))
                   << '\n';
         return exit_bad_input;
     }
@@ -245,15 +269,25 @@ int run_clearance(CliContext& context, const std::string& card, bool as_json) {
     }
     json items = json::array();
     for (const auto& loan : clearance->loans)
-        items.push_back({{"type", "loan"}, {"code", loan.code}, {"title", loan.title}, {"quantity", loan.quantity},
+        items.push_back({{"type", "loan"},
+                         {"code", loan.code},
+                         {"title", loan.title},
+                         {"quantity", loan.quantity},
                          {"due", core::iso_date(loan.due)}});
     for (const auto& owed : clearance->compensations)
-        items.push_back({{"type", "compensation"}, {"id", owed.id}, {"code", owed.code}, {"title", owed.title},
-                         {"quantity", owed.quantity}, {"condition", to_string(owed.condition)},
+        items.push_back({{"type", "compensation"},
+                         {"id", owed.id},
+                         {"code", owed.code},
+                         {"title", owed.title},
+                         {"quantity", owed.quantity},
+                         {"condition", to_string(owed.condition)},
                          {"amount", static_cast<double>(owed.amount_tiyn) / 100.0}});
     if (as_json) {
-        std::cout << json{{"card", clearance->reader.card}, {"name", clearance->reader.name},
-                          {"class", clearance->reader.class_name}, {"clear", clearance->clear()}, {"items", items}}
+        std::cout << json{{"card", clearance->reader.card},
+                          {"name", clearance->reader.name},
+                          {"class", clearance->reader.class_name},
+                          {"clear", clearance->clear()},
+                          {"items", items}}
                          .dump(2)
                   << '\n';
         return exit_done;

@@ -23,11 +23,11 @@ struct WorkbookLimits {
     std::size_t input_bytes = core::import_limits::max_file_bytes;  // the file itself
     std::uint64_t uncompressed_bytes = 256u << 20;  // inflated, all zip entries together, counted while inflating
     std::size_t sheets = 256;
-    std::size_t rows = core::import_limits::max_rows;  // rows holding a cell, all sheets together
-    std::size_t columns = 1'024;          // a cell further right is refused
-    std::size_t cell_bytes = 32'768;      // one cell's text
+    std::size_t rows = core::import_limits::max_rows;    // rows holding a cell, all sheets together
+    std::size_t columns = 1'024;                         // a cell further right is refused
+    std::size_t cell_bytes = 32'768;                     // one cell's text
     std::size_t cells = core::import_limits::max_cells;  // cells kept, the empty ones left of a filled one included
-    std::size_t text_bytes = 256u << 20;  // all cells' text (a shared string repeated counts each time)
+    std::size_t text_bytes = 256u << 20;                 // all cells' text (a shared string repeated counts each time)
 };
 
 // What a file is, told from its first bytes, not its name: an OLE2 compound file

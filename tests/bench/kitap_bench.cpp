@@ -267,7 +267,7 @@ void bench_kiosk(const Settings& settings, const fs::path& database) {
     {
         auto db = core::open_database(database);
         visits = kiosk_visits(db, settings.kiosk_visits + burst_pupils + 1);
-    }  // closed: the kiosk takes the database's lock
+    }                                                                 // closed: the kiosk takes the database's lock
     std::vector<std::string> locked(visits.end() - 4, visits.end());  // the last pupil's: scanned while locked
     visits.erase(visits.end() - 4, visits.end());
     const auto burst_start = visits.end() - 4 * burst_pupils;

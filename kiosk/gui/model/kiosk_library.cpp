@@ -42,11 +42,10 @@ auto KioskLibrary::served(Call&& call)
 
 std::optional<Fault> KioskLibrary::open() {
     close();
-    auto library = core::Library::open(
-        path_, {.rules = rules_,
-                .busy_timeout = scan_busy_timeout,
-                .proof_setting = heartbeat_setting,
-                .proof_timeout = probe_busy_timeout});
+    auto library = core::Library::open(path_, {.rules = rules_,
+                                               .busy_timeout = scan_busy_timeout,
+                                               .proof_setting = heartbeat_setting,
+                                               .proof_timeout = probe_busy_timeout});
     if (!library) return fault_from(library.error());
     library_.emplace(std::move(*library));
     open_pupil_station();
@@ -199,8 +198,7 @@ std::optional<int> KioskLibrary::setting_number(const core::NumberSetting& setti
     return value ? *value : std::nullopt;
 }
 
-std::optional<Fault> KioskLibrary::set_setting(const std::string& key, const std::string& value,
-                                               core::Timestamp now) {
+std::optional<Fault> KioskLibrary::set_setting(const std::string& key, const std::string& value, core::Timestamp now) {
     auto done =
         served([&](core::Library& library) { return library.settings().change(key, value, now, station_name_); });
     return done ? std::nullopt : std::optional<Fault>(done.error());

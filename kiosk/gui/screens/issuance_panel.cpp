@@ -22,9 +22,9 @@ std::optional<std::string> draw_class_grid(const IssuancePanel& panel, const Scr
     float y = area.y;
     text_at(list, theme.fonts.large, ImVec2(area.x, y), colours::ink, tr("kiosk.issuance.title"));
     y += theme.fonts.large->FontSize + theme.px(6);
-    y += text_wrapped(list, theme.fonts.body, ImVec2(area.x, y), area.width, colours::muted,
-                      tr("kiosk.issuance.pick")) +
-         theme.px(14);
+    y +=
+        text_wrapped(list, theme.fonts.body, ImVec2(area.x, y), area.width, colours::muted, tr("kiosk.issuance.pick")) +
+        theme.px(14);
 
     std::optional<std::string> picked;
     ImGui::SetCursorScreenPos(ImVec2(area.x, y));
@@ -46,9 +46,10 @@ std::optional<std::string> draw_class_grid(const IssuancePanel& panel, const Scr
             picked = school_class.class_name;
         text_centred(grid, theme.fonts.large, ImVec2(at.x + button.x / 2, at.y + theme.px(30)), colours::ink,
                      school_class.class_name);
-        const std::string share = school_class.has_curriculum
-                                      ? tr("kiosk.issuance.percent", {{"percent", std::to_string(school_class.percent())}})
-                                      : tr("kiosk.issuance.no_curriculum_short");
+        const std::string share =
+            school_class.has_curriculum
+                ? tr("kiosk.issuance.percent", {{"percent", std::to_string(school_class.percent())}})
+                : tr("kiosk.issuance.no_curriculum_short");
         text_centred(grid, theme.fonts.small, ImVec2(at.x + button.x / 2, at.y + theme.px(62)), colours::muted, share);
         if (school_class.has_curriculum)
             progress_bar(grid, ImVec2(at.x + theme.px(16), at.y + button.y - theme.px(16)),
@@ -84,7 +85,9 @@ std::optional<std::string> draw_pupils(const IssuancePanel& panel, const ScreenC
         const bool complete = pupil.needed > 0 && pupil.complete();
         const ImU32 ink = serving ? colours::on_bar : colours::ink;
         draw_icon(rows, complete ? Icon::check : Icon::book, centre, icon,
-                  complete ? colours::success : serving ? colours::on_bar : colours::muted);
+                  complete  ? colours::success
+                  : serving ? colours::on_bar
+                            : colours::muted);
         const std::string held = std::to_string(pupil.held) + "/" + std::to_string(pupil.needed);
         const float held_w = text_size(theme.fonts.bold, held).x;
         const float name_x = at.x + theme.px(24) + icon;
@@ -116,8 +119,8 @@ void draw_served(const IssuancePanel& panel, const ScreenContext& context, Rect 
         for (const auto& title : issued.issued) books += title.count;
         line(theme.fonts.bold, colours::success,
              tr("kiosk.issuance.issued", {{"books", std::to_string(books)}, {"class", issued.class_name}}));
-        line(theme.fonts.body, colours::ink, count_of(tr, "kiosk.issuance.complete_sets", issued.complete_sets,
-                                                      issued.pupils), 12);
+        line(theme.fonts.body, colours::ink,
+             count_of(tr, "kiosk.issuance.complete_sets", issued.complete_sets, issued.pupils), 12);
         if (!issued.shortages.empty()) line(theme.fonts.bold, colours::warning, tr("kiosk.issuance.shortages"));
         for (const auto& shortage : issued.shortages)
             line(theme.fonts.small, colours::ink,
@@ -169,18 +172,17 @@ void draw_question(const IssuancePanel& panel, const ScreenContext& context, Rec
                       tr("kiosk.issuance.question", {{"class", preview.class_name}})) +
          theme.px(10);
     y += text_wrapped(list, theme.fonts.body, ImVec2(text_x, y), text_w, colours::ink,
-                      tr("kiosk.issuance.would_issue",
-                         {{"books", std::to_string(books)}, {"sets", std::to_string(preview.complete_sets)},
-                          {"pupils", std::to_string(preview.pupils)}})) +
+                      tr("kiosk.issuance.would_issue", {{"books", std::to_string(books)},
+                                                        {"sets", std::to_string(preview.complete_sets)},
+                                                        {"pupils", std::to_string(preview.pupils)}})) +
          theme.px(8);
     if (!preview.shortages.empty())
         text_wrapped(list, theme.fonts.bold, ImVec2(text_x, y), text_w, colours::warning,
                      tr("kiosk.issuance.would_lack", {{"count", std::to_string(preview.shortages.size())}}));
     intent.cancel_issue_all = touch_button("##issue_cancel", tr("kiosk.issuance.cancel"), place_at(layout.cancel),
                                            ButtonKind::secondary, theme.fonts.bold);
-    intent.confirm_issue_all = touch_button("##issue_confirm", tr("kiosk.issuance.confirm"),
-                                            place_at(layout.confirm), ButtonKind::primary, theme.fonts.bold,
-                                            preview.loans > 0);
+    intent.confirm_issue_all = touch_button("##issue_confirm", tr("kiosk.issuance.confirm"), place_at(layout.confirm),
+                                            ButtonKind::primary, theme.fonts.bold, preview.loans > 0);
 }
 
 }  // namespace
@@ -253,8 +255,8 @@ IssuanceIntent draw(const IssuancePanel& panel, const ScreenContext& context, Re
 
     intent.ask_issue_all = touch_button("##issue_all", tr("kiosk.issuance.issue_all"), place_at(layout.issue_all),
                                         ButtonKind::primary, theme.fonts.bold);
-    intent.other_class = touch_button("##other_class", tr("kiosk.issuance.other_class"),
-                                      place_at(layout.other_class), ButtonKind::secondary, theme.fonts.bold);
+    intent.other_class = touch_button("##other_class", tr("kiosk.issuance.other_class"), place_at(layout.other_class),
+                                      ButtonKind::secondary, theme.fonts.bold);
     return intent;
 }
 

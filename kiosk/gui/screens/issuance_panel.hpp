@@ -41,7 +41,7 @@ IssuanceIntent draw(const IssuancePanel& panel, const ScreenContext& context, Re
 struct IssuanceLayout {
     Rect issue_all;  // "give the whole class its sets"
     Rect other_class;
-    Rect question;   // "give the class its sets?", over the rest
+    Rect question;  // "give the class its sets?", over the rest
     Rect confirm;
     Rect cancel;
 };

@@ -69,12 +69,13 @@ void draw_history(Lines& lines, const std::vector<core::HistoryLine>& history, b
         std::string what = by_reader ? line.title : line.reader_name + " (" + line.reader_card + ")";
         if (line.quantity > 1) what += " ×" + std::to_string(line.quantity);
         const std::string text =
-            line.returned ? tr("kiosk.librarian.lookup.history_returned",
-                               {{"from", from}, {"to", app::display_date(*line.returned, tr.language())}, {"what", what}})
-                          : tr("kiosk.librarian.lookup.history_open", {{"from", from}, {"what", what}});
+            line.returned
+                ? tr("kiosk.librarian.lookup.history_returned",
+                     {{"from", from}, {"to", app::display_date(*line.returned, tr.language())}, {"what", what}})
+                : tr("kiosk.librarian.lookup.history_open", {{"from", from}, {"what", what}});
         lines.y += icon_line(lines.list, ImVec2(lines.x, lines.y), lines.width,
-                             {line.returned ? Icon::check : Icon::book, line.returned ? colours::muted : colours::primary,
-                              theme.fonts.small, colours::ink},
+                             {line.returned ? Icon::check : Icon::book,
+                              line.returned ? colours::muted : colours::primary, theme.fonts.small, colours::ink},
                              text, theme.scale);
     }
 }

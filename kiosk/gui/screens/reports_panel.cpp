@@ -11,8 +11,8 @@ constexpr std::size_t shown_behind = 3;  // below twelve grades, what fits a 128
 constexpr std::size_t shown_debts = 12;
 
 // "7 — 1,234 / 1,500" beside a bar with the percentage.
-void bar_line(ImDrawList& list, const ScreenContext& context, float x, float& y, float width,
-              const std::string& label, int held, int needed) {
+void bar_line(ImDrawList& list, const ScreenContext& context, float x, float& y, float width, const std::string& label,
+              int held, int needed) {
     const Theme& theme = context.theme;
     const int percent = needed > 0 ? held * 100 / needed : 0;
     const float label_w = theme.px(92);
@@ -34,8 +34,8 @@ void draw_provision(const ReportsPanel& panel, const ScreenContext& context, Rec
                       tr("kiosk.reports.provision", {{"year", panel.school_year}})) +
          theme.px(8);
     for (const auto& grade : panel.grades)
-        bar_line(list, context, area.x, y, area.width, tr("kiosk.reports.grade", {{"grade", std::to_string(grade.grade)}}),
-                 grade.issued, grade.needed);
+        bar_line(list, context, area.x, y, area.width,
+                 tr("kiosk.reports.grade", {{"grade", std::to_string(grade.grade)}}), grade.issued, grade.needed);
     if (panel.behind.empty()) return;
     y += theme.px(10);
     y += text_wrapped(list, theme.fonts.bold, ImVec2(area.x, y), area.width, colours::ink, tr("kiosk.reports.behind")) +
@@ -49,8 +49,9 @@ void draw_debts(const ReportsPanel& panel, const ScreenContext& context, Rect ar
     const auto& tr = context.tr;
     ImDrawList& list = *ImGui::GetWindowDrawList();
     float y = area.y;
-    y += text_wrapped(list, theme.fonts.bold, ImVec2(area.x, y), area.width, colours::ink, tr("kiosk.reports.debtors")) +
-         theme.px(8);
+    y +=
+        text_wrapped(list, theme.fonts.bold, ImVec2(area.x, y), area.width, colours::ink, tr("kiosk.reports.debtors")) +
+        theme.px(8);
     if (panel.debts.empty()) {
         text_wrapped(list, theme.fonts.body, ImVec2(area.x, y), area.width, colours::muted,
                      tr("kiosk.reports.no_debtors"));
@@ -58,9 +59,9 @@ void draw_debts(const ReportsPanel& panel, const ScreenContext& context, Rect ar
     }
     for (const auto& debt : panel.debts) {
         const std::string who = debt.class_name.empty() ? tr("kiosk.reports.no_class") : debt.class_name;
-        const std::string line = tr("kiosk.reports.debt_line", {{"class", who},
-                                                                {"readers", std::to_string(debt.readers)},
-                                                                {"items", std::to_string(debt.items)}});
+        const std::string line =
+            tr("kiosk.reports.debt_line",
+               {{"class", who}, {"readers", std::to_string(debt.readers)}, {"items", std::to_string(debt.items)}});
         y += icon_line(list, ImVec2(area.x, y), area.width,
                        {Icon::warning, colours::warning, theme.fonts.body, colours::ink}, line, theme.scale) +
              theme.px(2);

@@ -56,8 +56,7 @@ void draw_still_held(const ReturnsPanel& panel, const ScreenContext& context, Re
         std::string line = item.title;
         if (item.quantity > 1) line += " ×" + std::to_string(item.quantity);
         const bool overdue = item.due < context.today;  // said in words too, not by colour alone
-        if (overdue)
-            line += " — " + tr("kiosk.session.overdue", {{"due", app::display_date(item.due, tr.language())}});
+        if (overdue) line += " — " + tr("kiosk.session.overdue", {{"due", app::display_date(item.due, tr.language())}});
         const ImU32 colour = overdue ? colours::warning : colours::primary;
         y += icon_line(list, ImVec2(area.x, y), area.width,
                        {overdue ? Icon::warning : Icon::book, colour, theme.fonts.small,

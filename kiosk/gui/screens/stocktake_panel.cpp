@@ -35,7 +35,8 @@ void draw_start(const StocktakePanel& panel, const ScreenContext& context, Rect 
         auto line = [&](ImFont* font, ImU32 colour, const std::string& text) {
             y += text_wrapped(list, font, ImVec2(area.x, y), area.width, colour, text) + theme.px(4);
         };
-        line(theme.fonts.bold, colours::ink, tr("kiosk.stocktake.finished", {{"scope", scope_words(report.scope, tr)}}));
+        line(theme.fonts.bold, colours::ink,
+             tr("kiosk.stocktake.finished", {{"scope", scope_words(report.scope, tr)}}));
         line(theme.fonts.body, colours::ink,
              tr("kiosk.stocktake.found", {{"found", std::to_string(report.found_copies)},
                                           {"expected", std::to_string(report.expected_copies)}}));
@@ -66,19 +67,18 @@ void draw_start(const StocktakePanel& panel, const ScreenContext& context, Rect 
     }
 }
 
-void draw_open(const StocktakePanel& panel, const ScreenContext& context, Rect area, float y,
-               StocktakeIntent& intent) {
+void draw_open(const StocktakePanel& panel, const ScreenContext& context, Rect area, float y, StocktakeIntent& intent) {
     const Theme& theme = context.theme;
     const auto& tr = context.tr;
     ImDrawList& list = *ImGui::GetWindowDrawList();
     const auto& status = *panel.status;
     y += text_wrapped(list, theme.fonts.bold, ImVec2(area.x, y), area.width, colours::ink,
-                      tr("kiosk.stocktake.open", {{"scope", scope_words(status.scope, tr)},
-                                                  {"started", status.started_at.substr(0, 10)}})) +
+                      tr("kiosk.stocktake.open",
+                         {{"scope", scope_words(status.scope, tr)}, {"started", status.started_at.substr(0, 10)}})) +
          theme.px(4);
     y += text_wrapped(list, theme.fonts.body, ImVec2(area.x, y), area.width, colours::ink,
-                      tr("kiosk.stocktake.progress", {{"scans", std::to_string(status.scans)},
-                                                      {"copies", std::to_string(status.copies_found)}})) +
+                      tr("kiosk.stocktake.progress",
+                         {{"scans", std::to_string(status.scans)}, {"copies", std::to_string(status.copies_found)}})) +
          theme.px(6);
     y += text_wrapped(list, theme.fonts.small, ImVec2(area.x, y), area.width, colours::muted,
                       tr("kiosk.stocktake.hint")) +
@@ -95,13 +95,12 @@ void draw_open(const StocktakePanel& panel, const ScreenContext& context, Rect a
         return;
     }
     const float text_h = wrapped_height(theme.fonts.bold, area.width, tr("kiosk.stocktake.finish_question"));
-    text_wrapped(list, theme.fonts.bold, ImVec2(area.x, bottom_y - theme.px(12) - text_h), area.width,
-                 colours::warning, tr("kiosk.stocktake.finish_question"));
+    text_wrapped(list, theme.fonts.bold, ImVec2(area.x, bottom_y - theme.px(12) - text_h), area.width, colours::warning,
+                 tr("kiosk.stocktake.finish_question"));
     const float half = (area.width - theme.px(16)) / 2;
-    intent.cancel_finish =
-        touch_button("##finish_cancel", tr("kiosk.stocktake.keep_scanning"),
-                     place_at({area.x, bottom_y, half, theme.px(button_height)}), ButtonKind::secondary,
-                     theme.fonts.bold);
+    intent.cancel_finish = touch_button("##finish_cancel", tr("kiosk.stocktake.keep_scanning"),
+                                        place_at({area.x, bottom_y, half, theme.px(button_height)}),
+                                        ButtonKind::secondary, theme.fonts.bold);
     intent.confirm_finish =
         touch_button("##finish_confirm", tr("kiosk.stocktake.finish_now"),
                      place_at({area.x + half + theme.px(16), bottom_y, half, theme.px(button_height)}),

@@ -110,8 +110,7 @@ ImVec2 place_at(const Rect& r) {
     return ImVec2(r.width, r.height);
 }
 
-float icon_line(ImDrawList& list, ImVec2 pos, float width, const IconLine& style, std::string_view text,
-                float scale) {
+float icon_line(ImDrawList& list, ImVec2 pos, float width, const IconLine& style, std::string_view text, float scale) {
     const float icon = std::min(22 * scale, style.font->FontSize);
     draw_icon(list, style.icon, ImVec2(pos.x + 12 * scale, pos.y + style.font->FontSize / 2 + scale), icon,
               style.icon_colour);

@@ -40,8 +40,7 @@ struct IconLine {
     ImFont* font;
     ImU32 text_colour;
 };
-float icon_line(ImDrawList& list, ImVec2 pos, float width, const IconLine& style, std::string_view text,
-                float scale);
+float icon_line(ImDrawList& list, ImVec2 pos, float width, const IconLine& style, std::string_view text, float scale);
 
 // A bar filled to `fraction` (0..1): how far a class or a stocktake has come. The
 // number is always written beside it, so the bar is never the only sign.

@@ -8,13 +8,14 @@ class ReaderAccountTest : public testing::TextbookFixture {
 protected:
     void SetUp() override {
         TextbookFixture::SetUp();
-        temp_.db().exec("INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
-                        "(1, 1, 2, '2026-09-02T08:00:00Z', '2027-05-31')");
+        temp_.db().exec(
+            "INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
+            "(1, 1, 2, '2026-09-02T08:00:00Z', '2027-05-31')");
     }
 
     DeskReturnOutcome give_back(const std::string& code, int count, Condition condition = Condition::good) {
-        return return_from_reader(store_, {.card = "20000014", .code = code, .count = count, .condition = condition,
-                                           .now = now_});
+        return return_from_reader(
+            store_, {.card = "20000014", .code = code, .count = count, .condition = condition, .now = now_});
     }
 
     LibraryStore store_{temp_.db()};

@@ -16,8 +16,8 @@ using namespace std::chrono_literals;
 
 constexpr const char* fiction_copy = "10000017";
 constexpr const char* second_copy = "10000025";
-constexpr const char* textbook_isbn = "9786010000001";   // 2 title-level copies
-constexpr const char* labelled_isbn = "9786010000018";   // held as labelled copies only
+constexpr const char* textbook_isbn = "9786010000001";  // 2 title-level copies
+constexpr const char* labelled_isbn = "9786010000018";  // held as labelled copies only
 constexpr const char* uncatalogued_isbn = "9786010000032";
 
 class StationTest : public ::testing::Test {
@@ -39,7 +39,9 @@ protected:
         db.exec(R"(INSERT INTO copy (id, barcode, title_id, status) VALUES
             (1, '10000017', 1, 'in_fund'), (2, '10000025', 1, 'in_fund'), (3, '10000033', 3, 'in_fund'),
             (4, '10000041', 3, 'written_off'))");
-        db.exec("INSERT INTO curriculum (grade, language, title_id, per_pupil, subject) VALUES (5, 'kk', 2, 1, 'Математика')");
+        db.exec(
+            "INSERT INTO curriculum (grade, language, title_id, per_pupil, subject) VALUES (5, 'kk', 2, 1, "
+            "'Математика')");
     }
 
     Station station(StationMode mode = StationMode::self) { return Station(store_, rules_, mode, "test"); }
@@ -304,7 +306,9 @@ protected:
             (11, 'Алгебра. 7-сынып', '9786010000056', 'textbook', 7, 'Алгебра', 10, 300000),
             (12, 'Қазақ тілі. 4-сынып', '9786010000063', 'textbook', 4, 'Қазақ тілі', 10, 200000))");
         db.exec("UPDATE curriculum SET per_pupil = 2 WHERE title_id = 2");
-        db.exec("INSERT INTO curriculum (grade, language, title_id, per_pupil, subject) VALUES (5, 'kk', 10, 1, 'Қазақ тілі')");
+        db.exec(
+            "INSERT INTO curriculum (grade, language, title_id, per_pupil, subject) VALUES (5, 'kk', 10, 1, 'Қазақ "
+            "тілі')");
         db.exec("UPDATE title SET stock = 10 WHERE id = 2");
     }
 };
@@ -570,8 +574,9 @@ TEST_F(ReaderPinTest, WhenSetAsksOnlyReadersWithAPinAndShowsNothingBeforeTheRigh
     ASSERT_TRUE(right.reader);
     EXPECT_EQ(right.reader->name, "Қасымова Әлия");
     EXPECT_EQ(scan(s, fiction_copy).outcome, Outcome::loan);
-    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_pin_wrong' AND actor_role = 'none' AND reader_id = 1"),
-              1);
+    EXPECT_EQ(
+        count("SELECT count(*) FROM event WHERE action = 'reader_pin_wrong' AND actor_role = 'none' AND reader_id = 1"),
+        1);
     EXPECT_EQ(count("SELECT wrong_tries FROM reader_pin WHERE reader_id = 1"), 0)
         << "the right PIN starts the count again";
 }

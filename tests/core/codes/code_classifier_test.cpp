@@ -12,7 +12,9 @@ protected:
         auto& db = temp_.db();
         temp_.add_class("2026-2027", 7, "Ғ");  // id 1
         db.exec("INSERT INTO reader (card, full_name, category, class_id) VALUES ('20000014', 'Әлия', 'pupil', 1)");
-        db.exec("INSERT INTO title (id, title, isbn, kind, stock) VALUES (1, 'Алгебра. 7-сынып', '9786010000001', 'textbook', 5)");
+        db.exec(
+            "INSERT INTO title (id, title, isbn, kind, stock) VALUES (1, 'Алгебра. 7-сынып', '9786010000001', "
+            "'textbook', 5)");
         db.exec("INSERT INTO copy (barcode, title_id) VALUES ('004512', 1)");
     }
 

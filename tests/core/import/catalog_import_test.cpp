@@ -23,8 +23,6 @@ using testing::utf16le_with_bom;
 
 // ---- Files as school offices save them -------------------------------------
 
-
-
 using Lines = std::vector<std::string>;
 
 // A valid ISBN-13 from its first twelve digits.

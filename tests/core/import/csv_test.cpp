@@ -116,10 +116,10 @@ TEST(CsvLines, EmptyLinesAreSkippedButCounted) {
 
 TEST(CsvLines, LineEndsInsideQuotesAreKeptAndCounted) {
     const auto table = parsed(
-        "Атауы;Ескерту\r\n"                          // 1
-        "Абай жолы;\"бірінші том\r\nекінші том\"\r\n"  // 2-3
+        "Атауы;Ескерту\r\n"                              // 1
+        "Абай жолы;\"бірінші том\r\nекінші том\"\r\n"    // 2-3
         "\"Қан\nмен тер\";\"\"\"жаңа\"\"\r\n\r\n\"\r\n"  // 4-7
-        "Көшпенділер;жоқ\r\n");                      // 8
+        "Көшпенділер;жоқ\r\n");                          // 8
     ASSERT_EQ(table.records.size(), 4u);
     EXPECT_EQ(lines_of(table), (std::vector<std::size_t>{1, 2, 4, 8}));
     EXPECT_EQ(table.records[1].fields, (Fields{"Абай жолы", "бірінші том\r\nекінші том"}));

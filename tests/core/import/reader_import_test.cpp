@@ -498,8 +498,8 @@ std::string school_roster() {
         for (int c = 0; c < (grade <= 9 ? 5 : 2) && n < 1320; ++c)
             for (int pupil = 0; pupil < 27 && n < 1320; ++pupil, ++n)
                 roster += surnames[n % 12] + "а " + names[(n / 12) % 12] + " " + std::to_string(n) + ";" +
-                          std::to_string(grade) + letters[c] + ";" + (n % 2 ? std::to_string(40000000 + n) : "") + ";;" +
-                          (c == 2 ? "орыс" : "қаз") + "\r\n";
+                          std::to_string(grade) + letters[c] + ";" + (n % 2 ? std::to_string(40000000 + n) : "") +
+                          ";;" + (c == 2 ? "орыс" : "қаз") + "\r\n";
     for (; n < 1400; ++n)
         roster += surnames[n % 12] + " " + names[n % 12] + " " + std::to_string(n) + ";;;" +
                   (n < 1397 ? "мұғалім" : "басқа") + ";\r\n";

@@ -63,7 +63,9 @@ TEST(DecodeUtf8, BomIsStripped) {
 }
 
 TEST(DecodeUtf8, BomWithInvalidBytesReportsEachBadLine) {
-    const std::string text = "\xEF\xBB\xBF" "Аты-жөні\r\n\xC8\xE2\xE0\xED\xEE\xE2\r\nӘлия\n\xFF\xFE\xFD\n";
+    const std::string text =
+        "\xEF\xBB\xBF"
+        "Аты-жөні\r\n\xC8\xE2\xE0\xED\xEE\xE2\r\nӘлия\n\xFF\xFE\xFD\n";
     const auto decoded = decode_to_utf8(text);
     ASSERT_FALSE(decoded);
     ASSERT_EQ(decoded.error().size(), 2u);
@@ -73,11 +75,13 @@ TEST(DecodeUtf8, BomWithInvalidBytesReportsEachBadLine) {
 }
 
 TEST(DecodeUtf8, MostlyUtf8WithCorruptedLinesIsRefusedLineByLine) {
-    const std::string text = "Аты-жөні;Сынып\r\n"         // 1
-                             "Әлия Қасымова;5Ә\r\n"       // 2
-                             + to_windows1251("Иванов Пётр;7Б") + "\r\n"  // 3: pasted from an old file
-                             "Ғалым Үсенов;11Ұ\n"          // 4
-                             "Сәуле Нұрланқызы;3\xD3";     // 5: cut in the middle of "Ә"
+    const std::string text =
+        "Аты-жөні;Сынып\r\n"    // 1
+        "Әлия Қасымова;5Ә\r\n"  // 2
+        + to_windows1251("Иванов Пётр;7Б") +
+        "\r\n"                     // 3: pasted from an old file
+        "Ғалым Үсенов;11Ұ\n"       // 4
+        "Сәуле Нұрланқызы;3\xD3";  // 5: cut in the middle of "Ә"
     const auto decoded = decode_to_utf8(text);
     ASSERT_FALSE(decoded);
     ASSERT_EQ(decoded.error().size(), 2u);
@@ -179,8 +183,8 @@ TEST(DecodeWindows1251, EveryDefinedByteMatchesGlibcIconv) {
 }
 
 TEST(DecodeWindows1251, Byte0x98IsAnErrorOnItsLine) {
-    const std::string text = to_windows1251("ФИО;Класс\r\nИванова Мария;5А\r\n") + "\x98\xCF\xE5\xF2\xF0\xEE\xE2\x98;7\r\n" +
-                             to_windows1251("Сидоров;8В\r\n") + "\x98\n";
+    const std::string text = to_windows1251("ФИО;Класс\r\nИванова Мария;5А\r\n") +
+                             "\x98\xCF\xE5\xF2\xF0\xEE\xE2\x98;7\r\n" + to_windows1251("Сидоров;8В\r\n") + "\x98\n";
     const auto decoded = decode_to_utf8(text);
     ASSERT_FALSE(decoded);
     ASSERT_EQ(decoded.error().size(), 2u);

@@ -19,14 +19,14 @@ TEST(Utf8Validity, AcceptsKazakhRussianAsciiAndEmptyText) {
 }
 
 TEST(Utf8Validity, RejectsMalformedSequences) {
-    EXPECT_FALSE(is_valid_utf8("\x80"));                // lone continuation byte
-    EXPECT_FALSE(is_valid_utf8("Әлия \xD3"));           // cut short
-    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));            // overlong '/'
-    EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));        // overlong '/'
-    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));        // surrogate U+D800
-    EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));    // above U+10FFFF
+    EXPECT_FALSE(is_valid_utf8("\x80"));              // lone continuation byte
+    EXPECT_FALSE(is_valid_utf8("Әлия \xD3"));         // cut short
+    EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("\xE0\x80\xAF"));      // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate U+D800
+    EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
     EXPECT_FALSE(is_valid_utf8("\xFF"));
-    EXPECT_FALSE(is_valid_utf8("\xC8\xE2\xE0\xED"));    // "Иван" in Windows-1251
+    EXPECT_FALSE(is_valid_utf8("\xC8\xE2\xE0\xED"));  // "Иван" in Windows-1251
 }
 
 TEST(Utf8CodePoints, DecodesAndEncodesAtEveryLengthBoundary) {
@@ -62,7 +62,10 @@ TEST(FoldCase, TrimsSoColumnHeadersMatch) {
 TEST(FoldCase, KeepsOtherCharactersAndInvalidBytes) {
     EXPECT_EQ(fold_case("5Ә-2026 №1"), "5ә-2026 №1");
     EXPECT_EQ(fold_case("Ü"), "Ü");  // outside the letters the kiosk matches
-    EXPECT_EQ(fold_case("A\xFF" "B"), "a\xFF" "b");
+    EXPECT_EQ(fold_case("A\xFF"
+                        "B"),
+              "a\xFF"
+              "b");
 }
 
 TEST(ToUpper, RaisesTheSameLettersWithoutTrimming) {

@@ -36,8 +36,9 @@ TEST_F(ClassIssuanceTest, IssuingAgainGivesOnlyWhatIsMissing) {
 
 TEST_F(ClassIssuanceTest, ShortStockGoesToWholeSetsFirst) {
     temp_.db().exec("UPDATE title SET stock = 5 WHERE id = 1");
-    temp_.db().exec("INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
-                    "(3, 1, 1, '2026-09-02T08:00:00Z', '2027-05-31')");  // pupil 3 needs 1 more maths book
+    temp_.db().exec(
+        "INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
+        "(3, 1, 1, '2026-09-02T08:00:00Z', '2027-05-31')");  // pupil 3 needs 1 more maths book
     auto outcome = issue("5Ә");
     // 4 maths books are free. Pupil 3 misses 2 books in all, the others 3 each: pupil 3
     // is served first (1 maths), then one whole set fits (2 maths), and the last pupil
@@ -64,8 +65,9 @@ TEST_F(ClassIssuanceTest, AllocationServesWholeSetsBeforeSharingOut) {
 TEST_F(ClassIssuanceTest, LastYearsDebtBlocksTheSubject) {
     temp_.db().exec(R"(INSERT INTO title (id, title, isbn, kind, grade, subject, stock) VALUES
         (9, 'Математика. 4-сынып', '9786010000032', 'textbook', 4, 'Математика', 5))");
-    temp_.db().exec("INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
-                    "(1, 9, 1, '2025-09-02T08:00:00Z', '2026-05-31')");
+    temp_.db().exec(
+        "INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
+        "(1, 9, 1, '2025-09-02T08:00:00Z', '2026-05-31')");
     auto outcome = issue("5Ә");
     ASSERT_EQ(outcome.result->shortages.size(), 1u);
     EXPECT_EQ(outcome.result->shortages[0].card, "20000014");

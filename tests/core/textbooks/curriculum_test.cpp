@@ -12,9 +12,10 @@ protected:
 };
 
 TEST_F(CurriculumTest, ImportsWithKazakhHeadersAndReplacesTheGradesItNames) {
-    auto result = import("Сынып;Тілі;ISBN;Оқушыға;Пән\n"
-                         "5;қазақ;978-601-00-0000-1;1;Математика\n"
-                         "5;ru;9786010000025;;Русский язык\n");
+    auto result = import(
+        "Сынып;Тілі;ISBN;Оқушыға;Пән\n"
+        "5;қазақ;978-601-00-0000-1;1;Математика\n"
+        "5;ru;9786010000025;;Русский язык\n");
     ASSERT_TRUE(result.ok()) << result.problems[0].key;
     EXPECT_EQ(result.updated, 1);  // per pupil 2 -> 1
     EXPECT_EQ(result.added, 1);
@@ -26,13 +27,14 @@ TEST_F(CurriculumTest, ImportsWithKazakhHeadersAndReplacesTheGradesItNames) {
 }
 
 TEST_F(CurriculumTest, EveryBadRowIsReportedAndNothingChanges) {
-    auto result = import("grade,language,isbn\n"
-                         "12,kk,9786010000001\n"
-                         "5,en,9786010000001\n"
-                         "5,kk,9786010000002\n"
-                         "5,kk,9780306406157\n"
-                         "5,kk,9786010000018\n"
-                         "5,kk,9786010000018\n");
+    auto result = import(
+        "grade,language,isbn\n"
+        "12,kk,9786010000001\n"
+        "5,en,9786010000001\n"
+        "5,kk,9786010000002\n"
+        "5,kk,9780306406157\n"
+        "5,kk,9786010000018\n"
+        "5,kk,9786010000018\n");
     ASSERT_EQ(result.problems.size(), 5u);
     EXPECT_EQ(result.problems[0].line, 2u);
     EXPECT_EQ(result.problems[1].key, "import.error.bad_language");

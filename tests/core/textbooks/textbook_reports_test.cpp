@@ -1,5 +1,5 @@
-#include "core/textbooks/class_issuance.hpp"
 #include "core/textbooks/textbook_reports.hpp"
+#include "core/textbooks/class_issuance.hpp"
 #include "core/textbooks/textbook_fixture.hpp"
 
 namespace kitap::core {
@@ -10,9 +10,10 @@ using namespace std::chrono;
 class TextbookReportsTest : public testing::TextbookFixture {};
 
 TEST_F(TextbookReportsTest, ProvisionCountsPupilsNeedIssuedAndFreeStock) {
-    temp_.db().exec("INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
-                    "(1, 1, 2, '2026-09-02T08:00:00Z', '2027-05-31'), (2, 1, 3, '2026-09-02T08:00:00Z', '2027-05-31'),"
-                    "(1, 2, 1, '2026-09-02T08:00:00Z', '2027-05-31')");
+    temp_.db().exec(
+        "INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
+        "(1, 1, 2, '2026-09-02T08:00:00Z', '2027-05-31'), (2, 1, 3, '2026-09-02T08:00:00Z', '2027-05-31'),"
+        "(1, 2, 1, '2026-09-02T08:00:00Z', '2027-05-31')");
     const auto report = provision_report(temp_.db(), std::nullopt, Date{2026y, November, 25d});
     EXPECT_EQ(report.school_year, "2026-2027");
     ASSERT_EQ(report.lines.size(), 2u);
@@ -36,10 +37,12 @@ TEST_F(TextbookReportsTest, ProvisionOfOneClass) {
 }
 
 TEST_F(TextbookReportsTest, DebtorsGroupedByClassForTheClassTeacher) {
-    temp_.db().exec("INSERT INTO reader (id, card, full_name, category) VALUES (9, '20000097', 'Иванова Мария', 'teacher')");
-    temp_.db().exec("INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
-                    "(2, 1, 2, '2026-09-02T08:00:00Z', '2027-05-31'), (1, 2, 1, '2026-09-02T08:00:00Z', '2026-11-01'),"
-                    "(9, 3, 1, '2026-09-02T08:00:00Z', '2026-10-01')");
+    temp_.db().exec(
+        "INSERT INTO reader (id, card, full_name, category) VALUES (9, '20000097', 'Иванова Мария', 'teacher')");
+    temp_.db().exec(
+        "INSERT INTO loan (reader_id, title_id, quantity, loaned_at, due) VALUES "
+        "(2, 1, 2, '2026-09-02T08:00:00Z', '2027-05-31'), (1, 2, 1, '2026-09-02T08:00:00Z', '2026-11-01'),"
+        "(9, 3, 1, '2026-09-02T08:00:00Z', '2026-10-01')");
     auto now = debtors_report(temp_.db(), std::nullopt, Date{2026y, November, 25d});
     ASSERT_EQ(now.size(), 2u);
     EXPECT_EQ(now[0].class_name, "5Ә");

@@ -13,9 +13,11 @@ TEST(Translator, EveryKeyExistsInEveryLanguage) {
     for (Language language : {Language::kk, Language::ru}) {
         const auto keys = Translator::keys(language);
         for (const auto& key : english)
-            EXPECT_TRUE(std::binary_search(keys.begin(), keys.end(), key)) << key << " missing in " << to_string(language);
+            EXPECT_TRUE(std::binary_search(keys.begin(), keys.end(), key))
+                << key << " missing in " << to_string(language);
         for (const auto& key : keys)
-            EXPECT_TRUE(std::binary_search(english.begin(), english.end(), key)) << key << " only in " << to_string(language);
+            EXPECT_TRUE(std::binary_search(english.begin(), english.end(), key))
+                << key << " only in " << to_string(language);
     }
 }
 

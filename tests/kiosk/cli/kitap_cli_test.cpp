@@ -1,9 +1,9 @@
 // End to end: runs the built `kitap` binary as a librarian or a script would.
 #include "kiosk/cli/kitap_process.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <SQLiteCpp/Database.h>
 
 #include <sys/wait.h>
 
@@ -24,7 +24,6 @@ using nlohmann::json;
 
 class KitapCli : public kitap::testing::KitapProcessTest {
 protected:
-
     // A tiny library built through the CLI's own imports.
     void import_small_library() {
         write("readers.csv",
@@ -275,7 +274,8 @@ TEST_F(KitapCli, SelfServiceTextbooksFollowTheClassSet) {
 TEST_F(KitapCli, ReturnModeConditionsAndCompensation) {
     import_small_library();
     kitap({"scan", "--mode", "desk", "20000014", "10000017", "9786010000001"});
-    auto lines = kitap({"scan", "--mode", "return", "20000014", "KITAP-LOST", "9786010000001", "10000017"}).json_lines();
+    auto lines =
+        kitap({"scan", "--mode", "return", "20000014", "KITAP-LOST", "9786010000001", "10000017"}).json_lines();
     EXPECT_EQ(lines[1]["outcome"], "command");
     EXPECT_EQ(lines[2]["outcome"], "return");
     EXPECT_EQ(lines[2]["condition"], "lost");

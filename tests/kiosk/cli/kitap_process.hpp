@@ -27,7 +27,8 @@ protected:
         return dir_ / name;
     }
 
-    CliRun kitap(const std::vector<std::string>& args, const std::string& input = "", const std::string& env = "LANG=C") {
+    CliRun kitap(const std::vector<std::string>& args, const std::string& input = "",
+                 const std::string& env = "LANG=C") {
         return run_kitap({.binary = KITAP_BINARY,
                           .folder = dir_,
                           .db = db(),

@@ -59,8 +59,9 @@ TEST(ReportsPanel, SummariesPutTheWorstFirst) {
     };
     std::vector<core::ClassDebtors> debtors{
         {.class_name = "7Б", .debtors = {{.card = "1", .items = {{.quantity = 1}}}}},
-        {.class_name = "", .debtors = {{.card = "2", .items = {{.quantity = 2}, {.quantity = 1}}},
-                                        {.card = "3", .items = {{.quantity = 1}}}}},
+        {.class_name = "",
+         .debtors = {{.card = "2", .items = {{.quantity = 2}, {.quantity = 1}}},
+                     {.card = "3", .items = {{.quantity = 1}}}}},
     };
     const ReportsPanel panel = summarise(provision, classes, debtors);
     EXPECT_EQ(panel.school_year, "2026-2027");

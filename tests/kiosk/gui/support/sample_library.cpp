@@ -28,13 +28,13 @@ void create_sample_library(const std::filesystem::path& path, const std::optiona
                                 "Қара сөздер,Абай Құнанбайұлы,fiction," + SampleLibrary::copy_3 + "\n";
     const auto catalogued = core::import_catalog(db, catalog, {.now = now});
     if (!catalogued.ok()) throw std::runtime_error("sample catalogue: " + catalogued.problems.front().key);
-    const std::string textbooks = std::string("title,isbn,kind,grade,subject,copies\n") +
-                                  "Математика. 5-сынып," + SampleLibrary::maths_5 + ",textbook,5,Математика,10\n" +
-                                  "Қазақ тілі. 5-сынып," + SampleLibrary::kazakh_5 + ",textbook,5,Қазақ тілі,10\n";
+    const std::string textbooks = std::string("title,isbn,kind,grade,subject,copies\n") + "Математика. 5-сынып," +
+                                  SampleLibrary::maths_5 + ",textbook,5,Математика,10\n" + "Қазақ тілі. 5-сынып," +
+                                  SampleLibrary::kazakh_5 + ",textbook,5,Қазақ тілі,10\n";
     if (const auto result = core::import_catalog(db, textbooks, {.now = now}); !result.ok())
         throw std::runtime_error("sample textbooks: " + result.problems.front().key);
-    const std::string curriculum = std::string("grade,language,isbn\n5,kk,") + SampleLibrary::maths_5 + "\n5,kk," +
-                                   SampleLibrary::kazakh_5 + "\n";
+    const std::string curriculum =
+        std::string("grade,language,isbn\n5,kk,") + SampleLibrary::maths_5 + "\n5,kk," + SampleLibrary::kazakh_5 + "\n";
     if (const auto result = core::import_curriculum(db, curriculum, {.now = now}); !result.ok())
         throw std::runtime_error("sample curriculum: " + result.problems.front().key);
 
