@@ -4,13 +4,6 @@
 
 namespace kitap::core {
 
-OrFault<std::vector<SetLine>> TextbookService::class_set(const std::string& card) {
-    return guarded([&] {
-        const auto reader = core_.store.reader_by_card(card);
-        return reader ? TextbookLedger(core_.db).class_set(reader->id) : std::vector<SetLine>{};
-    });
-}
-
 OrFault<std::vector<ClassProvision>> TextbookService::class_provision(Date today) {
     return guarded([&] { return core::class_provision(core_.db, today); });
 }

@@ -21,8 +21,6 @@ class TextbookService {
 public:
     explicit TextbookService(LibraryCore& core) : core_(core) {}
 
-    // A pupil's class set (empty for an unknown card or a reader without a class).
-    OrFault<std::vector<SetLine>> class_set(const std::string& card);
     OrFault<std::vector<ClassProvision>> class_provision(Date today);
     OrFault<std::optional<ClassSetProgress>> class_progress(const std::string& class_name, Date today);
     OrFault<IssueSetOutcome> issue_class_set(const std::string& class_name, const IssueSetOptions& options);
