@@ -1,6 +1,7 @@
 #include "kiosk/cli/answer_output.hpp"
 
 #include "kiosk/answers/cli_problem.hpp"
+#include "kiosk/answers/documents.hpp"
 #include "kiosk/cli/report_output.hpp"
 #include "kiosk/print/pending_file.hpp"
 
@@ -11,7 +12,10 @@
 namespace kitap::cli {
 namespace {
 
-bool is_text(const answers::Document& document) { return document.content_type.starts_with("text/"); }
+// Text and JSON documents go out as reports do; only binary ones are kept off a terminal.
+bool is_text(const answers::Document& document) {
+    return document.content_type.starts_with("text/") || document.content_type == answers::ordered_json_type;
+}
 
 int deliver_document(const CliContext& context, const answers::Document& document,
                      const std::optional<std::string>& out) {
@@ -28,6 +32,10 @@ int deliver_document(const CliContext& context, const answers::Document& documen
 }
 
 }  // namespace
+
+answers::AnswerContext answer_context(CliContext& context) {
+    return {context.library(), context.tr(), context.config(), CliContext::now()};
+}
 
 bool can_deliver_document(const CliContext& context, const std::optional<std::string>& out) {
     if (out || !isatty(STDOUT_FILENO)) return true;

@@ -1,12 +1,16 @@
 #pragma once
 
 #include "kiosk/answers/answer.hpp"
+#include "kiosk/answers/answer_context.hpp"
 #include "kiosk/cli/cli_context.hpp"
 
 #include <optional>
 #include <string>
 
 namespace kitap::cli {
+
+// What the answers are asked in: this command's library, language, configuration and time.
+answers::AnswerContext answer_context(CliContext& context);
 
 // Binary documents are never poured onto a terminal: false (after saying so on
 // stderr) when there is no --out and standard output is one. Asked before an
