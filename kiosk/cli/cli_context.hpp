@@ -2,15 +2,14 @@
 
 #include "core/calendar.hpp"
 #include "core/library.hpp"
+#include "kiosk/answers/problem.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/translator.hpp"
 
-#include <exception>
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <utility>
 
 namespace kitap::cli {
@@ -45,21 +44,12 @@ private:
 };
 
 // Broken storage ends a command: main() says what broke and exits with exit_fault.
-class StorageFault : public std::exception {
-public:
-    explicit StorageFault(core::Fault fault) : fault_(std::move(fault)) {}
-    const core::Fault& fault() const { return fault_; }
-    const char* what() const noexcept override { return fault_.detail.c_str(); }
-
-private:
-    core::Fault fault_;
-};
+using StorageFault = answers::FaultMet;
 
 // The value of a call into the library, or the end of the command when storage broke.
 template <typename T>
 T or_fault(core::OrFault<T> result) {
-    if (!result) throw StorageFault(std::move(result.error()));
-    if constexpr (!std::is_void_v<T>) return std::move(*result);
+    return answers::stored(std::move(result));
 }
 
 }  // namespace kitap::cli

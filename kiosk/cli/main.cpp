@@ -1,5 +1,6 @@
 // kitap: the librarian's and scripts' command-line tool. Every command drives
 // the same core as the kiosk; this file only wires arguments to commands.
+#include "kiosk/answers/cli_problem.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/device_commands.hpp"
 #include "kiosk/cli/print_commands.hpp"
@@ -442,7 +443,6 @@ int main(int argc, char** argv) {
         return exit_bad_input;
     } catch (const StorageFault& e) {
         // What broke (disk_full, locked, newer_schema...) and what the system said about it.
-        std::cerr << "kitap: " << to_string(e.fault().kind) << ": " << e.fault().detail << '\n';
-        return exit_fault;
+        return kitap::answers::tell_cli(kitap::answers::fault_problem(e.fault()));
     }
 }
