@@ -43,6 +43,9 @@ struct ReportContent {
 
 using ContentOr = tl::expected<ReportContent, Problem>;
 
+// More first graders than a school takes is a typing slip (or a client's probe), not a plan.
+constexpr int max_grade1 = 1000;
+
 Problem bad_parameter(std::string code, const std::string& parameter, std::string message) {
     Problem problem = bad_request(std::move(code), std::move(message));
     problem.details = {{"parameter", parameter}};
@@ -120,6 +123,11 @@ ContentOr register_content(const AnswerContext& context, const ReportRequest& re
 ContentOr order_content(const AnswerContext& context, const ReportRequest& request) {
     const auto for_year = required(context, request.for_year, "for_year");
     if (!for_year) return tl::unexpected(for_year.error());
+    if (request.grade1 && (*request.grade1 < 0 || *request.grade1 > max_grade1))
+        return tl::unexpected(bad_parameter(
+            "bad_grade1", "grade1",
+            context.tr("answers.bad_grade1",
+                       {{"value", std::to_string(*request.grade1)}, {"max", std::to_string(max_grade1)}})));
     auto checked = stored(
         context.library.reports().order({.for_year = *for_year, .grade1 = request.grade1, .today = context.today()}));
     if (!checked) return tl::unexpected(refusal_problem(checked.error(), context.tr));

@@ -38,7 +38,7 @@ const std::vector<std::string_view>& report_formats(ReportKind kind);
 // JSON for "json" (the annual figures as an application/json Document, since their
 // key order is the report's); a Document for the others, named after the report and
 // what it covers ("debtors-2024-06-01.pdf"). Problems: bad_request "bad_format",
-// "bad_class", "bad_date", "bad_year", "missing_parameter" (with details.parameter),
+// "bad_class", "bad_date", "bad_year", "bad_grade1", "missing_parameter" (with details.parameter),
 // a refusal of the register or order (its key's last word); not_found "unknown_reader".
 AnswerOr report_answer(const AnswerContext& context, const ReportRequest& request);
 

@@ -132,6 +132,7 @@ TEST_F(ReportAnswers, MalformedParametersAreBadRequests) {
     EXPECT_EQ(bad_date.details["parameter"], "as_of");
     EXPECT_EQ(bad_date.message, "\"June\" is not a date such as 2024-06-01.");
     EXPECT_EQ(problem({.kind = ReportKind::annual, .year = "2023-2025"}).code, "bad_year");
+    EXPECT_EQ(problem({.kind = ReportKind::order, .for_year = "2024-2025", .grade1 = -1}).code, "bad_grade1");
     for (const auto kind : {ReportKind::order, ReportKind::clearance}) {
         const auto missing = problem({.kind = kind});
         EXPECT_EQ(missing.kind, answers::ProblemKind::bad_request);
