@@ -2,6 +2,7 @@
 
 #include "core/text/control_chars.hpp"
 #include "kiosk/app/outcome_text.hpp"
+#include "kiosk/cli/answer_output.hpp"
 #include "kiosk/cli/report_output.hpp"
 
 #include <nlohmann/json.hpp>
@@ -25,25 +26,8 @@ std::optional<core::ClassName> class_filter(const std::optional<std::string>& te
     return parsed.name;
 }
 
-json issue_set_json(const core::IssueSetResult& result, bool dry_run) {
-    json out{{"class", result.class_name}, {"school_year", result.school_year},
-             {"pupils", result.pupils},    {"complete_sets", result.complete_sets},
-             {"loans", result.loans},      {"dry_run", dry_run},
-             {"issued", json::array()},    {"shortages", json::array()}};
-    for (const auto& title : result.issued)
-        out["issued"].push_back(
-            {{"isbn", title.isbn}, {"title", title.title}, {"count", title.count}, {"needed", title.needed}});
-    for (const auto& shortage : result.shortages)
-        out["shortages"].push_back({{"card", shortage.card},
-                                    {"name", shortage.name},
-                                    {"isbn", shortage.isbn},
-                                    {"title", shortage.title},
-                                    {"missing", shortage.missing},
-                                    {"reason", shortage.reason}});
-    return out;
-}
-
-void print_issue_set(CliContext& context, const core::IssueSetResult& result, bool dry_run) {
+void print_issue_set(CliContext& context, const answers::IssueSetDone& done) {
+    const auto& result = done.result;
     const auto& tr = context.tr();
     int issued = 0;
     for (const auto& title : result.issued) issued += title.count;
@@ -60,7 +44,7 @@ void print_issue_set(CliContext& context, const core::IssueSetResult& result, bo
         std::cout << "  " << core::printable(shortage.card) << "  " << core::printable(shortage.name) << "  "
                   << core::printable(shortage.title) << " ×" << shortage.missing << "  ("
                   << tr("textbooks.shortage." + shortage.reason) << ")\n";
-    if (dry_run) std::cout << tr("import.dry_run") << '\n';
+    if (done.dry_run) std::cout << tr("import.dry_run") << '\n';
 }
 
 std::string provision_text(CliContext& context, const core::ProvisionReport& report, const std::string& format) {
@@ -189,55 +173,29 @@ int run_curriculum_show(CliContext& context, std::optional<int> grade, std::opti
 }
 
 int run_issue_set(CliContext& context, const IssueSetArguments& args) {
-    const auto outcome = or_fault(context.library().textbooks().issue_class_set(
-        args.class_name, {.isbn = args.isbn, .dry_run = args.dry_run, .now = CliContext::now()}));
-    if (outcome.refusal) {
-        std::cerr << context.tr()("textbooks.issue_set." + std::string(to_string(*outcome.refusal)),
-                                  {{"class", args.class_name}, {"isbn", args.isbn.value_or("")}})
-                  << '\n';
-        return *outcome.refusal == core::IssueSetRefusal::no_curriculum ? exit_refused : exit_bad_input;
-    }
+    auto request = args.request;
+    request.now = CliContext::now();
+    const auto done = answers::issue_set(context.library(), context.tr(), request);
+    if (!done) return report_problem(done.error());
     if (args.json)
-        std::cout << issue_set_json(*outcome.result, args.dry_run).dump(2) << '\n';
+        print_json(answers::issue_set_json(*done));
     else
-        print_issue_set(context, *outcome.result, args.dry_run);
+        print_issue_set(context, *done);
     return exit_done;
 }
 
 int run_return(CliContext& context, const ReturnArguments& args) {
-    const auto condition = core::condition_from(args.condition);
-    if (!condition || args.isbn.has_value() == args.copy.has_value() || args.count < 1) {
-        std::cerr
-            << "return: give --isbn or --copy, a --count from 1, and a --condition of good, worn, damaged or lost\n";
-        return exit_bad_input;
-    }
-    const auto outcome =
-        or_fault(context.library().circulation().return_from_reader({.card = args.card,
-                                                                     .code = args.isbn ? *args.isbn : *args.copy,
-                                                                     .count = args.count,
-                                                                     .condition = *condition,
-                                                                     .now = CliContext::now()}));
-    const auto& tr = context.tr();
-    if (outcome.refusal) {
-        std::cerr << tr("textbooks.return." + std::string(to_string(*outcome.refusal)),
-                        {{"card", args.card},
-                         {"title", outcome.title},
-                         {"count", std::to_string(args.count)},
-                         {"held", std::to_string(outcome.held)}})
-                  << '\n';
-        return *outcome.refusal == core::DeskReturnRefusal::not_on_loan ? exit_refused : exit_bad_input;
-    }
-    const auto& taken = *outcome.taken;
+    auto request = args.request;
+    request.now = CliContext::now();
+    const auto done = answers::take_back(context.library(), context.tr(), request);
+    if (!done) return report_problem(done.error());
     if (args.json) {
-        json out{{"card", args.card},
-                 {"title", outcome.title},
-                 {"returned", taken.quantity},
-                 {"condition", to_string(taken.condition)}};
-        if (taken.compensation_tiyn) out["compensation"] = static_cast<double>(*taken.compensation_tiyn) / 100.0;
-        std::cout << out.dump(2) << '\n';
+        print_json(answers::return_json(*done));
         return exit_done;
     }
-    app::MessageArgs message{{"title", outcome.title},
+    const auto& tr = context.tr();
+    const auto& taken = done->taken;
+    app::MessageArgs message{{"title", done->title},
                              {"count", std::to_string(taken.quantity)},
                              {"condition", tr("condition." + std::string(to_string(taken.condition)))}};
     if (taken.compensation_tiyn) message["amount"] = app::display_tenge(*taken.compensation_tiyn, tr.language());
@@ -246,19 +204,16 @@ int run_return(CliContext& context, const ReturnArguments& args) {
     return exit_done;
 }
 
-int run_settle(CliContext& context, const std::string& card, std::optional<long long> id, const std::string& how) {
-    auto circulation = context.library().circulation();
-    const auto reader = or_fault(circulation.reader(card));
-    const auto settlement = core::settlement_from(how);
-    if (!reader || !settlement) {
-        std::cerr << (reader ? "--as: use paid, replaced or waived"
-                             : context.tr()("cli.reader.unknown", {{"card", card}}))
-                  << '\n';
-        return exit_bad_input;
-    }
-    const int settled = or_fault(circulation.settle_compensations(reader->id, id, *settlement, CliContext::now()));
-    std::cout << context.tr()("textbooks.settle.done", {{"count", std::to_string(settled)}, {"card", card}}) << '\n';
-    return settled > 0 ? exit_done : exit_refused;
+int run_settle(CliContext& context, const SettleArguments& args) {
+    auto request = args.request;
+    request.now = CliContext::now();
+    const auto done = answers::settle(context.library(), context.tr(), request);
+    if (!done) return report_problem(done.error());
+    if (args.json)
+        print_json(answers::settle_json(*done));
+    else
+        std::cout << done->message << '\n';
+    return done->settled > 0 ? exit_done : exit_refused;
 }
 
 int run_clearance(CliContext& context, const std::string& card, bool as_json) {

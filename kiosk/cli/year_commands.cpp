@@ -2,6 +2,8 @@
 
 #include "core/codes/code_classifier.hpp"
 #include "core/fund/money.hpp"
+#include "kiosk/answers/money_json.hpp"
+#include "kiosk/cli/answer_output.hpp"
 #include "kiosk/cli/report_output.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,30 +19,31 @@ namespace {
 
 using nlohmann::json;
 
-core::ActionStamp by_librarian() { return {.at = CliContext::now()}; }
+answers::ActedAt by_librarian() { return {.now = CliContext::now()}; }
 
 core::Date today() { return core::local_date(CliContext::now()); }
 
 // A refusal on stderr in the person's language (write-off reasons too); exit 2
 // for bad input, 1 for a rule.
 int refuse(CliContext& context, const core::Refusal& refusal) {
-    app::MessageArgs args(refusal.args.begin(), refusal.args.end());
-    for (auto& [name, value] : args)
-        if (name.ends_with("reason") && core::writeoff_reason_from(value)) value = context.tr()("fund.reason." + value);
-    std::cerr << context.tr()(refusal.key, args) << '\n';
-    return refusal.kind == core::RefusalKind::bad_input ? exit_bad_input : exit_refused;
+    return report_problem(answers::refusal_problem(context.tr(), refusal));
 }
 
-int bad_option(CliContext& context, const std::string& key, const std::string& name, const std::string& value) {
-    return refuse(context, core::bad_input(key, {{name, value}}).value());
+// What an action did, in its one sentence or (--json) as JSON; else why not.
+template <typename Done, typename ToJson>
+int print_done(const answers::ProblemOr<Done>& done, bool as_json, ToJson to_json) {
+    if (!done) return report_problem(done.error());
+    if (as_json)
+        print_json(to_json(*done));
+    else
+        std::cout << done->message << '\n';
+    return exit_done;
 }
 
 template <typename Number>
 std::string number(Number value) {
     return std::to_string(value);
 }
-
-json tenge(std::int64_t tiyn) { return static_cast<double>(tiyn) / 100.0; }
 
 std::string reason_word(const app::Translator& tr, core::WriteoffReason reason) {
     return tr("fund.reason." + std::string(to_string(reason)));
@@ -68,35 +71,6 @@ Label label_for(bool csv, const app::Translator& tr, const std::string& prefix) 
 
 int deliver(const CliContext& context, const std::optional<std::string>& out_file, const std::ostringstream& text) {
     return write_report(context.tr(), out_file, text.str()) ? exit_done : exit_bad_input;
-}
-
-// ---- Year close -------------------------------------------------------------------
-
-json year_close_json(const core::YearClose& close, const app::Translator& tr) {
-    json out{{"year", close.year},        {"next_year", close.next_year}, {"dry_run", close.dry_run},
-             {"promoted", json::array()}, {"graduates", json::array()},   {"debts", json::array()}};
-    for (const auto& c : close.promoted)
-        out["promoted"].push_back({{"from", c.from}, {"to", c.to}, {"pupils", c.pupils}});
-    for (const auto& g : close.graduates)
-        out["graduates"].push_back({{"card", g.card},
-                                    {"name", g.name},
-                                    {"class", g.class_name},
-                                    {"open_loans", g.open_loans},
-                                    {"open_compensations", g.open_compensations}});
-    for (const auto& d : close.debts)
-        out["debts"].push_back({{"card", d.card},
-                                {"name", d.name},
-                                {"class", d.class_name},
-                                {"code", d.code},
-                                {"title", d.title},
-                                {"quantity", d.quantity}});
-    out["message"] =
-        tr(close.dry_run ? "year.close.would" : "year.close.done", {{"year", close.year},
-                                                                    {"next", close.next_year},
-                                                                    {"classes", number(close.promoted.size())},
-                                                                    {"graduates", number(close.graduates.size())},
-                                                                    {"debts", number(close.debts.size())}});
-    return out;
 }
 
 // ---- Register ---------------------------------------------------------------------
@@ -133,7 +107,7 @@ Table register_table(const core::RegisterReport& report, const Label& label) {
 }
 
 json movement_json(const core::FundMovement& movement) {
-    return {{"copies", movement.copies}, {"sum", tenge(movement.sum_tiyn)}};
+    return {{"copies", movement.copies}, {"sum", answers::tenge_json(movement.sum_tiyn)}};
 }
 
 json section_json(const core::RegisterSection& section) {
@@ -191,34 +165,6 @@ json scan_json(const core::StocktakeScanResult& scan, const app::Translator& tr)
             {"message", scan_message(scan, tr)}};
 }
 
-json copy_line_json(const core::StocktakeCopyLine& line, bool with_reason) {
-    json out{{"code", line.code}, {"title", line.title}, {"shelf", line.shelf}};
-    if (with_reason) out["reason"] = to_string(line.reason);
-    return out;
-}
-
-json stocktake_json(const core::StocktakeReport& report) {
-    json out{{"stocktake", report.id},
-             {"scope", report.scope},
-             {"started_at", report.started_at},
-             {"finished_at", report.finished_at},
-             {"scans", report.scans},
-             {"expected_copies", report.expected_copies},
-             {"found_copies", report.found_copies},
-             {"missing", json::array()},
-             {"unexpected", json::array()},
-             {"titles", json::array()}};
-    for (const auto& line : report.missing) out["missing"].push_back(copy_line_json(line, false));
-    for (const auto& line : report.unexpected) out["unexpected"].push_back(copy_line_json(line, true));
-    for (const auto& line : report.titles)
-        out["titles"].push_back({{"isbn", line.isbn},
-                                 {"title", line.title},
-                                 {"expected", line.expected},
-                                 {"counted", line.counted},
-                                 {"difference", line.counted - line.expected}});
-    return out;
-}
-
 Table stocktake_table(const core::StocktakeReport& report, const Label& label) {
     Table table{{"section", "code", "title", "shelf", "reason", "expected", "counted", "difference"}, {}};
     for (const auto& line : report.missing)
@@ -235,7 +181,7 @@ Table stocktake_table(const core::StocktakeReport& report, const Label& label) {
 void write_stocktake(std::ostream& out, const core::StocktakeReport& report, const std::string& format,
                      const app::Translator& tr) {
     if (format == "json") {
-        out << stocktake_json(report).dump(2) << '\n';
+        out << answers::stocktake_json(report).dump(2) << '\n';
         return;
     }
     const bool csv = format == "csv";
@@ -276,8 +222,8 @@ json order_line_json(const core::OrderLine& line) {
             {"worn", line.worn},
             {"usable", line.usable},
             {"to_order", line.to_order},
-            {"price", tenge(line.price_tiyn)},
-            {"sum", tenge(line.sum_tiyn)}};
+            {"price", answers::tenge_json(line.price_tiyn)},
+            {"sum", answers::tenge_json(line.sum_tiyn)}};
 }
 
 json order_json(const core::OrderReport& report) {
@@ -286,7 +232,7 @@ json order_json(const core::OrderReport& report) {
              {"pupils", json::array()},
              {"school_wear_rate", rounded(report.school_wear.fraction())},
              {"titles", json::array()},
-             {"total", {{"to_order", report.total_to_order}, {"sum", tenge(report.total_sum_tiyn)}}}};
+             {"total", {{"to_order", report.total_to_order}, {"sum", answers::tenge_json(report.total_sum_tiyn)}}}};
     for (const auto& group : report.pupils)
         out["pupils"].push_back({{"grade", group.grade},
                                  {"language", to_string(group.language)},
@@ -343,58 +289,24 @@ void write_order(std::ostream& out, const core::OrderReport& report, const std::
 // ---- Commands ---------------------------------------------------------------------
 
 int run_year_close(CliContext& context, const YearArguments& args) {
-    const auto close = or_fault(context.library().year().close(
-        {.year = args.year, .dry_run = args.dry_run, .early = args.early}, by_librarian()));
-    if (!close) return refuse(context, close.error());
-    std::cout << year_close_json(*close, context.tr()).dump(2) << '\n';
+    const auto close =
+        answers::close_year(context.library(), context.tr(),
+                            {.year = args.year, .dry_run = args.dry_run, .early = args.early, .by = by_librarian()});
+    if (!close) return report_problem(close.error());
+    print_json(answers::year_close_json(*close, context.tr()));
     return exit_done;
 }
 
 int run_receive(CliContext& context, const ReceiveArguments& args) {
-    const auto price = core::tiyn_from_tenge(args.price);
-    if (!price) return bad_option(context, "fund.error.bad_price", "price", args.price);
-    const auto date = args.date.empty() ? std::optional(today()) : core::parse_iso_date(args.date);
-    if (!date) return bad_option(context, "fund.error.bad_date", "date", args.date);
-    const auto done = or_fault(context.library().fund().receive({.isbn = args.isbn,
-                                                                 .count = args.count,
-                                                                 .barcodes = args.copies,
-                                                                 .shelf = args.shelf,
-                                                                 .price_tiyn = *price,
-                                                                 .source = args.source,
-                                                                 .date = *date},
-                                                                by_librarian()));
-    if (!done) return refuse(context, done.error());
-    std::cout << context.tr()("fund.receive.done", {{"copies", number(done->copies)},
-                                                    {"title", done->title},
-                                                    {"isbn", done->isbn},
-                                                    {"price", core::tenge_text(*price)},
-                                                    {"sum", core::tenge_text(done->sum_tiyn)}})
-              << '\n';
-    return exit_done;
+    auto request = args.request;
+    request.by = by_librarian();
+    return print_done(answers::receive(context.library(), context.tr(), request), args.json, answers::receive_json);
 }
 
 int run_writeoff(CliContext& context, const WriteoffArguments& args) {
-    const auto reason = core::writeoff_reason_from(args.reason);
-    if (!reason) return bad_option(context, "fund.error.bad_reason", "reason", args.reason);
-    const auto done =
-        or_fault(context.library().fund().write_off({.reason = *reason,
-                                                     .act = args.act.empty() ? std::nullopt : std::optional(args.act),
-                                                     .isbn = args.isbn,
-                                                     .count = args.count,
-                                                     .barcodes = args.copies},
-                                                    by_librarian()));
-    if (!done) return refuse(context, done.error());
-    const auto& tr = context.tr();
-    std::cout << tr(done->new_act ? "fund.writeoff.done_new_act" : "fund.writeoff.done",
-                    {{"act", done->act.number},
-                     {"reason", reason_word(tr, *reason)},
-                     {"copies", number(done->copies)},
-                     {"sum", core::tenge_text(done->sum_tiyn)},
-                     {"rows", number(done->act.rows)},
-                     {"act_copies", number(done->act.copies)},
-                     {"act_sum", core::tenge_text(done->act.sum_tiyn)}})
-              << '\n';
-    return exit_done;
+    auto request = args.request;
+    request.by = by_librarian();
+    return print_done(answers::write_off(context.library(), context.tr(), request), args.json, answers::writeoff_json);
 }
 
 int run_acts(CliContext& context, bool as_json) {
@@ -407,7 +319,7 @@ int run_acts(CliContext& context, bool as_json) {
                            {"reason", to_string(act.reason)},
                            {"rows", act.rows},
                            {"copies", act.copies},
-                           {"sum", tenge(act.sum_tiyn)}});
+                           {"sum", answers::tenge_json(act.sum_tiyn)}});
         std::cout << out.dump(2) << '\n';
         return exit_done;
     }
@@ -442,11 +354,10 @@ int run_report_order(CliContext& context, const YearArguments& args) {
     return deliver(context, args.out, text);
 }
 
-int run_stocktake_start(CliContext& context, const std::string& scope) {
-    const auto started = or_fault(context.library().stocktake().start(scope, by_librarian()));
-    if (!started) return refuse(context, started.error());
-    std::cout << context.tr()("stocktake.started", {{"scope", scope}}) << '\n';
-    return exit_done;
+int run_stocktake_start(CliContext& context, const std::string& scope, bool as_json) {
+    const auto started =
+        answers::start_stocktake(context.library(), context.tr(), {.scope = scope, .by = by_librarian()});
+    return print_done(started, as_json, answers::stocktake_started_json);
 }
 
 int run_stocktake_scan(CliContext& context, const std::vector<std::string>& codes) {
@@ -472,8 +383,8 @@ int run_stocktake_scan(CliContext& context, const std::vector<std::string>& code
 }
 
 int run_stocktake_finish(CliContext& context, const YearArguments& args) {
-    const auto report = or_fault(context.library().stocktake().finish(by_librarian()));
-    if (!report) return refuse(context, report.error());
+    const auto report = answers::finish_stocktake(context.library(), context.tr(), by_librarian());
+    if (!report) return report_problem(report.error());
     std::ostringstream text;
     write_stocktake(text, *report, args.format, context.tr());
     return deliver(context, args.out, text);
