@@ -25,4 +25,9 @@ Problem refusal_problem(const core::Refusal& refusal, const app::Translator& tr)
             last_dot == std::string::npos ? refusal.key : refusal.key.substr(last_dot + 1), tr(refusal.key, args)};
 }
 
+Problem bad_option(const app::Translator& tr, const std::string& key, const std::string& name,
+                   const std::string& value) {
+    return refusal_problem(core::bad_input(key, {{name, value}}).value(), tr);
+}
+
 }  // namespace kitap::answers

@@ -23,6 +23,21 @@ Problem fault_problem(const core::Fault& fault);
 // among the arguments are translated as the rest of the message is.
 Problem refusal_problem(const core::Refusal& refusal, const app::Translator& tr);
 
+// A malformed option or field, told by the message `key` with `name` = `value`.
+Problem bad_option(const app::Translator& tr, const std::string& key, const std::string& name,
+                   const std::string& value);
+
+// What a step gives back: its value, or why there is no answer.
+template <typename T>
+using ProblemOr = tl::expected<T, Problem>;
+
+// An answer from a step's value turned into JSON, or the step's Problem.
+template <typename T, typename ToJson>
+AnswerOr answer_from(const ProblemOr<T>& step, ToJson to_json) {
+    if (!step) return tl::unexpected(step.error());
+    return Answer(nlohmann::json(to_json(*step)));
+}
+
 // A storage fault met in the middle of building an answer. `stored` throws it and
 // `answering` turns it into the answer's Problem, so an answer reads as a sequence of
 // core calls instead of a check after each (the CLI's or_fault, as a value at the end).

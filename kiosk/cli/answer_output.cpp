@@ -50,4 +50,6 @@ int deliver_answer(const CliContext& context, const answers::AnswerOr& answer, c
     return deliver_document(context, std::get<answers::Document>(*answer), out);
 }
 
+void print_json(const nlohmann::json& json) { std::cout << json.dump(2) << '\n'; }
+
 }  // namespace kitap::cli

@@ -22,4 +22,7 @@ bool can_deliver_document(const CliContext& context, const std::optional<std::st
 // on stderr. Returns the exit code.
 int deliver_answer(const CliContext& context, const answers::AnswerOr& answer, const std::optional<std::string>& out);
 
+// JSON as every --json prints it: indented by two, one newline after.
+void print_json(const nlohmann::json& json);
+
 }  // namespace kitap::cli

@@ -19,6 +19,7 @@ struct ImportArguments {
     std::string sheet;        // --sheet NAME|N
     bool all_sheets = false;  // --all-sheets
     std::string class_name;   // --class 5Ә (readers)
+    bool json = false;        // --json: the counts as JSON
 };
 int run_import_readers(CliContext& context, const ImportArguments& args);
 int run_import_catalog(CliContext& context, const ImportArguments& args);

@@ -6,6 +6,7 @@
 #include "kiosk/cli/print_commands.hpp"
 #include "kiosk/cli/textbook_commands.hpp"
 #include "kiosk/cli/year_commands.hpp"
+#include "kiosk/workbook/workbook.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -41,8 +42,7 @@ struct Arguments {
     std::optional<std::string> document_format;
     std::string format = "text";
     std::string annual_format = "json";
-    std::optional<long long> compensation_id;
-    std::string settlement = "paid";
+    SettleArguments settle;
     std::vector<std::string> specs;
     std::vector<std::string> paths;
     bool stream = false;
@@ -59,6 +59,7 @@ void add_import_options(CLI::App* command, ImportArguments& args) {
     command->add_option("--sheet", args.sheet,
                         "The sheet to import, by name or number (default: the first with a header)");
     command->add_flag("--all-sheets", args.all_sheets, "Import every sheet that has a header, in one transaction");
+    command->add_flag("--json", args.json, "Print the counts as JSON");
 }
 
 // `kitap reader CARD`, and `kitap reader set-pin CARD` / `clear-pin CARD`: a subcommand
@@ -98,31 +99,31 @@ show->add_flag("--json", args.json, "Print JSON");
 show->callback(chosen([&args](CliContext& c) { return run_curriculum_show(c, args.grade, args.language, args.json); }));
 
 auto* issue = app.add_subcommand("issue-set", "Issue a class its textbook sets from title-level stock");
-issue->add_option("--class", args.issue_set.class_name, "Class, such as 5Ә")->required();
-issue->add_option("--title", args.issue_set.isbn, "Only this ISBN of the set");
-issue->add_flag("--dry-run", args.issue_set.dry_run, "Report without writing");
+issue->add_option("--class", args.issue_set.request.class_name, "Class, such as 5Ә")->required();
+issue->add_option("--title", args.issue_set.request.isbn, "Only this ISBN of the set");
+issue->add_flag("--dry-run", args.issue_set.request.dry_run, "Report without writing");
 issue->add_flag("--json", args.issue_set.json, "Print JSON");
 issue->callback(chosen([&args](CliContext& c) { return run_issue_set(c, args.issue_set); }));
 
 auto* give_back = app.add_subcommand("return", "Take books back from a reader at the desk");
-give_back->add_option("--card", args.returned.card, "Reader card")->required();
-auto* isbn = give_back->add_option("--isbn", args.returned.isbn, "A title-level textbook's ISBN");
-give_back->add_option("--copy", args.returned.copy, "A labelled copy's barcode")->excludes(isbn);
-give_back->add_option("--count", args.returned.count, "How many copies of the title")->check(CLI::PositiveNumber);
-give_back->add_option("--condition", args.returned.condition, "good, worn, damaged or lost")
+give_back->add_option("--card", args.returned.request.card, "Reader card")->required();
+auto* isbn = give_back->add_option("--isbn", args.returned.request.isbn, "A title-level textbook's ISBN");
+give_back->add_option("--copy", args.returned.request.copy, "A labelled copy's barcode")->excludes(isbn);
+give_back->add_option("--count", args.returned.request.count, "How many copies of the title")
+    ->check(CLI::PositiveNumber);
+give_back->add_option("--condition", args.returned.request.condition, "good, worn, damaged or lost")
     ->check(CLI::IsMember({"good", "worn", "damaged", "lost"}));
 give_back->add_flag("--json", args.returned.json, "Print JSON");
 give_back->callback(chosen([&args](CliContext& c) { return run_return(c, args.returned); }));
 
 auto* settle = app.add_subcommand("settle", "Settle what a reader owes for damaged or lost books");
-settle->add_option("CARD", args.code, "Reader card")->required();
-settle->add_option("--id", args.compensation_id, "Only this compensation");
-settle->add_option("--as", args.settlement, "paid, replaced or waived")
+settle->add_option("CARD", args.settle.request.card, "Reader card")->required();
+settle->add_option("--id", args.settle.request.id, "Only this compensation");
+settle->add_option("--as", args.settle.request.how, "paid, replaced or waived")
     ->check(CLI::IsMember({"paid", "replaced", "waived"}))
     ->capture_default_str();
-settle->callback(chosen([&args](CliContext& c) {
-    return run_settle(c, args.code, args.compensation_id, args.settlement);
-}));
+settle->add_flag("--json", args.settle.json, "Print JSON");
+settle->callback(chosen([&args](CliContext& c) { return run_settle(c, args.settle); }));
 
 auto* clearance = app.add_subcommand("clearance", "What a leaving pupil must return or settle");
 clearance->add_option("CARD", args.code, "Reader card")->required();
@@ -224,32 +225,35 @@ void add_year_commands(CLI::App& app, YearArguments& args,
     close->callback(chosen([&args](CliContext& c) { return run_year_close(c, args); }));
 
     auto* receive = app.add_subcommand("receive", "Register newly arrived books with their price");
-    receive->add_option("--isbn", args.receive.isbn, "The catalogued title's ISBN")->required();
-    auto* count =
-        receive->add_option("--count", args.receive.count, "Title-level copies received")->check(CLI::PositiveNumber);
-    receive->add_option("--copy", args.receive.copies, "Inventory numbers of labelled copies, one each")
+    receive->add_option("--isbn", args.receive.request.isbn, "The catalogued title's ISBN")->required();
+    auto* count = receive->add_option("--count", args.receive.request.count, "Title-level copies received")
+                      ->check(CLI::PositiveNumber);
+    receive->add_option("--copy", args.receive.request.copies, "Inventory numbers of labelled copies, one each")
         ->excludes(count);
-    receive->add_option("--price", args.receive.price, "Price per copy in tenge (1500, 1 500,50)")->required();
-    receive->add_option("--source", args.receive.source, "Supplier or waybill, for the register");
-    receive->add_option("--date", args.receive.date, "Day of arrival, YYYY-MM-DD (default: today)");
-    receive->add_option("--shelf", args.receive.shelf, "Shelf of the new labelled copies");
+    receive->add_option("--price", args.receive.request.price, "Price per copy in tenge (1500, 1 500,50)")->required();
+    receive->add_option("--source", args.receive.request.source, "Supplier or waybill, for the register");
+    receive->add_option("--date", args.receive.request.date, "Day of arrival, YYYY-MM-DD (default: today)");
+    receive->add_option("--shelf", args.receive.request.shelf, "Shelf of the new labelled copies");
+    receive->add_flag("--json", args.receive.json, "Print JSON");
     receive->callback(chosen([&args](CliContext& c) { return run_receive(c, args.receive); }));
 
     auto* writeoff = app.add_subcommand("writeoff", "Write books off on a numbered act");
-    writeoff->add_option("--reason", args.writeoff.reason, "worn, curriculum, lost or damaged")
+    writeoff->add_option("--reason", args.writeoff.request.reason, "worn, curriculum, lost or damaged")
         ->required()
         ->check(CLI::IsMember({"worn", "curriculum", "lost", "damaged"}));
-    writeoff->add_option("--act", args.writeoff.act, "Add to this act (default: a new act numbered by year)");
-    auto* isbn = writeoff->add_option("--isbn", args.writeoff.isbn, "Title-level stock of this ISBN");
-    writeoff->add_option("--count", args.writeoff.count, "How many title-level copies")
+    writeoff->add_option("--act", args.writeoff.request.act, "Add to this act (default: a new act numbered by year)");
+    auto* isbn = writeoff->add_option("--isbn", args.writeoff.request.isbn, "Title-level stock of this ISBN");
+    writeoff->add_option("--count", args.writeoff.request.count, "How many title-level copies")
         ->check(CLI::PositiveNumber)
         ->needs(isbn);
-    writeoff->add_option("--copy", args.writeoff.copies, "Inventory numbers of labelled copies")->excludes(isbn);
+    writeoff->add_option("--copy", args.writeoff.request.copies, "Inventory numbers of labelled copies")
+        ->excludes(isbn);
+    writeoff->add_flag("--json", args.writeoff.json, "Print JSON");
     writeoff->callback(chosen([&args](CliContext& c) { return run_writeoff(c, args.writeoff); }));
 
     auto* acts = app.add_subcommand("acts", "List the write-off acts, or print one as a document");
     auto* acts_json = acts->add_flag("--json", args.json, "Print JSON");
-    auto* act = acts->add_option("--act", args.writeoff.act, "The act to print (with --format)");
+    auto* act = acts->add_option("--act", args.writeoff.request.act, "The act to print (with --format)");
     auto* act_format = acts->add_option("--format", args.format, "pdf or xlsx: the act as a document")
                            ->check(CLI::IsMember({"pdf", "xlsx"}))
                            ->needs(act)
@@ -257,8 +261,9 @@ void add_year_commands(CLI::App& app, YearArguments& args,
     act->needs(act_format);
     acts->add_option("--out", args.out, "Write the document to this file");
     acts->callback(chosen([&args](CliContext& c) {
-        return args.writeoff.act.empty() ? run_acts(c, args.json)
-                                         : run_act_document(c, args.writeoff.act, args.format, args.out);
+        return args.writeoff.request.act.empty()
+                   ? run_acts(c, args.json)
+                   : run_act_document(c, args.writeoff.request.act, args.format, args.out);
     }));
 
     auto* report = app.get_subcommand("report");
@@ -284,7 +289,8 @@ void add_year_commands(CLI::App& app, YearArguments& args,
     stocktake->require_subcommand(1);
     auto* start = stocktake->add_subcommand("start", "Open a stocktake");
     start->add_option("--scope", args.scope, "all, kind:KIND (kind:textbook) or shelf:NAME")->capture_default_str();
-    start->callback(chosen([&args](CliContext& c) { return run_stocktake_start(c, args.scope); }));
+    start->add_flag("--json", args.json, "Print JSON");
+    start->callback(chosen([&args](CliContext& c) { return run_stocktake_start(c, args.scope, args.json); }));
     auto* scan = stocktake->add_subcommand("scan", "Record scanned codes: arguments, or stdin one per line");
     scan->add_option("CODE", args.codes, "Scanned codes");
     scan->callback(chosen([&args](CliContext& c) { return run_stocktake_scan(c, args.codes); }));
@@ -421,6 +427,8 @@ int main(int argc, char** argv) {
     // A write past the file size limit (RLIMIT_FSIZE) must fail with EFBIG, a database
     // fault the command reports, instead of killing it mid-write.
     std::signal(SIGXFSZ, SIG_IGN);
+    // A .xls read for a multi-threaded caller (the web console) runs here as a fresh process.
+    if (argc >= 2 && argv[1] == kitap::workbook::xls_child_command) kitap::workbook::run_xls_child(argc - 2, argv + 2);
     CLI::App app{"Kitap: the school library's circulation tool", "kitap"};
     Arguments args;
     Command command;

@@ -12,6 +12,8 @@ namespace kitap::cli {
 // still lay out their own tables use them from there.
 using answers::CsvRow;
 using answers::format_number;
+using answers::Label;
+using answers::label_for;
 using answers::Table;
 using answers::write_csv;
 using answers::write_text_table;

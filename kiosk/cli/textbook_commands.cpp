@@ -1,7 +1,9 @@
 #include "kiosk/cli/textbook_commands.hpp"
 
 #include "core/text/control_chars.hpp"
+#include "kiosk/answers/cli_problem.hpp"
 #include "kiosk/app/outcome_text.hpp"
+#include "kiosk/cli/answer_output.hpp"
 #include "kiosk/cli/report_output.hpp"
 
 #include <nlohmann/json.hpp>
@@ -14,36 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<core::ClassName> class_filter(const std::optional<std::string>& text, bool& bad) {
-    bad = false;
-    if (!text) return std::nullopt;
-    auto parsed = core::parse_class_name(*text);
-    if (!parsed.name) {
-        std::cerr << "--class: \"" << *text << "\" is not a class such as 5Ә or 11А\n";
-        bad = true;
-    }
-    return parsed.name;
-}
-
-json issue_set_json(const core::IssueSetResult& result, bool dry_run) {
-    json out{{"class", result.class_name}, {"school_year", result.school_year},
-             {"pupils", result.pupils},    {"complete_sets", result.complete_sets},
-             {"loans", result.loans},      {"dry_run", dry_run},
-             {"issued", json::array()},    {"shortages", json::array()}};
-    for (const auto& title : result.issued)
-        out["issued"].push_back(
-            {{"isbn", title.isbn}, {"title", title.title}, {"count", title.count}, {"needed", title.needed}});
-    for (const auto& shortage : result.shortages)
-        out["shortages"].push_back({{"card", shortage.card},
-                                    {"name", shortage.name},
-                                    {"isbn", shortage.isbn},
-                                    {"title", shortage.title},
-                                    {"missing", shortage.missing},
-                                    {"reason", shortage.reason}});
-    return out;
-}
-
-void print_issue_set(CliContext& context, const core::IssueSetResult& result, bool dry_run) {
+void print_issue_set(CliContext& context, const answers::IssueSetDone& done) {
+    const auto& result = done.result;
     const auto& tr = context.tr();
     int issued = 0;
     for (const auto& title : result.issued) issued += title.count;
@@ -60,103 +34,7 @@ void print_issue_set(CliContext& context, const core::IssueSetResult& result, bo
         std::cout << "  " << core::printable(shortage.card) << "  " << core::printable(shortage.name) << "  "
                   << core::printable(shortage.title) << " ×" << shortage.missing << "  ("
                   << tr("textbooks.shortage." + shortage.reason) << ")\n";
-    if (dry_run) std::cout << tr("import.dry_run") << '\n';
-}
-
-std::string provision_text(CliContext& context, const core::ProvisionReport& report, const std::string& format) {
-    std::ostringstream out;
-    if (format == "json") {
-        json doc{{"school_year", report.school_year}, {"lines", json::array()}, {"grades", json::array()}};
-        for (const auto& line : report.lines)
-            doc["lines"].push_back({{"class", line.class_name},
-                                    {"grade", line.grade},
-                                    {"language", line.language},
-                                    {"isbn", line.isbn},
-                                    {"title", line.title},
-                                    {"subject", line.subject},
-                                    {"pupils", line.pupils},
-                                    {"needed", line.needed},
-                                    {"issued", line.issued},
-                                    {"provision_pct", line.provision_pct},
-                                    {"free_stock", line.free_stock}});
-        for (const auto& grade : report.grades)
-            doc["grades"].push_back({{"grade", grade.grade},
-                                     {"pupils", grade.pupils},
-                                     {"needed", grade.needed},
-                                     {"issued", grade.issued},
-                                     {"provision_pct", grade.provision_pct}});
-        out << doc.dump(2) << '\n';
-        return out.str();
-    }
-    if (format == "text") {
-        for (const auto& line : report.lines)
-            out << line.class_name << "  " << core::printable(line.title) << "  " << line.issued << "/" << line.needed
-                << "  " << format_number(line.provision_pct, 1) << "%  " << context.tr()("textbooks.provision.free")
-                << ' ' << line.free_stock << '\n';
-        for (const auto& grade : report.grades)
-            out << context.tr()("textbooks.provision.grade_total", {{"grade", std::to_string(grade.grade)}}) << "  "
-                << grade.issued << "/" << grade.needed << "  " << format_number(grade.provision_pct, 1) << "%\n";
-        return out.str();
-    }
-    std::vector<CsvRow> rows;
-    for (const auto& line : report.lines)
-        rows.push_back({line.class_name, line.language, line.isbn, line.title, line.subject,
-                        std::to_string(line.pupils), std::to_string(line.needed), std::to_string(line.issued),
-                        format_number(line.provision_pct, 1), std::to_string(line.free_stock)});
-    for (const auto& grade : report.grades)
-        rows.push_back({context.tr()("textbooks.provision.grade_total", {{"grade", std::to_string(grade.grade)}}), "",
-                        "", "", "", std::to_string(grade.pupils), std::to_string(grade.needed),
-                        std::to_string(grade.issued), format_number(grade.provision_pct, 1), ""});
-    write_csv(
-        out,
-        {"class", "language", "isbn", "title", "subject", "pupils", "needed", "issued", "provision_pct", "free_stock"},
-        rows);
-    return out.str();
-}
-
-std::string debtors_text(CliContext& context, const std::vector<core::ClassDebtors>& classes,
-                         const std::string& format) {
-    std::ostringstream out;
-    if (format == "json") {
-        json doc = json::array();
-        for (const auto& group : classes) {
-            json debtors = json::array();
-            for (const auto& debtor : group.debtors) {
-                json items = json::array();
-                for (const auto& item : debtor.items)
-                    items.push_back({{"code", item.code},
-                                     {"title", item.title},
-                                     {"kind", item.kind},
-                                     {"quantity", item.quantity},
-                                     {"due", core::iso_date(item.due)}});
-                debtors.push_back({{"card", debtor.card}, {"name", debtor.name}, {"items", items}});
-            }
-            doc.push_back(
-                {{"class", group.class_name.empty() ? json() : json(group.class_name)}, {"debtors", debtors}});
-        }
-        out << doc.dump(2) << '\n';
-        return out.str();
-    }
-    std::vector<CsvRow> rows;
-    for (const auto& group : classes)
-        for (const auto& debtor : group.debtors)
-            for (const auto& item : debtor.items)
-                rows.push_back({group.class_name, debtor.card, debtor.name, item.code, item.title, item.kind,
-                                std::to_string(item.quantity), core::iso_date(item.due)});
-    if (format == "csv") {
-        write_csv(out, {"class", "card", "name", "code", "title", "kind", "quantity", "due"}, rows);
-        return out.str();
-    }
-    for (const auto& group : classes) {
-        out << context.tr()("textbooks.debtors.class", {{"class", group.class_name}}) << '\n';
-        for (const auto& debtor : group.debtors) {
-            out << "  " << core::printable(debtor.name) << " (" << core::printable(debtor.card) << ")\n";
-            for (const auto& item : debtor.items)
-                out << "    " << core::printable(item.code) << "  " << core::printable(item.title) << " ×"
-                    << item.quantity << "  " << app::display_date(item.due, context.tr().language()) << '\n';
-        }
-    }
-    return out.str();
+    if (done.dry_run) std::cout << tr("import.dry_run") << '\n';
 }
 
 }  // namespace
@@ -189,55 +67,29 @@ int run_curriculum_show(CliContext& context, std::optional<int> grade, std::opti
 }
 
 int run_issue_set(CliContext& context, const IssueSetArguments& args) {
-    const auto outcome = or_fault(context.library().textbooks().issue_class_set(
-        args.class_name, {.isbn = args.isbn, .dry_run = args.dry_run, .now = CliContext::now()}));
-    if (outcome.refusal) {
-        std::cerr << context.tr()("textbooks.issue_set." + std::string(to_string(*outcome.refusal)),
-                                  {{"class", args.class_name}, {"isbn", args.isbn.value_or("")}})
-                  << '\n';
-        return *outcome.refusal == core::IssueSetRefusal::no_curriculum ? exit_refused : exit_bad_input;
-    }
+    auto request = args.request;
+    request.now = CliContext::now();
+    const auto done = answers::issue_set(context.library(), context.tr(), request);
+    if (!done) return answers::tell_cli(done.error());
     if (args.json)
-        std::cout << issue_set_json(*outcome.result, args.dry_run).dump(2) << '\n';
+        print_json(answers::issue_set_json(*done));
     else
-        print_issue_set(context, *outcome.result, args.dry_run);
+        print_issue_set(context, *done);
     return exit_done;
 }
 
 int run_return(CliContext& context, const ReturnArguments& args) {
-    const auto condition = core::condition_from(args.condition);
-    if (!condition || args.isbn.has_value() == args.copy.has_value() || args.count < 1) {
-        std::cerr
-            << "return: give --isbn or --copy, a --count from 1, and a --condition of good, worn, damaged or lost\n";
-        return exit_bad_input;
-    }
-    const auto outcome =
-        or_fault(context.library().circulation().return_from_reader({.card = args.card,
-                                                                     .code = args.isbn ? *args.isbn : *args.copy,
-                                                                     .count = args.count,
-                                                                     .condition = *condition,
-                                                                     .now = CliContext::now()}));
-    const auto& tr = context.tr();
-    if (outcome.refusal) {
-        std::cerr << tr("textbooks.return." + std::string(to_string(*outcome.refusal)),
-                        {{"card", args.card},
-                         {"title", outcome.title},
-                         {"count", std::to_string(args.count)},
-                         {"held", std::to_string(outcome.held)}})
-                  << '\n';
-        return *outcome.refusal == core::DeskReturnRefusal::not_on_loan ? exit_refused : exit_bad_input;
-    }
-    const auto& taken = *outcome.taken;
+    auto request = args.request;
+    request.now = CliContext::now();
+    const auto done = answers::take_back(context.library(), context.tr(), request);
+    if (!done) return answers::tell_cli(done.error());
     if (args.json) {
-        json out{{"card", args.card},
-                 {"title", outcome.title},
-                 {"returned", taken.quantity},
-                 {"condition", to_string(taken.condition)}};
-        if (taken.compensation_tiyn) out["compensation"] = static_cast<double>(*taken.compensation_tiyn) / 100.0;
-        std::cout << out.dump(2) << '\n';
+        print_json(answers::return_json(*done));
         return exit_done;
     }
-    app::MessageArgs message{{"title", outcome.title},
+    const auto& tr = context.tr();
+    const auto& taken = done->taken;
+    app::MessageArgs message{{"title", done->title},
                              {"count", std::to_string(taken.quantity)},
                              {"condition", tr("condition." + std::string(to_string(taken.condition)))}};
     if (taken.compensation_tiyn) message["amount"] = app::display_tenge(*taken.compensation_tiyn, tr.language());
@@ -246,82 +98,16 @@ int run_return(CliContext& context, const ReturnArguments& args) {
     return exit_done;
 }
 
-int run_settle(CliContext& context, const std::string& card, std::optional<long long> id, const std::string& how) {
-    auto circulation = context.library().circulation();
-    const auto reader = or_fault(circulation.reader(card));
-    const auto settlement = core::settlement_from(how);
-    if (!reader || !settlement) {
-        std::cerr << (reader ? "--as: use paid, replaced or waived"
-                             : context.tr()("cli.reader.unknown", {{"card", card}}))
-                  << '\n';
-        return exit_bad_input;
-    }
-    const int settled = or_fault(circulation.settle_compensations(reader->id, id, *settlement, CliContext::now()));
-    std::cout << context.tr()("textbooks.settle.done", {{"count", std::to_string(settled)}, {"card", card}}) << '\n';
-    return settled > 0 ? exit_done : exit_refused;
-}
-
-int run_clearance(CliContext& context, const std::string& card, bool as_json) {
-    const auto clearance = or_fault(context.library().circulation().clearance(card));
-    if (!clearance) {
-        std::cerr << context.tr()("cli.reader.unknown", {{"card", card}}) << '\n';
-        return exit_bad_input;
-    }
-    json items = json::array();
-    for (const auto& loan : clearance->loans)
-        items.push_back({{"type", "loan"},
-                         {"code", loan.code},
-                         {"title", loan.title},
-                         {"quantity", loan.quantity},
-                         {"due", core::iso_date(loan.due)}});
-    for (const auto& owed : clearance->compensations)
-        items.push_back({{"type", "compensation"},
-                         {"id", owed.id},
-                         {"code", owed.code},
-                         {"title", owed.title},
-                         {"quantity", owed.quantity},
-                         {"condition", to_string(owed.condition)},
-                         {"amount", static_cast<double>(owed.amount_tiyn) / 100.0}});
-    if (as_json) {
-        std::cout << json{{"card", clearance->reader.card},
-                          {"name", clearance->reader.name},
-                          {"class", clearance->reader.class_name},
-                          {"clear", clearance->clear()},
-                          {"items", items}}
-                         .dump(2)
-                  << '\n';
-        return exit_done;
-    }
-    const auto& tr = context.tr();
-    std::cout << tr(clearance->clear() ? "textbooks.clearance.clear" : "textbooks.clearance.owes",
-                    {{"name", clearance->reader.name}, {"card", card}})
-              << '\n';
-    for (const auto& item : items)
-        std::cout << "  " << core::printable(item["code"].get<std::string>()) << "  "
-                  << core::printable(item["title"].get<std::string>()) << " ×" << item["quantity"].get<int>() << '\n';
-    return exit_done;
-}
-
-int run_report_provision(CliContext& context, const ReportArguments& args) {
-    bool bad = false;
-    const auto only = class_filter(args.class_name, bad);
-    if (bad) return exit_bad_input;
-    const auto report = or_fault(context.library().textbooks().provision(only, core::local_date(CliContext::now())));
-    return write_report(context.tr(), args.out, provision_text(context, report, args.format)) ? exit_done
-                                                                                              : exit_bad_input;
-}
-
-int run_report_debtors(CliContext& context, const ReportArguments& args) {
-    bool bad = false;
-    const auto only = class_filter(args.class_name, bad);
-    const auto as_of = args.as_of ? core::parse_iso_date(*args.as_of) : core::local_date(CliContext::now());
-    if (bad || !as_of) {
-        if (!as_of) std::cerr << "--as-of: \"" << *args.as_of << "\" is not a date such as 2024-06-01\n";
-        return exit_bad_input;
-    }
-    const auto classes = or_fault(context.library().textbooks().debtors(only, *as_of));
-    return write_report(context.tr(), args.out, debtors_text(context, classes, args.format)) ? exit_done
-                                                                                             : exit_bad_input;
+int run_settle(CliContext& context, const SettleArguments& args) {
+    auto request = args.request;
+    request.now = CliContext::now();
+    const auto done = answers::settle(context.library(), context.tr(), request);
+    if (!done) return answers::tell_cli(done.error());
+    if (args.json)
+        print_json(answers::settle_json(*done));
+    else
+        std::cout << done->message << '\n';
+    return done->settled > 0 ? exit_done : exit_refused;
 }
 
 }  // namespace kitap::cli

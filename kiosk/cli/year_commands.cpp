@@ -2,6 +2,9 @@
 
 #include "core/codes/code_classifier.hpp"
 #include "core/fund/money.hpp"
+#include "kiosk/answers/cli_problem.hpp"
+#include "kiosk/answers/money_json.hpp"
+#include "kiosk/cli/answer_output.hpp"
 #include "kiosk/cli/report_output.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,22 +20,25 @@ namespace {
 
 using nlohmann::json;
 
-core::ActionStamp by_librarian() { return {.at = CliContext::now()}; }
+answers::ActedAt by_librarian() { return {.now = CliContext::now()}; }
 
 core::Date today() { return core::local_date(CliContext::now()); }
 
 // A refusal on stderr in the person's language (write-off reasons too); exit 2
 // for bad input, 1 for a rule.
 int refuse(CliContext& context, const core::Refusal& refusal) {
-    app::MessageArgs args(refusal.args.begin(), refusal.args.end());
-    for (auto& [name, value] : args)
-        if (name.ends_with("reason") && core::writeoff_reason_from(value)) value = context.tr()("fund.reason." + value);
-    std::cerr << context.tr()(refusal.key, args) << '\n';
-    return refusal.kind == core::RefusalKind::bad_input ? exit_bad_input : exit_refused;
+    return answers::tell_cli(answers::refusal_problem(refusal, context.tr()));
 }
 
-int bad_option(CliContext& context, const std::string& key, const std::string& name, const std::string& value) {
-    return refuse(context, core::bad_input(key, {{name, value}}).value());
+// What an action did, in its one sentence or (--json) as JSON; else why not.
+template <typename Done, typename ToJson>
+int print_done(const answers::ProblemOr<Done>& done, bool as_json, ToJson to_json) {
+    if (!done) return answers::tell_cli(done.error());
+    if (as_json)
+        print_json(to_json(*done));
+    else
+        std::cout << done->message << '\n';
+    return exit_done;
 }
 
 template <typename Number>
@@ -40,17 +46,11 @@ std::string number(Number value) {
     return std::to_string(value);
 }
 
-json tenge(std::int64_t tiyn) { return static_cast<double>(tiyn) / 100.0; }
-
 std::string reason_word(const app::Translator& tr, core::WriteoffReason reason) {
     return tr("fund.reason." + std::string(to_string(reason)));
 }
 
 // ---- Tables: CSV for spreadsheets, aligned text for people -----------------------
-
-// Cells are stable words and numbers; `Label` turns a word into what the reader
-// sees (itself in CSV, its translation in text).
-using Label = std::function<std::string(const std::string&)>;
 
 // CSV with the column keys as its header, or the text table.
 void write_table(std::ostream& out, const Table& table, bool csv, const app::Translator& tr,
@@ -61,115 +61,8 @@ void write_table(std::ostream& out, const Table& table, bool csv, const app::Tra
         write_text_table(out, table, tr, header_prefix);
 }
 
-Label label_for(bool csv, const app::Translator& tr, const std::string& prefix) {
-    if (csv) return [](const std::string& word) { return word; };
-    return [&tr, prefix](const std::string& word) { return word.empty() ? word : tr(prefix + word); };
-}
-
 int deliver(const CliContext& context, const std::optional<std::string>& out_file, const std::ostringstream& text) {
     return write_report(context.tr(), out_file, text.str()) ? exit_done : exit_bad_input;
-}
-
-// ---- Year close -------------------------------------------------------------------
-
-json year_close_json(const core::YearClose& close, const app::Translator& tr) {
-    json out{{"year", close.year},        {"next_year", close.next_year}, {"dry_run", close.dry_run},
-             {"promoted", json::array()}, {"graduates", json::array()},   {"debts", json::array()}};
-    for (const auto& c : close.promoted)
-        out["promoted"].push_back({{"from", c.from}, {"to", c.to}, {"pupils", c.pupils}});
-    for (const auto& g : close.graduates)
-        out["graduates"].push_back({{"card", g.card},
-                                    {"name", g.name},
-                                    {"class", g.class_name},
-                                    {"open_loans", g.open_loans},
-                                    {"open_compensations", g.open_compensations}});
-    for (const auto& d : close.debts)
-        out["debts"].push_back({{"card", d.card},
-                                {"name", d.name},
-                                {"class", d.class_name},
-                                {"code", d.code},
-                                {"title", d.title},
-                                {"quantity", d.quantity}});
-    out["message"] =
-        tr(close.dry_run ? "year.close.would" : "year.close.done", {{"year", close.year},
-                                                                    {"next", close.next_year},
-                                                                    {"classes", number(close.promoted.size())},
-                                                                    {"graduates", number(close.graduates.size())},
-                                                                    {"debts", number(close.debts.size())}});
-    return out;
-}
-
-// ---- Register ---------------------------------------------------------------------
-
-using Measure = std::pair<std::string, std::function<std::string(const core::RegisterSection&)>>;
-
-void add_movement_measures(std::vector<Measure>& measures, const std::string& name,
-                           std::function<core::FundMovement(const core::RegisterSection&)> movement) {
-    measures.emplace_back(name + "_copies",
-                          [movement](const core::RegisterSection& s) { return number(movement(s).copies); });
-    measures.emplace_back(
-        name + "_sum", [movement](const core::RegisterSection& s) { return core::tenge_text(movement(s).sum_tiyn); });
-}
-
-// The register's lines, top to bottom.
-std::vector<Measure> register_measures() {
-    using Section = core::RegisterSection;
-    std::vector<Measure> measures{{"fund_start", [](const Section& s) { return number(s.fund_start); }}};
-    add_movement_measures(measures, "received", [](const Section& s) { return s.received; });
-    add_movement_measures(measures, "written_off", [](const Section& s) { return s.written_off; });
-    for (const auto reason : core::writeoff_reasons)
-        add_movement_measures(measures, "written_off_" + std::string(to_string(reason)),
-                              [reason](const Section& s) { return s.written_off_by_reason.at(reason); });
-    add_movement_measures(measures, "lost_on_return", [](const Section& s) { return s.lost_on_return; });
-    measures.emplace_back("fund_end", [](const Section& s) { return number(s.fund_end); });
-    return measures;
-}
-
-Table register_table(const core::RegisterReport& report, const Label& label) {
-    Table table{{"measure", "textbooks", "other", "total"}, {}};
-    for (const auto& [name, value] : register_measures())
-        table.rows.push_back({label(name), value(report.textbooks), value(report.other), value(report.total)});
-    return table;
-}
-
-json movement_json(const core::FundMovement& movement) {
-    return {{"copies", movement.copies}, {"sum", tenge(movement.sum_tiyn)}};
-}
-
-json section_json(const core::RegisterSection& section) {
-    json written_off = movement_json(section.written_off);
-    written_off["by_reason"] = json::object();
-    for (const auto& [reason, movement] : section.written_off_by_reason)
-        written_off["by_reason"][std::string(to_string(reason))] = movement_json(movement);
-    written_off["lost_on_return"] = movement_json(section.lost_on_return);
-    return {{"fund_start", section.fund_start},
-            {"received", movement_json(section.received)},
-            {"written_off", written_off},
-            {"fund_end", section.fund_end}};
-}
-
-json register_json(const core::RegisterReport& report) {
-    return {{"year", report.school_year},
-            {"from", report.first_day},
-            {"to", report.last_day},
-            {"textbooks", section_json(report.textbooks)},
-            {"other", section_json(report.other)},
-            {"total", section_json(report.total)}};
-}
-
-void write_register(std::ostream& out, const core::RegisterReport& report, const std::string& format,
-                    const app::Translator& tr) {
-    if (format == "json") {
-        out << register_json(report).dump(2) << '\n';
-        return;
-    }
-    const bool csv = format == "csv";
-    if (!csv)
-        out << tr("fund.register.header",
-                  {{"year", report.school_year}, {"from", report.first_day}, {"to", report.last_day}})
-            << '\n';
-    write_table(out, register_table(report, label_for(csv, tr, "fund.register.measure.")), csv, tr,
-                "fund.register.column.");
 }
 
 // ---- Stocktake --------------------------------------------------------------------
@@ -191,34 +84,6 @@ json scan_json(const core::StocktakeScanResult& scan, const app::Translator& tr)
             {"message", scan_message(scan, tr)}};
 }
 
-json copy_line_json(const core::StocktakeCopyLine& line, bool with_reason) {
-    json out{{"code", line.code}, {"title", line.title}, {"shelf", line.shelf}};
-    if (with_reason) out["reason"] = to_string(line.reason);
-    return out;
-}
-
-json stocktake_json(const core::StocktakeReport& report) {
-    json out{{"stocktake", report.id},
-             {"scope", report.scope},
-             {"started_at", report.started_at},
-             {"finished_at", report.finished_at},
-             {"scans", report.scans},
-             {"expected_copies", report.expected_copies},
-             {"found_copies", report.found_copies},
-             {"missing", json::array()},
-             {"unexpected", json::array()},
-             {"titles", json::array()}};
-    for (const auto& line : report.missing) out["missing"].push_back(copy_line_json(line, false));
-    for (const auto& line : report.unexpected) out["unexpected"].push_back(copy_line_json(line, true));
-    for (const auto& line : report.titles)
-        out["titles"].push_back({{"isbn", line.isbn},
-                                 {"title", line.title},
-                                 {"expected", line.expected},
-                                 {"counted", line.counted},
-                                 {"difference", line.counted - line.expected}});
-    return out;
-}
-
 Table stocktake_table(const core::StocktakeReport& report, const Label& label) {
     Table table{{"section", "code", "title", "shelf", "reason", "expected", "counted", "difference"}, {}};
     for (const auto& line : report.missing)
@@ -235,7 +100,7 @@ Table stocktake_table(const core::StocktakeReport& report, const Label& label) {
 void write_stocktake(std::ostream& out, const core::StocktakeReport& report, const std::string& format,
                      const app::Translator& tr) {
     if (format == "json") {
-        out << stocktake_json(report).dump(2) << '\n';
+        out << answers::stocktake_json(report).dump(2) << '\n';
         return;
     }
     const bool csv = format == "csv";
@@ -250,151 +115,29 @@ void write_stocktake(std::ostream& out, const core::StocktakeReport& report, con
     write_table(out, stocktake_table(report, label_for(csv, tr, "stocktake.word.")), csv, tr, "stocktake.column.");
 }
 
-// ---- Order ------------------------------------------------------------------------
-
-template <typename T>
-std::string spaced(const std::vector<T>& values) {
-    std::ostringstream text;
-    for (std::size_t i = 0; i < values.size(); ++i) text << (i ? " " : "") << values[i];
-    return text.str();
-}
-
-double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
-
-json order_line_json(const core::OrderLine& line) {
-    return {{"isbn", line.isbn},
-            {"title", line.title},
-            {"subject", line.subject},
-            {"grades", line.grades},
-            {"languages", line.languages},
-            {"pupils", line.pupils},
-            {"needed", line.needed},
-            {"free", line.free},
-            {"expected_returns", line.expected_returns},
-            {"wear_rate", rounded(line.wear.fraction())},
-            {"wear_from", line.school_wear ? "school" : "title"},
-            {"worn", line.worn},
-            {"usable", line.usable},
-            {"to_order", line.to_order},
-            {"price", tenge(line.price_tiyn)},
-            {"sum", tenge(line.sum_tiyn)}};
-}
-
-json order_json(const core::OrderReport& report) {
-    json out{{"for_year", report.for_year},
-             {"based_on", report.based_on},
-             {"pupils", json::array()},
-             {"school_wear_rate", rounded(report.school_wear.fraction())},
-             {"titles", json::array()},
-             {"total", {{"to_order", report.total_to_order}, {"sum", tenge(report.total_sum_tiyn)}}}};
-    for (const auto& group : report.pupils)
-        out["pupils"].push_back({{"grade", group.grade},
-                                 {"language", to_string(group.language)},
-                                 {"pupils", group.pupils},
-                                 {"estimated", group.estimated}});
-    for (const auto& line : report.lines) out["titles"].push_back(order_line_json(line));
-    return out;
-}
-
-Table order_table(const core::OrderReport& report) {
-    Table table{{"isbn", "title", "grades", "languages", "pupils", "needed", "free", "expected_returns", "wear_rate",
-                 "worn", "usable", "to_order", "price", "sum"},
-                {}};
-    for (const auto& line : report.lines)
-        table.rows.push_back({line.isbn, line.title, spaced(line.grades), spaced(line.languages), number(line.pupils),
-                              number(line.needed), number(line.free), number(line.expected_returns),
-                              format_number(line.wear.fraction(), 3), number(line.worn), number(line.usable),
-                              number(line.to_order), core::tenge_text(line.price_tiyn),
-                              core::tenge_text(line.sum_tiyn)});
-    return table;
-}
-
-// What the text order says around its table: whom it counts, how wear is estimated, the total.
-void write_order_text(std::ostream& out, const core::OrderReport& report, const app::Translator& tr) {
-    out << tr("order.text.header", {{"year", report.for_year}, {"based_on", report.based_on}}) << '\n';
-    for (const auto& group : report.pupils)
-        out << tr(group.estimated ? "order.text.pupils_estimated" : "order.text.pupils",
-                  {{"grade", number(group.grade)},
-                   {"language", std::string(to_string(group.language))},
-                   {"pupils", number(group.pupils)}})
-            << '\n';
-    out << tr("order.text.wear", {{"rate", format_number(report.school_wear.fraction(), 3)},
-                                  {"worn", number(report.school_wear.worn)},
-                                  {"returned", number(report.school_wear.returned)}})
-        << '\n';
-    write_text_table(out, order_table(report), tr, "order.column.");
-    out << tr("order.text.total",
-              {{"to_order", number(report.total_to_order)}, {"sum", core::tenge_text(report.total_sum_tiyn)}})
-        << '\n';
-}
-
-void write_order(std::ostream& out, const core::OrderReport& report, const std::string& format,
-                 const app::Translator& tr) {
-    if (format == "json")
-        out << order_json(report).dump(2) << '\n';
-    else if (format == "csv")
-        write_table(out, order_table(report), true, tr, "");
-    else
-        write_order_text(out, report, tr);
-}
-
 }  // namespace
 
 // ---- Commands ---------------------------------------------------------------------
 
 int run_year_close(CliContext& context, const YearArguments& args) {
-    const auto close = or_fault(context.library().year().close(
-        {.year = args.year, .dry_run = args.dry_run, .early = args.early}, by_librarian()));
-    if (!close) return refuse(context, close.error());
-    std::cout << year_close_json(*close, context.tr()).dump(2) << '\n';
+    const auto close =
+        answers::close_year(context.library(), context.tr(),
+                            {.year = args.year, .dry_run = args.dry_run, .early = args.early, .by = by_librarian()});
+    if (!close) return answers::tell_cli(close.error());
+    print_json(answers::year_close_json(*close, context.tr()));
     return exit_done;
 }
 
 int run_receive(CliContext& context, const ReceiveArguments& args) {
-    const auto price = core::tiyn_from_tenge(args.price);
-    if (!price) return bad_option(context, "fund.error.bad_price", "price", args.price);
-    const auto date = args.date.empty() ? std::optional(today()) : core::parse_iso_date(args.date);
-    if (!date) return bad_option(context, "fund.error.bad_date", "date", args.date);
-    const auto done = or_fault(context.library().fund().receive({.isbn = args.isbn,
-                                                                 .count = args.count,
-                                                                 .barcodes = args.copies,
-                                                                 .shelf = args.shelf,
-                                                                 .price_tiyn = *price,
-                                                                 .source = args.source,
-                                                                 .date = *date},
-                                                                by_librarian()));
-    if (!done) return refuse(context, done.error());
-    std::cout << context.tr()("fund.receive.done", {{"copies", number(done->copies)},
-                                                    {"title", done->title},
-                                                    {"isbn", done->isbn},
-                                                    {"price", core::tenge_text(*price)},
-                                                    {"sum", core::tenge_text(done->sum_tiyn)}})
-              << '\n';
-    return exit_done;
+    auto request = args.request;
+    request.by = by_librarian();
+    return print_done(answers::receive(context.library(), context.tr(), request), args.json, answers::receive_json);
 }
 
 int run_writeoff(CliContext& context, const WriteoffArguments& args) {
-    const auto reason = core::writeoff_reason_from(args.reason);
-    if (!reason) return bad_option(context, "fund.error.bad_reason", "reason", args.reason);
-    const auto done =
-        or_fault(context.library().fund().write_off({.reason = *reason,
-                                                     .act = args.act.empty() ? std::nullopt : std::optional(args.act),
-                                                     .isbn = args.isbn,
-                                                     .count = args.count,
-                                                     .barcodes = args.copies},
-                                                    by_librarian()));
-    if (!done) return refuse(context, done.error());
-    const auto& tr = context.tr();
-    std::cout << tr(done->new_act ? "fund.writeoff.done_new_act" : "fund.writeoff.done",
-                    {{"act", done->act.number},
-                     {"reason", reason_word(tr, *reason)},
-                     {"copies", number(done->copies)},
-                     {"sum", core::tenge_text(done->sum_tiyn)},
-                     {"rows", number(done->act.rows)},
-                     {"act_copies", number(done->act.copies)},
-                     {"act_sum", core::tenge_text(done->act.sum_tiyn)}})
-              << '\n';
-    return exit_done;
+    auto request = args.request;
+    request.by = by_librarian();
+    return print_done(answers::write_off(context.library(), context.tr(), request), args.json, answers::writeoff_json);
 }
 
 int run_acts(CliContext& context, bool as_json) {
@@ -407,7 +150,7 @@ int run_acts(CliContext& context, bool as_json) {
                            {"reason", to_string(act.reason)},
                            {"rows", act.rows},
                            {"copies", act.copies},
-                           {"sum", tenge(act.sum_tiyn)}});
+                           {"sum", answers::tenge_json(act.sum_tiyn)}});
         std::cout << out.dump(2) << '\n';
         return exit_done;
     }
@@ -424,29 +167,10 @@ int run_acts(CliContext& context, bool as_json) {
     return exit_done;
 }
 
-int run_report_register(CliContext& context, const YearArguments& args) {
-    const auto year = args.year.value_or(or_fault(context.library().year().current(today())));
-    const auto report = or_fault(context.library().reports().register_of(year));
-    if (!report) return refuse(context, report.error());
-    std::ostringstream text;
-    write_register(text, *report, args.format, context.tr());
-    return deliver(context, args.out, text);
-}
-
-int run_report_order(CliContext& context, const YearArguments& args) {
-    const auto report = or_fault(
-        context.library().reports().order({.for_year = args.for_year, .grade1 = args.grade1, .today = today()}));
-    if (!report) return refuse(context, report.error());
-    std::ostringstream text;
-    write_order(text, *report, args.format, context.tr());
-    return deliver(context, args.out, text);
-}
-
-int run_stocktake_start(CliContext& context, const std::string& scope) {
-    const auto started = or_fault(context.library().stocktake().start(scope, by_librarian()));
-    if (!started) return refuse(context, started.error());
-    std::cout << context.tr()("stocktake.started", {{"scope", scope}}) << '\n';
-    return exit_done;
+int run_stocktake_start(CliContext& context, const std::string& scope, bool as_json) {
+    const auto started =
+        answers::start_stocktake(context.library(), context.tr(), {.scope = scope, .by = by_librarian()});
+    return print_done(started, as_json, answers::stocktake_started_json);
 }
 
 int run_stocktake_scan(CliContext& context, const std::vector<std::string>& codes) {
@@ -472,8 +196,8 @@ int run_stocktake_scan(CliContext& context, const std::vector<std::string>& code
 }
 
 int run_stocktake_finish(CliContext& context, const YearArguments& args) {
-    const auto report = or_fault(context.library().stocktake().finish(by_librarian()));
-    if (!report) return refuse(context, report.error());
+    const auto report = answers::finish_stocktake(context.library(), context.tr(), by_librarian());
+    if (!report) return answers::tell_cli(report.error());
     std::ostringstream text;
     write_stocktake(text, *report, args.format, context.tr());
     return deliver(context, args.out, text);

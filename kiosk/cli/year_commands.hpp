@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kiosk/answers/year_answers.hpp"
 #include "kiosk/cli/cli_context.hpp"
 
 #include <optional>
@@ -11,24 +12,15 @@
 // order.
 namespace kitap::cli {
 
-// `kitap receive --isbn X (--count N | --copy CODE...) --price P [--source TEXT] [--date D] [--shelf S]`
+// `kitap receive ...` and `kitap writeoff ...`: the request the web console sends
+// too (kiosk/answers/year_answers.hpp), and --json.
 struct ReceiveArguments {
-    std::string isbn;
-    int count = 0;
-    std::vector<std::string> copies;
-    std::string shelf;
-    std::string price;  // tenge as typed: "1 500,50"
-    std::string source;
-    std::string date;  // ISO; empty: today
+    answers::ReceiveRequest request;
+    bool json = false;
 };
-
-// `kitap writeoff --reason worn|curriculum|lost|damaged [--act NUMBER] (--isbn X --count N | --copy CODE...)`
 struct WriteoffArguments {
-    std::string reason;
-    std::string act;  // empty: a new act numbered by year
-    std::string isbn;
-    int count = 0;
-    std::vector<std::string> copies;
+    answers::WriteoffRequest request;
+    bool json = false;
 };
 
 // What the year's commands read from the command line.
@@ -51,9 +43,7 @@ int run_year_close(CliContext& context, const YearArguments& args);
 int run_receive(CliContext& context, const ReceiveArguments& args);
 int run_writeoff(CliContext& context, const WriteoffArguments& args);
 int run_acts(CliContext& context, bool json);
-int run_report_register(CliContext& context, const YearArguments& args);
-int run_report_order(CliContext& context, const YearArguments& args);
-int run_stocktake_start(CliContext& context, const std::string& scope);
+int run_stocktake_start(CliContext& context, const std::string& scope, bool json);
 int run_stocktake_scan(CliContext& context, const std::vector<std::string>& codes);
 int run_stocktake_finish(CliContext& context, const YearArguments& args);
 

@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,7 +12,10 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <fstream>
 #include <system_error>
+
+extern char** environ;
 
 namespace kitap::workbook {
 namespace {
@@ -119,7 +123,9 @@ void crash_alone() {
     if (__sanitizer_set_death_callback) __sanitizer_set_death_callback(end_child);
 }
 
-[[noreturn]] void run_child(const std::function<void(SheetBuilder&)>& read, const WorkbookLimits& limits, int out) {
+}  // namespace
+
+void serve_as_child(const std::function<void(SheetBuilder&)>& read, const WorkbookLimits& limits, int out) {
     crash_alone();
     const rlimit cpu{30, 30};
     setrlimit(RLIMIT_CPU, &cpu);
@@ -140,6 +146,8 @@ void crash_alone() {
     }
     _exit(status);
 }
+
+namespace {
 
 // Everything the child sends, at most `limit` bytes (more is a broken child).
 std::string read_all(int fd, std::size_t limit) {
@@ -179,29 +187,87 @@ void rebuild(std::string_view bytes, SheetBuilder& sheets) {
     }
 }
 
-}  // namespace
-
-void read_in_child(const std::function<void(SheetBuilder&)>& read, SheetBuilder& sheets, const WorkbookLimits& limits) {
-    int pipe_fds[2];
-    if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
-    const pid_t child = fork();
-    if (child < 0) {
-        ::close(pipe_fds[0]);
-        ::close(pipe_fds[1]);
-        throw std::system_error(errno, std::generic_category(), "fork");
-    }
-    if (child == 0) {
-        ::close(pipe_fds[0]);
-        run_child(read, limits, pipe_fds[1]);
-    }
-    ::close(pipe_fds[1]);
-    const auto bytes = read_all(pipe_fds[0], limits.text_bytes + limits.cells * 32 + (1u << 20));
-    ::close(pipe_fds[0]);
+// The child's cells, once it has ended well; `fd` is the pipe's reading end.
+void collect(pid_t child, int fd, SheetBuilder& sheets, const WorkbookLimits& limits) {
+    const auto bytes = read_all(fd, limits.text_bytes + limits.cells * 32 + (1u << 20));
+    ::close(fd);
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) refuse_broken("the .xls reader stopped on this file");
     rebuild(bytes, sheets);
+}
+
+struct Pipe {
+    int read_end = -1;
+    int write_end = -1;
+};
+
+Pipe make_pipe() {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
+    return {fds[0], fds[1]};
+}
+
+// posix_spawn's settings, released however the spawn ends.
+class SpawnActions {
+public:
+    SpawnActions() { posix_spawn_file_actions_init(&actions_); }
+    ~SpawnActions() { posix_spawn_file_actions_destroy(&actions_); }
+    SpawnActions(const SpawnActions&) = delete;
+    SpawnActions& operator=(const SpawnActions&) = delete;
+    posix_spawn_file_actions_t* get() { return &actions_; }
+
+private:
+    posix_spawn_file_actions_t actions_;
+};
+
+}  // namespace
+
+void read_in_child(const std::function<void(SheetBuilder&)>& read, SheetBuilder& sheets, const WorkbookLimits& limits) {
+    const auto pipe = make_pipe();
+    const pid_t child = fork();
+    if (child < 0) {
+        ::close(pipe.read_end);
+        ::close(pipe.write_end);
+        throw std::system_error(errno, std::generic_category(), "fork");
+    }
+    if (child == 0) {
+        ::close(pipe.read_end);
+        serve_as_child(read, limits, pipe.write_end);
+    }
+    ::close(pipe.write_end);
+    collect(child, pipe.read_end, sheets, limits);
+}
+
+void read_in_process(const std::filesystem::path& program, const std::vector<std::string>& args, int input_fd,
+                     SheetBuilder& sheets, const WorkbookLimits& limits) {
+    std::vector<std::string> words{program.string()};
+    words.insert(words.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
+
+    const auto pipe = make_pipe();
+    SpawnActions actions;
+    posix_spawn_file_actions_adddup2(actions.get(), input_fd, STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(actions.get(), pipe.write_end, STDOUT_FILENO);
+    posix_spawn_file_actions_addclosefrom_np(actions.get(), STDERR_FILENO + 1);
+    pid_t child = 0;
+    const int failed = posix_spawn(&child, argv[0], actions.get(), nullptr, argv.data(), environ);
+    ::close(pipe.write_end);
+    if (failed != 0) {
+        ::close(pipe.read_end);
+        throw std::system_error(failed, std::generic_category(), "posix_spawn " + words.front());
+    }
+    collect(child, pipe.read_end, sheets, limits);
+}
+
+bool has_several_threads() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.starts_with("Threads:")) return std::stoi(line.substr(8)) > 1;
+    return true;  // unknown: the safe way
 }
 
 }  // namespace kitap::workbook

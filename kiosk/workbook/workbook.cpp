@@ -36,7 +36,8 @@ FileFormat detect_format(std::string_view bytes) {
     return FileFormat::text;
 }
 
-tl::expected<core::SourceTable, WorkbookError> read_workbook(std::string_view bytes, const WorkbookLimits& limits) {
+tl::expected<core::SourceTable, WorkbookError> read_workbook(std::string_view bytes, const WorkbookLimits& limits,
+                                                             const XlsChild& xls_child) {
     core::SourceTable table;
     SheetBuilder sheets(table, limits);
     try {
@@ -44,7 +45,7 @@ tl::expected<core::SourceTable, WorkbookError> read_workbook(std::string_view by
             refuse("import.error.workbook_too_large", {{"limit", std::to_string(limits.input_bytes >> 20) + " MiB"}});
         if (detect_format(bytes) == FileFormat::ole2) {
             if (bytes.find(encrypted_package) != std::string_view::npos) refuse("import.error.workbook_encrypted");
-            read_xls(bytes, sheets, limits);
+            read_xls(bytes, sheets, limits, xls_child);
         } else {
             read_zip(bytes, sheets, limits);
         }

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
@@ -43,10 +44,26 @@ struct WorkbookError {
     std::map<std::string, std::string> args;
 };
 
+// How the .xls reader's child process starts (freexl runs apart: it is not safe on
+// hostile files). A fork copies this process and allocates in the copy, safe only
+// while this process has one thread; a server spawns a fresh `program __read-xls`
+// instead. automatic: spawn when this process runs several threads.
+struct XlsChild {
+    enum class Start { automatic, fork, spawn };
+    Start start = Start::automatic;
+    std::filesystem::path program = "/proc/self/exe";  // a `kitap`, which serves __read-xls
+};
+
+// The hidden subcommand a spawned child runs: `kitap __read-xls LIMITS...` reads the
+// .xls from standard input and writes its cells to standard output.
+inline constexpr std::string_view xls_child_command = "__read-xls";
+[[noreturn]] void run_xls_child(int argc, const char* const* argv);
+
 // Every sheet, in the workbook's order, named as in the workbook; rows numbered
 // as the spreadsheet shows them. Numbers read as a CSV export shows them
 // (20000014, 1500.5), dates as 2015-03-12 (with " 10:30" when they have a time),
 // booleans as TRUE/FALSE. Broken, encrypted or oversized workbooks are refused.
-tl::expected<core::SourceTable, WorkbookError> read_workbook(std::string_view bytes, const WorkbookLimits& limits = {});
+tl::expected<core::SourceTable, WorkbookError> read_workbook(std::string_view bytes, const WorkbookLimits& limits = {},
+                                                             const XlsChild& xls_child = {});
 
 }  // namespace kitap::workbook

@@ -9,10 +9,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <optional>
 #include <system_error>
+#include <type_traits>
+#include <vector>
 
 namespace kitap::workbook {
 namespace {
@@ -36,6 +40,11 @@ public:
     MemoryFile& operator=(const MemoryFile&) = delete;
 
     std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+    // The descriptor, read from the start (a spawned child's standard input).
+    int rewound() const {
+        if (::lseek(fd_, 0, SEEK_SET) != 0) throw std::system_error(errno, std::generic_category(), "lseek");
+        return fd_;
+    }
 
 private:
     int fd_;
@@ -117,10 +126,69 @@ void read_with_freexl(std::string_view bytes, SheetBuilder& sheets, const Workbo
     }
 }
 
+// The limits a spawned child works under travel as its arguments, in this order.
+static_assert(std::is_same_v<std::size_t, std::uint64_t>);
+std::array<std::uint64_t*, 8> limit_fields(WorkbookLimits& limits) {
+    return {&limits.input_bytes, &limits.uncompressed_bytes, &limits.sheets, &limits.rows,
+            &limits.columns,     &limits.cell_bytes,         &limits.cells,  &limits.text_bytes};
+}
+
+std::vector<std::string> limit_arguments(WorkbookLimits limits) {
+    std::vector<std::string> args{std::string(xls_child_command)};
+    for (const auto* field : limit_fields(limits)) args.push_back(std::to_string(*field));
+    return args;
+}
+
+std::optional<WorkbookLimits> limits_from(int argc, const char* const* argv) {
+    WorkbookLimits limits;
+    const auto fields = limit_fields(limits);
+    if (argc != static_cast<int>(fields.size())) return std::nullopt;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string_view text(argv[i]);
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *fields[i]);
+        if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    }
+    return limits;
+}
+
+// Standard input, up to one byte past `limit` (then the workbook is too large).
+std::string read_standard_input(std::size_t limit) {
+    std::string bytes;
+    char buffer[64 * 1024];
+    while (bytes.size() <= limit) {
+        const auto n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) refuse_broken("cannot read the workbook");
+        if (n == 0) break;
+        bytes.append(buffer, static_cast<std::size_t>(n));
+    }
+    return bytes;
+}
+
 }  // namespace
 
-void read_xls(std::string_view bytes, SheetBuilder& sheets, const WorkbookLimits& limits) {
-    read_in_child([&](SheetBuilder& child_sheets) { read_with_freexl(bytes, child_sheets, limits); }, sheets, limits);
+void read_xls(std::string_view bytes, SheetBuilder& sheets, const WorkbookLimits& limits, const XlsChild& xls_child) {
+    const bool spawn = xls_child.start == XlsChild::Start::spawn ||
+                       (xls_child.start == XlsChild::Start::automatic && has_several_threads());
+    if (!spawn)
+        return read_in_child([&](SheetBuilder& child_sheets) { read_with_freexl(bytes, child_sheets, limits); }, sheets,
+                             limits);
+    const MemoryFile input(bytes);
+    read_in_process(xls_child.program, limit_arguments(limits), input.rewound(), sheets, limits);
+}
+
+void run_xls_child(int argc, const char* const* argv) {
+    const auto limits = limits_from(argc, argv);
+    if (!limits) _exit(2);
+    serve_as_child(
+        [&](SheetBuilder& sheets) {
+            const auto bytes = read_standard_input(limits->input_bytes);
+            if (bytes.size() > limits->input_bytes)
+                refuse("import.error.workbook_too_large",
+                       {{"limit", std::to_string(limits->input_bytes >> 20) + " MiB"}});
+            read_with_freexl(bytes, sheets, *limits);
+        },
+        *limits, STDOUT_FILENO);
 }
 
 }  // namespace kitap::workbook

@@ -21,7 +21,9 @@ inline const workbook::WorkbookLimits fuzz_limits{.input_bytes = 1u << 20,
 
 // A table within the limits with rows in order, or a refusal with a workbook key.
 inline void check_workbook(std::string_view bytes) {
-    const auto table = workbook::read_workbook(bytes, fuzz_limits);
+    // Forked as the CLI does: libFuzzer's own threads would choose a spawned child, and
+    // the fuzzer binary serves no `__read-xls`.
+    const auto table = workbook::read_workbook(bytes, fuzz_limits, {.start = workbook::XlsChild::Start::fork});
     if (!table) {
         require(table.error().key.starts_with("import.error.workbook_"), "a refusal is a workbook error",
                 table.error().key);
