@@ -1,0 +1,61 @@
+// Accounts (the librarian only): who may log in to the console, with which role; a class
+// teacher with the classes they lead.
+import { api } from '../api.js';
+import { h, replace, table, notice, field, formValues } from '../dom.js';
+import { t } from '../i18n.js';
+import { problemText } from '../problem.js';
+
+const roles = ['librarian', 'teacher', 'director'];
+
+export default {
+    name: 'accounts',
+    roles: ['librarian'],
+    async render(main, { me }) {
+        const message = h('div', { 'aria-live': 'polite' });
+        const list = h('div');
+        const act = (work) => async () => {
+            try {
+                await work();
+                await load();
+            } catch (error) {
+                replace(message, notice('error', problemText(error)));
+            }
+        };
+        const load = async () => {
+            const accounts = await api.get('/api/accounts');
+            replace(list, table([
+                [t('web.field.name'), (a) => a.name],
+                [t('web.accounts.role'), (a) => t(`web.role.${a.role}`)],
+                [t('web.accounts.classes'), (a) => (a.classes ?? []).join(', ')],
+                ['', (a) => a.name === me.user ? '' : h('button', {
+                    type: 'button', class: 'danger', onclick: act(async () => {
+                        if (!window.confirm(t('web.accounts.remove_question', { name: a.name }))) return;
+                        await api.delete(`/api/accounts/${encodeURIComponent(a.name)}`);
+                        replace(message, notice('done', t('web.accounts.removed', { name: a.name })));
+                    }),
+                }, t('web.accounts.remove'))],
+            ], accounts));
+        };
+        const form = h('form', {
+            class: 'card form-grid',
+            onsubmit: async (event) => {
+                event.preventDefault();
+                const values = formValues(form);
+                const classes = (values.classes ?? '').split(/[\s,;]+/).filter(Boolean);
+                await act(async () => {
+                    await api.post('/api/accounts', { name: values.name, role: values.role, classes, password: values.password });
+                    replace(message, notice('done', t('web.accounts.added', { name: values.name })));
+                    form.reset();
+                })();
+            },
+        },
+        h('h2', {}, t('web.accounts.add')),
+        field(t('web.field.name'), h('input', { name: 'name', required: true, autocomplete: 'off' })),
+        field(t('web.accounts.role'), h('select', { name: 'role' }, roles.map((role) => h('option', { value: role }, t(`web.role.${role}`))))),
+        field(t('web.accounts.classes'), h('input', { name: 'classes', placeholder: '5Ә 7Б' })),
+        field(t('web.login.password'), h('input', { name: 'password', type: 'password', minlength: 10, required: true, autocomplete: 'new-password' })),
+        h('button', { type: 'submit', class: 'primary' }, t('web.accounts.add_submit')));
+        replace(main, h('h1', {}, t('web.nav.accounts')), message, list, form);
+        await load();
+    },
+};
