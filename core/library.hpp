@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/db/backup.hpp"
+#include "core/library/account_service.hpp"
 #include "core/library/audit_service.hpp"
 #include "core/library/circulation_service.hpp"
 #include "core/library/fault.hpp"
@@ -60,6 +61,11 @@ public:
     StationHandle open_station(StationMode mode, std::string name);
     StationHandle open_station(StationMode mode, std::string name, Rules rules);
 
+    // Every event-log row this library appends from now on names this web account
+    // (nullopt: none, as for the kiosk and the CLI). The web console sets it per request.
+    void act_as(std::optional<std::string> account);
+
+    AccountService accounts() { return AccountService(*core_); }
     AuditService audit() { return AuditService(*core_); }
     CirculationService circulation() { return CirculationService(*core_); }
     FundService fund() { return FundService(*core_); }

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "core/calendar.hpp"
+#include "core/library/fault.hpp"
+
+#include <tl/expected.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kitap::core {
+
+struct LibraryCore;
+
+// Who may use the web console, and as what.
+enum class AccountRole { librarian, teacher, director };
+std::string_view to_string(AccountRole role);  // "librarian", "teacher", "director"
+std::optional<AccountRole> account_role_from(std::string_view name);
+
+struct Account {
+    std::string name;
+    AccountRole role = AccountRole::librarian;
+    std::vector<std::string> classes;      // the classes a teacher leads ("5Ә"); empty for the others
+    std::int64_t credentials_version = 1;  // changes with every password change: sessions made before are void
+
+    friend bool operator==(const Account&, const Account&) = default;
+};
+
+struct NewAccount {
+    std::string name;
+    AccountRole role = AccountRole::librarian;
+    std::vector<std::string> classes;
+    std::string password;
+};
+
+// Why an account was not added, changed or removed.
+enum class AccountProblemKind {
+    name_taken,                 // another account has this name
+    unknown_account,            // no account has this name
+    bad_name,                   // empty, too long, or with spaces or control characters
+    password_too_short,         // fewer than min_password_length characters
+    unknown_class,              // detail: the class no reader or curriculum names
+    classes_only_for_teachers,  // a librarian or director given classes
+    teacher_needs_class,        // a teacher given none
+};
+std::string_view to_string(AccountProblemKind kind);
+
+struct AccountProblem {
+    AccountProblemKind kind = AccountProblemKind::bad_name;
+    std::string detail;  // the name or class concerned
+
+    friend bool operator==(const AccountProblem&, const AccountProblem&) = default;
+};
+
+inline constexpr std::size_t min_password_length = 10;  // characters (UTF-8 code points), not bytes
+
+// Brute force: this many wrong passwords for one account within `window` lock its
+// logins for `lockout` from the last of them, the right password too.
+struct LoginThrottlePolicy {
+    int wrong_tries = 5;
+    std::chrono::seconds window{std::chrono::minutes(15)};
+    std::chrono::seconds lockout{std::chrono::minutes(15)};
+};
+
+// An unknown name is a wrong password, at the same cost (a dummy hash is checked),
+// so a refusal does not tell which names exist.
+enum class LoginRefusal { wrong_password, locked_out };
+std::string_view to_string(LoginRefusal refusal);
+
+struct LoginRefused {
+    LoginRefusal reason = LoginRefusal::wrong_password;
+    std::optional<Timestamp> until;  // with locked_out: when logins are taken again
+
+    friend bool operator==(const LoginRefused&, const LoginRefused&) = default;
+};
+
+// The web console's accounts. Passwords are kept only as argon2id hashes; every
+// change and every login (failed or locked out too) is a row of the audit log.
+class AccountService {
+public:
+    explicit AccountService(LibraryCore& core) : core_(core) {}
+
+    OrFault<tl::expected<Account, AccountProblem>> add(const NewAccount& account, Timestamp now);
+    // Every account by name; never a hash.
+    OrFault<std::vector<Account>> list();
+    OrFault<std::optional<Account>> find(std::string_view name);
+    // A new hash and a new credentials_version; the problem, when refused.
+    OrFault<std::optional<AccountProblem>> change_password(std::string_view name, std::string_view password,
+                                                           Timestamp now);
+    OrFault<std::optional<AccountProblem>> remove(std::string_view name, Timestamp now);
+    // Checks the password; 5 wrong ones for one account within 15 minutes lock its
+    // logins for 15 minutes (the right password too). Counted from the audit log, so
+    // it survives restarts. Audits web_login / web_login_failed / web_login_locked_out
+    // with the account and `client` (the address) in the detail.
+    OrFault<tl::expected<Account, LoginRefused>> log_in(std::string_view name, std::string_view password,
+                                                        std::string_view client, Timestamp now);
+
+private:
+    LibraryCore& core_;
+};
+
+}  // namespace kitap::core

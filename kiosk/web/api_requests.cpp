@@ -1,0 +1,98 @@
+#include "kiosk/web/api_requests.hpp"
+
+#include <iterator>
+
+namespace kitap::web {
+namespace {
+
+// Far above any real name, password or barcode; a client sending more is not a person.
+constexpr std::size_t max_name_bytes = 256;
+constexpr std::size_t max_password_bytes = 1024;
+constexpr std::size_t max_code_bytes = 512;
+
+tl::unexpected<BadRequest> bad(std::string message) { return tl::unexpected(BadRequest{std::move(message)}); }
+
+// The string under `key`, non-empty and at most `max_bytes` long.
+Parsed<std::string> required_string(const nlohmann::json& object, const char* key, std::size_t max_bytes) {
+    const auto found = object.find(key);
+    if (found == object.end()) return bad(std::string("\"") + key + "\" is missing");
+    if (!found->is_string()) return bad(std::string("\"") + key + "\" must be a string");
+    auto value = found->get<std::string>();
+    if (value.empty()) return bad(std::string("\"") + key + "\" is empty");
+    if (value.size() > max_bytes)
+        return bad(std::string("\"") + key + "\" is longer than " + std::to_string(max_bytes) + " bytes");
+    return value;
+}
+
+}  // namespace
+
+Parsed<nlohmann::json> parse_json_object(std::string_view body) {
+    auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) return bad("the body is not JSON");
+    if (!parsed.is_object()) return bad("the body must be a JSON object");
+    return parsed;
+}
+
+Parsed<LoginRequest> parse_login(std::string_view body) {
+    const auto object = parse_json_object(body);
+    if (!object) return tl::unexpected(object.error());
+    auto user = required_string(*object, "user", max_name_bytes);
+    if (!user) return tl::unexpected(user.error());
+    auto password = required_string(*object, "password", max_password_bytes);
+    if (!password) return tl::unexpected(password.error());
+    return LoginRequest{.user = std::move(*user), .password = std::move(*password)};
+}
+
+Parsed<ScanRequest> parse_scan(std::string_view body) {
+    const auto object = parse_json_object(body);
+    if (!object) return tl::unexpected(object.error());
+    auto code = required_string(*object, "code", max_code_bytes);
+    if (!code) return tl::unexpected(code.error());
+    auto mode_name = required_string(*object, "mode", max_name_bytes);
+    if (!mode_name) return tl::unexpected(mode_name.error());
+    // The librarian's modes only: "self" is the pupils' kiosk, never a logged-in desk.
+    const auto mode = core::station_mode_from(*mode_name);
+    if (!mode || *mode == core::StationMode::self) return bad("\"mode\" must be \"desk\", \"return\" or \"stocktake\"");
+    return ScanRequest{.code = std::move(*code), .mode = *mode};
+}
+
+std::string_view session_id_from_cookies(std::string_view cookies) {
+    while (!cookies.empty()) {
+        const auto end = cookies.find(';');
+        auto pair = cookies.substr(0, end);
+        while (pair.starts_with(' ')) pair.remove_prefix(1);
+        if (pair.starts_with(session_cookie_name) && pair.substr(session_cookie_name.size()).starts_with('='))
+            return pair.substr(session_cookie_name.size() + 1);
+        cookies = end == std::string_view::npos ? std::string_view{} : cookies.substr(end + 1);
+    }
+    return {};
+}
+
+Parsed<std::optional<std::string>> single_parameter(const QueryParameters& query, const std::string& name) {
+    const auto [first, last] = query.equal_range(name);
+    if (first == last) return std::optional<std::string>{};
+    if (std::next(first) != last) return bad("parameter \"" + name + "\" is given more than once");
+    return std::optional<std::string>{first->second};
+}
+
+Parsed<app::Language> requested_language(const QueryParameters& query, std::string_view accept_language) {
+    const auto lang = single_parameter(query, "lang");
+    if (!lang) return tl::unexpected(lang.error());
+    if (*lang) {
+        const auto language = app::language_from(**lang);
+        if (!language || (*lang)->size() != 2) return bad("parameter \"lang\" must be kk, ru or en");
+        return *language;
+    }
+    // "ru-RU,ru;q=0.9,en;q=0.8": the first tag we speak, in the browser's order.
+    while (!accept_language.empty()) {
+        const auto comma = accept_language.find(',');
+        auto tag = accept_language.substr(0, comma);
+        tag = tag.substr(0, tag.find(';'));
+        while (tag.starts_with(' ')) tag.remove_prefix(1);
+        if (const auto language = app::language_from(tag)) return *language;
+        accept_language = comma == std::string_view::npos ? std::string_view{} : accept_language.substr(comma + 1);
+    }
+    return app::Language::en;
+}
+
+}  // namespace kitap::web

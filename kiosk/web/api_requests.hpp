@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/circulation/station.hpp"
+#include "kiosk/app/translator.hpp"
+
+#include <nlohmann/json.hpp>
+#include <tl/expected.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kitap::web {
+
+// The wire side of the API, apart from its handlers: bytes a hostile client sent
+// become typed requests here or a BadRequest saying what and where, never an
+// exception (tests/fuzz/fuzz_web_requests.cpp holds them to that).
+
+struct BadRequest {
+    std::string message;  // for the client: which key or parameter, and what was wrong with it
+};
+
+template <typename T>
+using Parsed = tl::expected<T, BadRequest>;
+
+// A request body that must be one JSON object.
+Parsed<nlohmann::json> parse_json_object(std::string_view body);
+
+// POST /api/login {"user", "password"}
+struct LoginRequest {
+    std::string user;
+    std::string password;
+};
+Parsed<LoginRequest> parse_login(std::string_view body);
+
+// POST /api/scan {"code", "mode": "desk" | "return" | "stocktake"}
+struct ScanRequest {
+    std::string code;
+    core::StationMode mode = core::StationMode::desk;
+};
+Parsed<ScanRequest> parse_scan(std::string_view body);
+
+inline constexpr std::string_view session_cookie_name = "kitap_session";
+
+// The session id from a Cookie header ("lang=kk; kitap_session=ID"), or "" when none.
+std::string_view session_id_from_cookies(std::string_view cookies);
+
+// A query string's parameters, each named once at most ("?class=5Ә&format=csv").
+using QueryParameters = std::multimap<std::string, std::string>;
+
+// The parameter `name`, when given once; a BadRequest when given twice.
+Parsed<std::optional<std::string>> single_parameter(const QueryParameters& query, const std::string& name);
+
+// The language an answer is written in: `?lang=kk|ru|en`, else the first of those in
+// Accept-Language, else English (as the command line falls back to).
+Parsed<app::Language> requested_language(const QueryParameters& query, std::string_view accept_language);
+
+}  // namespace kitap::web
