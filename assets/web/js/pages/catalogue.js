@@ -5,13 +5,14 @@ import { h, replace, table, notice, field, formValues } from '../dom.js';
 import { t, date, tenge } from '../i18n.js';
 import { problemText } from '../problem.js';
 
-export function searchResults(found, linkTo) {
+// GET /api/catalog's titles: what each is, where it stands, how many copies are free.
+export function searchResults({ titles: found }, linkTo) {
     if (found.length === 0) return h('p', {}, t('web.none_found'));
     return table([
         [t('web.field.title'), (title) => linkTo && title.isbn ? h('a', { href: linkTo(title) }, title.title) : title.title],
         [t('web.field.author'), (title) => title.author ?? ''],
         [t('web.field.kind'), (title) => t(`web.kind.${title.kind}`)],
-        [t('web.field.shelf'), (title) => title.shelf ?? ''],
+        [t('web.field.shelf'), (title) => title.shelf.join(', ')],
         [t('web.field.available'), (title) => h('span', { class: title.available > 0 ? 'available' : 'unavailable' }, `${title.available} / ${title.total}`)],
     ], found);
 }

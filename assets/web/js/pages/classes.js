@@ -18,19 +18,14 @@ export function classTotals(provision) {
     return [...byClass.values()].sort((a, b) => a.grade - b.grade || a.class.localeCompare(b.class));
 }
 
-// GET /api/readers?class= answers the pupils, as a list or as {pupils: [...]}.
-export function pupilsOf(answer) {
-    return Array.isArray(answer) ? answer : answer?.pupils ?? [];
+// A pupil's class set as "7/10", with a tick when whole.
+export function setCell(pupil) {
+    return h('span', { class: pupil.complete ? 'set complete' : 'set' }, `${pupil.set_held}/${pupil.set_needed}`, pupil.complete ? ' ✓' : '');
 }
 
-function setCell(pupil) {
-    if (pupil.needed === undefined) return '';
-    const complete = pupil.held >= pupil.needed;
-    return h('span', { class: complete ? 'set complete' : 'set' }, `${pupil.held}/${pupil.needed}`, complete ? ' ✓' : '');
-}
-
-function missingCell(pupil) {
-    return (pupil.missing ?? []).map((line) => line.title + (line.count > 1 ? ` ×${line.count}` : '')).join('; ');
+// The titles of the set a pupil still lacks.
+export function missingCell(pupil) {
+    return pupil.missing.map((line) => line.title + (line.missing > 1 ? ` ×${line.missing}` : '')).join('; ');
 }
 
 function issueSummary(result) {
@@ -55,7 +50,7 @@ function shortagesTable(result) {
 
 async function showClass(section, className, me, reload) {
     replace(section, h('h2', {}, t('web.classes.class', { class: className })), h('p', { class: 'quiet' }, t('web.loading')));
-    const pupils = pupilsOf(await api.get(query('/api/readers', { class: className })));
+    const { pupils } = await api.get(query('/api/readers', { class: className }));
     const outcome = h('div', { class: 'issue-outcome', 'aria-live': 'polite' });
     const issueButton = me.role === 'librarian'
         ? h('button', {
@@ -95,6 +90,7 @@ async function showClass(section, className, me, reload) {
         table([
             [t('web.field.name'), (p) => h('a', { href: `#/readers/${encodeURIComponent(p.card)}` }, p.name)],
             [t('web.field.card'), (p) => p.card],
+            [t('web.classes.holds'), (p) => p.holds],
             [t('web.classes.set'), setCell],
             [t('web.classes.missing'), missingCell],
         ], pupils));

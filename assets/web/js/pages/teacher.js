@@ -3,12 +3,12 @@ import { api, download, query } from '../api.js';
 import { h, replace, table, notice } from '../dom.js';
 import { t, date } from '../i18n.js';
 import { problemText } from '../problem.js';
-import { pupilsOf } from './classes.js';
+import { missingCell, setCell } from './classes.js';
 
 async function classSection(className) {
     const message = h('div', { class: 'no-print' });
-    const [pupils, debtors] = await Promise.all([
-        api.get(query('/api/readers', { class: className })).then(pupilsOf),
+    const [{ pupils }, debtors] = await Promise.all([
+        api.get(query('/api/readers', { class: className })),
         api.get(query('/api/reports/debtors', { class: className, format: 'json' })),
     ]);
     const owing = debtors.flatMap((group) => group.debtors);
@@ -21,8 +21,9 @@ async function classSection(className) {
         h('h3', {}, t('web.teacher.pupils')),
         table([
             [t('web.field.name'), (p) => p.name],
-            [t('web.classes.set'), (p) => (p.needed === undefined ? '' : `${p.held}/${p.needed}`)],
-            [t('web.classes.missing'), (p) => (p.missing ?? []).map((line) => line.title).join('; ')],
+            [t('web.classes.holds'), (p) => p.holds],
+            [t('web.classes.set'), setCell],
+            [t('web.classes.missing'), missingCell],
         ], pupils),
         h('h3', {}, t('web.teacher.debtors')),
         owing.length === 0 ? h('p', {}, t('web.reports.no_debtors')) : table([

@@ -70,7 +70,7 @@ function writeoffSection() {
 
 function closeSummary(close) {
     return [
-        notice(close.dry_run ? 'notice' : 'done', t(close.dry_run ? 'web.year.close_would' : 'web.year.close_done', {
+        notice(close.dry_run ? 'warning' : 'done', t(close.dry_run ? 'web.year.close_would' : 'web.year.close_done', {
             year: close.year, next: close.next_year, classes: close.promoted.length, graduates: close.graduates.length, debts: close.debts.length,
         })),
         close.promoted.length ? table([
