@@ -62,7 +62,8 @@ export const passwords = { librarian: 'librarian-secret-1', teacher: 'teacher-se
 export async function startSchool() {
     const folder = mkdtempSync(join(tmpdir(), 'kitap-web-'));
     const db = join(folder, 'kitap.db');
-    const demo = sampleCodes(kitap(db, ['demo']));
+    // Two school years, so the annual report has a year before to set beside this one.
+    const demo = sampleCodes(kitap(db, ['demo', '--years', '2']));
     kitap(db, ['user', 'add', 'librarian', '--role', 'librarian'], `${passwords.librarian}\n`);
     kitap(db, ['user', 'add', 'director', '--role', 'director'], `${passwords.director}\n`);
     kitap(db, ['user', 'add', 'teacher', '--role', 'teacher', '--class', demo.className], `${passwords.teacher}\n`);

@@ -60,6 +60,13 @@ test('every key made at run time has a prefix the list above or the tables know'
             assert.ok(Object.keys(tables.en).some((key) => key.startsWith(prefix)), `${file}: no key starts with ${prefix}`);
 });
 
+test('every key in the tables is used by a page', () => {
+    const all = code.map(({ text }) => text).join('\n');
+    const prefixes = [...all.matchAll(/\bt\(`(web\.[a-z0-9_.]*)\$\{/g)].map(([, prefix]) => prefix);
+    for (const key of Object.keys(tables.en))
+        assert.ok(all.includes(`'${key}'`) || prefixes.some((prefix) => key.startsWith(prefix)), `${key} is used by no page`);
+});
+
 test('Kazakh words use Kazakh letters', () => {
     assert.equal(tables.kk['web.classes.issue_all'], 'Бүкіл сыныпқа жинақ беру');
     const kazakhOnly = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/;

@@ -24,7 +24,7 @@ export async function loadLanguage(lang) {
     document.documentElement.lang = lang;
 }
 
-// t('web.desk.title'), t('web.reader.loans', {count: 3}): an unknown key shows as itself.
+// t('web.nav.desk'), t('web.reader.due', {date: '31.05.2025'}): an unknown key shows as itself.
 export function t(key, args = {}) {
     const text = messages[key] ?? key;
     return text.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
