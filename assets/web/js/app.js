@@ -3,7 +3,8 @@
 import { api, setCsrf } from './api.js';
 import { problemText } from './problem.js';
 import { h, replace, notice } from './dom.js';
-import { chosenLanguage, languages, loadLanguage, t, language } from './i18n.js';
+import { chosenLanguage, loadLanguage, t } from './i18n.js';
+import { languageSwitch } from './language-switch.js';
 import login from './pages/login.js';
 import desk from './pages/desk.js';
 import classes from './pages/classes.js';
@@ -40,17 +41,6 @@ export function navigate(name, argument = '') {
     else location.hash = hash;
 }
 
-function languageSwitch() {
-    return h('div', { class: 'languages', role: 'group', 'aria-label': t('web.header.language') },
-        languages.map((lang) => h('button', {
-            type: 'button', lang, 'aria-pressed': String(lang === language()),
-            onclick: async () => {
-                await loadLanguage(lang);
-                show();
-            },
-        }, t(`web.language.${lang}`))));
-}
-
 function renderHeader(active) {
     const me = state.me;
     const menu = me
@@ -66,7 +56,7 @@ function renderHeader(active) {
         : null;
     replace(header,
         h('div', { class: 'brand' }, h('a', { href: '#/' }, 'Kitap'), h('span', {}, t('web.header.subtitle'))),
-        menu, languageSwitch(), who);
+        menu, languageSwitch(show), who);
 }
 
 async function logout() {

@@ -55,14 +55,3 @@ export function notice(kind, ...text) {
 export function field(label, input) {
     return h('label', { class: 'field' }, h('span', {}, label), input);
 }
-
-// The form's fields as an object; empty ones left out.
-export function formValues(form) {
-    const values = {};
-    for (const [name, value] of new FormData(form).entries()) {
-        if (typeof value === 'string' && value.trim() === '') continue;
-        if (name in values) values[name] = [].concat(values[name], value);
-        else values[name] = typeof value === 'string' ? value.trim() : value;
-    }
-    return values;
-}

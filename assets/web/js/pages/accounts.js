@@ -1,7 +1,8 @@
 // Accounts (the librarian only): who may log in to the console, with which role; a class
 // teacher with the classes they lead.
 import { api } from '../api.js';
-import { h, replace, table, notice, field, formValues } from '../dom.js';
+import { h, replace, table, notice, field } from '../dom.js';
+import { actionForm } from '../forms.js';
 import { t } from '../i18n.js';
 import { problemText } from '../problem.js';
 
@@ -36,18 +37,12 @@ export default {
                 }, t('web.accounts.remove'))],
             ], accounts));
         };
-        const form = h('form', {
-            class: 'card form-grid',
-            onsubmit: async (event) => {
-                event.preventDefault();
-                const values = formValues(form);
-                const classes = (values.classes ?? '').split(/[\s,;]+/).filter(Boolean);
-                await act(async () => {
-                    await api.post('/api/accounts', { name: values.name, role: values.role, classes, password: values.password });
-                    replace(message, notice('done', t('web.accounts.added', { name: values.name })));
-                    form.reset();
-                })();
-            },
+        const form = actionForm({ class: 'card form-grid' }, async (values, added) => {
+            const classes = (values.classes ?? '').split(/[\s,;]+/).filter(Boolean);
+            await api.post('/api/accounts', { name: values.name, role: values.role, classes, password: values.password });
+            added.reset();
+            await load();
+            return t('web.accounts.added', { name: values.name });
         },
         h('h2', {}, t('web.accounts.add')),
         field(t('web.field.name'), h('input', { name: 'name', required: true, autocomplete: 'off' })),

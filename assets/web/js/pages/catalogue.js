@@ -1,7 +1,8 @@
 // The catalogue for the librarian: search titles, a title's copies and where they are,
 // receive new copies and print their labels in one go.
 import { api, download, query } from '../api.js';
-import { h, replace, table, notice, field, formValues } from '../dom.js';
+import { h, replace, table, notice, field } from '../dom.js';
+import { actionForm, copiesOrCount, searchForm } from '../forms.js';
 import { t, date, tenge } from '../i18n.js';
 import { problemText } from '../problem.js';
 
@@ -35,25 +36,14 @@ async function showTitle(section, isbn) {
 }
 
 function receiveForm(isbn) {
-    const message = h('div', { 'aria-live': 'polite' });
-    const form = h('form', {
-        class: 'card form-grid',
-        onsubmit: async (event) => {
-            event.preventDefault();
-            const values = formValues(form);
-            const copies = (values.copies ?? '').split(/[\s,;]+/).filter(Boolean);
-            const body = { isbn: values.isbn, price: values.price, source: values.source, date: values.date, shelf: values.shelf };
-            if (copies.length) body.copies = copies;
-            else body.count = Number(values.count);
-            try {
-                const done = await api.post('/api/receive', body);
-                replace(message, notice('done', t('web.catalogue.received', { copies: done.copies, title: done.title, sum: tenge(done.sum) })));
-                if (copies.length && values.labels) await download(query('/api/labels/copies', { copy: copies }));
-                form.reset();
-            } catch (error) {
-                replace(message, notice('error', problemText(error)));
-            }
-        },
+    return actionForm({ class: 'card form-grid' }, async (values, form) => {
+        const copies = copiesOrCount(values);
+        const done = await api.post('/api/receive', {
+            ...copies, isbn: values.isbn, price: values.price, source: values.source, date: values.date, shelf: values.shelf,
+        });
+        if (copies.copies && values.labels) await download(query('/api/labels/copies', { copy: copies.copies }));
+        form.reset();
+        return t('web.catalogue.received', { copies: done.copies, title: done.title, sum: tenge(done.sum) });
     },
     h('h2', {}, t('web.catalogue.receive')),
     field(t('web.field.isbn'), h('input', { name: 'isbn', required: true, value: isbn ?? '' })),
@@ -64,32 +54,18 @@ function receiveForm(isbn) {
     field(t('web.field.date'), h('input', { name: 'date', type: 'date' })),
     field(t('web.field.shelf'), h('input', { name: 'shelf' })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'labels', value: '1', checked: true }), t('web.catalogue.print_labels')),
-    h('button', { type: 'submit', class: 'primary' }, t('web.catalogue.receive_submit')),
-    message);
-    return form;
+    h('button', { type: 'submit', class: 'primary' }, t('web.catalogue.receive_submit')));
 }
 
 export default {
     name: 'catalogue',
     roles: ['librarian', 'director'],
     async render(main, { me, argument }) {
-        const results = h('div', { class: 'results' });
         const detail = h('section', { class: 'title-detail' });
-        const search = h('input', { type: 'search', name: 'q', 'aria-label': t('web.catalogue.search'), placeholder: t('web.catalogue.search') });
-        const form = h('form', {
-            class: 'search no-print', role: 'search',
-            onsubmit: async (event) => {
-                event.preventDefault();
-                try {
-                    const found = await api.get(query('/api/catalog', { q: search.value.trim() }));
-                    replace(results, searchResults(found, (title) => `#/catalogue/${encodeURIComponent(title.isbn)}`));
-                } catch (error) {
-                    replace(results, notice('error', problemText(error)));
-                }
-            },
-        }, search, h('button', { type: 'submit' }, t('web.search')));
-        replace(main, h('h1', {}, t('web.nav.catalogue')), form, results, detail, me.role === 'librarian' ? receiveForm(argument) : null);
-        search.focus();
+        const search = searchForm(t('web.catalogue.search'), async (text) =>
+            searchResults(await api.get(query('/api/catalog', { q: text })), (title) => `#/catalogue/${encodeURIComponent(title.isbn)}`));
+        replace(main, h('h1', {}, t('web.nav.catalogue')), search.form, search.results, detail, me.role === 'librarian' ? receiveForm(argument) : null);
+        search.input.focus();
         if (argument) await showTitle(detail, argument).catch((error) => replace(detail, notice('error', problemText(error))));
     },
 };

@@ -2,6 +2,7 @@
 // owe, and the clearance sheet to print.
 import { api, download, query } from '../api.js';
 import { h, replace, table, notice } from '../dom.js';
+import { searchForm } from '../forms.js';
 import { t, date, tenge } from '../i18n.js';
 import { problemText } from '../problem.js';
 import { heldList } from './desk.js';
@@ -57,31 +58,19 @@ export default {
     name: 'readers',
     roles: ['librarian', 'director'],
     async render(main, { me, argument, navigate }) {
-        const results = h('div', { class: 'results' });
         const detail = h('section', { class: 'reader-detail' });
-        const search = h('input', { type: 'search', name: 'q', 'aria-label': t('web.readers.search'), placeholder: t('web.readers.search') });
-        const form = h('form', {
-            class: 'search no-print', role: 'search',
-            onsubmit: async (event) => {
-                event.preventDefault();
-                const text = search.value.trim();
-                if (!text) return;
-                try {
-                    const found = await api.get(query('/api/readers', { q: text }));
-                    if (found.length === 1) navigate('readers', found[0].card);
-                    replace(results, found.length === 0 ? h('p', {}, t('web.none_found')) : table([
-                        [t('web.field.name'), (r) => h('a', { href: `#/readers/${encodeURIComponent(r.card)}` }, r.name)],
-                        [t('web.field.card'), (r) => r.card],
-                        [t('web.field.class'), (r) => r.class ?? ''],
-                        [t('web.field.category'), (r) => t(`web.category.${r.category}`)],
-                    ], found));
-                } catch (error) {
-                    replace(results, notice('error', problemText(error)));
-                }
-            },
-        }, search, h('button', { type: 'submit' }, t('web.search')));
-        replace(main, h('h1', {}, t('web.nav.readers')), form, results, detail);
-        search.focus();
+        const search = searchForm(t('web.readers.search'), async (text) => {
+            const found = await api.get(query('/api/readers', { q: text }));
+            if (found.length === 1) navigate('readers', found[0].card);
+            return found.length === 0 ? h('p', {}, t('web.none_found')) : table([
+                [t('web.field.name'), (r) => h('a', { href: `#/readers/${encodeURIComponent(r.card)}` }, r.name)],
+                [t('web.field.card'), (r) => r.card],
+                [t('web.field.class'), (r) => r.class ?? ''],
+                [t('web.field.category'), (r) => t(`web.category.${r.category}`)],
+            ], found);
+        });
+        replace(main, h('h1', {}, t('web.nav.readers')), search.form, search.results, detail);
+        search.input.focus();
         if (argument) await showReader(detail, argument, me).catch((error) => replace(detail, notice('error', problemText(error))));
     },
 };

@@ -2,9 +2,9 @@
 // settings kept in the database (its language, how long a pupil's page stays open, when the
 // librarian's screens lock) and the kiosk's PIN.
 import { api } from '../api.js';
-import { h, replace, table, notice, field } from '../dom.js';
+import { h, replace, table, field } from '../dom.js';
+import { actionForm } from '../forms.js';
 import { t } from '../i18n.js';
-import { problemText } from '../problem.js';
 
 const kioskSettings = [
     { key: 'kiosk_language', input: (value) => h('select', { name: 'value' }, ['kk', 'ru', 'en'].map((lang) => h('option', { value: lang, selected: lang === value }, t(`web.language.${lang}`)))) },
@@ -18,49 +18,28 @@ function rulesTable(title, values, label) {
     ], Object.entries(values ?? {})));
 }
 
-function kioskForm(setting, value, reload) {
-    const message = h('span', { 'aria-live': 'polite' });
-    const input = setting.input(value);
-    return h('form', {
-        class: 'inline',
-        onsubmit: async (event) => {
-            event.preventDefault();
-            try {
-                await api.put(`/api/settings/${setting.key}`, { value: input.value });
-                replace(message, notice('done', t('web.saved')));
-                reload();
-            } catch (error) {
-                replace(message, notice('error', problemText(error)));
-            }
-        },
-    }, field(t(`web.settings.${setting.key}`), input), h('button', { type: 'submit' }, t('web.save')), message);
+function kioskForm(setting, value) {
+    return actionForm({ class: 'inline' }, async (values) => {
+        await api.put(`/api/settings/${setting.key}`, { value: values.value });
+        return t('web.saved');
+    }, field(t(`web.settings.${setting.key}`), setting.input(value)), h('button', { type: 'submit' }, t('web.save')));
 }
 
 function pinForm() {
-    const message = h('div', { 'aria-live': 'polite' });
-    const pin = h('input', { name: 'pin', type: 'password', inputmode: 'numeric', pattern: '[0-9]{6,8}', autocomplete: 'new-password', required: true });
-    return h('form', {
-        class: 'inline',
-        onsubmit: async (event) => {
-            event.preventDefault();
-            try {
-                await api.put('/api/librarian-pin', { pin: pin.value });
-                pin.value = '';
-                replace(message, notice('done', t('web.settings.pin_set')));
-            } catch (error) {
-                replace(message, notice('error', problemText(error)));
-            }
-        },
-    }, field(t('web.settings.pin'), pin), h('button', { type: 'submit' }, t('web.save')), message);
+    return actionForm({ class: 'inline' }, async (values, form) => {
+        await api.put('/api/librarian-pin', { pin: values.pin });
+        form.reset();
+        return t('web.settings.pin_set');
+    }, field(t('web.settings.pin'), h('input', { name: 'pin', type: 'password', inputmode: 'numeric', pattern: '[0-9]{6,8}', autocomplete: 'new-password', required: true })),
+    h('button', { type: 'submit' }, t('web.save')));
 }
 
 export default {
     name: 'settings',
     roles: ['librarian'],
     async render(main) {
-        const load = async () => {
-            const settings = await api.get('/api/settings');
-            replace(main,
+        const settings = await api.get('/api/settings');
+        replace(main,
                 h('h1', {}, t('web.nav.settings')),
                 h('section', { class: 'card' },
                     h('h2', {}, t('web.settings.school')),
@@ -71,9 +50,7 @@ export default {
                         rulesTable(t('web.settings.loan_limits'), settings.loan_limits, (category) => t(`web.category.${category}`)))),
                 h('section', { class: 'card' },
                     h('h2', {}, t('web.settings.kiosk')),
-                    kioskSettings.map((setting) => kioskForm(setting, settings.kiosk?.[setting.key], load)),
+                    kioskSettings.map((setting) => kioskForm(setting, settings.kiosk[setting.key])),
                     pinForm()));
-        };
-        await load();
     },
 };

@@ -1,7 +1,8 @@
 // The year's work: stocktake (start, then scan at the desk in stocktake mode, then finish),
 // write-offs on numbered acts, and the year close with its dry run first.
 import { api } from '../api.js';
-import { h, replace, table, notice, field, formValues } from '../dom.js';
+import { h, replace, table, notice, field } from '../dom.js';
+import { actionForm, copiesOrCount } from '../forms.js';
 import { t, number, tenge } from '../i18n.js';
 import { problemText } from '../problem.js';
 
@@ -39,24 +40,10 @@ function stocktakeSection() {
 }
 
 function writeoffSection() {
-    const message = h('div', { 'aria-live': 'polite' });
-    const form = h('form', {
-        class: 'form-grid',
-        onsubmit: async (event) => {
-            event.preventDefault();
-            const values = formValues(form);
-            const copies = (values.copies ?? '').split(/[\s,;]+/).filter(Boolean);
-            const body = { reason: values.reason, act: values.act };
-            if (copies.length) body.copies = copies;
-            else Object.assign(body, { isbn: values.isbn, count: Number(values.count) });
-            try {
-                const done = await api.post('/api/writeoff', body);
-                replace(message, notice('done', t('web.year.written_off', { act: done.act?.number ?? done.act, copies: number(done.copies), sum: tenge(done.sum) })));
-                form.reset();
-            } catch (error) {
-                replace(message, notice('error', problemText(error)));
-            }
-        },
+    const form = actionForm({ class: 'form-grid' }, async (values, written) => {
+        const done = await api.post('/api/writeoff', { ...copiesOrCount(values), reason: values.reason, act: values.act });
+        written.reset();
+        return t('web.year.written_off', { act: done.act.number, copies: number(done.copies), sum: tenge(done.sum) });
     },
     field(t('web.field.reason'), h('select', { name: 'reason' }, reasons.map((reason) => h('option', { value: reason }, t(`web.writeoff.reason.${reason}`))))),
     field(t('web.year.act'), h('input', { name: 'act', placeholder: t('web.year.act_new') })),
@@ -64,7 +51,7 @@ function writeoffSection() {
     field(t('web.catalogue.count'), h('input', { name: 'count', type: 'number', min: 1 })),
     field(t('web.catalogue.copies'), h('textarea', { name: 'copies', rows: 2 })),
     h('button', { type: 'submit', class: 'primary' }, t('web.year.writeoff_submit')));
-    return h('section', { class: 'card' }, h('h2', {}, t('web.year.writeoff')), form, message,
+    return h('section', { class: 'card' }, h('h2', {}, t('web.year.writeoff')), form,
         h('p', {}, h('a', { href: '#/reports/acts' }, t('web.year.acts_link'))));
 }
 
