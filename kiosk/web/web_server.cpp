@@ -96,6 +96,7 @@ bool may_see_class(const core::Account& account, std::string_view class_name) {
 }
 
 core::OrFault<std::unique_ptr<WebServer>> WebServer::open(ServerSettings settings, std::optional<TlsFiles> tls) {
+    settings.library.rules = settings.config.rules;
     auto pool = LibraryPool::open(settings.database, settings.library, settings.libraries);
     if (!pool) return tl::unexpected(pool.error());
     std::unique_ptr<httplib::Server> http;

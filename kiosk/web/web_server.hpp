@@ -2,6 +2,7 @@
 
 #include "core/embedded_file.hpp"
 #include "core/library.hpp"
+#include "kiosk/app/config.hpp"
 #include "kiosk/app/translator.hpp"
 #include "kiosk/web/api_requests.hpp"
 #include "kiosk/web/library_pool.hpp"
@@ -27,7 +28,8 @@ core::Timestamp system_now();
 
 struct ServerSettings {
     std::filesystem::path database;
-    // The web's Libraries wait only briefly for another program's write lock: a
+    app::Config config;  // the rules, the school's name on documents, the label stock
+    // The web's Libraries (under config's rules) wait only briefly for another program's write lock: a
     // locked database is a quick 503 to the browser, never a hung page.
     core::LibraryOptions library{.busy_timeout = std::chrono::milliseconds(1000)};
     std::size_t libraries = 4;  // SQLite connections; the RSS target is 60 MB
@@ -96,6 +98,7 @@ private:
     void set_limits();
     void add_public_routes();
     void add_account_routes();
+    void add_user_routes();
     void add_desk_routes();
     void log_in(const httplib::Request& request, httplib::Response& response);
     std::string session_cookie(const std::string& value, std::optional<std::chrono::seconds> max_age) const;
