@@ -35,21 +35,30 @@ struct ServerSettings {
     std::size_t libraries = 4;  // SQLite connections; the RSS target is 60 MB
     // How long a request waits for a free Library before it is told the server is busy.
     std::chrono::milliseconds library_wait{2000};
-    std::size_t workers = 8;       // threads serving connections
-    std::size_t max_waiting = 16;  // accepted connections waiting for a thread; the rest wait in the backlog
+    // Threads serving connections. A browser keeps a few connections open between its
+    // requests, each holding a thread until `keep_alive` passes, so there are more
+    // threads than Libraries; a request holds a Library only while it is answered.
+    std::size_t workers = 16;
+    std::size_t max_waiting = 32;  // accepted connections waiting for a thread; the rest wait in the backlog
     std::size_t max_body_bytes = 20 * 1024 * 1024;
     std::size_t max_headers = 100;
     std::chrono::seconds io_timeout{10};  // each read or write of a connection
-    std::chrono::seconds keep_alive{5};   // an idle kept-alive connection is closed after this
+    std::chrono::seconds keep_alive{2};   // an idle kept-alive connection is closed after this
+    std::size_t keep_alive_requests = 50;  // then a connection is closed, so waiting ones get their turn
     SessionLimits sessions;
     std::function<core::Timestamp()> clock = system_now;
     std::span<const EmbeddedFile> assets = web_assets();
 };
 
-// Whom a route serves. The librarian may do everything; the director reads every
-// report and the audit log and changes nothing; a teacher reads their own classes only
-// (the route checks the class with may_see_class).
-enum class Access { signed_in, reads, changes };
+// Whom a route serves: the librarian everything; the director every reading and
+// nothing that changes; a teacher only what concerns their own classes (a class_reads
+// route checks the class with may_see_class and answers 403 for another).
+enum class Access {
+    signed_in,    // anyone signed in: their own session and account
+    reads,        // the librarian and the director
+    class_reads,  // and teachers, for their own classes
+    changes,      // the librarian only
+};
 
 // One API request under way: who asks, with which Library (already acting as them).
 struct ApiCall {
