@@ -61,8 +61,9 @@ public:
     StationHandle open_station(StationMode mode, std::string name);
     StationHandle open_station(StationMode mode, std::string name, Rules rules);
 
-    // Every event-log row this library appends from now on names this web account
-    // (nullopt: none, as for the kiosk and the CLI). The web console sets it per request.
+    // Every event-log row this library appends from now on names this web account (a
+    // name, never empty; nullopt: none, as for the kiosk and the CLI). The web console
+    // sets it on every request it lends this library to, and clears it after.
     void act_as(std::optional<std::string> account);
 
     AccountService accounts() { return AccountService(*core_); }

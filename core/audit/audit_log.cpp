@@ -1,6 +1,7 @@
 #include "core/audit/audit_log.hpp"
 
 #include "core/audit/librarian_action.hpp"
+#include "core/audit/login_attempts.hpp"
 #include "core/circulation/self_service_alerts.hpp"
 #include "core/db/statement.hpp"
 
@@ -19,9 +20,10 @@ std::string audit_sql() {
     for (auto kind : all_librarian_action_kinds)
         librarian_actions += (librarian_actions.empty() ? "'" : ", '") + std::string(to_string(kind)) + "'";
     for (auto action : all_self_service_alerts) librarian_actions += ", '" + std::string(action) + "'";
+    for (auto kind : all_account_event_kinds) librarian_actions += ", '" + std::string(to_string(kind)) + "'";
     return R"(
         SELECT e.at, e.station, e.actor_role, e.action, coalesce(r.card, ''), coalesce(r.full_name, ''),
-               coalesce(cp.barcode, t.isbn, ''), coalesce(t.title, ''), e.quantity, e.detail
+               coalesce(cp.barcode, t.isbn, ''), coalesce(t.title, ''), e.quantity, e.detail, e.actor_account
         FROM event e
         LEFT JOIN reader r ON r.id = e.reader_id
         LEFT JOIN copy cp ON cp.id = e.copy_id
@@ -43,6 +45,7 @@ AuditEntry read_entry(SQLite::Statement& row) {
     return AuditEntry{.at = parse_iso_timestamp(row.getColumn(0).getString()).value_or(Timestamp{}),
                       .station = row.getColumn(1).getString(),
                       .actor = actor_word(row.getColumn(2).getString()),
+                      .account = optional_text(row.getColumn(10)),
                       .action = action,
                       .override_kind = override_in(action, detail),
                       .reader_card = row.getColumn(4).getString(),

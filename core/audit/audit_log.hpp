@@ -16,6 +16,7 @@ struct AuditEntry {
     Timestamp at;
     std::string station;
     std::string actor;   // the role: "librarian", "import"; empty for a wrong PIN (nobody shown)
+    std::optional<std::string> account;  // the web account it was done as (Library::act_as); none at the PC
     std::string action;  // the event's action: "loan", "settle", "pin_wrong"...
     std::optional<OverrideKind> override_kind;
     std::string reader_card;  // empty when the event names no reader
@@ -29,7 +30,8 @@ struct AuditEntry {
 // The librarian's actions are the events whose actor's role is the librarian (desk
 // and return stations, the CLI's commands, the kiosk's librarian screen) or an
 // import, and the librarian actions recorded without an actor (a wrong PIN), with
-// self-service's alerts (core/circulation/self_service_alerts.hpp).
+// self-service's alerts (core/circulation/self_service_alerts.hpp), and the web
+// console's account changes and logins (core/audit/login_attempts.hpp).
 // A pupil's self-service (whatever their card says) and the demo's generated
 // history are not among them.
 // Calls `visit` for each from `since` on, oldest first, without holding them

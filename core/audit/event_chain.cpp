@@ -150,10 +150,14 @@ constexpr auto chain_fault_names = enum_names<ChainFault>({
 std::string_view to_string(ChainFault fault) { return chain_fault_names.name_of(fault); }
 
 ChainCheck verify_event_chain(SQLite::Database& db) {
-    SQLite::Statement rows(db, std::string("SELECT ") + chained_event_columns + ", hash FROM event ORDER BY id");
+    SQLite::Statement rows(db, std::string("SELECT ") + chained_event_columns + ", hash, " +
+                                   optionally_chained_event_column + " FROM event ORDER BY id");
+    constexpr int hash_column = chained_column_count;
+    constexpr int optional_column = chained_column_count + 1;
     ChainCheck check;
     std::optional<EventHash> previous;
-    std::vector<EventField> fields(chained_column_count);
+    std::vector<EventField> fields;
+    fields.reserve(chained_column_count + 1);
     while (rows.executeStep()) {
         const RowId id = rows.getColumn(0).getInt64();
         const auto broken = [&](ChainFault fault) {
@@ -165,9 +169,10 @@ ChainCheck verify_event_chain(SQLite::Database& db) {
             check.broken->missing_to = id - 1;
             return check;
         }
-        for (int i = 0; i < chained_column_count; ++i)
-            fields[static_cast<std::size_t>(i)] = field_of(rows.getColumn(i));
-        const auto stored = stored_hash(rows.getColumn(chained_column_count));
+        fields.clear();
+        for (int i = 0; i < chained_column_count; ++i) fields.push_back(field_of(rows.getColumn(i)));
+        if (!rows.getColumn(optional_column).isNull()) fields.push_back(field_of(rows.getColumn(optional_column)));
+        const auto stored = stored_hash(rows.getColumn(hash_column));
         const auto expected =
             chain_hash(previous ? std::span<const unsigned char>(*previous) : std::span<const unsigned char>(), fields);
         if (!stored || *stored != expected) {

@@ -25,6 +25,9 @@ using EventHash = std::array<unsigned char, 32>;
 // The columns a row's hash covers, in the order they are hashed.
 inline constexpr const char* chained_event_columns =
     "id, at, station, actor_role, actor_card, action, reader_id, title_id, copy_id, quantity, detail";
+// Hashed after them only when not NULL (migration 8 added it): the rows written
+// before it, and every row no web account made, keep the hash they had.
+inline constexpr const char* optionally_chained_event_column = "actor_account";
 
 struct BlobField {
     std::string_view bytes;
@@ -33,9 +36,9 @@ struct BlobField {
 using EventField = std::variant<std::monostate, std::int64_t, double, std::string_view, BlobField>;
 
 // The hash of a row whose chained columns hold `fields` (in chained_event_columns'
-// order) after a row whose hash is `previous` (empty for the first row). Each
-// field is encoded with its type and, for text and blobs, its length before its
-// bytes: no two different rows share an encoding ("ab","c" is not "a","bc").
+// order, then the optional column's value when it has one) after a row whose hash is `previous` (empty for the first
+// row). Each field is encoded with its type and, for text and blobs, its length before its bytes: no two different rows
+// share an encoding ("ab","c" is not "a","bc").
 EventHash chain_hash(std::span<const unsigned char> previous, std::span<const EventField> fields);
 
 // What is wrong with the first row that does not fit.

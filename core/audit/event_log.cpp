@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <mutex>
+#include <span>
+#include <unordered_map>
 #include <utility>
 
 namespace kitap::core {
@@ -44,11 +47,39 @@ void bind_field(SQLite::Statement& statement, int index, const EventField& field
 }
 
 std::string insert_sql() {
-    return std::string("INSERT INTO event (") + chained_event_columns +
-           ", hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    return std::string("INSERT INTO event (") + chained_event_columns + ", " + optionally_chained_event_column +
+           ", hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+}
+
+// Keyed by the connection's handle; a Library clears its entry before its connection closes.
+struct ActingAccounts {
+    std::mutex mutex;
+    std::unordered_map<const sqlite3*, std::string> by_connection;
+};
+
+ActingAccounts& acting_accounts() {
+    static ActingAccounts accounts;
+    return accounts;
 }
 
 }  // namespace
+
+void set_acting_account(SQLite::Database& db, std::optional<std::string> account) {
+    auto& accounts = acting_accounts();
+    const std::lock_guard lock(accounts.mutex);
+    if (account)
+        accounts.by_connection.insert_or_assign(db.getHandle(), std::move(*account));
+    else
+        accounts.by_connection.erase(db.getHandle());
+}
+
+std::optional<std::string> acting_account(SQLite::Database& db) {
+    auto& accounts = acting_accounts();
+    const std::lock_guard lock(accounts.mutex);
+    const auto found = accounts.by_connection.find(db.getHandle());
+    if (found == accounts.by_connection.end()) return std::nullopt;
+    return found->second;
+}
 
 std::string_view to_string(ActorRole role) { return role_names.name_of(role); }
 
@@ -78,7 +109,8 @@ void EventLog::append_in_transaction(const EventRecord& event) {
     last_->tryReset();
 
     const std::string at = iso_timestamp(event.at);
-    const std::array<EventField, 11> fields{
+    const auto account = acting_account(db_);
+    std::array<EventField, 12> fields{
         id,
         std::string_view(at),
         std::string_view(event.station),
@@ -90,8 +122,11 @@ void EventLog::append_in_transaction(const EventRecord& event) {
         integer_or_null(event.copy_id),
         integer_or_null(event.quantity),
         std::string_view(event.detail),
+        account ? EventField(std::string_view(*account)) : EventField(std::monostate{}),
     };
-    const auto hash = chain_hash({previous.data(), previous_size}, fields);
+    // The account is hashed only when there is one: see optionally_chained_event_column.
+    const std::span<const EventField> hashed(fields.data(), account ? fields.size() : fields.size() - 1);
+    const auto hash = chain_hash({previous.data(), previous_size}, hashed);
     insert_->tryReset();
     insert_->clearBindings();
     for (std::size_t i = 0; i < fields.size(); ++i)

@@ -43,11 +43,18 @@ struct EventRecord {
     std::string detail;
 };
 
+// Which web account the rows appended on `db` from now on are made for
+// (Library::act_as); nullopt for none. Kept per connection, not per EventLog:
+// every writer on a library's connection makes its own EventLog, and each of
+// their rows must name the account.
+void set_acting_account(SQLite::Database& db, std::optional<std::string> account);
+std::optional<std::string> acting_account(SQLite::Database& db);
+
 // Appends to the event log, the one way rows get into it: each row carries the
 // hash that chains it to the row before (core/audit/event_chain.hpp), read and
 // written in the same write transaction, so no other connection can append in
-// between. Statements are prepared once; a bulk writer (the demo) appends
-// hundreds of thousands of rows through it.
+// between. A row carries the connection's acting account, if any. Statements are prepared once; a bulk writer (the
+// demo) appends hundreds of thousands of rows through it.
 class EventLog {
 public:
     explicit EventLog(SQLite::Database& db);
@@ -62,7 +69,7 @@ private:
     SQLite::Database& db_;
     PreparedStatement last_;
     PreparedStatement insert_;
-    std::array<std::string, 11> text_buffers_;  // a chained column's text, kept from one append to the next
+    std::array<std::string, 12> text_buffers_;  // a chained column's text, kept from one append to the next
 };
 
 }  // namespace kitap::core

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "core/audit/login_attempts.hpp"
 #include "core/calendar.hpp"
 #include "core/library/fault.hpp"
+#include "core/security/account.hpp"
 
 #include <tl/expected.hpp>
 
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,20 +16,6 @@
 namespace kitap::core {
 
 struct LibraryCore;
-
-// Who may use the web console, and as what.
-enum class AccountRole { librarian, teacher, director };
-std::string_view to_string(AccountRole role);  // "librarian", "teacher", "director"
-std::optional<AccountRole> account_role_from(std::string_view name);
-
-struct Account {
-    std::string name;
-    AccountRole role = AccountRole::librarian;
-    std::vector<std::string> classes;      // the classes a teacher leads ("5Ә"); empty for the others
-    std::int64_t credentials_version = 1;  // changes with every password change: sessions made before are void
-
-    friend bool operator==(const Account&, const Account&) = default;
-};
 
 struct NewAccount {
     std::string name;
@@ -41,9 +28,9 @@ struct NewAccount {
 enum class AccountProblemKind {
     name_taken,                 // another account has this name
     unknown_account,            // no account has this name
-    bad_name,                   // empty, too long, or with spaces or control characters
+    bad_name,                   // empty, over max_account_name_bytes, not UTF-8, or with spaces or control characters
     password_too_short,         // fewer than min_password_length characters
-    unknown_class,              // detail: the class no reader or curriculum names
+    unknown_class,              // detail: the class as given, which this school year does not have
     classes_only_for_teachers,  // a librarian or director given classes
     teacher_needs_class,        // a teacher given none
 };
@@ -57,14 +44,7 @@ struct AccountProblem {
 };
 
 inline constexpr std::size_t min_password_length = 10;  // characters (UTF-8 code points), not bytes
-
-// Brute force: this many wrong passwords for one account within `window` lock its
-// logins for `lockout` from the last of them, the right password too.
-struct LoginThrottlePolicy {
-    int wrong_tries = 5;
-    std::chrono::seconds window{std::chrono::minutes(15)};
-    std::chrono::seconds lockout{std::chrono::minutes(15)};
-};
+inline constexpr std::size_t max_account_name_bytes = 64;
 
 // An unknown name is a wrong password, at the same cost (a dummy hash is checked),
 // so a refusal does not tell which names exist.

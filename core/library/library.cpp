@@ -48,4 +48,6 @@ StationHandle Library::open_station(StationMode mode, std::string name, Rules ru
     return StationHandle(core_->store, std::move(rules), mode, std::move(name));
 }
 
+void Library::act_as(std::optional<std::string> account) { set_acting_account(core_->db, std::move(account)); }
+
 }  // namespace kitap::core

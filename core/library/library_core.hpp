@@ -2,6 +2,7 @@
 
 // Inside core only: what a Library holds behind its pointer. Front ends never
 // include this header (it brings SQLiteCpp).
+#include "core/audit/event_log.hpp"
 #include "core/circulation/library_store.hpp"
 #include "core/fund/action_stamp.hpp"
 #include "core/rules.hpp"
@@ -17,6 +18,10 @@ namespace kitap::core {
 struct LibraryCore {
     LibraryCore(std::filesystem::path path, Rules rules, SQLite::Database connection)
         : path(std::move(path)), rules(std::move(rules)), db(std::move(connection)), store(db) {}
+    // The connection's acting account (Library::act_as) goes with it.
+    ~LibraryCore() { set_acting_account(db, std::nullopt); }
+    LibraryCore(const LibraryCore&) = delete;
+    LibraryCore& operator=(const LibraryCore&) = delete;
 
     std::filesystem::path path;
     Rules rules;

@@ -13,11 +13,14 @@ void start_sodium() {
 
 }  // namespace
 
-std::string hash_secret(std::string_view secret) {
+const SecretHashCost pin_hash_cost{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+const SecretHashCost password_hash_cost{2, std::size_t{19} * 1024 * 1024};
+
+std::string hash_secret(std::string_view secret, const SecretHashCost& cost) {
     start_sodium();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(out, secret.data(), secret.size(), cost.passes, cost.memory_bytes,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("not enough memory to hash a secret");
     return out;
 }

@@ -152,7 +152,9 @@ public:
           insert_class_(db, "INSERT INTO school_class (grade, letter, language, school_year) VALUES (?, ?, ?, ?)"),
           pupils_(db, "SELECT id FROM reader WHERE class_id = ? AND status = 'active' AND category = 'pupil'"),
           move_(db, "UPDATE reader SET class_id = ? WHERE id = ?"),
-          leave_(db, "UPDATE reader SET status = 'left' WHERE id = ?") {}
+          leave_(db, "UPDATE reader SET status = 'left' WHERE id = ?"),
+          move_class_teachers_(db, "UPDATE OR IGNORE account_class SET class_id = ? WHERE class_id = ?"),
+          drop_class_teachers_(db, "DELETE FROM account_class WHERE class_id = ?") {}
 
     void promote(const YearClass& c) {
         const RowId next_class = class_of_next_year(c);
@@ -162,6 +164,8 @@ public:
             rebind(move_, next_class, pupil).exec();
             store_.log_event(stamped(by_, {.action = "reader_promoted", .reader_id = pupil, .detail = detail}));
         }
+        // A class teacher goes on with the class: their web account follows it.
+        rebind(move_class_teachers_, next_class, c.id).exec();
     }
 
     void graduate(const YearClass& c) {
@@ -170,6 +174,7 @@ public:
             rebind(leave_, pupil).exec();
             store_.log_event(stamped(by_, {.action = "reader_graduated", .reader_id = pupil, .detail = detail}));
         }
+        rebind(drop_class_teachers_, c.id).exec();  // nobody is left to lead
     }
 
     void record_closed() {
@@ -213,6 +218,8 @@ private:
     SQLite::Statement pupils_;
     SQLite::Statement move_;
     SQLite::Statement leave_;
+    SQLite::Statement move_class_teachers_;
+    SQLite::Statement drop_class_teachers_;
 };
 
 void apply(SQLite::Database& db, const YearClose& plan, const std::vector<YearClass>& classes, const ActionStamp& by) {

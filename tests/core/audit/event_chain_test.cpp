@@ -207,5 +207,84 @@ TEST(EventChainMigration, OldRowsAreChainedAndTheirActorsSplitIntoRoleAndCard) {
     EXPECT_EQ(audited, (std::vector<std::string>{"backup ", "reader_added import", "loan 20000014", "pin_wrong "}));
 }
 
+// ---- Migration 8: the acting web account ------------------------------------
+
+// A library at schema 7 with two rows chained as Kitap chained them then (the
+// eleven columns, by the migration's own SQL function): they must still verify
+// once the event log has the account column, and rows naming an account join the
+// same chain, the account covered by their hash.
+TEST(EventChainMigration, RowsBeforeTheAccountColumnStillVerifyAndAccountsAreChained) {
+    testing::TempDatabase fresh;  // only for its folder
+    const auto path = fresh.dir() / "old.db";
+    {
+        SQLite::Database old(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        add_event_hash_function(old);
+        for (const auto& migration : migrations)
+            if (migration_number(migration.name) < 8) old.exec(std::string(migration.contents));
+        old.exec("PRAGMA user_version = 7");
+        for (const char* row : {"(1, '2026-11-25T09:00:00Z', 'cli', 'librarian', '', 'backup', 'kitap.db')",
+                                "(2, '2026-11-25T09:01:00Z', 'kiosk', 'none', '', 'pin_wrong', '')"})
+            old.exec(std::string(R"(
+                WITH r (id, at, station, actor_role, actor_card, action, detail) AS (VALUES )") +
+                     row + R"()
+                INSERT INTO event (id, at, station, actor_role, actor_card, action, detail, hash)
+                SELECT id, at, station, actor_role, actor_card, action, detail,
+                       kitap_event_hash((SELECT hash FROM event WHERE id = r.id - 1), id, at, station, actor_role,
+                                        actor_card, action, NULL, NULL, NULL, NULL, detail)
+                FROM r)");
+    }
+    auto db = open_database(path);
+    EXPECT_EQ(verify_event_chain(db).events, 2);
+
+    LibraryStore store(db);
+    set_acting_account(db, "aigul");
+    store.log_event({.at = Timestamp{} + 1s, .actor = {ActorRole::librarian}, .action = "settle"});
+    set_acting_account(db, std::nullopt);
+    store.log_event({.at = Timestamp{} + 2s, .actor = {ActorRole::librarian}, .action = "backup"});
+    EXPECT_EQ(db.execAndGet("SELECT group_concat(coalesce(actor_account, '-'), ' ') FROM event").getString(),
+              "- - aigul -");
+    const auto whole = verify_event_chain(db);
+    EXPECT_TRUE(whole.whole());
+    EXPECT_EQ(whole.events, 4);
+}
+
+// The account is part of a row's hash: giving a row one, changing or taking it away shows.
+class AccountChainTest : public EventChainTest {
+protected:
+    void SetUp() override {
+        EventChainTest::SetUp();
+        set_acting_account(temp_.db(), "aigul");
+        record_librarian_action(store_, {.at = now_, .station = "web", .action = LibrarianActionKind::backup});
+        set_acting_account(temp_.db(), std::nullopt);
+        account_row_ = count("SELECT max(id) FROM event");
+        ASSERT_TRUE(verify_event_chain(temp_.db()).whole());
+    }
+
+    std::optional<ChainBreak> broken_after(const std::string& change) {
+        behind_the_triggers_back(change);
+        return verify_event_chain(temp_.db()).broken;
+    }
+
+    long long account_row_ = 0;
+};
+
+TEST_F(AccountChainTest, ChangingTheAccountOfARowShows) {
+    const auto broken = broken_after("UPDATE event SET actor_account = 'someone' WHERE actor_account = 'aigul'");
+    ASSERT_TRUE(broken);
+    EXPECT_EQ(broken->id, account_row_);
+}
+
+TEST_F(AccountChainTest, TakingTheAccountAwayShows) {
+    const auto broken = broken_after("UPDATE event SET actor_account = NULL WHERE actor_account = 'aigul'");
+    ASSERT_TRUE(broken);
+    EXPECT_EQ(broken->id, account_row_);
+}
+
+TEST_F(AccountChainTest, GivingARowWithoutOneAnAccountShows) {
+    const auto broken = broken_after("UPDATE event SET actor_account = 'aigul' WHERE id = 1");
+    ASSERT_TRUE(broken);
+    EXPECT_EQ(broken->id, 1);
+}
+
 }  // namespace
 }  // namespace kitap::core

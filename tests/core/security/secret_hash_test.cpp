@@ -15,6 +15,14 @@ TEST(SecretHash, Argon2idHashVerifiesOnlyItsOwnSecret) {
     EXPECT_NE(hash_secret("4071"), hash) << "each hash has its own salt";
 }
 
+TEST(SecretHash, PasswordsCostWhatTheWebConsoleCanAfford) {
+    const std::string hash = hash_secret("correct horse", password_hash_cost);
+    EXPECT_TRUE(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$")) << hash;
+    EXPECT_TRUE(verify_secret(hash, "correct horse"));
+    EXPECT_FALSE(verify_secret(hash, "correct horsE"));
+    EXPECT_TRUE(hash_secret("4071").starts_with("$argon2id$v=19$m=65536,t=2,p=1$")) << "PINs keep their cost";
+}
+
 TEST(SecretHash, AnythingButAHashVerifiesNothing) {
     EXPECT_FALSE(verify_secret("", "4071"));
     EXPECT_FALSE(verify_secret("4071", "4071"));

@@ -1,0 +1,84 @@
+#include "core/security/account_store.hpp"
+
+#include "core/db/statement.hpp"
+#include "core/text/class_name.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <map>
+
+namespace kitap::core {
+
+std::vector<StoredAccount> AccountStore::read(std::optional<std::string_view> name) {
+    // ?1 NULL reads every account.
+    SQLite::Statement accounts(db_, R"(
+        SELECT id, name, role, credentials_version, password_hash FROM account
+        WHERE ?1 IS NULL OR name = ?1 ORDER BY name)");
+    rebind(accounts, name ? std::optional<std::string>(*name) : std::nullopt);
+    std::vector<StoredAccount> found;
+    std::map<RowId, std::size_t> index_of_id;
+    while (accounts.executeStep()) {
+        index_of_id[accounts.getColumn(0).getInt64()] = found.size();
+        found.push_back(
+            {.account = {.name = accounts.getColumn(1).getString(),
+                         // The table's CHECK admits only the three roles.
+                         .role = account_role_from(accounts.getColumn(2).getString()).value_or(AccountRole::director),
+                         .credentials_version = accounts.getColumn(3).getInt64()},
+             .password_hash = accounts.getColumn(4).getString()});
+    }
+    SQLite::Statement classes(db_, R"(
+        SELECT ac.account_id, c.grade, c.letter FROM account_class ac
+        JOIN school_class c ON c.id = ac.class_id
+        JOIN account a ON a.id = ac.account_id
+        WHERE ?1 IS NULL OR a.name = ?1)");
+    rebind(classes, name ? std::optional<std::string>(*name) : std::nullopt);
+    std::map<RowId, std::vector<ClassName>> class_names;
+    while (classes.executeStep())
+        class_names[classes.getColumn(0).getInt64()].push_back(
+            {classes.getColumn(1).getInt(), classes.getColumn(2).getString()});
+    for (auto& [id, names] : class_names) {
+        std::ranges::sort(names, in_school_order);
+        auto& account = found[index_of_id.at(id)].account;
+        for (const auto& class_name : names) account.classes.push_back(class_name.text());
+    }
+    return found;
+}
+
+std::vector<Account> AccountStore::all() {
+    std::vector<Account> accounts;
+    for (auto& stored : read(std::nullopt)) accounts.push_back(std::move(stored.account));
+    return accounts;
+}
+
+std::optional<StoredAccount> AccountStore::find(std::string_view name) {
+    auto found = read(name);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+}
+
+void AccountStore::insert(const Account& account, const std::string& password_hash, std::span<const RowId> class_ids,
+                          Timestamp at) {
+    SQLite::Statement insert(db_, R"(
+        INSERT INTO account (name, role, password_hash, credentials_version, created_at) VALUES (?, ?, ?, ?, ?))");
+    rebind(insert, account.name, std::string(to_string(account.role)), password_hash, account.credentials_version,
+           iso_timestamp(at))
+        .exec();
+    const RowId account_id = db_.getLastInsertRowid();
+    SQLite::Statement lead(db_, "INSERT OR IGNORE INTO account_class (account_id, class_id) VALUES (?, ?)");
+    for (const RowId class_id : class_ids) rebind(lead, account_id, class_id).exec();
+}
+
+bool AccountStore::set_password(std::string_view name, const std::string& password_hash) {
+    SQLite::Statement update(db_, R"(
+        UPDATE account SET password_hash = ?1, credentials_version = credentials_version + 1 WHERE name = ?2)");
+    return rebind(update, password_hash, std::string(name)).exec() > 0;
+}
+
+bool AccountStore::remove(std::string_view name) {
+    SQLite::Statement remove(db_, "DELETE FROM account WHERE name = ?");
+    return rebind(remove, std::string(name)).exec() > 0;
+}
+
+}  // namespace kitap::core
