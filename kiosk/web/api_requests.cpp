@@ -9,6 +9,7 @@ namespace {
 constexpr std::size_t max_name_bytes = 256;
 constexpr std::size_t max_password_bytes = 1024;
 constexpr std::size_t max_code_bytes = 512;
+constexpr std::size_t max_classes = 50;
 
 tl::unexpected<BadRequest> bad(std::string message) { return tl::unexpected(BadRequest{std::move(message)}); }
 
@@ -66,6 +67,38 @@ std::string_view session_id_from_cookies(std::string_view cookies) {
         cookies = end == std::string_view::npos ? std::string_view{} : cookies.substr(end + 1);
     }
     return {};
+}
+
+Parsed<core::NewAccount> parse_new_account(std::string_view body) {
+    const auto object = parse_json_object(body);
+    if (!object) return tl::unexpected(object.error());
+    auto name = required_string(*object, "name", max_name_bytes);
+    if (!name) return tl::unexpected(name.error());
+    const auto role_name = required_string(*object, "role", max_name_bytes);
+    if (!role_name) return tl::unexpected(role_name.error());
+    const auto role = core::account_role_from(*role_name);
+    if (!role) return bad("\"role\" must be \"librarian\", \"teacher\" or \"director\"");
+    auto password = required_string(*object, "password", max_password_bytes);
+    if (!password) return tl::unexpected(password.error());
+    std::vector<std::string> classes;
+    if (const auto listed = object->find("classes"); listed != object->end()) {
+        if (!listed->is_array() || listed->size() > max_classes)
+            return bad("\"classes\" must be a list of at most " + std::to_string(max_classes) + " class names");
+        for (const auto& class_name : *listed) {
+            if (!class_name.is_string() || class_name.get<std::string>().empty() ||
+                class_name.get<std::string>().size() > max_name_bytes)
+                return bad("\"classes\" must hold class names such as \"5Ә\"");
+            classes.push_back(class_name.get<std::string>());
+        }
+    }
+    return core::NewAccount{
+        .name = std::move(*name), .role = *role, .classes = std::move(classes), .password = std::move(*password)};
+}
+
+Parsed<std::string> parse_password(std::string_view body) {
+    const auto object = parse_json_object(body);
+    if (!object) return tl::unexpected(object.error());
+    return required_string(*object, "password", max_password_bytes);
 }
 
 Parsed<std::optional<std::string>> single_parameter(const QueryParameters& query, const std::string& name) {

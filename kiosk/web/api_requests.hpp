@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/circulation/station.hpp"
+#include "core/library/account_service.hpp"
 #include "kiosk/app/translator.hpp"
 
 #include <nlohmann/json.hpp>
@@ -45,6 +46,12 @@ inline constexpr std::string_view session_cookie_name = "kitap_session";
 
 // The session id from a Cookie header ("lang=kk; kitap_session=ID"), or "" when none.
 std::string_view session_id_from_cookies(std::string_view cookies);
+
+// POST /api/users {"name", "role", "classes"?: [...], "password"}
+Parsed<core::NewAccount> parse_new_account(std::string_view body);
+
+// POST /api/me/password, POST /api/users/{name}/password {"password"}
+Parsed<std::string> parse_password(std::string_view body);
 
 // A query string's parameters, each named once at most ("?class=5Ә&format=csv").
 using QueryParameters = std::multimap<std::string, std::string>;

@@ -91,7 +91,7 @@ int serve(const ServeArguments& arguments, const std::filesystem::path& database
         }
         ServerSettings settings;
         settings.database = database;
-        settings.library.rules = config.rules;
+        settings.config = config;
         auto server = WebServer::open(std::move(settings), tls);
         if (!server) {
             err << "kitap serve: " << core::to_string(server.error().kind) << ": " << server.error().detail << '\n';

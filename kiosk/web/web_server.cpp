@@ -96,6 +96,7 @@ bool may_see_class(const core::Account& account, std::string_view class_name) {
 }
 
 core::OrFault<std::unique_ptr<WebServer>> WebServer::open(ServerSettings settings, std::optional<TlsFiles> tls) {
+    settings.library.rules = settings.config.rules;
     auto pool = LibraryPool::open(settings.database, settings.library, settings.libraries);
     if (!pool) return tl::unexpected(pool.error());
     std::unique_ptr<httplib::Server> http;
@@ -151,7 +152,7 @@ void WebServer::set_limits() {
     http_->set_read_timeout(settings_.io_timeout);
     http_->set_write_timeout(settings_.io_timeout);
     http_->set_keep_alive_timeout(settings_.keep_alive.count());
-    http_->set_keep_alive_max_count(100);
+    http_->set_keep_alive_max_count(settings_.keep_alive_requests);
     http_->set_default_headers(security_headers());
     // httplib bounds each header line (8 KB) but not their number.
     http_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {

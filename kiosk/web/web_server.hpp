@@ -2,6 +2,7 @@
 
 #include "core/embedded_file.hpp"
 #include "core/library.hpp"
+#include "kiosk/app/config.hpp"
 #include "kiosk/app/translator.hpp"
 #include "kiosk/web/api_requests.hpp"
 #include "kiosk/web/library_pool.hpp"
@@ -27,27 +28,37 @@ core::Timestamp system_now();
 
 struct ServerSettings {
     std::filesystem::path database;
-    // The web's Libraries wait only briefly for another program's write lock: a
+    app::Config config;  // the rules, the school's name on documents, the label stock
+    // The web's Libraries (under config's rules) wait only briefly for another program's write lock: a
     // locked database is a quick 503 to the browser, never a hung page.
     core::LibraryOptions library{.busy_timeout = std::chrono::milliseconds(1000)};
     std::size_t libraries = 4;  // SQLite connections; the RSS target is 60 MB
     // How long a request waits for a free Library before it is told the server is busy.
     std::chrono::milliseconds library_wait{2000};
-    std::size_t workers = 8;       // threads serving connections
-    std::size_t max_waiting = 16;  // accepted connections waiting for a thread; the rest wait in the backlog
+    // Threads serving connections. A browser keeps a few connections open between its
+    // requests, each holding a thread until `keep_alive` passes, so there are more
+    // threads than Libraries; a request holds a Library only while it is answered.
+    std::size_t workers = 16;
+    std::size_t max_waiting = 32;  // accepted connections waiting for a thread; the rest wait in the backlog
     std::size_t max_body_bytes = 20 * 1024 * 1024;
     std::size_t max_headers = 100;
     std::chrono::seconds io_timeout{10};  // each read or write of a connection
-    std::chrono::seconds keep_alive{5};   // an idle kept-alive connection is closed after this
+    std::chrono::seconds keep_alive{2};   // an idle kept-alive connection is closed after this
+    std::size_t keep_alive_requests = 50;  // then a connection is closed, so waiting ones get their turn
     SessionLimits sessions;
     std::function<core::Timestamp()> clock = system_now;
     std::span<const EmbeddedFile> assets = web_assets();
 };
 
-// Whom a route serves. The librarian may do everything; the director reads every
-// report and the audit log and changes nothing; a teacher reads their own classes only
-// (the route checks the class with may_see_class).
-enum class Access { signed_in, reads, changes };
+// Whom a route serves: the librarian everything; the director every reading and
+// nothing that changes; a teacher only what concerns their own classes (a class_reads
+// route checks the class with may_see_class and answers 403 for another).
+enum class Access {
+    signed_in,    // anyone signed in: their own session and account
+    reads,        // the librarian and the director
+    class_reads,  // and teachers, for their own classes
+    changes,      // the librarian only
+};
 
 // One API request under way: who asks, with which Library (already acting as them).
 struct ApiCall {
@@ -96,6 +107,7 @@ private:
     void set_limits();
     void add_public_routes();
     void add_account_routes();
+    void add_user_routes();
     void add_desk_routes();
     void log_in(const httplib::Request& request, httplib::Response& response);
     std::string session_cookie(const std::string& value, std::optional<std::chrono::seconds> max_age) const;
