@@ -8,6 +8,16 @@ import { problemText } from '../problem.js';
 
 const roles = ['librarian', 'teacher', 'director'];
 
+// A new password for an account: its sessions end at their next request.
+function passwordForm(name) {
+    return actionForm({ class: 'inline' }, async (values, form) => {
+        await api.post(`/api/users/${encodeURIComponent(name)}/password`, { password: values.password });
+        form.reset();
+        return t('web.accounts.password_set', { name });
+    }, h('input', { name: 'password', type: 'password', minlength: 10, required: true, autocomplete: 'new-password', 'aria-label': t('web.accounts.new_password') }),
+    h('button', { type: 'submit' }, t('web.save')));
+}
+
 export default {
     name: 'accounts',
     roles: ['librarian'],
@@ -23,15 +33,16 @@ export default {
             }
         };
         const load = async () => {
-            const accounts = await api.get('/api/accounts');
+            const accounts = await api.get('/api/users');
             replace(list, table([
                 [t('web.field.name'), (a) => a.name],
                 [t('web.accounts.role'), (a) => t(`web.role.${a.role}`)],
-                [t('web.accounts.classes'), (a) => (a.classes ?? []).join(', ')],
+                [t('web.accounts.classes'), (a) => a.classes.join(', ')],
+                [t('web.accounts.new_password'), (a) => passwordForm(a.name)],
                 ['', (a) => a.name === me.user ? '' : h('button', {
                     type: 'button', class: 'danger', onclick: act(async () => {
                         if (!window.confirm(t('web.accounts.remove_question', { name: a.name }))) return;
-                        await api.delete(`/api/accounts/${encodeURIComponent(a.name)}`);
+                        await api.delete(`/api/users/${encodeURIComponent(a.name)}`);
                         replace(message, notice('done', t('web.accounts.removed', { name: a.name })));
                     }),
                 }, t('web.accounts.remove'))],
@@ -39,7 +50,7 @@ export default {
         };
         const form = actionForm({ class: 'card form-grid' }, async (values, added) => {
             const classes = (values.classes ?? '').split(/[\s,;]+/).filter(Boolean);
-            await api.post('/api/accounts', { name: values.name, role: values.role, classes, password: values.password });
+            await api.post('/api/users', { name: values.name, role: values.role, classes, password: values.password });
             added.reset();
             await load();
             return t('web.accounts.added', { name: values.name });
