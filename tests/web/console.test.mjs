@@ -59,12 +59,14 @@ test('five wrong passwords, then even the right one is refused for a while', asy
         await page.$eval('input[name="user"]', (input) => { input.value = ''; });
         await logIn(page, 'guarded', `wrong-password-${attempt}`);
         assert.equal((await answer).status(), 401, `attempt ${attempt}`);
+        await page.waitForSelector('.message .notice.error');
         assert.equal(await textOf(page, '.message .notice.error'), words.kk['web.login.wrong']);
     }
     await page.$eval('input[name="user"]', (input) => { input.value = ''; });
     const answer = page.waitForResponse((response) => response.url().endsWith('/api/login'));
     await logIn(page, 'guarded', passwords.guarded);
     assert.equal((await answer).status(), 429);
+    await page.waitForSelector('.message .notice.error');
     assert.equal(await textOf(page, '.message .notice.error'), words.kk['web.error.locked']);
     assert.equal(await page.$('header nav'), null, 'not logged in');
     await page.browserContext().close();

@@ -18,6 +18,7 @@ export const viewport = { width: 1366, height: 768 };
 // Runs `kitap --db DB ARGS...` to its end; stdin as given. Throws with its stderr on a non-zero exit.
 export function kitap(db, args, input = '') {
     const run = spawnSync(kitapBinary, ['--db', db, '--lang', 'en', ...args], { input, encoding: 'utf8', timeout: 120_000 });
+    if (run.error) throw new Error(`${kitapBinary} ${args.join(' ')}: ${run.error.message}`);
     if (run.status !== 0) throw new Error(`kitap ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
     return run.stdout;
 }

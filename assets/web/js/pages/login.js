@@ -15,6 +15,7 @@ export default {
             class: 'login card',
             onsubmit: async (event) => {
                 event.preventDefault();
+                replace(message);
                 try {
                     const me = await api.post('/api/login', { user: user.value.trim(), password: password.value });
                     onLoggedIn({ ...me, ...(await api.get('/api/me').catch(() => ({}))), csrf: me.csrf });
