@@ -15,9 +15,9 @@ namespace kitap::core {
 struct AuditEntry {
     Timestamp at;
     std::string station;
-    std::string actor;   // the role: "librarian", "import"; empty for a wrong PIN (nobody shown)
+    std::string actor;                   // the role: "librarian", "import"; empty for a wrong PIN (nobody shown)
     std::optional<std::string> account;  // the web account it was done as (Library::act_as); none at the PC
-    std::string action;  // the event's action: "loan", "settle", "pin_wrong"...
+    std::string action;                  // the event's action: "loan", "settle", "pin_wrong"...
     std::optional<OverrideKind> override_kind;
     std::string reader_card;  // empty when the event names no reader
     std::string reader_name;

@@ -33,9 +33,9 @@ enum class ProblemKind {
 
 struct Problem {
     ProblemKind kind;
-    std::string code;           // stable, for scripts: "unknown_reader", "bad_option", "locked", ...
-    std::string message;        // for people, in the request's language, saying what and where
-    nlohmann::json details{};   // extra keys merged into the web's error object (e.g. "rows")
+    std::string code;          // stable, for scripts: "unknown_reader", "bad_option", "locked", ...
+    std::string message;       // for people, in the request's language, saying what and where
+    nlohmann::json details{};  // extra keys merged into the web's error object (e.g. "rows")
 };
 
 using AnswerOr = tl::expected<Answer, Problem>;

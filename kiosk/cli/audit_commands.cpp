@@ -19,6 +19,7 @@ json entry_json(const core::AuditEntry& entry) {
             {"at_local", core::local_iso_timestamp(entry.at)},
             {"station", entry.station},
             {"actor", entry.actor},
+            {"account", entry.account ? json(*entry.account) : json()},
             {"action", entry.action},
             {"override", entry.override_kind ? json(to_string(*entry.override_kind)) : json()},
             {"reader", text_or_null(entry.reader_card)},
@@ -61,7 +62,8 @@ std::string joined(const std::string& code, const std::string& name) {
 }
 
 struct AuditTable {
-    Table table{{"time", "station", "actor", "action", "override", "reader", "item", "quantity", "detail"}, {}};
+    Table table{{"time", "station", "actor", "account", "action", "override", "reader", "item", "quantity", "detail"},
+                {}};
     int overrides = 0;
 };
 
@@ -71,7 +73,7 @@ AuditTable audit_table(core::Library& library, core::Timestamp since, const app:
         if (entry.override_kind) ++audit.overrides;
         audit.table.rows.push_back(
             {local_time_text(entry.at), entry.station, word_in(tr, "audit.actor.", entry.actor),
-             word_in(tr, "audit.action.", entry.action),
+             entry.account.value_or(""), word_in(tr, "audit.action.", entry.action),
              entry.override_kind ? tr("audit.override." + std::string(to_string(*entry.override_kind))) : "",
              joined(entry.reader_card, entry.reader_name), joined(entry.item_code, entry.title),
              entry.quantity ? std::to_string(*entry.quantity) : "", entry.detail});

@@ -4,6 +4,7 @@
 #include "kiosk/cli/device_commands.hpp"
 #include "kiosk/cli/print_commands.hpp"
 #include "kiosk/cli/textbook_commands.hpp"
+#include "kiosk/cli/user_commands.hpp"
 #include "kiosk/cli/year_commands.hpp"
 #include "kiosk/web/serve.hpp"
 
@@ -50,6 +51,7 @@ struct Arguments {
     YearArguments year;
     std::optional<std::string> since;
     kitap::web::ServeArguments serve;
+    UserArguments user;
 };
 
 // What every import takes: the file (CSV/TSV or a workbook) and which of its sheets.
@@ -293,6 +295,7 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     add_textbook_commands(app, args, chosen);
     add_label_commands(app, args, chosen);
     add_year_commands(app, args.year, chosen);
+    add_user_commands(app, args.user, chosen);
 
     app.add_subcommand("init", "Create the database or bring it to the current schema")
         ->callback(chosen([](CliContext& c) { return run_init(c); }));

@@ -64,7 +64,7 @@ protected:
 TEST_F(AuditCli, JsonListsTheLibrariansActionsOldestFirstAndFlagsOverrides) {
     const auto entries = audit_json();
     ASSERT_FALSE(entries.empty());
-    const std::set<std::string> keys{"at",     "at_local", "station",     "actor", "action",   "override",
+    const std::set<std::string> keys{"at",     "at_local", "station",     "actor", "account",  "action", "override",
                                      "reader", "item",     "reader_name", "title", "quantity", "detail"};
     for (const auto& entry : entries) {
         std::set<std::string> names;
