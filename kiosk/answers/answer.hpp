@@ -25,7 +25,7 @@ using Answer = std::variant<nlohmann::json, Document>;
 // by its exit code, the web server by its status.
 enum class ProblemKind {
     bad_request,  // an option or parameter is malformed or missing   (exit 2, HTTP 400)
-    not_found,    // no such reader, item, class, title ...            (exit 1, HTTP 404)
+    not_found,    // no such reader, item, class, title ...            (exit 2, HTTP 404)
     refused,      // a rule says no: the year is not closed, ...        (exit 1, HTTP 409)
     bad_rows,     // an import file with bad lines; `rows` lists them   (exit 2, HTTP 422)
     fault,        // storage broke (core::Fault): locked, disk_full ... (exit 3, HTTP 503)
@@ -33,9 +33,9 @@ enum class ProblemKind {
 
 struct Problem {
     ProblemKind kind;
-    std::string code;           // stable, for scripts: "unknown_reader", "bad_option", "locked", ...
-    std::string message;        // for people, in the request's language, saying what and where
-    nlohmann::json details{};   // extra keys merged into the web's error object (e.g. "rows")
+    std::string code;          // stable, for scripts: "unknown_reader", "bad_option", "locked", ...
+    std::string message;       // for people, in the request's language, saying what and where
+    nlohmann::json details{};  // extra keys merged into the web's error object (e.g. "rows")
 };
 
 using AnswerOr = tl::expected<Answer, Problem>;
