@@ -2,6 +2,7 @@
 
 #include "core/db/database.hpp"
 #include "core/library/library_core.hpp"
+#include "core/reports/catalog_search.hpp"
 #include "core/settings/setting_store.hpp"
 
 namespace kitap::core {
@@ -22,6 +23,7 @@ OrFault<Library> Library::open(const std::filesystem::path& path, LibraryOptions
         auto db = open_database(path);
         if (options.proof_setting) prove_writable(db, options);
         db.setBusyTimeout(milliseconds(options.busy_timeout));
+        add_fold_case_function(db);
         return Library(std::make_unique<LibraryCore>(path, std::move(options.rules), std::move(db)));
     });
 }

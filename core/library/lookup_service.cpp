@@ -85,4 +85,8 @@ OrFault<ItemFacts> LookupService::item(const std::string& code, int history_line
     });
 }
 
+OrFault<std::vector<CatalogEntry>> LookupService::catalog(std::string_view text, int limit) {
+    return guarded([&] { return catalog_search(core_.db, text, limit); });
+}
+
 }  // namespace kitap::core

@@ -5,6 +5,7 @@
 #include "core/circulation/station.hpp"
 #include "core/codes/code_classifier.hpp"
 #include "core/library/fault.hpp"
+#include "core/reports/catalog_search.hpp"
 
 #include <optional>
 #include <string>
@@ -66,6 +67,8 @@ public:
     OrFault<LookupResult> what_is(std::string_view raw, int history_lines);
     OrFault<std::optional<ReaderFacts>> reader(const std::string& card, int history_lines);
     OrFault<ItemFacts> item(const std::string& code, int history_lines);
+    // The public catalogue: titles matching `text` (see core::catalog_search), at most `limit`.
+    OrFault<std::vector<CatalogEntry>> catalog(std::string_view text, int limit);
 
 private:
     LibraryCore& core_;

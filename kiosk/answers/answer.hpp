@@ -25,7 +25,7 @@ using Answer = std::variant<nlohmann::json, Document>;
 // by its exit code, the web server by its status.
 enum class ProblemKind {
     bad_request,  // an option or parameter is malformed or missing   (exit 2, HTTP 400)
-    not_found,    // no such reader, item, class, title ...            (exit 1, HTTP 404)
+    not_found,    // no such reader, item, class, title ...            (exit 2, HTTP 404)
     refused,      // a rule says no: the year is not closed, ...        (exit 1, HTTP 409)
     bad_rows,     // an import file with bad lines; `rows` lists them   (exit 2, HTTP 422)
     fault,        // storage broke (core::Fault): locked, disk_full ... (exit 3, HTTP 503)

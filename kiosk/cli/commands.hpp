@@ -31,6 +31,10 @@ int run_reader_set_pin(CliContext& context, const std::string& card);
 int run_reader_clear_pin(CliContext& context, const std::string& card);
 int run_item(CliContext& context, const std::string& code, bool json);
 int run_stats(CliContext& context, bool json);
+// `kitap readers --class 5Ә [--json]`: the class's pupils, their sets and what each holds.
+int run_class_readers(CliContext& context, const std::string& class_name, bool json);
+// `kitap catalog search TEXT [--json]`: the public catalogue's search.
+int run_catalog_search(CliContext& context, const std::string& text, bool json);
 // `kitap backup`: one file (--out, else backups/ beside the database), or a
 // rotated folder (--dir) where old backups the retention drops are deleted.
 struct BackupArguments {

@@ -36,11 +36,12 @@ struct Arguments {
     std::optional<std::string> language;
     IssueSetArguments issue_set;
     ReturnArguments returned;
-    ReportArguments report;
-    AnnualArguments annual;
-    CopyLabelArguments copy_labels;
-    ReaderCardArguments reader_cards;
+    kitap::answers::ReportRequest report;
+    kitap::answers::LabelsRequest labels;
+    std::string text;
     std::optional<std::string> document_format;
+    std::string format = "text";
+    std::string annual_format = "json";
     std::optional<long long> compensation_id;
     std::string settlement = "paid";
     std::vector<std::string> specs;
@@ -134,8 +135,10 @@ clearance->add_option("--format", args.document_format, "pdf or xlsx: the cleara
     ->excludes(clearance_json);
 clearance->add_option("--out", args.out, "Write the document to this file");
 clearance->callback(chosen([&args](CliContext& c) {
-    return args.document_format ? run_clearance_document(c, args.code, *args.document_format, args.out)
-                                : run_clearance(c, args.code, args.json);
+    args.report.kind = kitap::answers::ReportKind::clearance;
+    args.report.card = args.code;
+    args.report.format = args.document_format.value_or(args.json ? "json" : "text");
+    return run_report(c, args.report, args.out);
 }));
 
 auto* report = app.add_subcommand("report", "Reports for the librarian");
@@ -144,28 +147,31 @@ auto* provision = report->add_subcommand("provision", "How well each class is pr
 auto* debtors = report->add_subcommand("debtors", "Who holds what past its due date, per class");
 for (auto* sub : {provision, debtors}) {
     sub->add_option("--class", args.report.class_name, "Only this class");
-    sub->add_option("--format", args.report.format, "text, json, csv, pdf or xlsx")
+    sub->add_option("--format", args.format, "text, json, csv, pdf or xlsx")
         ->check(CLI::IsMember({"text", "json", "csv", "pdf", "xlsx"}))
         ->capture_default_str();
-    sub->add_option("--out", args.report.out, "Write to this file");
+    sub->add_option("--out", args.out, "Write to this file");
 }
 debtors->add_option("--as-of", args.report.as_of, "Date (YYYY-MM-DD); default today");
-provision->callback(chosen([&args](CliContext& c) {
-    return is_document_format(args.report.format) ? run_provision_document(c, args.report)
-                                                  : run_report_provision(c, args.report);
-}));
-debtors->callback(chosen([&args](CliContext& c) {
-    return is_document_format(args.report.format) ? run_debtors_document(c, args.report)
-                                                  : run_report_debtors(c, args.report);
-}));
+for (const auto& [sub, kind] : {std::pair{provision, kitap::answers::ReportKind::provision},
+                                std::pair{debtors, kitap::answers::ReportKind::debtors}})
+    sub->callback(chosen([&args, kind = kind](CliContext& c) {
+        args.report.kind = kind;
+        args.report.format = args.format;
+        return run_report(c, args.report, args.out);
+    }));
 
 auto* annual = report->add_subcommand("annual", "The library's annual statistics, with the year before beside it");
-annual->add_option("--year", args.annual.year, "School year such as 2023-2024; default: the current one");
-annual->add_option("--format", args.annual.format, "json, pdf or xlsx")
+annual->add_option("--year", args.report.year, "School year such as 2023-2024; default: the current one");
+annual->add_option("--format", args.annual_format, "json, pdf or xlsx")
     ->check(CLI::IsMember({"json", "pdf", "xlsx"}))
     ->capture_default_str();
-annual->add_option("--out", args.annual.out, "Write to this file");
-annual->callback(chosen([&args](CliContext& c) { return run_report_annual(c, args.annual); }));
+annual->add_option("--out", args.out, "Write to this file");
+annual->callback(chosen([&args](CliContext& c) {
+    args.report.kind = kitap::answers::ReportKind::annual;
+    args.report.format = args.annual_format;
+    return run_report(c, args.report, args.out);
+}));
 }  // namespace
 
 void add_label_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
@@ -174,7 +180,7 @@ void add_label_commands(CLI::App& app, Arguments& args, const std::function<std:
     labels->require_subcommand(1);
 
     auto* copies = labels->add_subcommand("copies", "Inventory-number labels for copies");
-    auto& copy = args.copy_labels;
+    auto& copy = args.labels;
     auto* fresh = copies->add_option("--new", copy.new_count, "Allocate this many new inventory numbers")
                       ->check(CLI::Range(1, 10000));
     copies->add_option("--title", copy.isbn, "With --new: make the copies, of this ISBN's title")->needs(fresh);
@@ -188,20 +194,24 @@ void add_label_commands(CLI::App& app, Arguments& args, const std::function<std:
         ->check(CLI::IsMember({"code128", "codabar"}))
         ->capture_default_str();
     copies->add_option("--layout", copy.layout, "a4-3x8, a4-4x10, a4-2x7 or roll-58 (else [labels] layout)");
-    copies->add_option("--out", copy.out, "Write the PDF to this file");
-    copies->callback(chosen([&args](CliContext& c) { return run_labels_copies(c, args.copy_labels); }));
+    copies->add_option("--out", args.out, "Write the PDF to this file");
 
     auto* readers = labels->add_subcommand("readers", "Reader cards, ten to an A4 sheet");
-    auto& cards = args.reader_cards;
+    auto& cards = args.labels;
     auto* by_class = readers->add_option("--class", cards.class_name, "The pupils of this class");
     auto* by_card = readers->add_option("--card", cards.cards, "These readers")->excludes(by_class);
     readers->add_flag("--all", cards.all, "Every active reader")->excludes(by_class, by_card);
-    readers->add_option("--out", cards.out, "Write the PDF to this file");
-    readers->callback(chosen([&args](CliContext& c) { return run_labels_readers(c, args.reader_cards); }));
+    readers->add_option("--out", args.out, "Write the PDF to this file");
 
     auto* commands = labels->add_subcommand("commands", "The command barcodes the stations understand");
     commands->add_option("--out", args.out, "Write the PDF to this file");
-    commands->callback(chosen([&args](CliContext& c) { return run_labels_commands(c, args.out); }));
+    for (const auto& [sub, kind] : {std::pair{copies, kitap::answers::LabelsKind::copies},
+                                    std::pair{readers, kitap::answers::LabelsKind::readers},
+                                    std::pair{commands, kitap::answers::LabelsKind::commands}})
+        sub->callback(chosen([&args, kind = kind](CliContext& c) {
+            args.labels.kind = kind;
+            return run_labels(c, args.labels, args.out);
+        }));
 }
 
 // The year's turn, fund movement, stocktakes, and the register and order reports
@@ -261,10 +271,16 @@ void add_year_commands(CLI::App& app, YearArguments& args,
     order->add_option("--for-year", args.for_year, "The school year to order for, e.g. 2024-2025")->required();
     order->add_option("--grade1", args.grade1, "Pupils expected in grade 1 (default: as many as this year)");
     register_book->callback(chosen([&args](CliContext& c) {
-        return is_document_format(args.format) ? run_register_document(c, args) : run_report_register(c, args);
+        return run_report(
+            c, {.kind = kitap::answers::ReportKind::fund_register, .format = args.format, .year = args.year}, args.out);
     }));
     order->callback(chosen([&args](CliContext& c) {
-        return is_document_format(args.format) ? run_order_document(c, args) : run_report_order(c, args);
+        return run_report(c,
+                          {.kind = kitap::answers::ReportKind::order,
+                           .format = args.format,
+                           .for_year = args.for_year,
+                           .grade1 = args.grade1},
+                          args.out);
     }));
 
     auto* stocktake = app.add_subcommand("stocktake", "Check the shelves against the records");
@@ -399,6 +415,18 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     serve->callback(chosen([&args](CliContext& c) {
         return kitap::web::serve(args.serve, c.db_path(), c.config(), std::cout, std::cerr);
     }));
+
+    auto* readers = app.add_subcommand("readers", "A class's pupils, their class sets and how many books each holds");
+    readers->add_option("--class", args.code, "Class, such as 5Ә")->required();
+    readers->add_flag("--json", args.json, "Print JSON");
+    readers->callback(chosen([&args](CliContext& c) { return run_class_readers(c, args.code, args.json); }));
+
+    auto* catalog = app.add_subcommand("catalog", "The catalogue as everyone may see it");
+    catalog->require_subcommand(1);
+    auto* search = catalog->add_subcommand("search", "Titles by part of their title, author or ISBN, with free copies");
+    search->add_option("TEXT", args.text, "What to look for")->required();
+    search->add_flag("--json", args.json, "Print JSON");
+    search->callback(chosen([&args](CliContext& c) { return run_catalog_search(c, args.text, args.json); }));
 
     auto* stats = app.add_subcommand("stats", "The library at a glance");
     stats->add_flag("--json", args.json, "Print JSON");

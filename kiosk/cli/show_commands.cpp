@@ -1,139 +1,137 @@
+#include "kiosk/answers/answer.hpp"
+#include "kiosk/answers/cli_problem.hpp"
+#include "kiosk/answers/lookup_answers.hpp"
 #include "kiosk/app/outcome_text.hpp"
+#include "kiosk/cli/answer_output.hpp"
 #include "kiosk/cli/commands.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <iostream>
 
+// `kitap reader`, `item`, `stats`, `readers --class` and `catalog search`: the
+// answers' JSON with --json, else the same facts as lines for people.
 namespace kitap::cli {
 namespace {
 
 using nlohmann::json;
+using TextPrinter = void (*)(const app::Translator&, const json&);
 
-// `kitap reader` and `kitap item` show no past loans.
-constexpr int no_history = 0;
+std::string text(const json& value) { return value.is_null() ? std::string() : value.get<std::string>(); }
+std::string number(const json& value) { return std::to_string(value.get<long long>()); }
 
-json nullable(const std::optional<std::string>& value) { return value ? json(*value) : json(); }
-
-int print_reader(CliContext& context, const core::ReaderFacts& facts, bool as_json) {
-    const auto& reader = facts.reader;
-    const auto& loans = facts.held;
-    const std::string status = reader.active ? "active" : "left";
-    if (as_json) {
-        json out{{"card", reader.card},
-                 {"name", reader.name},
-                 {"category", to_string(reader.category)},
-                 {"class", reader.class_name.empty() ? json() : json(reader.class_name)},
-                 {"status", status},
-                 {"loans", json::array()}};
-        for (const auto& loan : loans)
-            out["loans"].push_back({{"code", loan.code},
-                                    {"title", loan.title},
-                                    {"quantity", loan.quantity},
-                                    {"due", core::iso_date(loan.due)}});
-        std::cout << out.dump(2) << '\n';
-        return exit_done;
-    }
-    const auto& tr = context.tr();
-    std::cout << tr("cli.reader.header", {{"name", reader.name},
-                                          {"card", reader.card},
-                                          {"category", tr("category." + std::string(to_string(reader.category)))},
-                                          {"class", reader.class_name.empty() ? "" : " " + reader.class_name},
-                                          {"status", tr("reader_status." + status)}})
-              << '\n';
-    if (loans.empty()) std::cout << tr("cli.reader.no_loans") << '\n';
-    for (const auto& loan : loans)
-        std::cout << tr("cli.reader.loan", {{"code", loan.code},
-                                            {"title", loan.title},
-                                            {"quantity", std::to_string(loan.quantity)},
-                                            {"due", app::display_date(loan.due, tr.language())}})
-                  << '\n';
-    return exit_done;
+std::string shown_date(const json& iso, const app::Translator& tr) {
+    const auto day = core::parse_iso_date(iso.get<std::string>());
+    return day ? app::display_date(*day, tr.language()) : iso.get<std::string>();
 }
 
-int print_copy(CliContext& context, const core::CopyFacts& facts, bool as_json) {
-    const auto& copy = facts.copy;
-    const std::string status(to_string(facts.whereabouts));
-    if (as_json) {
-        std::cout << json{{"code", copy.barcode},
-                          {"kind", "copy"},
-                          {"title", copy.title.title},
-                          {"isbn", nullable(copy.title.isbn)},
-                          {"status", status},
-                          {"holder", facts.holder_card ? json(*facts.holder_card) : json()}}
-                         .dump(2)
-                  << '\n';
-        return exit_done;
-    }
-    std::string shown = context.tr()("copy_status." + status);
-    if (facts.holder_card) shown += " (" + *facts.holder_card + ")";
-    std::cout << context.tr()("cli.item.copy", {{"code", copy.barcode}, {"title", copy.title.title}, {"status", shown}})
+void print_reader(const app::Translator& tr, const json& reader) {
+    const auto class_name = text(reader["class"]);
+    std::cout << tr("cli.reader.header", {{"name", text(reader["name"])},
+                                          {"card", text(reader["card"])},
+                                          {"category", tr("category." + text(reader["category"]))},
+                                          {"class", class_name.empty() ? "" : " " + class_name},
+                                          {"status", tr("reader_status." + text(reader["status"]))}})
               << '\n';
-    return exit_done;
+    if (reader["loans"].empty()) std::cout << tr("cli.reader.no_loans") << '\n';
+    for (const auto& loan : reader["loans"])
+        std::cout << tr("cli.reader.loan", {{"code", text(loan["code"])},
+                                            {"title", text(loan["title"])},
+                                            {"quantity", number(loan["quantity"])},
+                                            {"due", shown_date(loan["due"], tr)}})
+                  << '\n';
 }
 
-int print_title(CliContext& context, const core::TitleFacts& facts, bool as_json) {
-    const auto& title = facts.title;
-    const int on_loan = facts.on_loan;
-    const int free = facts.free();
-    if (as_json) {
-        std::cout << json{{"isbn", *title.isbn},        {"kind", "title"}, {"title", title.title},
-                          {"stock", title.stock},       {"free", free},    {"on_loan", on_loan},
-                          {"copies", title.item_copies}}
-                         .dump(2)
+void print_item(const app::Translator& tr, const json& item) {
+    if (item["kind"] == "copy") {
+        std::string shown = tr("copy_status." + text(item["status"]));
+        if (!item["holder"].is_null()) shown += " (" + text(item["holder"]) + ")";
+        std::cout << tr("cli.item.copy",
+                        {{"code", text(item["code"])}, {"title", text(item["title"])}, {"status", shown}})
                   << '\n';
-        return exit_done;
+        return;
     }
-    std::cout << context.tr()("cli.item.title", {{"isbn", *title.isbn},
-                                                 {"title", title.title},
-                                                 {"stock", std::to_string(title.stock)},
-                                                 {"on_loan", std::to_string(on_loan)},
-                                                 {"free", std::to_string(free)}})
+    std::cout << tr("cli.item.title", {{"isbn", text(item["isbn"])},
+                                       {"title", text(item["title"])},
+                                       {"stock", number(item["stock"])},
+                                       {"on_loan", number(item["on_loan"])},
+                                       {"free", number(item["free"])}})
               << '\n';
+}
+
+void print_stats(const app::Translator& tr, const json& stats) {
+    app::MessageArgs readers;
+    for (const auto& [category, count] : stats["readers"].items()) readers[category] = number(count);
+    std::cout << tr("cli.stats.title", {{"titles", number(stats["titles"])},
+                                        {"copies", number(stats["copies"])},
+                                        {"stock", number(stats["title_stock"])}})
+              << '\n'
+              << tr("cli.stats.readers", readers) << '\n'
+              << tr("cli.stats.loans",
+                    {{"open", number(stats["open_loans"])}, {"overdue", number(stats["overdue_loans"])}})
+              << '\n';
+}
+
+void print_class(const app::Translator& tr, const json& pupils_of_class) {
+    std::cout << tr("answers.class.header", {{"class", text(pupils_of_class["class"])},
+                                             {"pupils", std::to_string(pupils_of_class["pupils"].size())},
+                                             {"complete", number(pupils_of_class["complete_sets"])}})
+              << '\n';
+    for (const auto& pupil : pupils_of_class["pupils"])
+        std::cout << tr("answers.class.pupil", {{"card", text(pupil["card"])},
+                                                {"name", text(pupil["name"])},
+                                                {"held", number(pupil["set_held"])},
+                                                {"needed", number(pupil["set_needed"])},
+                                                {"holds", number(pupil["holds"])}})
+                  << '\n';
+}
+
+void print_catalog(const app::Translator& tr, const json& found) {
+    if (found["titles"].empty()) std::cout << tr("answers.catalog.none", {{"query", text(found["query"])}}) << '\n';
+    for (const auto& title : found["titles"]) {
+        std::string shelves;
+        for (const auto& shelf : title["shelf"]) shelves += (shelves.empty() ? "" : ", ") + text(shelf);
+        std::cout << tr("answers.catalog.title", {{"title", text(title["title"])},
+                                                  {"author", text(title["author"])},
+                                                  {"kind", tr("kiosk.kind." + text(title["kind"]))},
+                                                  {"available", number(title["available"])},
+                                                  {"total", number(title["total"])},
+                                                  {"shelf", shelves.empty() ? "—" : shelves}})
+                  << '\n';
+    }
+}
+
+// The answer as JSON with --json, else as lines for people; a problem on stderr.
+int show(const CliContext& context, const answers::AnswerOr& answer, bool as_json, TextPrinter print_text) {
+    if (!answer) return answers::tell_cli(answer.error());
+    const auto& value = std::get<json>(*answer);
+    if (as_json)
+        std::cout << value.dump(2) << '\n';
+    else
+        print_text(context.tr(), value);
     return exit_done;
 }
 
 }  // namespace
 
 int run_reader(CliContext& context, const std::string& card, bool as_json) {
-    const auto reader = or_fault(context.library().lookup().reader(card, no_history));
-    if (!reader) {
-        std::cerr << context.tr()("cli.reader.unknown", {{"card", card}}) << '\n';
-        return exit_bad_input;
-    }
-    return print_reader(context, *reader, as_json);
+    return show(context, answers::reader_answer(answer_context(context), card), as_json, print_reader);
 }
 
 int run_item(CliContext& context, const std::string& code, bool as_json) {
-    const auto item = or_fault(context.library().lookup().item(code, no_history));
-    if (item.copy) return print_copy(context, *item.copy, as_json);
-    if (item.title) return print_title(context, *item.title, as_json);
-    std::cerr << context.tr()("cli.item.unknown", {{"code", code}}) << '\n';
-    return exit_bad_input;
+    return show(context, answers::item_answer(answer_context(context), code), as_json, print_item);
 }
 
 int run_stats(CliContext& context, bool as_json) {
-    const auto stats = or_fault(context.library().reports().stats(core::local_date(CliContext::now())));
-    if (as_json) {
-        std::cout << json{{"readers", stats.readers},       {"titles", stats.titles},
-                          {"copies", stats.copies},         {"title_stock", stats.title_stock},
-                          {"open_loans", stats.open_loans}, {"overdue_loans", stats.overdue_loans}}
-                         .dump(2)
-                  << '\n';
-        return exit_done;
-    }
-    const auto& tr = context.tr();
-    app::MessageArgs readers;
-    for (const auto& [category, count] : stats.readers) readers[category] = std::to_string(count);
-    std::cout << tr("cli.stats.title", {{"titles", std::to_string(stats.titles)},
-                                        {"copies", std::to_string(stats.copies)},
-                                        {"stock", std::to_string(stats.title_stock)}})
-              << '\n'
-              << tr("cli.stats.readers", readers) << '\n'
-              << tr("cli.stats.loans",
-                    {{"open", std::to_string(stats.open_loans)}, {"overdue", std::to_string(stats.overdue_loans)}})
-              << '\n';
-    return exit_done;
+    return show(context, answers::stats_answer(answer_context(context)), as_json, print_stats);
+}
+
+int run_class_readers(CliContext& context, const std::string& class_name, bool as_json) {
+    return show(context, answers::class_readers_answer(answer_context(context), class_name), as_json, print_class);
+}
+
+int run_catalog_search(CliContext& context, const std::string& text, bool as_json) {
+    return show(context, answers::catalog_search_answer(answer_context(context), text), as_json, print_catalog);
 }
 
 }  // namespace kitap::cli

@@ -59,7 +59,7 @@ TEST_F(WebDesk, TheRepliesAreInTheRequestsLanguage) {
                            R"({"code":"10000017","mode":"desk"})", "application/json");
     ASSERT_TRUE(kazakh);
     EXPECT_EQ(body_of(kazakh)["reason"], "no_session");
-    EXPECT_EQ(body_of(kazakh)["message"], app::Translator(app::Language::kk)("outcome.no_session"));
+    EXPECT_EQ(body_of(kazakh)["message"], "Алдымен өз картаңызды оқытыңыз.");
 }
 
 TEST_F(WebDesk, EachSessionHasItsOwnStationWithTheDoubleScanGuardAndIdleTimeout) {

@@ -131,7 +131,7 @@ std::string raw_exchange(int port, const std::string& bytes) {
 TEST(WebServer, AGarbledRequestIs400AndTheServerGoesOn) {
     WebFixture web;
     for (const auto* garbled : {"\x01\x02\x03 / HTTP/1.1\r\n\r\n", "GET\r\n\r\n",
-                                "POST /api/login HTTP/1.1\r\nContent-Length: -5\r\nConnection: close\r\n\r\n"}) {
+                                "POST /api/login HTTP/1.1\r\nContent-Length: abc\r\nConnection: close\r\n\r\n"}) {
         const auto reply = raw_exchange(web.port(), garbled);
         EXPECT_TRUE(reply.starts_with("HTTP/1.1 400")) << reply;
     }

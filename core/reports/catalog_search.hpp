@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/db/sqlite_fwd.hpp"
+#include "core/rules.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kitap::core {
+
+// A title as the public catalogue shows it: what it is, where it stands and whether
+// a copy is free. Never who holds one.
+struct CatalogEntry {
+    std::string title;
+    std::string authors;
+    std::optional<std::string> isbn;
+    TitleKind kind = TitleKind::fiction;
+    std::vector<std::string> shelves;  // where its labelled copies in the fund stand, by name
+    int total = 0;                     // labelled copies in the fund and title-level stock
+    int available = 0;                 // of those, not on loan
+};
+
+// The longest search text taken: a title or an author's name fits many times over.
+inline constexpr std::size_t max_catalog_query = 200;
+
+// Titles whose title or authors contain `text` (ignoring case, Kazakh and Russian
+// letters too), or whose ISBN contains its digits when it has three or more; by
+// title, at most `limit`. `text` is trimmed; the caller refuses an empty one.
+std::vector<CatalogEntry> catalog_search(SQLite::Database& db, std::string_view text, int limit);
+
+// Registers kitap_fold(text), core::fold_case as an SQL function, on a connection.
+void add_fold_case_function(SQLite::Database& db);
+
+}  // namespace kitap::core
