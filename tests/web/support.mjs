@@ -1,12 +1,14 @@
 // What the browser tests share: a demo library in a temporary folder, accounts made with
 // `kitap user add`, a real `kitap serve` on 127.0.0.1, and Debian's chromium driven by
 // puppeteer-core (installed into assets/web/node_modules by deploy/install-deps).
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 
 const require = createRequire(new URL('../../assets/web/package.json', import.meta.url));
 const puppeteer = require('puppeteer-core');
@@ -123,4 +125,33 @@ export async function logIn(page, user, password) {
 
 export async function textOf(page, selector) {
     return page.$eval(selector, (element) => element.innerText);
+}
+
+// A test file's world: a school and a browser before its tests, nothing left after them; pages
+// opened through it fail the test that checks noProblems() on any script error or refused resource.
+export function useConsole() {
+    const world = { problems: [] };
+    before(async () => {
+        world.school = await startSchool();
+        world.browser = await startBrowser();
+    });
+    after(async () => {
+        await world.browser?.close();
+        await world.school?.stop();
+    });
+    world.open = (path = '') => openPage(world.browser, `${world.school.url}${path}`, world.problems);
+    world.librarianPage = async () => {
+        const page = await world.open();
+        await logIn(page, 'librarian', passwords.librarian);
+        await page.waitForSelector('header nav a[aria-current="page"]');
+        return page;
+    };
+    world.noProblems = () => assert.deepEqual(world.problems.splice(0), []);
+    return world;
+}
+
+// Goes to a page of the console (#/route) and waits until it has loaded what it shows.
+export async function show(page, route) {
+    await page.evaluate((hash) => { location.hash = hash; }, `#/${route}`);
+    await page.waitForNetworkIdle({ idleTime: 300 });
 }
