@@ -43,8 +43,8 @@ struct ServerSettings {
     std::size_t max_waiting = 32;  // accepted connections waiting for a thread; the rest wait in the backlog
     std::size_t max_body_bytes = 20 * 1024 * 1024;
     std::size_t max_headers = 100;
-    std::chrono::seconds io_timeout{10};  // each read or write of a connection
-    std::chrono::seconds keep_alive{2};   // an idle kept-alive connection is closed after this
+    std::chrono::seconds io_timeout{10};   // each read or write of a connection
+    std::chrono::seconds keep_alive{2};    // an idle kept-alive connection is closed after this
     std::size_t keep_alive_requests = 50;  // then a connection is closed, so waiting ones get their turn
     SessionLimits sessions;
     std::function<core::Timestamp()> clock = system_now;
