@@ -89,7 +89,7 @@ void WebServer::add_public_answer_routes() {
         const auto text = single_parameter(request.params, "q");
         if (!text) return send_error(response, 400, "bad_request", text.error().message);
         const auto lease = borrow(std::nullopt);
-        if (!lease) return send_error(response, 503, "busy", "the server is busy; try again in a moment");
+        if (!lease) return send_busy(response);
         const app::Translator tr(*language);
         const answers::AnswerContext context{lease->library(), tr, settings_.config, settings_.clock()};
         send(response, answers::catalog_search_answer(context, text->value_or("")));

@@ -243,7 +243,7 @@ void WebServer::serve_api(const httplib::Request& request, httplib::Response& re
         return send_error(response, 403, "csrf", "the X-CSRF-Token header is missing or wrong");
     const auto lease = borrow(
         library_for == LibraryFor::session_stations ? std::optional<std::size_t>(session->library_slot) : std::nullopt);
-    if (!lease) return send_error(response, 503, "busy", "the server is busy; try again in a moment");
+    if (!lease) return send_busy(response);
     auto& library = lease->library();
     const auto account = library.accounts().find(session->account.name);
     if (!account) return send_fault(response, account.error());
