@@ -118,7 +118,7 @@ void WebServer::log_in(const httplib::Request& request, httplib::Response& respo
     // One argon2id check at a time keeps the server's memory bounded under a flood of logins.
     const std::scoped_lock one_at_a_time(login_mutex_);
     const auto lease = borrow(std::nullopt);
-    if (!lease) return send_error(response, 503, "busy", "the server is busy; try again in a moment");
+    if (!lease) return send_busy(response);
     const auto result = lease->library().accounts().log_in(login->user, login->password, request.remote_addr, now);
     if (!result) return send_fault(response, result.error());
     if (!*result) {

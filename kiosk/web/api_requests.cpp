@@ -1,5 +1,7 @@
 #include "kiosk/web/api_requests.hpp"
 
+#include <charconv>
+#include <initializer_list>
 #include <iterator>
 
 namespace kitap::web {
@@ -10,6 +12,7 @@ constexpr std::size_t max_name_bytes = 256;
 constexpr std::size_t max_password_bytes = 1024;
 constexpr std::size_t max_code_bytes = 512;
 constexpr std::size_t max_classes = 50;
+constexpr std::size_t max_listed = 2000;  // copies or cards named in one labels request
 
 tl::unexpected<BadRequest> bad(std::string message) { return tl::unexpected(BadRequest{std::move(message)}); }
 
@@ -106,6 +109,79 @@ Parsed<std::optional<std::string>> single_parameter(const QueryParameters& query
     if (first == last) return std::optional<std::string>{};
     if (std::next(first) != last) return bad("parameter \"" + name + "\" is given more than once");
     return std::optional<std::string>{first->second};
+}
+
+namespace {
+
+// Fills `field` from the parameter `name` when given (once).
+Parsed<bool> take(const QueryParameters& query, const std::string& name, std::optional<std::string>& field) {
+    auto value = single_parameter(query, name);
+    if (!value) return tl::unexpected(value.error());
+    if (*value) field = std::move(**value);
+    return true;
+}
+
+Parsed<bool> take_number(const QueryParameters& query, const std::string& name, std::optional<int>& field) {
+    std::optional<std::string> text;
+    if (auto taken = take(query, name, text); !taken) return taken;
+    if (!text) return true;
+    int number = 0;
+    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
+    if (error != std::errc{} || end != text->data() + text->size())
+        return bad("parameter \"" + name + "\" must be a whole number");
+    field = number;
+    return true;
+}
+
+std::vector<std::string> every(const QueryParameters& query, const std::string& name) {
+    std::vector<std::string> values;
+    for (auto [at, end] = query.equal_range(name); at != end; ++at) values.push_back(at->second);
+    return values;
+}
+
+// The first refusal among the takes, else true.
+Parsed<bool> all_of(std::initializer_list<Parsed<bool>> takes) {
+    for (const auto& taken : takes)
+        if (!taken) return taken;
+    return true;
+}
+
+}  // namespace
+
+Parsed<answers::ReportRequest> parse_report_request(std::string_view kind, const QueryParameters& query) {
+    const auto report = answers::report_kind_from(kind);
+    if (!report) return bad("no such report: " + std::string(kind));
+    answers::ReportRequest request{.kind = *report};
+    std::optional<std::string> format;
+    const auto taken = all_of({take(query, "format", format), take(query, "class", request.class_name),
+                               take(query, "as_of", request.as_of), take(query, "year", request.year),
+                               take(query, "for_year", request.for_year), take_number(query, "grade1", request.grade1),
+                               take(query, "card", request.card)});
+    if (!taken) return tl::unexpected(taken.error());
+    if (format) request.format = *format;
+    if (request.format == "text") return bad("parameter \"format\" must be json, csv, pdf or xlsx");
+    return request;
+}
+
+Parsed<answers::LabelsRequest> parse_labels_request(std::string_view kind, const QueryParameters& query) {
+    const auto labels = answers::labels_kind_from(kind);
+    if (!labels) return bad("no such labels: " + std::string(kind));
+    answers::LabelsRequest request{.kind = *labels};
+    std::optional<std::string> symbology;
+    std::optional<std::string> all;
+    const auto taken = all_of({take_number(query, "new", request.new_count), take(query, "title", request.isbn),
+                               take(query, "from", request.from), take(query, "to", request.to),
+                               take(query, "symbology", symbology), take(query, "layout", request.layout),
+                               take(query, "class", request.class_name), take(query, "all", all)});
+    if (!taken) return tl::unexpected(taken.error());
+    if (symbology) request.symbology = *symbology;
+    if (all && *all != "1" && *all != "true") return bad("parameter \"all\" must be 1 or true");
+    request.all = all.has_value();
+    request.codes = every(query, "copy");
+    request.cards = every(query, "card");
+    if (request.codes.size() > max_listed || request.cards.size() > max_listed)
+        return bad("at most " + std::to_string(max_listed) + " copies or cards in one request");
+    return request;
 }
 
 Parsed<app::Language> requested_language(const QueryParameters& query, std::string_view accept_language) {

@@ -2,6 +2,8 @@
 
 #include "core/circulation/station.hpp"
 #include "core/library/account_service.hpp"
+#include "kiosk/answers/label_answers.hpp"
+#include "kiosk/answers/report_answers.hpp"
 #include "kiosk/app/translator.hpp"
 
 #include <nlohmann/json.hpp>
@@ -58,6 +60,13 @@ using QueryParameters = std::multimap<std::string, std::string>;
 
 // The parameter `name`, when given once; a BadRequest when given twice.
 Parsed<std::optional<std::string>> single_parameter(const QueryParameters& query, const std::string& name);
+
+// GET /api/reports/{kind}?class=&as_of=&year=&for_year=&grade1=&card=&format= (format
+// json unless given). The values are report_answer's to check; here only their shape.
+Parsed<answers::ReportRequest> parse_report_request(std::string_view kind, const QueryParameters& query);
+
+// GET /api/labels/{kind}?new=&title=&copy=...&from=&to=&symbology=&layout=&class=&card=...&all=1
+Parsed<answers::LabelsRequest> parse_labels_request(std::string_view kind, const QueryParameters& query);
 
 // The language an answer is written in: `?lang=kk|ru|en`, else the first of those in
 // Accept-Language, else English (as the command line falls back to).

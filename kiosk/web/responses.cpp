@@ -55,6 +55,10 @@ void send_fault(httplib::Response& response, const core::Fault& fault) {
     send_error(response, 503, code, message);
 }
 
+void send_busy(httplib::Response& response) {
+    send_error(response, 503, "busy", "the server is busy; try again in a moment");
+}
+
 int status_of(answers::ProblemKind kind) {
     switch (kind) {
         case answers::ProblemKind::bad_request:

@@ -19,6 +19,9 @@ void send_error(httplib::Response& response, int status, std::string_view code, 
 // Broken or busy storage: 503, the fault's kind as the code ("locked", "disk_full" ...).
 void send_fault(httplib::Response& response, const core::Fault& fault);
 
+// No Library came free in time: 503, "busy".
+void send_busy(httplib::Response& response);
+
 int status_of(answers::ProblemKind kind);
 void send_problem(httplib::Response& response, const answers::Problem& problem);
 // JSON, or a document with its type and a Content-Disposition naming the file.

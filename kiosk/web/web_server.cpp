@@ -64,8 +64,10 @@ std::map<app::Language, std::string> translation_tables() {
 bool role_allows(core::AccountRole role, Access access) {
     switch (access) {
         case Access::signed_in:
-        case Access::reads:
+        case Access::class_reads:
             return true;
+        case Access::reads:
+            return role != core::AccountRole::teacher;
         case Access::changes:
             return role == core::AccountRole::librarian;
     }
@@ -126,6 +128,8 @@ WebServer::WebServer(ServerSettings settings, std::unique_ptr<LibraryPool> pool,
     add_public_routes();
     add_account_routes();
     add_desk_routes();
+    add_answer_routes();
+    add_public_answer_routes();
 }
 
 WebServer::~WebServer() { stop(); }
@@ -239,7 +243,7 @@ void WebServer::serve_api(const httplib::Request& request, httplib::Response& re
         return send_error(response, 403, "csrf", "the X-CSRF-Token header is missing or wrong");
     const auto lease = borrow(
         library_for == LibraryFor::session_stations ? std::optional<std::size_t>(session->library_slot) : std::nullopt);
-    if (!lease) return send_error(response, 503, "busy", "the server is busy; try again in a moment");
+    if (!lease) return send_busy(response);
     auto& library = lease->library();
     const auto account = library.accounts().find(session->account.name);
     if (!account) return send_fault(response, account.error());
@@ -258,6 +262,7 @@ void WebServer::serve_api(const httplib::Request& request, httplib::Response& re
                  .account = **account,
                  .library = library,
                  .tr = tr,
+                 .config = settings_.config,
                  .now = now};
     handler(call);
 }

@@ -2,6 +2,7 @@
 
 #include "core/embedded_file.hpp"
 #include "core/library.hpp"
+#include "kiosk/answers/answer_context.hpp"
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/translator.hpp"
 #include "kiosk/web/api_requests.hpp"
@@ -42,8 +43,8 @@ struct ServerSettings {
     std::size_t max_waiting = 32;  // accepted connections waiting for a thread; the rest wait in the backlog
     std::size_t max_body_bytes = 20 * 1024 * 1024;
     std::size_t max_headers = 100;
-    std::chrono::seconds io_timeout{10};  // each read or write of a connection
-    std::chrono::seconds keep_alive{2};   // an idle kept-alive connection is closed after this
+    std::chrono::seconds io_timeout{10};   // each read or write of a connection
+    std::chrono::seconds keep_alive{2};    // an idle kept-alive connection is closed after this
     std::size_t keep_alive_requests = 50;  // then a connection is closed, so waiting ones get their turn
     SessionLimits sessions;
     std::function<core::Timestamp()> clock = system_now;
@@ -68,7 +69,10 @@ struct ApiCall {
     const core::Account& account;  // as stored now, not as at the login
     core::Library& library;
     const app::Translator& tr;
+    const app::Config& config;
     core::Timestamp now;
+
+    answers::AnswerContext answer_context() const { return {library, tr, config, now}; }
 };
 
 // Whether the account may see this class's pupils, loans and debtors.
@@ -109,6 +113,8 @@ private:
     void add_account_routes();
     void add_user_routes();
     void add_desk_routes();
+    void add_answer_routes();
+    void add_public_answer_routes();
     void log_in(const httplib::Request& request, httplib::Response& response);
     std::string session_cookie(const std::string& value, std::optional<std::chrono::seconds> max_age) const;
 

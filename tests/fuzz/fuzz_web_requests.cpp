@@ -1,8 +1,8 @@
 // What `kitap serve` reads from the network before a handler runs, through the real
 // parsers of kiosk/web/api_requests: JSON bodies (login, scan), a query string with
-// an Accept-Language header, a Cookie header, and --listen. Each gives a typed request
-// within its limits or a BadRequest with a message; any exception, crash or hang is a
-// finding. The first byte picks the parser, the rest is its input.
+// an Accept-Language header (as a report's and a labels' request too), a Cookie header, and --listen. Each gives a
+// typed request within its limits or a BadRequest with a message; any exception, crash or hang is a finding. The first
+// byte picks the parser, the rest is its input.
 #include "kiosk/web/api_requests.hpp"
 #include "kiosk/web/serve.hpp"
 #include "tests/fuzz/support/fuzz_check.hpp"
@@ -50,6 +50,18 @@ void query(std::string_view input) {
     const auto class_name = web::single_parameter(params, "class");
     require_message(class_name);
     if (class_name && *class_name) fuzz::require(params.count("class") == 1, "a single parameter was given once");
+    for (const auto* kind : {"debtors", "order", "clearance"}) {
+        const auto report = web::parse_report_request(kind, params);
+        require_message(report);
+        if (report) fuzz::require(report->format != "text", "the web never answers the command line's text format");
+    }
+    for (const auto* kind : {"copies", "readers"}) {
+        const auto labels = web::parse_labels_request(kind, params);
+        require_message(labels);
+        if (labels)
+            fuzz::require(labels->codes.size() == params.count("copy") && labels->cards.size() == params.count("card"),
+                          "every copy and card named is kept");
+    }
 }
 
 void cookies(std::string_view header) {

@@ -26,8 +26,9 @@ protected:
 };
 
 TEST_F(WebUsers, TheLibrarianAddsATeacherWhoThenSignsIn) {
-    const auto added = web_.post(librarian_, "/api/users",
-                                 {{"name", "saule"}, {"role", "teacher"}, {"classes", {"5Ә"}}, {"password", "teacher's password"}});
+    const auto added =
+        web_.post(librarian_, "/api/users",
+                  {{"name", "saule"}, {"role", "teacher"}, {"classes", {"5Ә"}}, {"password", "teacher's password"}});
     ASSERT_TRUE(added);
     ASSERT_EQ(added->status, 201) << added->body;
     EXPECT_EQ(body_of(added), nlohmann::json({{"name", "saule"}, {"role", "teacher"}, {"classes", {"5Ә"}}}));
@@ -41,14 +42,17 @@ TEST_F(WebUsers, TheLibrarianAddsATeacherWhoThenSignsIn) {
 }
 
 TEST_F(WebUsers, RefusalsSayWhy) {
-    const auto taken = web_.post(librarian_, "/api/users", {{"name", "director"}, {"role", "director"}, {"password", "0123456789"}});
+    const auto taken =
+        web_.post(librarian_, "/api/users", {{"name", "director"}, {"role", "director"}, {"password", "0123456789"}});
     ASSERT_TRUE(taken);
     EXPECT_EQ(taken->status, 409);
     EXPECT_EQ(body_of(taken)["error"], "name_taken");
-    const auto short_password = web_.post(librarian_, "/api/users", {{"name", "new"}, {"role", "director"}, {"password", "short"}});
+    const auto short_password =
+        web_.post(librarian_, "/api/users", {{"name", "new"}, {"role", "director"}, {"password", "short"}});
     EXPECT_EQ(short_password->status, 400);
     EXPECT_EQ(body_of(short_password)["error"], "password_too_short");
-    const auto bad_role = web_.post(librarian_, "/api/users", {{"name", "new"}, {"role", "janitor"}, {"password", "0123456789"}});
+    const auto bad_role =
+        web_.post(librarian_, "/api/users", {{"name", "new"}, {"role", "janitor"}, {"password", "0123456789"}});
     EXPECT_EQ(bad_role->status, 400);
     EXPECT_EQ(body_of(bad_role)["error"], "bad_request");
     const auto unknown = remove(librarian_, "nobody");
@@ -70,8 +74,9 @@ TEST_F(WebUsers, ANewPasswordOrRemovalEndsThatAccountsSessions) {
 TEST_F(WebUsers, OnlyTheLibrarianManagesAccounts) {
     const auto director = web_.log_in("director");
     EXPECT_EQ(web_.get(director, "/api/users")->status, 403);
-    EXPECT_EQ(web_.post(director, "/api/users", {{"name", "x"}, {"role", "librarian"}, {"password", "0123456789"}})->status,
-              403);
+    EXPECT_EQ(
+        web_.post(director, "/api/users", {{"name", "x"}, {"role", "librarian"}, {"password", "0123456789"}})->status,
+        403);
     EXPECT_EQ(remove(director, "aigul")->status, 403);
     EXPECT_EQ(web_.get(librarian_, "/api/users")->status, 200) << "the librarian's session lives on";
 }
