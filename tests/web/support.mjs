@@ -106,8 +106,10 @@ export async function openPage(browser, url, problems) {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // The browser logs every refused request; refusals the pages show in words (not signed in,
+    // forbidden, no such route, bad rows, locked out) are expected answers, not problems.
     page.on('console', (message) => {
-        if (message.type() === 'error' && !/status of (401|403|422|429)/.test(message.text())) problems.push(`console: ${message.text()}`);
+        if (message.type() === 'error' && !/status of (401|403|404|422|429)/.test(message.text())) problems.push(`console: ${message.text()}`);
     });
     await page.goto(url, { waitUntil: 'networkidle0' });
     return page;
