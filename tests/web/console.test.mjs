@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { kitap, logIn, passwords, show, textOf, useConsole } from './support.mjs';
+import { chooseLanguage, kitap, logIn, passwords, show, textOf, useConsole } from './support.mjs';
 
 const words = Object.fromEntries(['kk', 'ru', 'en'].map((lang) =>
     [lang, JSON.parse(readFileSync(new URL(`../../assets/i18n/web/${lang}.json`, import.meta.url), 'utf8'))]));
@@ -124,8 +124,7 @@ async function screenshot(page, name, lang) {
 for (const lang of ['kk', 'ru', 'en']) {
     test(`every page in ${lang}, with no error shown`, async () => {
         const page = await world.open();
-        await page.click(`header .languages button[lang="${lang}"]`);
-        await page.waitForFunction((l) => document.documentElement.lang === l, {}, lang);
+        await chooseLanguage(page, lang);
         await screenshot(page, 'login', lang);
         await logIn(page, 'librarian', passwords.librarian);
         await page.waitForSelector('#scan');
@@ -144,7 +143,7 @@ for (const lang of ['kk', 'ru', 'en']) {
         await page.browserContext().close();
 
         const teacher = await world.open();
-        await teacher.click(`header .languages button[lang="${lang}"]`);
+        await chooseLanguage(teacher, lang);
         await logIn(teacher, 'teacher', passwords.teacher);
         await teacher.waitForSelector('.teacher-class');
         await teacher.waitForNetworkIdle({ idleTime: 300 });
@@ -152,7 +151,7 @@ for (const lang of ['kk', 'ru', 'en']) {
         await teacher.browserContext().close();
 
         const visitor = await world.open('/catalog.html');
-        await visitor.click(`header .languages button[lang="${lang}"]`);
+        await chooseLanguage(visitor, lang);
         await visitor.type('input[type="search"]', 'Абай');
         await visitor.keyboard.press('Enter');
         await visitor.waitForSelector('.results table, .results p');

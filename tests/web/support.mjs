@@ -125,6 +125,14 @@ export async function logIn(page, user, password) {
     ]);
 }
 
+// Picks the page's language in its header and waits until the page is drawn again in it.
+export async function chooseLanguage(page, lang) {
+    const chosen = `header .languages button[lang="${lang}"][aria-pressed="true"]`;
+    if (await page.$(chosen)) return;  // already: a click would only draw the page again
+    await page.click(`header .languages button[lang="${lang}"]`);
+    await page.waitForSelector(chosen);
+}
+
 export async function textOf(page, selector) {
     return page.$eval(selector, (element) => element.innerText);
 }
