@@ -7,6 +7,7 @@
 #include "kiosk/cli/textbook_commands.hpp"
 #include "kiosk/cli/user_commands.hpp"
 #include "kiosk/cli/year_commands.hpp"
+#include "kiosk/web/serve.hpp"
 #include "kiosk/workbook/workbook.hpp"
 
 #include <CLI/CLI.hpp>
@@ -51,6 +52,7 @@ struct Arguments {
     BackupArguments backup;
     YearArguments year;
     std::optional<std::string> since;
+    kitap::web::ServeArguments serve;
     UserArguments user;
 };
 
@@ -406,6 +408,20 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     audit->callback([verify, list = chosen([&args](CliContext& c) { return run_audit(c, args.since, args.json); })] {
         if (!verify->parsed()) list();
     });
+
+    auto* serve =
+        app.add_subcommand("serve", "The web console: the librarian's desk, reports and imports in a browser");
+    serve->add_option("--listen", args.serve.listen, "HOST:PORT to listen on")->capture_default_str();
+    auto* certificate = serve->add_option("--tls-cert", args.serve.tls_certificate,
+                                          "Certificate (PEM); default: a self-signed one made beside the database");
+    auto* key = serve->add_option("--tls-key", args.serve.tls_key, "The certificate's private key (PEM)");
+    certificate->needs(key);
+    key->needs(certificate);
+    serve->add_flag("--no-tls", args.serve.no_tls, "Plain HTTP, for a reverse proxy or tests: passwords in clear")
+        ->excludes(certificate, key);
+    serve->callback(chosen([&args](CliContext& c) {
+        return kitap::web::serve(args.serve, c.db_path(), c.config(), std::cout, std::cerr);
+    }));
 
     auto* readers = app.add_subcommand("readers", "A class's pupils, their class sets and how many books each holds");
     readers->add_option("--class", args.code, "Class, such as 5Ә")->required();

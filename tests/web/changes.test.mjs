@@ -1,0 +1,49 @@
+// The console's changes in a real browser against a real `kitap serve` on a demo school: a roster
+// with bad lines shown by their numbers, a whole class set issued after its dry run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kitap, show, textOf, useConsole } from './support.mjs';
+
+const words = JSON.parse(readFileSync(new URL('../../assets/i18n/web/kk.json', import.meta.url), 'utf8'));
+const world = useConsole();
+
+test('a roster with bad lines: every bad line by its number, and nothing imported', async () => {
+    const page = await world.librarianPage();
+    await show(page, 'imports');
+    const roster = join(world.school.folder, 'roster.csv');
+    writeFileSync(roster, 'card,name,class,category\n70000001,Тестова Әсел,5Ә,pupil\n70000002,,5Ә,pupil\n70000003,Бекова Дана,99Z,pupil\n');
+    await page.select('#import-kind', 'readers');
+    await (await page.$('#import-file')).uploadFile(roster);
+    await page.click('#import-check');
+    await page.waitForSelector('.bad-rows tbody tr');
+    const rows = await page.$$eval('.bad-rows tbody tr', (lines) => lines.map((line) => [...line.cells].map((cell) => cell.innerText)));
+    assert.deepEqual(rows.map(([line]) => line), ['3', '4']);
+    assert.match(rows[1][1], /99Z/);
+    assert.equal(await page.$('#import-confirm'), null, 'no import offered for a bad file');
+    assert.throws(() => kitap(world.school.db, ['reader', '70000001', '--json']), /exited 2/);
+    await page.browserContext().close();
+    world.noProblems();
+});
+
+test('issue the whole class set: the dry run asks first, then who was left without what', async () => {
+    const page = await world.librarianPage();
+    const { className } = world.school.demo;
+    const issued = () => JSON.parse(kitap(world.school.db, ['report', 'provision', '--class', className, '--format', 'json']))
+        .lines.reduce((sum, line) => sum + line.issued, 0);
+    const before = issued();
+    await show(page, `classes/${encodeURIComponent(className)}`);
+    await page.waitForSelector('#issue-set');
+    await page.click('#issue-set');
+    await page.waitForSelector('#issue-confirm');
+    assert.equal(issued(), before, 'the dry run changed nothing');
+    const question = await textOf(page, '.question');
+    assert.match(question, new RegExp(words['web.classes.issue_question'].replace('?', '\\?')));
+    await page.click('#issue-confirm');
+    await page.waitForSelector('.issue-outcome .notice.done');
+    assert.ok(issued() > before, 'books were issued');
+    await page.browserContext().close();
+    world.noProblems();
+});
+
