@@ -18,6 +18,7 @@
 #include "tests/bench/figures.hpp"
 #include "tests/bench/import_bench.hpp"
 #include "tests/bench/kiosk_bench.hpp"
+#include "tests/bench/web_bench.hpp"
 #include "tests/devices/bench/devices_bench.hpp"
 
 #include <SQLiteCpp/Transaction.h>
@@ -44,11 +45,13 @@ struct Settings {
     bool quick = false;
     bool imports_only = false;  // --imports: only the imports' figures
     bool kiosk_only = false;    // --kiosk-only: only the kiosk's figures
+    bool web_only = false;      // --web-only: the history, the station's figures and the web console's
     int years = 10;
     int samples = 1000;  // p99 of fewer is a handful of outliers (WAL checkpoints) on this noisy machine
     int kiosk_visits = 10;
     std::chrono::milliseconds kiosk_idle{10000};
     fs::path kiosk = KITAP_KIOSK_BINARY;
+    fs::path kitap = KITAP_BINARY;
     fs::path dir = fs::temp_directory_path() / ("kitap-bench-" + std::to_string(std::random_device{}()));
 };
 
@@ -122,7 +125,8 @@ double scan_ms(core::Station& station, const std::string& code, core::Timestamp 
     return ms;
 }
 
-void bench_circulation(SQLite::Database& db, int samples) {
+// Returns the loans' p99 in ms, which the web console's scans are held to.
+double bench_circulation(SQLite::Database& db, int samples) {
     db.exec("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, value INTEGER)");
     core::LibraryStore store(db);
     core::Station station(store, core::Rules{}, core::StationMode::self, "bench");
@@ -149,6 +153,7 @@ void bench_circulation(SQLite::Database& db, int samples) {
     print("station_return_p99_ms", percentile(returns, 0.99));
     print("raw_txn_p99_ms", percentile(raw, 0.99));
     print("station_vs_raw_p99_ratio", percentile(loans, 0.99) / percentile(raw, 0.99));
+    return percentile(loans, 0.99);
 }
 
 // A school office's roster: 1,400 pupils in 56 classes, semicolon-separated.
@@ -282,6 +287,20 @@ void bench_kiosk(const Settings& settings, const fs::path& database) {
                         .locked = std::move(locked)});
 }
 
+// The web console over the same history, beside the in-process station just measured.
+void bench_web(const Settings& settings, SQLite::Database& db, double station_loan_p99_ms) {
+    const int readers = settings.quick ? 20 : 200;
+    bench::bench_web({.kitap = settings.kitap,
+                      .database = db.getFilename(),
+                      .dir = settings.dir,
+                      .cards = free_pupils(db, readers),
+                      .items = shelf_copies(db, readers),
+                      .loans = borrowers_and_copies(db, readers),
+                      .duration = std::chrono::seconds(settings.quick ? 2 : 10),
+                      .clients = settings.quick ? 4 : 20,
+                      .station_loan_p99_ms = station_loan_p99_ms});
+}
+
 Settings parse(int argc, char** argv) {
     Settings settings;
     for (int i = 1; i < argc; ++i) {
@@ -295,6 +314,8 @@ Settings parse(int argc, char** argv) {
             settings.imports_only = true;
         } else if (!std::strcmp(argv[i], "--kiosk-only")) {
             settings.kiosk_only = true;
+        } else if (!std::strcmp(argv[i], "--web-only")) {
+            settings.web_only = true;
         } else if (!std::strcmp(argv[i], "--samples") && i + 1 < argc) {
             settings.samples = std::atoi(argv[++i]);
         } else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc) {
@@ -304,7 +325,7 @@ Settings parse(int argc, char** argv) {
         } else {
             std::fprintf(
                 stderr,
-                "usage: kitap-bench [--quick] [--imports | --kiosk-only] [--samples N] [--dir DIR] [--kiosk PATH]\n");
+                "usage: kitap-bench [--quick] [--imports | --kiosk-only | --web-only] [--samples N] [--dir DIR] [--kiosk PATH]\n");
             std::exit(2);
         }
     }
@@ -321,14 +342,16 @@ int main(int argc, char** argv) {
         fs::remove_all(settings.dir);
         return 0;
     }
-    {
-        auto demo_db = core::open_database(settings.dir / "demo.db");
-        print("demo_s", seconds_of([&] { core::fill_demo_school(demo_db, {.seed = 1, .now = now_seconds()}); }));
-    }
-    bench_kiosk(settings, settings.dir / "demo.db");
-    if (settings.kiosk_only) {
-        fs::remove_all(settings.dir);
-        return 0;
+    if (!settings.web_only) {
+        {
+            auto demo_db = core::open_database(settings.dir / "demo.db");
+            print("demo_s", seconds_of([&] { core::fill_demo_school(demo_db, {.seed = 1, .now = now_seconds()}); }));
+        }
+        bench_kiosk(settings, settings.dir / "demo.db");
+        if (settings.kiosk_only) {
+            fs::remove_all(settings.dir);
+            return 0;
+        }
     }
     auto db = core::open_database(settings.dir / "history.db");
     core::DemoSummary history;
@@ -338,9 +361,16 @@ int main(int argc, char** argv) {
     print("history_years", settings.years);
     print("history_loans", history.loans);
     print("history_fill_s", history_s);
-    bench_reports(db);
-    bench_print(db, settings.dir);
-    bench_circulation(db, settings.samples);
+    if (!settings.web_only) {
+        bench_reports(db);
+        bench_print(db, settings.dir);
+    }
+    const double station_loan_p99_ms = bench_circulation(db, settings.samples);
+    bench_web(settings, db, station_loan_p99_ms);
+    if (settings.web_only) {
+        fs::remove_all(settings.dir);
+        return 0;
+    }
     bench_term_start(settings.dir);
     print("roster_import_1400_s", roster_import_seconds(settings.dir));
     bench::bench_imports(settings.dir, settings.quick);

@@ -1,0 +1,224 @@
+#include "tests/bench/web_bench.hpp"
+
+#include "tests/bench/figures.hpp"
+#include "tests/kiosk/gui/support/child_process.hpp"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace kitap::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr const char* account = "bench";
+constexpr const char* password = "bench-password-1";
+// Bounds of its own, whatever the options say: the load stops by itself.
+constexpr int max_requests_per_client = 200000;
+
+[[noreturn]] void fail(const std::string& what, const fs::path& log) {
+    std::fprintf(stderr, "kitap-bench: web: %s\n", what.c_str());
+    std::ifstream in(log);
+    for (std::string line; std::getline(in, line);) std::fprintf(stderr, "  serve: %s\n", line.c_str());
+    std::exit(1);
+}
+
+// A port nobody listens on now: the kernel's pick for a socket bound to port 0.
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        std::fprintf(stderr, "kitap-bench: web: no free port on 127.0.0.1\n");
+        std::exit(1);
+    }
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+void add_account(const WebBenchOptions& options) {
+    const std::string command = "KITAP_DB='" + options.database.string() + "' '" + options.kitap.string() +
+                                "' user add " + account + " --role librarian > '" + (options.dir / "user.log").string() +
+                                "' 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "w");
+    if (!pipe) fail("cannot run kitap user add", options.dir / "user.log");
+    std::fprintf(pipe, "%s\n", password);
+    if (::pclose(pipe) != 0) fail("kitap user add failed", options.dir / "user.log");
+}
+
+// A client with its own login session: the session cookie and the CSRF token.
+struct Session {
+    httplib::Client client;
+    httplib::Headers headers;
+
+    explicit Session(int port) : client("127.0.0.1", port) {
+        client.set_keep_alive(true);
+        client.set_read_timeout(10, 0);
+    }
+};
+
+bool log_in(Session& session) {
+    const json body{{"user", account}, {"password", password}};
+    const auto reply = session.client.Post("/api/login", body.dump(), "application/json");
+    if (!reply || reply->status != 200) return false;
+    const auto cookie = reply->get_header_value("Set-Cookie");
+    session.headers = {{"Cookie", cookie.substr(0, cookie.find(';'))},
+                       {"X-CSRF-Token", json::parse(reply->body).at("csrf").get<std::string>()}};
+    return true;
+}
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Memory of a running process from /proc, in MB.
+double status_mb(pid_t pid, const std::string& key) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind(key + ":", 0) == 0) return std::atof(line.c_str() + key.size() + 1) / 1024.0;
+    return 0;
+}
+
+// What the librarian's, the director's and the teachers' screens ask most: the
+// dashboard, a reader, an item, and the debtors list.
+std::string mix_path(const WebBenchOptions& options, std::size_t round) {
+    switch (round % 4) {
+    case 0: return "/api/stats";
+    case 1: return "/api/readers/" + options.cards[round / 4 % options.cards.size()];
+    case 2: return "/api/items/" + options.items[round / 4 % options.items.size()];
+    default: return "/api/reports/debtors?format=json";
+    }
+}
+
+struct Samples {
+    std::mutex mutex;
+    std::vector<double> ms;
+    std::atomic<bool> failed{false};
+    std::string failure;
+
+    void add(const std::vector<double>& more) {
+        std::lock_guard lock(mutex);
+        ms.insert(ms.end(), more.begin(), more.end());
+    }
+    void fail(std::string what) {
+        std::lock_guard lock(mutex);
+        if (!failed.exchange(true)) failure = std::move(what);
+    }
+};
+
+double read_mix(const WebBenchOptions& options, int port, Samples& samples) {
+    std::vector<std::unique_ptr<Session>> sessions;
+    for (int i = 0; i < options.clients; ++i) {
+        sessions.push_back(std::make_unique<Session>(port));
+        if (!log_in(*sessions.back())) fail("login failed", options.dir / "serve.log");
+    }
+    const auto start = Clock::now();
+    const auto deadline = start + options.duration;
+    std::vector<std::thread> clients;
+    for (int i = 0; i < options.clients; ++i)
+        clients.emplace_back([&, i] {
+            std::vector<double> mine;
+            for (std::size_t round = i; Clock::now() < deadline && mine.size() < max_requests_per_client; ++round) {
+                const auto path = mix_path(options, round);
+                const auto sent = Clock::now();
+                const auto reply = sessions[i]->client.Get(path, sessions[i]->headers);
+                mine.push_back(ms_since(sent));
+                if (!reply || reply->status != 200)
+                    return samples.fail("GET " + path + ": " + (reply ? std::to_string(reply->status) : "no answer"));
+            }
+            samples.add(mine);
+        });
+    for (auto& client : clients) client.join();
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// One desk scan; its time, or a failure when the outcome is not the expected one.
+double scan(Session& session, const std::string& code, const char* mode, const char* expected, Samples& samples) {
+    const json body{{"code", code}, {"mode", mode}};
+    const auto sent = Clock::now();
+    const auto reply = session.client.Post("/api/scan", session.headers, body.dump(), "application/json");
+    const double ms = ms_since(sent);
+    if (!reply || reply->status != 200) {
+        samples.fail("scan " + code + ": " + (reply ? std::to_string(reply->status) + " " + reply->body : "no answer"));
+    } else if (expected && json::parse(reply->body).value("outcome", "") != expected) {
+        samples.fail("scan " + code + " in " + mode + " mode gave " + reply->body);
+    }
+    return ms;
+}
+
+// Each client lends its pupils' books at the desk and takes them back in return mode.
+void desk_scans(const WebBenchOptions& options, int port, Samples& samples) {
+    std::vector<std::thread> clients;
+    for (int i = 0; i < options.scan_clients; ++i)
+        clients.emplace_back([&, i] {
+            Session session(port);
+            if (!log_in(session)) return samples.fail("login failed");
+            std::vector<double> mine;
+            for (std::size_t k = i; k < options.loans.size() && !samples.failed; k += options.scan_clients) {
+                const auto& [card, copy] = options.loans[k];
+                scan(session, card, "desk", nullptr, samples);
+                mine.push_back(scan(session, copy, "desk", "loan", samples));
+                mine.push_back(scan(session, copy, "return", "returned", samples));
+            }
+            samples.add(mine);
+        });
+    for (auto& client : clients) client.join();
+}
+
+}  // namespace
+
+void bench_web(const WebBenchOptions& options) {
+    if (options.cards.empty() || options.items.empty() || options.loans.empty())
+        fail("the library has no readers, items or free copies to ask about", options.dir / "serve.log");
+    add_account(options);
+    const int port = free_port();
+    const auto log = options.dir / "serve.log";
+    testing::ChildProcess server({options.kitap.string(), "serve", "--no-tls", "--listen",
+                                  "127.0.0.1:" + std::to_string(port)},
+                                 {"KITAP_DB=" + options.database.string()}, log);
+    httplib::Client probe("127.0.0.1", port);
+    const auto started = Clock::now();
+    while (!probe.Get("/healthz")) {
+        if (!server.running() || Clock::now() - started > std::chrono::seconds(30)) fail("kitap serve did not start", log);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+
+    Samples reads;
+    const double seconds = read_mix(options, port, reads);
+    if (reads.failed) fail(reads.failure, log);
+    Samples scans;
+    desk_scans(options, port, scans);
+    if (scans.failed) fail(scans.failure, log);
+
+    print("web_requests", static_cast<double>(reads.ms.size()));
+    std::printf("web_api_p99_ms: %.3f (target <= 50)\n", percentile(reads.ms, 0.99));
+    print("web_api_p50_ms", percentile(reads.ms, 0.50));
+    print("web_requests_per_s", static_cast<double>(reads.ms.size()) / seconds);
+    const double scan_p99 = percentile(scans.ms, 0.99);
+    std::printf("web_scan_p99_ms: %.3f (target <= %.3f = 2 x station_loan_p99_ms + 1)\n", scan_p99,
+                2 * options.station_loan_p99_ms + 1);
+    print("web_scan_vs_station_p99_ratio", scan_p99 / options.station_loan_p99_ms);
+    std::printf("web_rss_mb: %.3f (target <= 60)\n", status_mb(server.pid(), "VmRSS"));
+    print("web_rss_peak_mb", status_mb(server.pid(), "VmHWM"));
+    server.signal(SIGTERM);
+    if (!server.wait_for_exit(std::chrono::seconds(10))) fail("kitap serve did not stop on SIGTERM", log);
+}
+
+}  // namespace kitap::bench
