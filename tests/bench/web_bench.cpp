@@ -175,7 +175,7 @@ void desk_scans(const WebBenchOptions& options, int port, Samples& samples) {
                 const auto& [card, copy] = options.loans[k];
                 scan(session, card, "desk", nullptr, samples);
                 mine.push_back(scan(session, copy, "desk", "loan", samples));
-                mine.push_back(scan(session, copy, "return", "returned", samples));
+                mine.push_back(scan(session, copy, "return", "return", samples));
             }
             samples.add(mine);
         });
