@@ -15,7 +15,6 @@ ReaderFacts reader_facts(LibraryCore& core, const ReaderRecord& reader, int hist
 CopyFacts copy_facts(LibraryCore& core, const CopyRecord& copy, int history_lines) {
     CopyFacts facts{.copy = copy, .history = copy_history(core.db, copy.id, history_lines)};
     if (const auto loan = core.store.open_loan_of_copy(copy.id)) {
-        facts.whereabouts = CopyWhereabouts::on_loan;
         facts.holder_card = loan->reader_card;
         if (const auto holder = core.store.reader_by_card(loan->reader_card)) {
             facts.holder = summary_of(*holder);
@@ -25,8 +24,7 @@ CopyFacts copy_facts(LibraryCore& core, const CopyRecord& copy, int history_line
             if (item != held.end()) facts.due = item->due;
         }
     }
-    if (copy.status == CopyStatus::written_off) facts.whereabouts = CopyWhereabouts::written_off;
-    if (copy.status == CopyStatus::lost) facts.whereabouts = CopyWhereabouts::lost;
+    facts.whereabouts = whereabouts_of(copy.status, facts.holder_card.has_value());
     return facts;
 }
 
@@ -35,6 +33,13 @@ TitleFacts title_facts(LibraryCore& core, const TitleRecord& title) {
 }
 
 }  // namespace
+
+// A copy written off or lost stays so even if a loan of it was never closed.
+CopyWhereabouts whereabouts_of(CopyStatus status, bool on_loan) {
+    if (status == CopyStatus::written_off) return CopyWhereabouts::written_off;
+    if (status == CopyStatus::lost) return CopyWhereabouts::lost;
+    return on_loan ? CopyWhereabouts::on_loan : CopyWhereabouts::available;
+}
 
 std::string_view to_string(CopyWhereabouts whereabouts) {
     switch (whereabouts) {
@@ -87,6 +92,21 @@ OrFault<ItemFacts> LookupService::item(const std::string& code, int history_line
 
 OrFault<std::vector<CatalogEntry>> LookupService::catalog(std::string_view text, int limit) {
     return guarded([&] { return catalog_search(core_.db, text, limit); });
+}
+
+OrFault<std::vector<ReaderRecord>> LookupService::readers(std::string_view text,
+                                                          const std::optional<std::vector<std::string>>& classes,
+                                                          int limit) {
+    return guarded([&] { return reader_search(core_.db, text, classes, limit); });
+}
+
+OrFault<std::optional<std::vector<TitleCopy>>> LookupService::title_copies(const std::string& isbn) {
+    return guarded([&]() -> std::optional<std::vector<TitleCopy>> {
+        const auto normal = normalize_isbn(isbn);
+        const auto title = normal ? core_.store.title_by_isbn(*normal) : std::nullopt;
+        if (!title) return std::nullopt;
+        return core::title_copies(core_.db, title->id);
+    });
 }
 
 }  // namespace kitap::core

@@ -6,6 +6,8 @@
 #include "core/codes/code_classifier.hpp"
 #include "core/library/fault.hpp"
 #include "core/reports/catalog_search.hpp"
+#include "core/reports/reader_search.hpp"
+#include "core/reports/title_copies.hpp"
 
 #include <optional>
 #include <string>
@@ -25,6 +27,7 @@ struct ReaderFacts {
 // Where a labelled copy is: `kitap item` prints it, the kiosk's lookup shows it.
 enum class CopyWhereabouts { available, on_loan, lost, written_off };
 std::string_view to_string(CopyWhereabouts whereabouts);
+CopyWhereabouts whereabouts_of(CopyStatus status, bool on_loan);
 
 struct CopyFacts {
     CopyRecord copy;
@@ -69,6 +72,11 @@ public:
     OrFault<ItemFacts> item(const std::string& code, int history_lines);
     // The public catalogue: titles matching `text` (see core::catalog_search), at most `limit`.
     OrFault<std::vector<CatalogEntry>> catalog(std::string_view text, int limit);
+    // A title's labelled copies and where each is; nullopt when no title has the ISBN.
+    OrFault<std::optional<std::vector<TitleCopy>>> title_copies(const std::string& isbn);
+    // The console's reader search by name or card (see core::reader_search), at most `limit`.
+    OrFault<std::vector<ReaderRecord>> readers(std::string_view text,
+                                               const std::optional<std::vector<std::string>>& classes, int limit);
 
 private:
     LibraryCore& core_;

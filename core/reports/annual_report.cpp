@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace kitap::core {
@@ -163,6 +164,23 @@ void count_circulation(SQLite::Database& db, const Period& when, AnnualFigures& 
     figures.stocktake_checked = query.getColumn(2).getInt64();
 }
 
+void count_loans_by_month(SQLite::Database& db, const SchoolYearSpan& year, const Period& when,
+                          AnnualFigures& figures) {
+    const std::chrono::year_month last{year.last_day.year(), year.last_day.month()};
+    for (std::chrono::year_month month{year.first_day.year(), year.first_day.month()}; month <= last;
+         month += std::chrono::months{1})
+        figures.loans_by_month.push_back({iso_date(Date{month / 1}).substr(0, 7), 0});
+    SQLite::Statement query(db, R"(
+        SELECT strftime('%Y-%m', loaned_at, 'localtime'), sum(quantity) FROM loan
+        WHERE loaned_at >= ?1 AND loaned_at < ?2 GROUP BY 1)");
+    rebind(query, when.from, when.until);
+    while (query.executeStep()) {
+        const auto month =
+            std::ranges::find(figures.loans_by_month, query.getColumn(0).getString(), &MonthLoans::month);
+        if (month != figures.loans_by_month.end()) month->loans = query.getColumn(1).getInt64();
+    }
+}
+
 std::optional<int> four_digits(std::string_view text) {
     int value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -190,6 +208,7 @@ AnnualFigures annual_figures(SQLite::Database& db, const SchoolYearSpan& year) {
     const auto when = period(year.first_day, year.last_day);
     count_readers(db, year, when, figures);
     count_circulation(db, when, figures);
+    count_loans_by_month(db, year, when, figures);
     count_fund_movement(db, year, figures);
     return figures;
 }

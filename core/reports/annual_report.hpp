@@ -24,6 +24,14 @@ SchoolYearSpan previous_year_span(const SchoolYearSpan& year);
 
 // The library's statistics for one school year, as the annual report lays them
 // out (the table in shared/DOMAIN.md). Sums are in tiyn.
+// Copies issued in one month of the school year ("2025-09"), by local time.
+struct MonthLoans {
+    std::string month;
+    long long loans = 0;
+
+    bool operator==(const MonthLoans&) const = default;
+};
+
 struct AnnualFigures {
     // Readers served: everyone with a visit or a loan in the year, by the group
     // they were in that year. A pupil's grade then is their class's grade less the
@@ -56,6 +64,8 @@ struct AnnualFigures {
     // Stocktake scans in the year: each labelled copy once per stocktake, each
     // scan of a title-level copy as one copy; unknown codes not at all.
     long long stocktake_checked = 0;
+    // `loans` month by month, every month of the year from its first day's (none left out).
+    std::vector<MonthLoans> loans_by_month;
 
     bool operator==(const AnnualFigures&) const = default;
 };

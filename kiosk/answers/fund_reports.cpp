@@ -193,6 +193,8 @@ nlohmann::ordered_json annual_json(const core::SchoolYearSpan& year, const core:
         else
             out[std::string(line.key)] = line.value;
     }
+    auto& months = out["loans_by_month"] = nlohmann::ordered_json::array();
+    for (const auto& month : figures.loans_by_month) months.push_back({{"month", month.month}, {"loans", month.loans}});
     return out;
 }
 

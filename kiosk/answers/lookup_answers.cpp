@@ -14,19 +14,32 @@ constexpr int no_history = 0;
 json nullable(const std::optional<std::string>& value) { return value ? json(*value) : json(); }
 json nullable(const std::string& value) { return value.empty() ? json() : json(value); }
 
+json reader_summary_json(const core::ReaderRecord& reader) {
+    return {{"card", reader.card},
+            {"name", reader.name},
+            {"category", to_string(reader.category)},
+            {"class", nullable(reader.class_name)},
+            {"status", reader.active ? "active" : "left"}};
+}
+
 json reader_json(const core::ReaderFacts& facts) {
-    const auto& reader = facts.reader;
-    json out{{"card", reader.card},
-             {"name", reader.name},
-             {"category", to_string(reader.category)},
-             {"class", nullable(reader.class_name)},
-             {"status", reader.active ? "active" : "left"},
-             {"loans", json::array()}};
+    json out = reader_summary_json(facts.reader);
+    out["loans"] = json::array();
     for (const auto& loan : facts.held)
         out["loans"].push_back({{"code", loan.code},
                                 {"title", loan.title},
                                 {"quantity", loan.quantity},
                                 {"due", core::iso_date(loan.due)}});
+    return out;
+}
+
+json history_json(const std::vector<core::HistoryLine>& lines) {
+    json out = json::array();
+    for (const auto& line : lines)
+        out.push_back({{"code", line.code},
+                       {"title", line.title},
+                       {"loaned", core::iso_date(line.loaned)},
+                       {"returned", line.returned ? json(core::iso_date(*line.returned)) : json()}});
     return out;
 }
 
@@ -83,12 +96,29 @@ AnswerOr stats_answer(const AnswerContext& context) {
     });
 }
 
-AnswerOr reader_answer(const AnswerContext& context, const std::string& card) {
+AnswerOr reader_answer(const AnswerContext& context, const std::string& card, int history) {
     return answering([&]() -> AnswerOr {
-        const auto reader = stored(context.library.lookup().reader(card, no_history));
+        const auto reader = stored(context.library.lookup().reader(card, history));
         if (!reader)
             return tl::unexpected(not_found("unknown_reader", context.tr("cli.reader.unknown", {{"card", card}})));
-        return reader_json(*reader);
+        auto out = reader_json(*reader);
+        if (history > 0) out["history"] = history_json(reader->history);
+        return out;
+    });
+}
+
+AnswerOr reader_search_answer(const AnswerContext& context, const std::string& text,
+                              const std::optional<std::vector<std::string>>& classes) {
+    return answering([&]() -> AnswerOr {
+        const auto wanted = core::trim(text);
+        if (wanted.empty() || wanted.size() > core::max_reader_query || !core::is_valid_utf8(wanted))
+            return tl::unexpected(bad_request(
+                "bad_query",
+                context.tr("answers.readers.bad_query", {{"max", std::to_string(core::max_reader_query)}})));
+        json readers = json::array();
+        for (const auto& reader : stored(context.library.lookup().readers(wanted, classes, reader_search_limit)))
+            readers.push_back(reader_summary_json(reader));
+        return readers;
     });
 }
 
@@ -131,6 +161,23 @@ AnswerOr catalog_search_answer(const AnswerContext& context, const std::string& 
         for (const auto& entry : stored(context.library.lookup().catalog(wanted, catalog_search_limit)))
             titles.push_back(catalog_entry_json(entry));
         return json{{"query", wanted}, {"titles", titles}};
+    });
+}
+
+AnswerOr title_copies_answer(const AnswerContext& context, const std::string& isbn) {
+    return answering([&]() -> AnswerOr {
+        const auto copies = stored(context.library.lookup().title_copies(isbn));
+        if (!copies)
+            return tl::unexpected(not_found("unknown_title", context.tr("answers.unknown_title", {{"isbn", isbn}})));
+        json out = json::array();
+        for (const auto& copy : *copies)
+            out.push_back({{"code", copy.code},
+                           {"status", to_string(core::whereabouts_of(copy.status, copy.holder_card.has_value()))},
+                           {"shelf", nullable(copy.shelf)},
+                           {"holder", nullable(copy.holder_card)},
+                           {"holder_name", nullable(copy.holder_name)},
+                           {"due", copy.due ? json(core::iso_date(*copy.due)) : json()}});
+        return out;
     });
 }
 

@@ -15,7 +15,25 @@ AnswerOr stats_answer(const AnswerContext& context);
 
 // GET /api/readers/{card}, `kitap reader CARD --json`: the reader and what they hold.
 // An unknown card is not_found "unknown_reader".
-AnswerOr reader_answer(const AnswerContext& context, const std::string& card);
+// With `history` above 0 (GET /api/readers/{card}?history=N) the newest N past loans
+// too, as "history": [{"code", "title", "loaned", "returned"}] (returned null while held).
+AnswerOr reader_answer(const AnswerContext& context, const std::string& card, int history = 0);
+
+// GET /api/readers?q=TEXT: readers whose name contains TEXT (any case) or whose card
+// starts with it, by name: [{"card", "name", "class", "category", "status"}]; with
+// `classes`, only those classes' readers (a teacher's). An empty or overlong text is
+// bad_request "bad_query".
+AnswerOr reader_search_answer(const AnswerContext& context, const std::string& text,
+                              const std::optional<std::vector<std::string>>& classes);
+// GET /api/titles/{isbn}/copies: the title's labelled copies by inventory number and
+// where each is: [{"code", "status", "shelf", "holder", "holder_name", "due"}] (status
+// as `kitap item` says it; holder, holder_name and due null unless on loan). An ISBN
+// no title has is not_found "unknown_title".
+AnswerOr title_copies_answer(const AnswerContext& context, const std::string& isbn);
+
+// The most readers one search returns, and the most past loans a reader's page asks for.
+inline constexpr int reader_search_limit = 50;
+inline constexpr int max_reader_history = 500;
 
 // GET /api/items/{code}, `kitap item CODE --json`: a copy by its inventory barcode
 // (with its holder's card) or a title by its ISBN. Anything else is not_found "unknown_item".

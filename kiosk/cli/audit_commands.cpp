@@ -1,5 +1,7 @@
 // `kitap audit [--since DATE] [--json]`: every librarian action and override,
 // with station and time, oldest first; `kitap audit verify`: its hash chain.
+#include "kiosk/answers/cli_problem.hpp"
+#include "kiosk/answers/record_answers.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/report_output.hpp"
 
@@ -11,36 +13,6 @@ namespace kitap::cli {
 namespace {
 
 using json = nlohmann::ordered_json;  // keys in the order the README lists them
-
-json text_or_null(const std::string& text) { return text.empty() ? json() : json(text); }
-
-json entry_json(const core::AuditEntry& entry) {
-    return {{"at", core::iso_timestamp(entry.at)},
-            {"at_local", core::local_iso_timestamp(entry.at)},
-            {"station", entry.station},
-            {"actor", entry.actor},
-            {"account", entry.account ? json(*entry.account) : json()},
-            {"action", entry.action},
-            {"override", entry.override_kind ? json(to_string(*entry.override_kind)) : json()},
-            {"reader", text_or_null(entry.reader_card)},
-            {"reader_name", text_or_null(entry.reader_name)},
-            {"item", text_or_null(entry.item_code)},
-            {"title", text_or_null(entry.title)},
-            {"quantity", entry.quantity ? json(*entry.quantity) : json()},
-            {"detail", entry.detail}};
-}
-
-// One array, an entry to a line, written as the entries come: years of class
-// issuances need not fit in memory. A stray byte in a detail cannot stop it.
-void print_json(core::Library& library, core::Timestamp since) {
-    const char* separator = "\n  ";
-    std::cout << '[';
-    or_fault(library.audit().for_each_entry(since, [&separator](const core::AuditEntry& entry) {
-        std::cout << separator << entry_json(entry).dump(-1, ' ', false, json::error_handler_t::replace);
-        separator = ",\n  ";
-    }));
-    std::cout << (*separator == ',' ? "\n]\n" : "]\n");
-}
 
 // "2026-11-25 14:22:05", the library's local time.
 std::string local_time_text(core::Timestamp at) {
@@ -142,13 +114,10 @@ int run_audit_verify(CliContext& context, bool as_json) {
 }
 
 int run_audit(CliContext& context, const std::optional<std::string>& since_text, bool as_json) {
-    const auto since = since_text ? core::parse_audit_since(*since_text) : core::default_audit_since(CliContext::now());
-    if (!since) {
-        std::cerr << context.tr()("audit.error.bad_since", {{"value", *since_text}}) << '\n';
-        return exit_bad_input;
-    }
+    const auto since = answers::audit_since(context.tr(), since_text, CliContext::now());
+    if (!since) return answers::tell_cli(since.error());
     if (as_json)
-        print_json(context.library(), *since);
+        or_fault(answers::write_audit_json(context.library(), *since, std::cout));
     else
         print_text(context.library(), *since, context.tr());
     return exit_done;

@@ -4,6 +4,7 @@
 #include "core/fund/money.hpp"
 #include "kiosk/answers/cli_problem.hpp"
 #include "kiosk/answers/money_json.hpp"
+#include "kiosk/answers/record_answers.hpp"
 #include "kiosk/cli/answer_output.hpp"
 #include "kiosk/cli/report_output.hpp"
 
@@ -141,19 +142,8 @@ int run_writeoff(CliContext& context, const WriteoffArguments& args) {
 }
 
 int run_acts(CliContext& context, bool as_json) {
+    if (as_json) return deliver_answer(context, answers::acts_answer(answer_context(context)), std::nullopt);
     const auto acts = or_fault(context.library().fund().writeoff_acts());
-    if (as_json) {
-        json out = json::array();
-        for (const auto& act : acts)
-            out.push_back({{"number", act.number},
-                           {"date", act.date},
-                           {"reason", to_string(act.reason)},
-                           {"rows", act.rows},
-                           {"copies", act.copies},
-                           {"sum", answers::tenge_json(act.sum_tiyn)}});
-        std::cout << out.dump(2) << '\n';
-        return exit_done;
-    }
     const auto& tr = context.tr();
     if (acts.empty()) {
         std::cout << tr("fund.acts.none") << '\n';

@@ -22,6 +22,12 @@ bool may_read_report(const core::Account& account, const answers::ReportRequest&
     return per_class && request.class_name && may_see_class(account, *request.class_name);
 }
 
+// The classes whose readers a search may show: a teacher's own; nullopt, every reader.
+std::optional<std::vector<std::string>> classes_seen_by(const core::Account& account) {
+    if (account.role == core::AccountRole::teacher) return account.classes;
+    return std::nullopt;
+}
+
 // A reader's page for a teacher: only a pupil of their classes. An unknown card is
 // refused alike, so a teacher cannot probe which cards exist.
 void send_reader(ApiCall& call, const answers::AnswerOr& answer) {
@@ -44,9 +50,16 @@ void WebServer::add_answer_routes() {
         send(call.response, answers::item_answer(call.answer_context(), call.request.matches[1].str()));
     });
     api("GET", "/api/readers/([^/]+)", Access::class_reads, [](ApiCall& call) {
-        send_reader(call, answers::reader_answer(call.answer_context(), call.request.matches[1].str()));
+        const auto history = count_parameter(call.request.params, "history", answers::max_reader_history);
+        if (!history) return send_error(call.response, 400, "bad_request", history.error().message);
+        send_reader(call, answers::reader_answer(call.answer_context(), call.request.matches[1].str(), *history));
     });
     api("GET", "/api/readers", Access::class_reads, [](ApiCall& call) {
+        const auto text = single_parameter(call.request.params, "q");
+        if (!text) return send_error(call.response, 400, "bad_request", text.error().message);
+        if (*text)
+            return send(call.response,
+                        answers::reader_search_answer(call.answer_context(), **text, classes_seen_by(call.account)));
         const auto class_name = single_parameter(call.request.params, "class");
         if (!class_name) return send_error(call.response, 400, "bad_request", class_name.error().message);
         if (!*class_name) return send_error(call.response, 400, "missing_parameter", "parameter \"class\" is missing");

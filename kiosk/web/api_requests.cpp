@@ -104,6 +104,32 @@ Parsed<std::string> parse_password(std::string_view body) {
     return required_string(*object, "password", max_password_bytes);
 }
 
+Parsed<int> count_parameter(const QueryParameters& query, const std::string& name, int max) {
+    const auto text = single_parameter(query, name);
+    if (!text) return tl::unexpected(text.error());
+    if (!*text) return 0;
+    const auto& digits = **text;
+    int count = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), count);
+    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() || count < 0 || count > max)
+        return bad("parameter \"" + name + "\" must be a whole number from 0 to " + std::to_string(max));
+    return count;
+}
+
+Parsed<std::string> parse_setting_value(std::string_view body) {
+    const auto object = parse_json_object(body);
+    if (!object) return tl::unexpected(object.error());
+    const auto value = object->find("value");
+    if (value != object->end() && value->is_number_integer()) return value->dump();
+    return required_string(*object, "value", max_name_bytes);
+}
+
+Parsed<std::string> parse_pin(std::string_view body) {
+    const auto object = parse_json_object(body);
+    if (!object) return tl::unexpected(object.error());
+    return required_string(*object, "pin", max_name_bytes);
+}
+
 Parsed<std::optional<std::string>> single_parameter(const QueryParameters& query, const std::string& name) {
     const auto [first, last] = query.equal_range(name);
     if (first == last) return std::optional<std::string>{};

@@ -55,11 +55,21 @@ Parsed<core::NewAccount> parse_new_account(std::string_view body);
 // POST /api/me/password, POST /api/users/{name}/password {"password"}
 Parsed<std::string> parse_password(std::string_view body);
 
+// PUT /api/settings/{key} {"value"}: a string, or a whole number (the kiosk's seconds),
+// as its text; whether the setting takes it is core's to say.
+Parsed<std::string> parse_setting_value(std::string_view body);
+
+// PUT /api/librarian-pin {"pin"}: its form (6-8 digits) is checked where it is stored.
+Parsed<std::string> parse_pin(std::string_view body);
+
 // A query string's parameters, each named once at most ("?class=5Ә&format=csv").
 using QueryParameters = std::multimap<std::string, std::string>;
 
 // The parameter `name`, when given once; a BadRequest when given twice.
 Parsed<std::optional<std::string>> single_parameter(const QueryParameters& query, const std::string& name);
+
+// A whole-number parameter from 0 to `max` (`?history=20`); 0 when it is not given.
+Parsed<int> count_parameter(const QueryParameters& query, const std::string& name, int max);
 
 // GET /api/reports/{kind}?class=&as_of=&year=&for_year=&grade1=&card=&format= (format
 // json unless given). The values are report_answer's to check; here only their shape.

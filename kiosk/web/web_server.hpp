@@ -114,6 +114,7 @@ private:
     void add_user_routes();
     void add_desk_routes();
     void add_answer_routes();
+    void add_record_routes();
     void add_public_answer_routes();
     void log_in(const httplib::Request& request, httplib::Response& response);
     std::string session_cookie(const std::string& value, std::optional<std::chrono::seconds> max_age) const;

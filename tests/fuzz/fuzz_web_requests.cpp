@@ -1,5 +1,5 @@
 // What `kitap serve` reads from the network before a handler runs, through the real
-// parsers of kiosk/web/api_requests: JSON bodies (login, scan), a query string with
+// parsers of kiosk/web/api_requests: JSON bodies (login, scan, a setting's value, the PIN), a query string with
 // an Accept-Language header (as a report's and a labels' request too), a Cookie header, and --listen. Each gives a
 // typed request within its limits or a BadRequest with a message; any exception, crash or hang is a finding. The first
 // byte picks the parser, the rest is its input.
@@ -40,6 +40,15 @@ void scan(std::string_view body) {
     }
 }
 
+void setting_and_pin(std::string_view body) {
+    const auto value = web::parse_setting_value(body);
+    require_message(value);
+    if (value) fuzz::require(!value->empty() && value->size() <= 256, "a setting's value is within its limit");
+    const auto pin = web::parse_pin(body);
+    require_message(pin);
+    if (pin) fuzz::require(!pin->empty() && pin->size() <= 256, "a PIN is within its limit");
+}
+
 // "QUERY\nACCEPT-LANGUAGE"
 void query(std::string_view input) {
     const auto newline = input.find('\n');
@@ -50,6 +59,9 @@ void query(std::string_view input) {
     const auto class_name = web::single_parameter(params, "class");
     require_message(class_name);
     if (class_name && *class_name) fuzz::require(params.count("class") == 1, "a single parameter was given once");
+    const auto history = web::count_parameter(params, "history", 500);
+    require_message(history);
+    if (history) fuzz::require(*history >= 0 && *history <= 500, "a count is within its range");
     for (const auto* kind : {"debtors", "order", "clearance"}) {
         const auto report = web::parse_report_request(kind, params);
         require_message(report);
@@ -83,7 +95,7 @@ void listen(std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 5) {
+    switch (data[0] % 6) {
         case 0:
             login(input);
             break;
@@ -96,8 +108,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 3:
             cookies(input);
             break;
-        default:
+        case 4:
             listen(input);
+            break;
+        default:
+            setting_and_pin(input);
             break;
     }
     return 0;

@@ -124,6 +124,19 @@ TEST_F(AnnualReport, VisitsAndCopiesIssuedByLocalDays) {
     EXPECT_EQ(f.loans, 7);  // 3 textbooks, a copy, 2 textbooks (one since split off by a return), a copy
 }
 
+TEST_F(AnnualReport, CopiesIssuedMonthByMonthInLocalTime) {
+    const auto months = figures_of("2023-2024").loans_by_month;
+    ASSERT_EQ(months.size(), 12u) << "September to August, the empty ones too";
+    EXPECT_EQ(months.front(), (MonthLoans{"2023-09", 3})) << "a minute after local midnight on 1 September";
+    EXPECT_EQ(months[1], (MonthLoans{"2023-10", 1}));
+    EXPECT_EQ(months[2], (MonthLoans{"2023-11", 0}));
+    EXPECT_EQ(months[6], (MonthLoans{"2024-03", 2}));
+    EXPECT_EQ(months.back(), (MonthLoans{"2024-08", 1})) << "a second before local midnight on 31 August";
+    long long total = 0;
+    for (const auto& month : months) total += month.loans;
+    EXPECT_EQ(total, figures_of("2023-2024").loans);
+}
+
 TEST_F(AnnualReport, FundAtTheStartIsTodaysLessWhatCameSincePlusWhatLeft) {
     const auto f = figures_of("2023-2024");
     // Today: 100 textbooks, 4 copies on the books (the lost one until an act writes it off).

@@ -50,6 +50,52 @@ TEST_F(LookupAnswers, AnUnknownCardIsNotFound) {
     EXPECT_EQ(answer.error().message, "No reader has card 99999999.");
 }
 
+TEST_F(LookupAnswers, AReadersHistoryOnlyWhenAsked) {
+    add_small_school();
+    give_back(lend(pupil, novel, 1, add_copy("10000033", novel)), "2023-10-02T09:00:00Z", "good");
+    EXPECT_FALSE(json_of(answers::reader_answer(context(), "20000014")).contains("history")) << "as the CLI prints it";
+    const auto reader = json_of(answers::reader_answer(context(), "20000014", 20));
+    ASSERT_EQ(reader["history"].size(), 3u);
+    const auto returned = std::find_if(reader["history"].begin(), reader["history"].end(),
+                                       [](const json& line) { return line["code"] == "10000033"; });
+    ASSERT_NE(returned, reader["history"].end());
+    EXPECT_EQ((*returned)["loaned"], "2023-09-02");
+    EXPECT_EQ((*returned)["returned"], "2023-10-02");
+    EXPECT_EQ((*returned)["title"], "Title " + isbn(1));
+    EXPECT_EQ(json_of(answers::reader_answer(context(), "20000014", 1))["history"].size(), 1u);
+}
+
+TEST_F(LookupAnswers, ReaderSearchByNameOrCardWithinATeachersClasses) {
+    add_small_school();
+    add_reader("30000010", "Смирнова Ольга", core::ReaderCategory::teacher);
+    const auto found = json_of(answers::reader_search_answer(context(), "  ольга ", std::nullopt));
+    EXPECT_EQ(found, json::parse(R"([{"card":"30000010","name":"Смирнова Ольга","class":null,
+                                      "category":"teacher","status":"active"}])"));
+    EXPECT_EQ(json_of(answers::reader_search_answer(context(), "pupil", std::nullopt)).size(), 2u);
+    const auto theirs = std::vector<std::string>{"5Ә"};
+    EXPECT_EQ(json_of(answers::reader_search_answer(context(), "2000", theirs)).size(), 2u);
+    EXPECT_TRUE(json_of(answers::reader_search_answer(context(), "3000", theirs)).empty()) << "not a pupil of theirs";
+    for (const auto& text : std::vector<std::string>{"", "   ", std::string(201, 'a'), "\xff"}) {
+        const auto refused = answers::reader_search_answer(context(), text, std::nullopt);
+        ASSERT_FALSE(refused);
+        EXPECT_EQ(refused.error().code, "bad_query");
+    }
+}
+
+TEST_F(LookupAnswers, ATitlesCopiesAndWhereEachIs) {
+    add_small_school();
+    const auto copies = json_of(answers::title_copies_answer(context(), isbn(1)));
+    EXPECT_EQ(copies, json::parse(R"([
+        {"code":"10000017","status":"on_loan","shelf":"A-1","holder":"20000014","holder_name":"Pupil 20000014",
+         "due":"2024-05-31"},
+        {"code":"10000025","status":"available","shelf":"A-2","holder":null,"holder_name":null,"due":null}])"));
+    EXPECT_EQ(json_of(answers::title_copies_answer(context(), isbn(2))), json::array()) << "counted by title";
+    const auto unknown = answers::title_copies_answer(context(), isbn(9));
+    ASSERT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().kind, answers::ProblemKind::not_found);
+    EXPECT_EQ(unknown.error().code, "unknown_title");
+}
+
 TEST_F(LookupAnswers, ItemIsACopyWithItsHolderOrATitle) {
     add_small_school();
     const auto copy = json_of(answers::item_answer(context(), "10000017"));

@@ -45,6 +45,29 @@ TEST(ApiRequests, ParametersAreNamedOnceAtMost) {
     EXPECT_EQ(single_parameter(query, "format").error().message, "parameter \"format\" is given more than once");
 }
 
+TEST(ApiRequests, ACountIsAWholeNumberInItsRange) {
+    EXPECT_EQ(count_parameter({}, "history", 500), 0) << "not given";
+    EXPECT_EQ(count_parameter({{"history", "20"}}, "history", 500), 20);
+    EXPECT_EQ(count_parameter({{"history", "500"}}, "history", 500), 500);
+    for (const auto* bad : {"", "-1", "501", "2x", " 2", "+2", "99999999999"}) {
+        const auto refused = count_parameter({{"history", bad}}, "history", 500);
+        ASSERT_FALSE(refused) << bad;
+        EXPECT_NE(refused.error().message.find("history"), std::string::npos);
+    }
+    EXPECT_FALSE(count_parameter({{"history", "1"}, {"history", "2"}}, "history", 500));
+}
+
+TEST(ApiRequests, ASettingsValueIsTextOrAWholeNumber) {
+    EXPECT_EQ(parse_setting_value(R"({"value":"ru"})"), "ru");
+    EXPECT_EQ(parse_setting_value(R"({"value":60})"), "60");
+    for (const auto* bad :
+         {R"({"value":""})", R"({"value":1.5})", R"({"value":true})", R"({"value":null})", "{}", R"(["ru"])", "{"})
+        EXPECT_FALSE(parse_setting_value(bad)) << bad;
+    EXPECT_EQ(parse_pin(R"({"pin":"482915"})"), "482915");
+    EXPECT_FALSE(parse_pin(R"({"pin":482915})")) << "digits as text: a leading 0 counts";
+    EXPECT_FALSE(parse_pin(R"({"code":"482915"})"));
+}
+
 TEST(ApiRequests, LanguageFromTheParameterElseTheBrowser) {
     EXPECT_EQ(*requested_language({{"lang", "kk"}}, "ru-RU"), app::Language::kk);
     EXPECT_EQ(*requested_language({}, "de-DE,ru;q=0.9,en;q=0.8"), app::Language::ru);
