@@ -323,9 +323,9 @@ Settings parse(int argc, char** argv) {
         } else if (!std::strcmp(argv[i], "--kiosk") && i + 1 < argc) {
             settings.kiosk = argv[++i];
         } else {
-            std::fprintf(
-                stderr,
-                "usage: kitap-bench [--quick] [--imports | --kiosk-only | --web-only] [--samples N] [--dir DIR] [--kiosk PATH]\n");
+            std::fprintf(stderr,
+                         "usage: kitap-bench [--quick] [--imports | --kiosk-only | --web-only] [--samples N] [--dir "
+                         "DIR] [--kiosk PATH]\n");
             std::exit(2);
         }
     }

@@ -55,8 +55,8 @@ int free_port() {
 
 void add_account(const WebBenchOptions& options) {
     const std::string command = "KITAP_DB='" + options.database.string() + "' '" + options.kitap.string() +
-                                "' user add " + account + " --role librarian > '" + (options.dir / "user.log").string() +
-                                "' 2>&1";
+                                "' user add " + account + " --role librarian > '" +
+                                (options.dir / "user.log").string() + "' 2>&1";
     FILE* pipe = ::popen(command.c_str(), "w");
     if (!pipe) fail("cannot run kitap user add", options.dir / "user.log");
     std::fprintf(pipe, "%s\n", password);
@@ -100,10 +100,14 @@ double status_mb(pid_t pid, const std::string& key) {
 // dashboard, a reader, an item, and the debtors list.
 std::string mix_path(const WebBenchOptions& options, std::size_t round) {
     switch (round % 4) {
-    case 0: return "/api/stats";
-    case 1: return "/api/readers/" + options.cards[round / 4 % options.cards.size()];
-    case 2: return "/api/items/" + options.items[round / 4 % options.items.size()];
-    default: return "/api/reports/debtors?format=json";
+        case 0:
+            return "/api/stats";
+        case 1:
+            return "/api/readers/" + options.cards[round / 4 % options.cards.size()];
+        case 2:
+            return "/api/items/" + options.items[round / 4 % options.items.size()];
+        default:
+            return "/api/reports/debtors?format=json";
     }
 }
 
@@ -190,13 +194,14 @@ void bench_web(const WebBenchOptions& options) {
     add_account(options);
     const int port = free_port();
     const auto log = options.dir / "serve.log";
-    testing::ChildProcess server({options.kitap.string(), "serve", "--no-tls", "--listen",
-                                  "127.0.0.1:" + std::to_string(port)},
-                                 {"KITAP_DB=" + options.database.string()}, log);
+    testing::ChildProcess server(
+        {options.kitap.string(), "serve", "--no-tls", "--listen", "127.0.0.1:" + std::to_string(port)},
+        {"KITAP_DB=" + options.database.string()}, log);
     httplib::Client probe("127.0.0.1", port);
     const auto started = Clock::now();
     while (!probe.Get("/healthz")) {
-        if (!server.running() || Clock::now() - started > std::chrono::seconds(30)) fail("kitap serve did not start", log);
+        if (!server.running() || Clock::now() - started > std::chrono::seconds(30))
+            fail("kitap serve did not start", log);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
 

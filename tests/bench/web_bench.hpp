@@ -12,13 +12,13 @@ namespace kitap::bench {
 // 127.0.0.1) over a library with years of history, read by concurrent clients for a
 // bounded time, then desk scans over HTTP from a few clients.
 struct WebBenchOptions {
-    std::filesystem::path kitap;     // the kitap executable
-    std::filesystem::path database;  // a library with history (others may hold it open: WAL)
-    std::filesystem::path dir;       // logs go here
-    std::vector<std::string> cards;  // readers to look up
-    std::vector<std::string> items;  // copy barcodes to look up
+    std::filesystem::path kitap;                             // the kitap executable
+    std::filesystem::path database;                          // a library with history (others may hold it open: WAL)
+    std::filesystem::path dir;                               // logs go here
+    std::vector<std::string> cards;                          // readers to look up
+    std::vector<std::string> items;                          // copy barcodes to look up
     std::vector<std::pair<std::string, std::string>> loans;  // a free pupil and a copy on the shelf each
-    std::chrono::seconds duration{10};                         // how long the read mix runs
+    std::chrono::seconds duration{10};                       // how long the read mix runs
     int clients = 20;
     int scan_clients = 4;
     double station_loan_p99_ms = 0;  // the same run's in-process figure the web scan is held to
