@@ -129,6 +129,7 @@ WebServer::WebServer(ServerSettings settings, std::unique_ptr<LibraryPool> pool,
     add_account_routes();
     add_desk_routes();
     add_answer_routes();
+    add_action_routes();
     add_public_answer_routes();
 }
 
