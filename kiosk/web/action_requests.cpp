@@ -139,7 +139,7 @@ Parsed<bool> take_parameter(const QueryParameters& query, const std::string& nam
                             std::string& field) {
     auto value = single_parameter(query, name);
     if (!value) return tl::unexpected(value.error());
-    if (!*value) return true;
+    if (!*value || (*value)->empty()) return true;  // "?class=": as if left out
     if ((*value)->size() > max_bytes)
         return bad("parameter \"" + name + "\" is longer than " + std::to_string(max_bytes) + " bytes");
     field = std::move(**value);

@@ -65,6 +65,7 @@ std::optional<ListenAddress> parse_listen_address(std::string_view text) {
     if (host.starts_with('[')) {
         if (!host.ends_with(']') || host.size() < 3) return std::nullopt;
         host = host.substr(1, host.size() - 2);
+        if (host.find_first_of("[]") != std::string_view::npos) return std::nullopt;  // "[a]]:80"
     } else if (host.find(':') != std::string_view::npos) {
         return std::nullopt;  // an IPv6 address needs its brackets
     }

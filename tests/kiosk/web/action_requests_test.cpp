@@ -18,6 +18,9 @@ TEST(ActionRequests, AnImportViewsTheBodyWithItsNameAndSheets) {
     EXPECT_EQ(file.name, "5Ә.csv");
     EXPECT_EQ(file.bytes.data(), body.data()) << "20 MB are not copied";
     EXPECT_EQ(std::get<answers::UploadedFile>(parse_import_request("catalog", {}, body)->file).name, "upload");
+    EXPECT_EQ(std::get<answers::UploadedFile>(parse_import_request("catalog", {{"filename", ""}}, body)->file).name,
+              "upload")
+        << "an empty parameter is as if left out";
     EXPECT_EQ(parse_import_request("books", {}, body).error().message,
               "no such import: books (readers, catalog or curriculum)");
     EXPECT_EQ(parse_import_request("readers", {{"dry_run", "yes"}}, body).error().message,
