@@ -20,9 +20,10 @@ enum class ImportKind { readers, catalog, curriculum };
 std::string_view to_string(ImportKind kind);
 std::optional<ImportKind> import_kind_from(std::string_view name);
 
-// A file that arrived over the network: its bytes and the name it had on the sender's computer.
+// A file that arrived over the network: its bytes (the caller's, up to 20 MB: not copied) and
+// the name it had on the sender's computer.
 struct UploadedFile {
-    std::string bytes;
+    std::string_view bytes;
     std::string name;
 };
 

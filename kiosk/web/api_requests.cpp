@@ -7,16 +7,13 @@
 namespace kitap::web {
 namespace {
 
-// Far above any real name, password or barcode; a client sending more is not a person.
-constexpr std::size_t max_name_bytes = 256;
 constexpr std::size_t max_password_bytes = 1024;
-constexpr std::size_t max_code_bytes = 512;
 constexpr std::size_t max_classes = 50;
-constexpr std::size_t max_listed = 2000;  // copies or cards named in one labels request
 
 tl::unexpected<BadRequest> bad(std::string message) { return tl::unexpected(BadRequest{std::move(message)}); }
 
-// The string under `key`, non-empty and at most `max_bytes` long.
+}  // namespace
+
 Parsed<std::string> required_string(const nlohmann::json& object, const char* key, std::size_t max_bytes) {
     const auto found = object.find(key);
     if (found == object.end()) return bad(std::string("\"") + key + "\" is missing");
@@ -27,8 +24,6 @@ Parsed<std::string> required_string(const nlohmann::json& object, const char* ke
         return bad(std::string("\"") + key + "\" is longer than " + std::to_string(max_bytes) + " bytes");
     return value;
 }
-
-}  // namespace
 
 Parsed<nlohmann::json> parse_json_object(std::string_view body) {
     auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -165,14 +160,13 @@ std::vector<std::string> every(const QueryParameters& query, const std::string& 
     return values;
 }
 
-// The first refusal among the takes, else true.
+}  // namespace
+
 Parsed<bool> all_of(std::initializer_list<Parsed<bool>> takes) {
     for (const auto& taken : takes)
         if (!taken) return taken;
     return true;
 }
-
-}  // namespace
 
 Parsed<answers::ReportRequest> parse_report_request(std::string_view kind, const QueryParameters& query) {
     const auto report = answers::report_kind_from(kind);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,8 +28,16 @@ struct BadRequest {
 template <typename T>
 using Parsed = tl::expected<T, BadRequest>;
 
+// Far above any real name, code or list; a client sending more is not a person.
+inline constexpr std::size_t max_name_bytes = 256;
+inline constexpr std::size_t max_code_bytes = 512;
+inline constexpr std::size_t max_listed = 2000;  // copies or cards named in one request
+
 // A request body that must be one JSON object.
 Parsed<nlohmann::json> parse_json_object(std::string_view body);
+
+// The string under `key` of a body's object, non-empty and at most `max_bytes` long.
+Parsed<std::string> required_string(const nlohmann::json& object, const char* key, std::size_t max_bytes);
 
 // POST /api/login {"user", "password"}
 struct LoginRequest {
@@ -70,6 +79,9 @@ Parsed<std::optional<std::string>> single_parameter(const QueryParameters& query
 
 // A whole-number parameter from 0 to `max` (`?history=20`); 0 when it is not given.
 Parsed<int> count_parameter(const QueryParameters& query, const std::string& name, int max);
+
+// A parser's steps, each filling a field of its request (true) or refusing: the first refusal, else true.
+Parsed<bool> all_of(std::initializer_list<Parsed<bool>> takes);
 
 // GET /api/reports/{kind}?class=&as_of=&year=&for_year=&grade1=&card=&format= (format
 // json unless given). The values are report_answer's to check; here only their shape.

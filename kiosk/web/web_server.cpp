@@ -130,6 +130,7 @@ WebServer::WebServer(ServerSettings settings, std::unique_ptr<LibraryPool> pool,
     add_desk_routes();
     add_answer_routes();
     add_record_routes();
+    add_action_routes();
     add_public_answer_routes();
 }
 

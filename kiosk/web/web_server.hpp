@@ -10,6 +10,7 @@
 #include "kiosk/web/session_store.hpp"
 #include "kiosk/web/static_assets.hpp"
 #include "kiosk/web/tls_certificate.hpp"
+#include "kiosk/workbook/workbook.hpp"
 
 #include <httplib.h>
 
@@ -47,6 +48,9 @@ struct ServerSettings {
     std::chrono::seconds keep_alive{2};    // an idle kept-alive connection is closed after this
     std::size_t keep_alive_requests = 50;  // then a connection is closed, so waiting ones get their turn
     SessionLimits sessions;
+    // An uploaded .xls is read by a fresh `kitap __read-xls` (program: this kitap), never a fork of this threaded
+    // process.
+    workbook::XlsChild xls_child{.start = workbook::XlsChild::Start::spawn};
     std::function<core::Timestamp()> clock = system_now;
     std::span<const EmbeddedFile> assets = web_assets();
 };
@@ -115,6 +119,7 @@ private:
     void add_desk_routes();
     void add_answer_routes();
     void add_record_routes();
+    void add_action_routes();
     void add_public_answer_routes();
     void log_in(const httplib::Request& request, httplib::Response& response);
     std::string session_cookie(const std::string& value, std::optional<std::chrono::seconds> max_age) const;

@@ -1,8 +1,10 @@
 // What `kitap serve` reads from the network before a handler runs, through the real
-// parsers of kiosk/web/api_requests: JSON bodies (login, scan, a setting's value, the PIN), a query string with
-// an Accept-Language header (as a report's and a labels' request too), a Cookie header, and --listen. Each gives a
-// typed request within its limits or a BadRequest with a message; any exception, crash or hang is a finding. The first
-// byte picks the parser, the rest is its input.
+// parsers of kiosk/web/api_requests and action_requests: JSON bodies (login, scan, the librarian's actions, a
+// setting's value, the PIN), a query string with an Accept-Language header (as a report's and a labels' request too),
+// an import's query with its body, a Cookie header, and --listen. Each gives a typed request within its limits or a
+// BadRequest with a message; any exception, crash or hang is a finding. The first byte (a digit) picks the parser,
+// the rest is its input.
+#include "kiosk/web/action_requests.hpp"
 #include "kiosk/web/api_requests.hpp"
 #include "kiosk/web/serve.hpp"
 #include "tests/fuzz/support/fuzz_check.hpp"
@@ -76,6 +78,65 @@ void query(std::string_view input) {
     }
 }
 
+bool within(const std::string& text, std::size_t max_bytes) { return text.size() <= max_bytes; }
+
+bool codes_within(const std::vector<std::string>& codes) {
+    if (codes.size() > web::max_listed) return false;
+    for (const auto& code : codes)
+        if (code.empty() || !within(code, web::max_code_bytes)) return false;
+    return true;
+}
+
+// The same body through every action's parser: each takes it within its limits or says why not.
+void actions(std::string_view body) {
+    const auto issue = web::parse_issue_set(body);
+    require_message(issue);
+    if (issue)
+        fuzz::require(!issue->class_name.empty() && within(issue->class_name, web::max_name_bytes),
+                      "a class set names its class");
+    const auto returned = web::parse_return(body);
+    require_message(returned);
+    if (returned)
+        fuzz::require(!returned->card.empty() && returned->count >= 1 && returned->count <= web::max_count,
+                      "a return names a card and a count from 1");
+    const auto settle = web::parse_settle(body);
+    require_message(settle);
+    if (settle) fuzz::require(!settle->card.empty() && settle->id.value_or(1) >= 1, "a settlement names a card");
+    const auto receive = web::parse_receive(body);
+    require_message(receive);
+    if (receive)
+        fuzz::require(!receive->isbn.empty() && !receive->price.empty() && receive->count >= 0 &&
+                          receive->count <= web::max_count && codes_within(receive->copies),
+                      "a receipt has a title, a price and copies within their limits");
+    const auto writeoff = web::parse_writeoff(body);
+    require_message(writeoff);
+    if (writeoff)
+        fuzz::require(!writeoff->reason.empty() && codes_within(writeoff->copies) &&
+                          (writeoff->isbn.empty() || writeoff->copies.empty()),
+                      "a write-off has a reason and either a title or copies");
+    const auto stocktake = web::parse_stocktake_start(body);
+    require_message(stocktake);
+    if (stocktake) fuzz::require(!stocktake->scope.empty(), "a stocktake has a scope (all when none is given)");
+    require_message(web::parse_year_close(body));
+}
+
+// "QUERY\nBODY" of POST /api/import/readers: the body is viewed, never copied.
+void import(std::string_view input) {
+    const auto newline = input.find('\n');
+    httplib::Params params;
+    httplib::detail::parse_query_text(std::string(input.substr(0, newline)), params);
+    const auto body = newline == std::string_view::npos ? std::string_view{} : input.substr(newline + 1);
+    const auto request = web::parse_import_request("readers", params, body);
+    require_message(request);
+    if (request) {
+        const auto& file = std::get<answers::UploadedFile>(request->file);
+        fuzz::require(file.bytes.data() == body.data() && file.bytes.size() == body.size() && !body.empty(),
+                      "an import views the whole body");
+        fuzz::require(!file.name.empty() && within(file.name, 255) && within(request->sheet, web::max_name_bytes),
+                      "an import's file and sheet names are within their limits");
+    }
+}
+
 void cookies(std::string_view header) {
     const auto id = web::session_id_from_cookies(header);
     fuzz::require(id.empty() || (id.data() >= header.data() && id.data() + id.size() <= header.data() + header.size()),
@@ -92,10 +153,11 @@ void listen(std::string_view text) {
 
 }  // namespace
 
+// The first byte as a digit ('0' login ... '6' import, '7' a setting and the PIN), as the corpus's files begin.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 6) {
+    switch (static_cast<std::uint8_t>(data[0] - '0') % 8) {
         case 0:
             login(input);
             break;
@@ -110,6 +172,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         case 4:
             listen(input);
+            break;
+        case 5:
+            actions(input);
+            break;
+        case 6:
+            import(input);
             break;
         default:
             setting_and_pin(input);
