@@ -159,6 +159,9 @@ void WebServer::set_limits() {
     http_->set_write_timeout(settings_.io_timeout);
     http_->set_keep_alive_timeout(settings_.keep_alive.count());
     http_->set_keep_alive_max_count(settings_.keep_alive_requests);
+    // httplib writes a reply's headers and body apart: with Nagle's algorithm the body waits for the
+    // client's delayed ACK (40 ms and more on Linux), so every answer would take that long.
+    http_->set_tcp_nodelay(true);
     http_->set_default_headers(security_headers());
     // httplib bounds each header line (8 KB) but not their number.
     http_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {

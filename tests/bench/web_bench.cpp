@@ -70,6 +70,7 @@ struct Session {
 
     explicit Session(int port) : client("127.0.0.1", port) {
         client.set_keep_alive(true);
+        client.set_tcp_nodelay(true);  // as browsers do
         client.set_read_timeout(10, 0);
     }
 };
