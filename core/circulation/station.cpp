@@ -40,6 +40,7 @@ constexpr auto reason_names = enum_names<Reason>({
     {Reason::no_pin_pending, "no_pin_pending"},
     {Reason::renewal_limit, "renewal_limit"},
     {Reason::not_renewable, "not_renewable"},
+    {Reason::needs_server, "needs_server"},
     {Reason::done, "done"},
     {Reason::idle_timeout, "idle_timeout"},
 });
@@ -116,7 +117,11 @@ constexpr auto outcome_names = enum_names<Outcome>({
 
 std::string_view to_string(Outcome outcome) { return outcome_names.name_of(outcome); }
 
+std::optional<Outcome> outcome_from(std::string_view name) { return outcome_names.value_of(name); }
+
 std::string_view to_string(Reason reason) { return reason_names.name_of(reason); }
+
+std::optional<Reason> reason_from(std::string_view name) { return reason_names.value_of(name); }
 
 constexpr auto severity_names = enum_names<Severity>({
     {Severity::success, "success"},

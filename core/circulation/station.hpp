@@ -35,6 +35,7 @@ std::optional<StationMode> station_mode_from(std::string_view name);
 // held loan runs to a later due date.
 enum class Outcome { session, loan, returned, duplicate, refused, ended, command, recorded, pin_required, renewed };
 std::string_view to_string(Outcome outcome);  // "return" for Outcome::returned
+std::optional<Outcome> outcome_from(std::string_view name);
 
 // Why a scan was refused (or, for `ended`, why the session closed). Stable codes for scripts.
 enum class Reason {
@@ -63,10 +64,12 @@ enum class Reason {
     no_pin_pending,     // a PIN submitted when no card is waiting for one
     renewal_limit,      // renewal: the loan was renewed [loans] max_renewals times already
     not_renewable,      // renewal: a textbook, an item past its due date, or not on loan to this reader
+    needs_server,       // a kiosk off its school server cannot decide this scan from what it keeps
     done,               // ended: the reader said "done"
     idle_timeout,       // ended: nobody scanned for a while
 };
 std::string_view to_string(Reason reason);
+std::optional<Reason> reason_from(std::string_view name);  // "" is Reason::none
 
 struct ReaderSummary {
     std::string card;
