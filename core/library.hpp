@@ -18,6 +18,7 @@
 #include "core/rules.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -26,6 +27,15 @@
 namespace kitap::core {
 
 struct LibraryCore;
+
+// Where the database's data stands: PRAGMA data_version (commits by other connections)
+// and this connection's own changes. Equal values mean nothing was committed between.
+struct DataVersion {
+    std::int64_t others = 0;
+    std::int64_t own = 0;
+
+    friend bool operator==(const DataVersion&, const DataVersion&) = default;
+};
 
 struct LibraryOptions {
     Rules rules;
@@ -65,6 +75,10 @@ public:
     // name, never empty; nullopt: none, as for the kiosk and the CLI). The web console
     // sets it on every request it lends this library to, and clears it after.
     void act_as(std::optional<std::string> account);
+
+    // Changes whenever anything is committed to the database, by this Library or by any
+    // other program: a cache of answers made from the data keeps them while it stays.
+    OrFault<DataVersion> data_version();
 
     AccountService accounts() { return AccountService(*core_); }
     AuditService audit() { return AuditService(*core_); }

@@ -14,7 +14,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <system_error>
+#include <thread>
 
 namespace kitap::core {
 
@@ -89,8 +91,44 @@ void create_owner_only(const std::filesystem::path& file) {
         throw std::filesystem::filesystem_error("cannot create", file, std::error_code(errno, std::generic_category()));
 }
 
+namespace {
+
+using BusyClock = std::chrono::steady_clock;
+
+// When the wait the busy handler is called for began: a thread runs one statement at a
+// time, and SQLite calls the handler with count 0 at the start of each wait.
+thread_local BusyClock::time_point busy_since;
+
+// The pause before trying a lock again: short while the holder is likely one commit
+// (a scan's transaction takes well under a millisecond), then up to 2 ms.
+std::chrono::microseconds busy_pause(int count) {
+    return std::chrono::microseconds(std::min(50 << std::min(count / 4, 6), 2000));
+}
+
+int wait_for_lock(void* timeout_ms, int count) {
+    const auto now = BusyClock::now();
+    if (count == 0) busy_since = now;
+    const auto timeout = std::chrono::milliseconds(reinterpret_cast<std::intptr_t>(timeout_ms));
+    if (now - busy_since >= timeout) return 0;
+    std::this_thread::sleep_for(std::min<BusyClock::duration>(busy_pause(count), timeout - (now - busy_since)));
+    return 1;
+}
+
+}  // namespace
+
+void set_busy_wait(SQLite::Database& db, std::chrono::milliseconds timeout) {
+    if (timeout <= std::chrono::milliseconds::zero()) {
+        sqlite3_busy_handler(db.getHandle(), nullptr, nullptr);
+        return;
+    }
+    // The timeout rides in the handler's pointer: nothing to allocate or free with the connection.
+    sqlite3_busy_handler(db.getHandle(), wait_for_lock,
+                         reinterpret_cast<void*>(static_cast<std::intptr_t>(timeout.count())));
+}
+
 SQLite::Database open_connection(const std::string& filename, int flags, int busy_timeout) {
-    SQLite::Database db(filename, flags, busy_timeout);
+    SQLite::Database db(filename, flags);
+    set_busy_wait(db, std::chrono::milliseconds(busy_timeout));
     if (sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_DEFENSIVE, 1, static_cast<int*>(nullptr)) != SQLITE_OK)
         throw DatabaseError("cannot make the connection to " + filename + " defensive");
     db.exec("PRAGMA trusted_schema = OFF");

@@ -5,13 +5,13 @@
 #include "core/reports/catalog_search.hpp"
 #include "core/settings/setting_store.hpp"
 
+#include <sqlite3.h>
+
 namespace kitap::core {
 namespace {
 
-int milliseconds(std::chrono::milliseconds duration) { return static_cast<int>(duration.count()); }
-
 void prove_writable(SQLite::Database& db, const LibraryOptions& options) {
-    db.setBusyTimeout(milliseconds(options.proof_timeout));
+    set_busy_wait(db, options.proof_timeout);
     const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     SettingStore(db).set(*options.proof_setting, iso_timestamp(now));
 }
@@ -22,7 +22,7 @@ OrFault<Library> Library::open(const std::filesystem::path& path, LibraryOptions
     return guarded([&] {
         auto db = open_database(path);
         if (options.proof_setting) prove_writable(db, options);
-        db.setBusyTimeout(milliseconds(options.busy_timeout));
+        set_busy_wait(db, options.busy_timeout);
         add_fold_case_function(db);
         return Library(std::make_unique<LibraryCore>(path, std::move(options.rules), std::move(db)));
     });
@@ -51,5 +51,12 @@ StationHandle Library::open_station(StationMode mode, std::string name, Rules ru
 }
 
 void Library::act_as(std::optional<std::string> account) { set_acting_account(core_->db, std::move(account)); }
+
+OrFault<DataVersion> Library::data_version() {
+    return guarded([&] {
+        return DataVersion{.others = core_->db.execAndGet("PRAGMA data_version").getInt64(),
+                           .own = sqlite3_total_changes64(core_->db.getHandle())};
+    });
+}
 
 }  // namespace kitap::core

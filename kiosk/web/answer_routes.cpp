@@ -45,7 +45,7 @@ void send_reader(ApiCall& call, const answers::AnswerOr& answer) {
 
 void WebServer::add_answer_routes() {
     api("GET", "/api/stats", Access::reads,
-        [](ApiCall& call) { send(call.response, answers::stats_answer(call.answer_context())); });
+        [](ApiCall& call) { call.send_kept([&] { return answers::stats_answer(call.answer_context()); }); });
     api("GET", "/api/items/([^/]+)", Access::reads, [](ApiCall& call) {
         send(call.response, answers::item_answer(call.answer_context(), call.request.matches[1].str()));
     });
@@ -70,7 +70,7 @@ void WebServer::add_answer_routes() {
         const auto request = parse_report_request(call.request.matches[1].str(), call.request.params);
         if (!request) return send_error(call.response, 400, "bad_request", request.error().message);
         if (!may_read_report(call.account, *request)) return send_forbidden_class(call.response);
-        send(call.response, answers::report_answer(call.answer_context(), *request));
+        call.send_kept([&] { return answers::report_answer(call.answer_context(), *request); });
     });
     api("GET", "/api/acts/([^/]+)", Access::reads, [](ApiCall& call) {
         const auto format = single_parameter(call.request.params, "format");

@@ -16,13 +16,15 @@ core::OrFault<std::unique_ptr<LibraryPool>> LibraryPool::open(const std::filesys
 }
 
 LibraryPool::LibraryPool(std::vector<core::Library> libraries)
-    : libraries_(std::move(libraries)), lent_(libraries_.size(), false) {}
+    : libraries_(std::move(libraries)), answer_caches_(libraries_.size()), lent_(libraries_.size(), false) {}
 
 LibraryPool::Lease::~Lease() {
     if (pool_) pool_->give_back(slot_);
 }
 
 core::Library& LibraryPool::Lease::library() const { return pool_->libraries_[slot_]; }
+
+AnswerCache& LibraryPool::Lease::answer_cache() const { return pool_->answer_caches_[slot_]; }
 
 std::optional<LibraryPool::Lease> LibraryPool::borrow(std::chrono::milliseconds wait) {
     std::unique_lock lock(mutex_);

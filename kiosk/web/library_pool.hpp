@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/library.hpp"
+#include "kiosk/web/answer_cache.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -35,6 +36,7 @@ public:
         ~Lease();
 
         core::Library& library() const;
+        AnswerCache& answer_cache() const;
         std::size_t slot() const { return slot_; }
 
     private:
@@ -55,6 +57,7 @@ private:
     void give_back(std::size_t slot);
 
     std::vector<core::Library> libraries_;
+    std::vector<AnswerCache> answer_caches_;  // one per Library, lent with it
     std::vector<bool> lent_;
     std::size_t next_slot_ = 0;
     std::mutex mutex_;

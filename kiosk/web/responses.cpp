@@ -92,4 +92,24 @@ void send(httplib::Response& response, const answers::AnswerOr& answer) {
     send_problem(response, answer.error());
 }
 
+namespace {
+
+void send_json_text(httplib::Response& response, const std::string& text) {
+    response.status = 200;
+    response.set_content(text, "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+void send_kept(httplib::Response& response, AnswerCache& cache, core::Library& library, const std::string& key,
+               const std::function<answers::AnswerOr()>& make) {
+    if (const auto* kept = cache.find(library, key)) return send_json_text(response, *kept);
+    const auto answer = make();
+    const auto* json = answer ? std::get_if<nlohmann::json>(&*answer) : nullptr;
+    if (!json) return send(response, answer);
+    auto text = json_text(*json);
+    send_json_text(response, text);
+    cache.keep(key, std::move(text));
+}
+
 }  // namespace kitap::web

@@ -2,10 +2,13 @@
 
 #include "core/library/fault.hpp"
 #include "kiosk/answers/answer.hpp"
+#include "kiosk/web/answer_cache.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <string>
 #include <string_view>
 
 namespace kitap::web {
@@ -27,5 +30,8 @@ void send_problem(httplib::Response& response, const answers::Problem& problem);
 // JSON, or a document with its type and a Content-Disposition naming the file.
 void send_answer(httplib::Response& response, const answers::Answer& answer);
 void send(httplib::Response& response, const answers::AnswerOr& answer);
+// The answer `cache` keeps under `key` while the data is unchanged, else make()'s (kept when it is JSON).
+void send_kept(httplib::Response& response, AnswerCache& cache, core::Library& library, const std::string& key,
+               const std::function<answers::AnswerOr()>& make);
 
 }  // namespace kitap::web

@@ -92,6 +92,13 @@ core::Timestamp system_now() {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
+void ApiCall::send_kept(const std::function<answers::AnswerOr()>& make) {
+    auto key = request.path;
+    for (const auto& [name, value] : request.params) key += "\n" + name + "=" + value;
+    key += "\n" + std::string(app::to_string(tr.language())) + "\n" + core::iso_date(core::local_date(now));
+    web::send_kept(response, answer_cache, library, key, make);
+}
+
 bool may_see_class(const core::Account& account, std::string_view class_name) {
     if (account.role != core::AccountRole::teacher) return true;
     return std::find(account.classes.begin(), account.classes.end(), class_name) != account.classes.end();
@@ -266,6 +273,7 @@ void WebServer::serve_api(const httplib::Request& request, httplib::Response& re
                  .session = *session,
                  .account = **account,
                  .library = library,
+                 .answer_cache = lease->answer_cache(),
                  .tr = tr,
                  .config = settings_.config,
                  .now = now};

@@ -72,11 +72,15 @@ struct ApiCall {
     Session& session;
     const core::Account& account;  // as stored now, not as at the login
     core::Library& library;
+    AnswerCache& answer_cache;  // the Library's
     const app::Translator& tr;
     const app::Config& config;
     core::Timestamp now;
 
     answers::AnswerContext answer_context() const { return {library, tr, config, now}; }
+    // The answer kept for this request (its path, parameters, language and day) while the data is
+    // unchanged, else make()'s: for reads that take milliseconds to make.
+    void send_kept(const std::function<answers::AnswerOr()>& make);
 };
 
 // Whether the account may see this class's pupils, loans and debtors.

@@ -8,6 +8,9 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <chrono>
+#include <thread>
+
 namespace kitap::core {
 namespace {
 
@@ -78,6 +81,33 @@ TEST(Database, EveryConnectionIsDefensiveAndDistrustsTheSchema) {
     for (auto* db : {&plain, &kitaps}) db->exec("PRAGMA writable_schema = ON");
     EXPECT_NO_THROW(plain.exec(edit_schema));
     EXPECT_THROW(kitaps.exec(edit_schema), SQLite::Exception);
+}
+
+// set_busy_wait: a write waits for another connection's lock while it is held within
+// the timeout (and gets it as soon as it is free), and is SQLITE_BUSY past it.
+TEST(Database, AWriteWaitsForAnotherConnectionsLockUpToItsTimeout) {
+    testing::TempDatabase temp;
+    auto waiting = open_database(temp.path());
+    set_busy_wait(waiting, std::chrono::milliseconds(2000));
+    temp.db().exec("BEGIN IMMEDIATE");
+    std::thread holder([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        temp.db().exec("COMMIT");
+    });
+    EXPECT_NO_THROW(waiting.exec("BEGIN IMMEDIATE; COMMIT"));
+    holder.join();
+
+    set_busy_wait(waiting, std::chrono::milliseconds(100));
+    temp.db().exec("BEGIN IMMEDIATE");
+    const auto start = std::chrono::steady_clock::now();
+    try {
+        waiting.exec("BEGIN IMMEDIATE");
+        ADD_FAILURE() << "the lock held by another connection was taken";
+    } catch (const SQLite::Exception& e) {
+        EXPECT_EQ(e.getErrorCode(), SQLITE_BUSY);
+    }
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(100));
+    temp.db().exec("COMMIT");
 }
 
 TEST(Database, RefusesADatabaseFromNewerCode) {

@@ -141,5 +141,21 @@ TEST_F(LibraryTest, AMovedLibraryKeepsItsStations) {
     EXPECT_TRUE(moved->settings().set("key", "value"));
 }
 
+TEST_F(LibraryTest, TheDataVersionChangesWithEveryCommitOfAnyConnectionAndOnlyThen) {
+    auto library = open();
+    const auto first = library.data_version();
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(library.reports().stats(local_date(sys_seconds(seconds(1700000000)))));
+    EXPECT_EQ(library.data_version().value(), *first);
+
+    other_program().exec("INSERT INTO title (title, kind) VALUES ('Абай жолы', 'fiction')");
+    const auto second = library.data_version();
+    ASSERT_TRUE(second);
+    EXPECT_NE(*second, *first);
+
+    ASSERT_TRUE(library.settings().set("kiosk_language", "kk"));
+    EXPECT_NE(library.data_version().value(), *second);
+}
+
 }  // namespace
 }  // namespace kitap::core

@@ -62,6 +62,32 @@ TEST_F(WebAnswers, StatsReaderAndItemAreWhatTheCliPrints) {
     EXPECT_EQ(body_of(unknown)["error"], "unknown_reader");
 }
 
+// The dashboard and the debtors list are kept between requests (web::AnswerCache) only
+// while nothing is committed: after another program's loan and after the web desk's own,
+// each is what the CLI prints then.
+TEST_F(WebAnswers, KeptAnswersFollowEveryCommit) {
+    const std::string debtors = "/api/reports/debtors?format=json";
+    for (int i = 0; i < 8; ++i) {  // every Library of the pool keeps its own
+        ASSERT_EQ(status(librarian_, "/api/stats"), 200);
+        ASSERT_EQ(status(librarian_, debtors), 200);
+    }
+    const auto before = body_of(web_.get(librarian_, debtors));
+
+    const auto year = core::school_year_of(core::local_date(web_.now()));
+    const auto pupil = school().add_pupil("20000048", school().add_class(year, 7, "Б"));
+    const auto atlas = school().add_title(TestSchool::isbn(2), "fiction", 0);
+    school().lend(pupil, atlas, 1, school().add_copy("10000024", atlas, "A-2"));
+    const auto after = body_of(web_.get(librarian_, debtors));
+    EXPECT_NE(after, before);
+    EXPECT_EQ(after, cli_json({"report", "debtors", "--format", "json"}));
+
+    school().add_copy("10000032", atlas, "A-2");
+    ASSERT_EQ(body_of(web_.post(librarian_, "/api/scan", {{"code", "20000014"}, {"mode", "desk"}}))["outcome"],
+              "session");
+    ASSERT_EQ(body_of(web_.post(librarian_, "/api/scan", {{"code", "10000032"}, {"mode", "desk"}}))["outcome"], "loan");
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(body_of(web_.get(librarian_, "/api/stats")), cli_json({"stats", "--json"}));
+}
+
 TEST_F(WebAnswers, AClassesPupils) {
     const auto result = web_.get(librarian_, "/api/readers?class=5%D3%98");
     ASSERT_TRUE(result);
