@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <thread>
 #include <utility>
 
 namespace kitap::web {
@@ -151,9 +152,20 @@ std::optional<int> WebServer::bind(const std::string& host, int port) {
     return http_->bind_to_port(host, port) ? std::optional<int>(port) : std::nullopt;
 }
 
-bool WebServer::run() { return http_->listen_after_bind(); }
+bool WebServer::run() {
+    run_called_ = true;
+    const bool served = stop_called_ || http_->listen_after_bind();
+    run_ended_ = true;
+    return served;
+}
 
 void WebServer::stop() {
+    // httplib's stop() does nothing to a server not listening yet, which would then listen
+    // for ever: a run() yet to begin sees stop_called_ and returns, and one that has begun
+    // is waited for until it listens (or has given up). Both flags are sequentially
+    // consistent, so one of the two sides sees the other's.
+    stop_called_ = true;
+    while (run_called_ && !run_ended_ && !http_->is_running()) std::this_thread::yield();
     if (http_->is_running()) http_->stop();
 }
 

@@ -14,6 +14,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -100,6 +101,7 @@ public:
     std::optional<int> bind(const std::string& host, int port);
     // Serves until stop(); false when it could not.
     bool run();
+    // Ends run(), also one that another thread has called and that is not listening yet.
     void stop();
     bool tls() const { return tls_; }
 
@@ -133,6 +135,9 @@ private:
     SessionStore sessions_;  // after pool_: their stations go before the Libraries they use
     std::unique_ptr<httplib::Server> http_;
     bool tls_;
+    std::atomic<bool> stop_called_{false};
+    std::atomic<bool> run_called_{false};
+    std::atomic<bool> run_ended_{false};
     std::mutex login_mutex_;                             // one password hash at a time: argon2id takes 19 MiB each
     std::map<app::Language, std::string> translations_;  // GET /api/i18n/{lang}, made once
 };

@@ -28,6 +28,12 @@ TEST(WebServer, HealthAnswersWithoutLoginAndWithTheSecurityHeaders) {
     EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << csp;
 }
 
+// A server stopped as soon as it started (a SIGTERM during kitap serve's start): stop()
+// may come before run() listens, and must end it all the same.
+TEST(WebServer, StopsAlsoBeforeItListens) {
+    for (int i = 0; i < 5; ++i) WebFixture web;
+}
+
 TEST(WebServer, ServesTheEmbeddedPagesWithTheirTypes) {
     WebFixture web;
     auto http = web.client();
