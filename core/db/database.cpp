@@ -149,8 +149,11 @@ int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_ver
 
 SQLite::Database open_database(const std::filesystem::path& path) {
     try {
-        if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
-        create_owner_only(path);
+        // ":memory:" (the fuzz targets' library) is SQLite's name for no file at all.
+        if (path != ":memory:") {
+            if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+            create_owner_only(path);
+        }
         auto db = open_connection(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms);
         db.exec("PRAGMA journal_mode = WAL");
         // Every scan's outcome is reported only after its effect is on disk: with WAL,
