@@ -21,6 +21,7 @@ namespace kitap::web {
 // in one Library slot as a web session's desk stations are, so the desk in the browser
 // and every kiosk are stations of one database and race for a copy like two desks.
 struct RemoteStation {
+    // Set once when made (read by other requests' lookups): a new token makes new stations.
     std::string token_hash;  // what the kiosk's token is found by
     core::Account account;
     std::size_t library_slot = 0;

@@ -222,7 +222,8 @@ std::optional<std::pair<LibraryPool::Lease, std::shared_ptr<RemoteStation>>> Web
         }
         return std::nullopt;
     }
-    const auto token_hash = core::account_token_hash(std::string_view(authorization).substr(bearer_prefix.size()));
+    const auto token = std::string_view(authorization).substr(bearer_prefix.size());
+    const auto token_hash = core::account_token_hash(token);
     auto station = remote_stations_.find(token_hash);
     auto lease = borrow(station ? std::optional<std::size_t>(station->library_slot) : std::nullopt);
     if (!lease) {
@@ -230,8 +231,7 @@ std::optional<std::pair<LibraryPool::Lease, std::shared_ptr<RemoteStation>>> Web
         return std::nullopt;
     }
     // Checked every time: a new token (kitap user passwd) or a removed account ends the old one at once.
-    const auto account =
-        lease->library().accounts().find_by_token(std::string_view(authorization).substr(bearer_prefix.size()));
+    const auto account = lease->library().accounts().find_by_token(token);
     if (!account) {
         send_fault(response, account.error());
         return std::nullopt;
@@ -251,7 +251,6 @@ std::optional<std::pair<LibraryPool::Lease, std::shared_ptr<RemoteStation>>> Web
         }
         lease.emplace(std::move(*theirs));
     }
-    station->account = **account;
     return std::pair{std::move(*lease), std::move(station)};
 }
 
