@@ -18,6 +18,7 @@ constexpr auto account_event_names = enum_names<AccountEventKind>({
     {AccountEventKind::web_login, "web_login"},
     {AccountEventKind::web_login_failed, "web_login_failed"},
     {AccountEventKind::web_login_locked_out, "web_login_locked_out"},
+    {AccountEventKind::station_token_renewed, "station_token_renewed"},
 });
 
 }  // namespace

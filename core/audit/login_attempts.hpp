@@ -25,11 +25,16 @@ enum class AccountEventKind {
     web_login,                 // the right password (detail adds the client's address)
     web_login_failed,          // a wrong password, or a name no account has (actor unknown)
     web_login_locked_out,      // a login while locked: its password was not even checked (actor unknown)
+    station_token_renewed,     // `kitap user passwd` on a station account: its old token stops working
 };
 
-inline constexpr std::array all_account_event_kinds{
-    AccountEventKind::account_added, AccountEventKind::account_removed,  AccountEventKind::account_password_changed,
-    AccountEventKind::web_login,     AccountEventKind::web_login_failed, AccountEventKind::web_login_locked_out};
+inline constexpr std::array all_account_event_kinds{AccountEventKind::account_added,
+                                                    AccountEventKind::account_removed,
+                                                    AccountEventKind::account_password_changed,
+                                                    AccountEventKind::web_login,
+                                                    AccountEventKind::web_login_failed,
+                                                    AccountEventKind::web_login_locked_out,
+                                                    AccountEventKind::station_token_renewed};
 
 std::string_view to_string(AccountEventKind kind);
 

@@ -63,6 +63,8 @@ struct HeldItem {
     Date due;
     RowId loan_id = 0;  // what a renewal from the session list names
     int renewals = 0;
+
+    friend bool operator==(const HeldItem&, const HeldItem&) = default;
 };
 
 struct NewLoan {

@@ -21,6 +21,8 @@ struct Scan {
     std::string text;
     std::string symbology;  // "ean13", "code128"... when the source knows it
     std::string source;     // "wedge", "camera:0", "cli"...
+
+    friend bool operator==(const Scan&, const Scan&) = default;
 };
 
 // self: a pupil at the kiosk; desk: the librarian lends and issues; return: every scan takes back;
@@ -76,6 +78,8 @@ struct ReaderSummary {
     std::string name;
     ReaderCategory category = ReaderCategory::pupil;
     std::string class_name;
+
+    friend bool operator==(const ReaderSummary&, const ReaderSummary&) = default;
 };
 
 struct StationOutcome {
@@ -100,6 +104,8 @@ struct StationOutcome {
     // Self-service was given the librarian's desk command: refused there (`librarian_only`),
     // it asks for the librarian, whose PIN opens the desk.
     bool asks_for_librarian = false;
+
+    friend bool operator==(const StationOutcome&, const StationOutcome&) = default;
 };
 
 // How an outcome should feel, one answer for the kiosk's sound and banner colour and
@@ -118,6 +124,8 @@ struct SessionItem {
     HeldItem item;
     bool late = false;
     bool renewable = false;
+
+    friend bool operator==(const SessionItem&, const SessionItem&) = default;
 };
 
 // A pupil's textbooks for the year: the curriculum's lines, held out of needed.
@@ -125,6 +133,8 @@ struct SetProgress {
     std::vector<SetLine> lines;
     int held = 0;  // counting at most per_pupil of each line
     int needed = 0;
+
+    friend bool operator==(const SetProgress&, const SetProgress&) = default;
 };
 
 // What a screen shows of the station after an input, so it needs no second query.
@@ -134,6 +144,8 @@ struct SessionSnapshot {
     std::optional<SetProgress> class_set;  // a pupil whose class has a curriculum
     bool awaits_pin = false;
     bool renewing = false;  // KITAP-RENEW was scanned: the next item is renewed
+
+    friend bool operator==(const SessionSnapshot&, const SessionSnapshot&) = default;
 };
 
 // What an input did: an idle session's end first when the input came after the idle
@@ -143,11 +155,15 @@ struct StationResult {
     SessionSnapshot session;
 
     const StationOutcome& last() const { return outcomes.back(); }
+
+    friend bool operator==(const StationResult&, const StationResult&) = default;
 };
 
 // A button on a screen: renew the loan a session list showed (HeldItem::loan_id).
 struct RenewLoan {
     RowId loan_id = 0;
+
+    friend bool operator==(const RenewLoan&, const RenewLoan&) = default;
 };
 // What a person touched rather than scanned: a command as a value, never a barcode
 // string to classify again.

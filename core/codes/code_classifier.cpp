@@ -66,7 +66,11 @@ constexpr auto code_kind_names = enum_names<CodeKind>({
 
 std::string_view to_string(CodeKind kind) { return code_kind_names.name_of(kind); }
 
+std::optional<CodeKind> code_kind_from(std::string_view name) { return code_kind_names.value_of(name); }
+
 std::string_view to_string(Command command) { return command_names.name_of(command); }
+
+std::optional<Command> command_from(std::string_view name) { return command_names.value_of(name); }
 
 std::string clean_scanned_text(std::string_view raw, const CodeRules& rules) {
     std::string_view text = trim_noise(raw);
@@ -80,7 +84,7 @@ std::string clean_scanned_text(std::string_view raw, const CodeRules& rules) {
 std::optional<Command> parse_command(std::string_view code, const CodeRules& rules) {
     if (rules.command_prefix.empty() || !code.starts_with(rules.command_prefix)) return std::nullopt;
     code.remove_prefix(rules.command_prefix.size());
-    return command_names.value_of(code);
+    return command_from(code);
 }
 
 std::string command_code(Command command, const CodeRules& rules) {

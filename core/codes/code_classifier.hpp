@@ -11,11 +11,13 @@ namespace kitap::core {
 
 enum class CodeKind { reader, copy, title, command, unknown };
 std::string_view to_string(CodeKind kind);
+std::optional<CodeKind> code_kind_from(std::string_view name);
 
 // What the command barcodes printed for the stations mean. `renew`: the next item
 // scanned is renewed rather than lent or returned.
 enum class Command { done, mode_self, mode_desk, mode_return, mode_stocktake, good, worn, damaged, lost, renew };
-std::string_view to_string(Command command);
+std::string_view to_string(Command command);  // "DONE", "MODE-SELF" ...: the code without its prefix
+std::optional<Command> command_from(std::string_view name);
 
 struct ClassifiedCode {
     CodeKind kind = CodeKind::unknown;

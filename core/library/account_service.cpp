@@ -4,6 +4,7 @@
 #include "core/fund/action_stamp.hpp"
 #include "core/library/library_core.hpp"
 #include "core/security/account_store.hpp"
+#include "core/security/account_token.hpp"
 #include "core/security/secret_hash.hpp"
 #include "core/text/control_chars.hpp"
 #include "core/text/enum_names.hpp"
@@ -24,6 +25,8 @@ constexpr auto problem_names = enum_names<AccountProblemKind>({
     {AccountProblemKind::unknown_class, "unknown_class"},
     {AccountProblemKind::classes_only_for_teachers, "classes_only_for_teachers"},
     {AccountProblemKind::teacher_needs_class, "teacher_needs_class"},
+    {AccountProblemKind::station_has_no_password, "station_has_no_password"},
+    {AccountProblemKind::not_a_station, "not_a_station"},
 });
 
 constexpr auto refusal_names = enum_names<LoginRefusal>({
@@ -59,6 +62,8 @@ std::optional<AccountProblem> password_problem(std::string_view password) {
 // What can be told without the database.
 std::optional<AccountProblem> new_account_problem(const NewAccount& account) {
     if (!is_account_name(account.name)) return AccountProblem{AccountProblemKind::bad_name, printable(account.name)};
+    if (account.role == AccountRole::station)
+        return AccountProblem{AccountProblemKind::station_has_no_password, account.name};
     if (auto problem = password_problem(account.password)) return problem;
     if (account.role == AccountRole::teacher && account.classes.empty())
         return AccountProblem{AccountProblemKind::teacher_needs_class, account.name};
@@ -153,6 +158,47 @@ OrFault<tl::expected<Account, AccountProblem>> AccountService::add(const NewAcco
     });
 }
 
+OrFault<tl::expected<StationToken, AccountProblem>> AccountService::add_station(std::string_view name, Timestamp now) {
+    using Result = tl::expected<StationToken, AccountProblem>;
+    if (!is_account_name(name))
+        return Result(tl::unexpected(AccountProblem{AccountProblemKind::bad_name, printable(name)}));
+    return guarded([&]() -> Result {
+        WriteTransaction transaction(core_.db);
+        AccountStore store(core_.db);
+        if (store.find(name)) return tl::unexpected(AccountProblem{AccountProblemKind::name_taken, std::string(name)});
+        StationToken added{.account = {.name = std::string(name), .role = AccountRole::station},
+                           .token = new_account_token()};
+        store.insert_station(added.account.name, account_token_hash(added.token), now);
+        record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::account_added,
+                             added_detail(added.account));
+        transaction.commit();
+        return added;
+    });
+}
+
+OrFault<tl::expected<StationToken, AccountProblem>> AccountService::renew_token(std::string_view name, Timestamp now) {
+    using Result = tl::expected<StationToken, AccountProblem>;
+    return guarded([&]() -> Result {
+        WriteTransaction transaction(core_.db);
+        AccountStore store(core_.db);
+        const auto stored = store.find(name);
+        if (!stored) return tl::unexpected(AccountProblem{AccountProblemKind::unknown_account, printable(name)});
+        if (stored->account.role != AccountRole::station)
+            return tl::unexpected(AccountProblem{AccountProblemKind::not_a_station, std::string(name)});
+        StationToken renewed{.account = stored->account, .token = new_account_token()};
+        store.set_token_hash(name, account_token_hash(renewed.token));
+        ++renewed.account.credentials_version;
+        record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::station_token_renewed,
+                             account_event_detail(name));
+        transaction.commit();
+        return renewed;
+    });
+}
+
+OrFault<std::optional<Account>> AccountService::find_by_token(std::string_view token) {
+    return guarded([&] { return AccountStore(core_.db).find_by_token_hash(account_token_hash(token)); });
+}
+
 OrFault<std::vector<Account>> AccountService::list() {
     return guarded([&] { return AccountStore(core_.db).all(); });
 }
@@ -171,8 +217,12 @@ OrFault<std::optional<AccountProblem>> AccountService::change_password(std::stri
     return guarded([&]() -> std::optional<AccountProblem> {
         const std::string hash = hash_secret(password, password_hash_cost);
         WriteTransaction transaction(core_.db);
-        if (!AccountStore(core_.db).set_password(name, hash))
-            return AccountProblem{AccountProblemKind::unknown_account, printable(name)};
+        AccountStore store(core_.db);
+        const auto stored = store.find(name);
+        if (!stored) return AccountProblem{AccountProblemKind::unknown_account, printable(name)};
+        if (stored->account.role == AccountRole::station)
+            return AccountProblem{AccountProblemKind::station_has_no_password, std::string(name)};
+        store.set_password(name, hash);
         record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::account_password_changed,
                              account_event_detail(name));
         transaction.commit();
@@ -207,7 +257,9 @@ OrFault<tl::expected<Account, LoginRefused>> AccountService::log_in(std::string_
             return tl::unexpected(LoginRefused{LoginRefusal::locked_out, until});
         }
         auto stored = is_account_name(name) ? AccountStore(core_.db).find(name) : std::nullopt;
-        const bool right = verify_secret(stored ? stored->password_hash : stand_in_hash(), password) && stored;
+        // A station account has no password: checked against the stand-in, it never logs in.
+        const auto* hash = stored && stored->password_hash ? &*stored->password_hash : nullptr;
+        const bool right = verify_secret(hash ? *hash : stand_in_hash(), password) && hash;
         if (!right) {
             record_account_event(core_, by, AccountEventKind::web_login_failed, detail);
             return tl::unexpected(LoginRefused{LoginRefusal::wrong_password, std::nullopt});

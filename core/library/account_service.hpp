@@ -33,6 +33,8 @@ enum class AccountProblemKind {
     unknown_class,              // detail: the class as given, which this school year does not have
     classes_only_for_teachers,  // a librarian or director given classes
     teacher_needs_class,        // a teacher given none
+    station_has_no_password,    // a station account has a token instead (add_station, renew_token)
+    not_a_station,              // a token asked for an account of another role
 };
 std::string_view to_string(AccountProblemKind kind);
 
@@ -41,6 +43,12 @@ struct AccountProblem {
     std::string detail;  // the name or class concerned
 
     friend bool operator==(const AccountProblem&, const AccountProblem&) = default;
+};
+
+// A station account as added or given a new token: the token is shown this once.
+struct StationToken {
+    Account account;
+    std::string token;
 };
 
 inline constexpr std::size_t min_password_length = 10;  // characters (UTF-8 code points), not bytes
@@ -64,11 +72,18 @@ class AccountService {
 public:
     explicit AccountService(LibraryCore& core) : core_(core) {}
 
+    // A librarian, teacher or director; a station is added with add_station.
     OrFault<tl::expected<Account, AccountProblem>> add(const NewAccount& account, Timestamp now);
+    // A station account (a kiosk on another PC) with a new token; audited as account_added.
+    OrFault<tl::expected<StationToken, AccountProblem>> add_station(std::string_view name, Timestamp now);
+    // A station's new token; the old one stops working. Audited as station_token_renewed.
+    OrFault<tl::expected<StationToken, AccountProblem>> renew_token(std::string_view name, Timestamp now);
+    // The station account this token is of, looked up by the token's hash.
+    OrFault<std::optional<Account>> find_by_token(std::string_view token);
     // Every account by name; never a hash.
     OrFault<std::vector<Account>> list();
     OrFault<std::optional<Account>> find(std::string_view name);
-    // A new hash and a new credentials_version; the problem, when refused.
+    // A new hash and a new credentials_version; the problem, when refused (a station has no password).
     OrFault<std::optional<AccountProblem>> change_password(std::string_view name, std::string_view password,
                                                            Timestamp now);
     OrFault<std::optional<AccountProblem>> remove(std::string_view name, Timestamp now);

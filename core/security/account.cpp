@@ -9,6 +9,7 @@ constexpr auto role_names = enum_names<AccountRole>({
     {AccountRole::librarian, "librarian"},
     {AccountRole::teacher, "teacher"},
     {AccountRole::director, "director"},
+    {AccountRole::station, "station"},
 });
 
 }  // namespace

@@ -8,9 +8,10 @@
 
 namespace kitap::core {
 
-// Who may use the web console, and as what.
-enum class AccountRole { librarian, teacher, director };
-std::string_view to_string(AccountRole role);  // "librarian", "teacher", "director"
+// Who may use the web console, and as what. A station is a kiosk on another PC: it
+// calls only the station routes, with a token instead of a password.
+enum class AccountRole { librarian, teacher, director, station };
+std::string_view to_string(AccountRole role);  // "librarian", "teacher", "director", "station"
 std::optional<AccountRole> account_role_from(std::string_view name);
 
 struct Account {

@@ -11,29 +11,35 @@
 
 namespace kitap::core {
 
-std::vector<StoredAccount> AccountStore::read(std::optional<std::string_view> name) {
-    // ?1 NULL reads every account.
+std::vector<StoredAccount> AccountStore::read(std::optional<std::string_view> name,
+                                              std::optional<std::string_view> token_hash) {
+    const auto given = [](std::optional<std::string_view> text) {
+        return text ? std::optional<std::string>(*text) : std::nullopt;
+    };
+    // ?1 and ?2 NULL read every account.
     SQLite::Statement accounts(db_, R"(
         SELECT id, name, role, credentials_version, password_hash FROM account
-        WHERE ?1 IS NULL OR name = ?1 ORDER BY name)");
-    rebind(accounts, name ? std::optional<std::string>(*name) : std::nullopt);
+        WHERE (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR token_hash = ?2) ORDER BY name)");
+    rebind(accounts, given(name), given(token_hash));
     std::vector<StoredAccount> found;
     std::map<RowId, std::size_t> index_of_id;
     while (accounts.executeStep()) {
         index_of_id[accounts.getColumn(0).getInt64()] = found.size();
+        const auto password_hash = accounts.getColumn(4);
         found.push_back(
             {.account = {.name = accounts.getColumn(1).getString(),
-                         // The table's CHECK admits only the three roles.
+                         // The table's CHECK admits only the four roles.
                          .role = account_role_from(accounts.getColumn(2).getString()).value_or(AccountRole::director),
                          .credentials_version = accounts.getColumn(3).getInt64()},
-             .password_hash = accounts.getColumn(4).getString()});
+             .password_hash =
+                 password_hash.isNull() ? std::nullopt : std::optional<std::string>(password_hash.getString())});
     }
     SQLite::Statement classes(db_, R"(
         SELECT ac.account_id, c.grade, c.letter FROM account_class ac
         JOIN school_class c ON c.id = ac.class_id
         JOIN account a ON a.id = ac.account_id
-        WHERE ?1 IS NULL OR a.name = ?1)");
-    rebind(classes, name ? std::optional<std::string>(*name) : std::nullopt);
+        WHERE (?1 IS NULL OR a.name = ?1) AND (?2 IS NULL OR a.token_hash = ?2))");
+    rebind(classes, given(name), given(token_hash));
     std::map<RowId, std::vector<ClassName>> class_names;
     while (classes.executeStep())
         class_names[classes.getColumn(0).getInt64()].push_back(
@@ -58,6 +64,12 @@ std::optional<StoredAccount> AccountStore::find(std::string_view name) {
     return std::move(found.front());
 }
 
+std::optional<Account> AccountStore::find_by_token_hash(const std::string& token_hash) {
+    auto found = read(std::nullopt, token_hash);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front().account);
+}
+
 void AccountStore::insert(const Account& account, const std::string& password_hash, std::span<const RowId> class_ids,
                           Timestamp at) {
     SQLite::Statement insert(db_, R"(
@@ -74,6 +86,19 @@ bool AccountStore::set_password(std::string_view name, const std::string& passwo
     SQLite::Statement update(db_, R"(
         UPDATE account SET password_hash = ?1, credentials_version = credentials_version + 1 WHERE name = ?2)");
     return rebind(update, password_hash, std::string(name)).exec() > 0;
+}
+
+void AccountStore::insert_station(const std::string& name, const std::string& token_hash, Timestamp at) {
+    SQLite::Statement insert(db_, R"(
+        INSERT INTO account (name, role, token_hash, created_at) VALUES (?, 'station', ?, ?))");
+    rebind(insert, name, token_hash, iso_timestamp(at)).exec();
+}
+
+bool AccountStore::set_token_hash(std::string_view name, const std::string& token_hash) {
+    SQLite::Statement update(db_, R"(
+        UPDATE account SET token_hash = ?1, credentials_version = credentials_version + 1
+        WHERE name = ?2 AND role = 'station')");
+    return rebind(update, token_hash, std::string(name)).exec() > 0;
 }
 
 bool AccountStore::remove(std::string_view name) {

@@ -217,6 +217,8 @@ constexpr auto finding_names = enum_names<StocktakeFinding>({
 
 std::string_view to_string(StocktakeFinding finding) { return finding_names.name_of(finding); }
 
+std::optional<StocktakeFinding> stocktake_finding_from(std::string_view name) { return finding_names.value_of(name); }
+
 constexpr auto unexpected_reason_names = enum_names<UnexpectedReason>({
     {UnexpectedReason::none, ""},
     {UnexpectedReason::on_loan, "on_loan"},
@@ -227,6 +229,10 @@ constexpr auto unexpected_reason_names = enum_names<UnexpectedReason>({
 });
 
 std::string_view to_string(UnexpectedReason reason) { return unexpected_reason_names.name_of(reason); }
+
+std::optional<UnexpectedReason> unexpected_reason_from(std::string_view name) {
+    return unexpected_reason_names.value_of(name);
+}
 
 // ---- Starting -------------------------------------------------------------
 

@@ -55,7 +55,9 @@ enum class StocktakeFinding {
 };
 enum class UnexpectedReason { none, on_loan, written_off, lost, outside_scope, unknown };
 std::string_view to_string(StocktakeFinding finding);
-std::string_view to_string(UnexpectedReason reason);
+std::string_view to_string(UnexpectedReason reason);  // "" for none
+std::optional<StocktakeFinding> stocktake_finding_from(std::string_view name);
+std::optional<UnexpectedReason> unexpected_reason_from(std::string_view name);
 
 struct StocktakeScanResult {
     std::string code;
@@ -64,6 +66,8 @@ struct StocktakeScanResult {
     std::string title;
     int counted = 0;        // counted: copies of this title scanned so far
     bool repeated = false;  // this copy was scanned before in this stocktake
+
+    friend bool operator==(const StocktakeScanResult&, const StocktakeScanResult&) = default;
 };
 
 // Records scans into the open stocktake, one transaction each with a

@@ -21,6 +21,8 @@ struct SetLine {
     int held = 0;
 
     int missing() const { return held >= per_pupil ? 0 : per_pupil - held; }
+
+    friend bool operator==(const SetLine&, const SetLine&) = default;
 };
 
 // What the curriculum says a pupil should hold, and what they do: the rules of

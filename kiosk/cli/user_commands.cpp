@@ -35,7 +35,21 @@ std::optional<std::string> new_password(CliContext& context, const std::string& 
     return password;
 }
 
+// The one line a station's token is shown in, for the kiosk's token file: nothing else on stdout.
+int print_token(CliContext& context,
+                const core::OrFault<tl::expected<core::StationToken, core::AccountProblem>>& made) {
+    const auto station = or_fault(made);
+    if (!station) return refused(context, station.error());
+    std::cout << "token: " << station->token << '\n';
+    return exit_done;
+}
+
 int run_user_add(CliContext& context, const UserArguments& args) {
+    if (args.role == "station") {
+        if (!args.classes.empty())
+            return refused(context, {core::AccountProblemKind::classes_only_for_teachers, args.name});
+        return print_token(context, context.library().accounts().add_station(args.name, CliContext::now()));
+    }
     const auto password = new_password(context, args.name);
     if (!password) return exit_bad_input;
     const core::NewAccount account{.name = args.name,
@@ -78,8 +92,10 @@ int run_user_list(CliContext& context, bool as_json) {
 int run_user_passwd(CliContext& context, const std::string& name) {
     auto accounts = context.library().accounts();
     // Asked before the password is typed: no one types a password for a name mistyped.
-    if (!or_fault(accounts.find(name)))
-        return refused(context, {core::AccountProblemKind::unknown_account, core::printable(name)});
+    const auto account = or_fault(accounts.find(name));
+    if (!account) return refused(context, {core::AccountProblemKind::unknown_account, core::printable(name)});
+    if (account->role == core::AccountRole::station)
+        return print_token(context, accounts.renew_token(name, CliContext::now()));
     const auto password = new_password(context, name);
     if (!password) return exit_bad_input;
     if (const auto problem = or_fault(accounts.change_password(name, *password, CliContext::now())))
@@ -104,8 +120,10 @@ void add_user_commands(CLI::App& app, UserArguments& args,
 
     auto* add = user->add_subcommand("add", "Add an account; its password (10 characters or more) from stdin");
     add->add_option("NAME", args.name, "The name to log in with")->required();
-    add->add_option("--role", args.role, "librarian (everything), director (reads), teacher (their classes)")
-        ->check(CLI::IsMember({"librarian", "teacher", "director"}))
+    add->add_option("--role", args.role,
+                    "librarian (everything), director (reads), teacher (their classes), station (a kiosk on "
+                    "another PC: prints its token instead of reading a password)")
+        ->check(CLI::IsMember({"librarian", "teacher", "director", "station"}))
         ->required();
     add->add_option("--class", args.classes, "A class the teacher leads, such as 5Ә (repeat for more)");
     add->callback(chosen([&args](CliContext& c) { return run_user_add(c, args); }));
@@ -114,8 +132,9 @@ void add_user_commands(CLI::App& app, UserArguments& args,
     list->add_flag("--json", args.json, "Print JSON");
     list->callback(chosen([&args](CliContext& c) { return run_user_list(c, args.json); }));
 
-    auto* passwd = user->add_subcommand(
-        "passwd", "A new password from stdin; the account's open sessions end and its lockout is lifted");
+    auto* passwd = user->add_subcommand("passwd",
+                                        "A new password from stdin; the account's open sessions end and its lockout is "
+                                        "lifted (a station: a new token)");
     passwd->add_option("NAME", args.name, "The account")->required();
     passwd->callback(chosen([&args](CliContext& c) { return run_user_passwd(c, args.name); }));
 

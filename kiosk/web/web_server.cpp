@@ -63,6 +63,8 @@ std::map<app::Language, std::string> translation_tables() {
 }
 
 bool role_allows(core::AccountRole role, Access access) {
+    // A station account calls only /api/station/*, with its token (station_routes.cpp).
+    if (role == core::AccountRole::station) return false;
     switch (access) {
         case Access::signed_in:
         case Access::class_reads:
@@ -74,18 +76,6 @@ bool role_allows(core::AccountRole role, Access access) {
     }
     return false;
 }
-
-// Every change this Library makes during the request is the account's, and only then.
-class ActingAs {
-public:
-    ActingAs(core::Library& library, const std::string& account) : library_(library) { library_.act_as(account); }
-    ~ActingAs() { library_.act_as(std::nullopt); }
-    ActingAs(const ActingAs&) = delete;
-    ActingAs& operator=(const ActingAs&) = delete;
-
-private:
-    core::Library& library_;
-};
 
 }  // namespace
 
@@ -140,6 +130,7 @@ WebServer::WebServer(ServerSettings settings, std::unique_ptr<LibraryPool> pool,
     add_record_routes();
     add_action_routes();
     add_public_answer_routes();
+    add_station_routes();
 }
 
 WebServer::~WebServer() { stop(); }
@@ -258,6 +249,9 @@ std::optional<LibraryPool::Lease> WebServer::borrow(std::optional<std::size_t> s
 void WebServer::serve_api(const httplib::Request& request, httplib::Response& response, Access access,
                           const ApiHandler& handler, LibraryFor library_for) {
     response.set_header("Cache-Control", "no-store");
+    // A station account's token opens the station routes and nothing else.
+    if (request.has_header("Authorization"))
+        return send_error(response, 403, "forbidden", "a station account's token is only for /api/station/*");
     const auto now = settings_.clock();
     const auto language = requested_language(request.params, request.get_header_value("Accept-Language"));
     if (!language) return send_error(response, 400, "bad_request", language.error().message);

@@ -7,6 +7,7 @@
 #include "kiosk/app/translator.hpp"
 #include "kiosk/web/api_requests.hpp"
 #include "kiosk/web/library_pool.hpp"
+#include "kiosk/web/remote_stations.hpp"
 #include "kiosk/web/session_store.hpp"
 #include "kiosk/web/static_assets.hpp"
 #include "kiosk/web/tls_certificate.hpp"
@@ -84,6 +85,18 @@ struct ApiCall {
     void send_kept(const std::function<answers::AnswerOr()>& make);
 };
 
+// Every change this Library makes during the request is the account's, and only then.
+class ActingAs {
+public:
+    ActingAs(core::Library& library, const std::string& account) : library_(library) { library_.act_as(account); }
+    ~ActingAs() { library_.act_as(std::nullopt); }
+    ActingAs(const ActingAs&) = delete;
+    ActingAs& operator=(const ActingAs&) = delete;
+
+private:
+    core::Library& library_;
+};
+
 // Whether the account may see this class's pupils, loans and debtors.
 bool may_see_class(const core::Account& account, std::string_view class_name);
 
@@ -116,6 +129,13 @@ private:
              LibraryFor library_for = LibraryFor::any);
     void serve_api(const httplib::Request& request, httplib::Response& response, Access access,
                    const ApiHandler& handler, LibraryFor library_for);
+    // /api/station/*: a station account's token instead of a session (station_routes.cpp).
+    using StationHandler = std::function<void(StationCall&)>;
+    void station_api(const std::string& method, const std::string& pattern, StationHandler handler);
+    void serve_station(const httplib::Request& request, httplib::Response& response, const StationHandler& handler);
+    // The Library for this token's stations and the stations, or nullopt with the refusal sent.
+    std::optional<std::pair<LibraryPool::Lease, std::shared_ptr<RemoteStation>>> remote_station_for(
+        const httplib::Request& request, httplib::Response& response);
     std::optional<LibraryPool::Lease> borrow(std::optional<std::size_t> slot);
 
     void set_limits();
@@ -127,18 +147,24 @@ private:
     void add_record_routes();
     void add_action_routes();
     void add_public_answer_routes();
+    void add_station_routes();
+    void add_librarian_station_routes();
     void log_in(const httplib::Request& request, httplib::Response& response);
     std::string session_cookie(const std::string& value, std::optional<std::chrono::seconds> max_age) const;
 
     ServerSettings settings_;
     std::unique_ptr<LibraryPool> pool_;
-    SessionStore sessions_;  // after pool_: their stations go before the Libraries they use
+    SessionStore sessions_;           // after pool_: their stations go before the Libraries they use
+    RemoteStations remote_stations_;  // likewise
     std::unique_ptr<httplib::Server> http_;
     bool tls_;
     std::atomic<bool> stop_called_{false};
     std::atomic<bool> run_called_{false};
     std::atomic<bool> run_ended_{false};
-    std::mutex login_mutex_;                             // one password hash at a time: argon2id takes 19 MiB each
+    std::mutex login_mutex_;  // one password hash at a time: argon2id takes 19 MiB each
+    // One librarian PIN check at a time (argon2id, 64 MiB), its tries read and written in turn. Not login_mutex_:
+    // a PIN check holds a Library while it waits, a login waits before it borrows one.
+    std::mutex librarian_pin_mutex_;
     std::map<app::Language, std::string> translations_;  // GET /api/i18n/{lang}, made once
 };
 

@@ -1,12 +1,14 @@
 // What `kitap serve` reads from the network before a handler runs, through the real
 // parsers of kiosk/web/api_requests and action_requests: JSON bodies (login, scan, the librarian's actions, a
 // setting's value, the PIN), a query string with an Accept-Language header (as a report's and a labels' request too),
-// an import's query with its body, a Cookie header, and --listen. Each gives a typed request within its limits or a
-// BadRequest with a message; any exception, crash or hang is a finding. The first byte (a digit) picks the parser,
-// the rest is its input.
+// an import's query with its body, a Cookie header, --listen, and the station wire format (kiosk/wire: what the
+// station routes read from a kiosk and a kiosk will read from the server). Each gives a typed request within its
+// limits or a BadRequest with a message; any exception, crash or hang is a finding. The first byte (a digit) picks the
+// parser, the rest is its input.
 #include "kiosk/web/action_requests.hpp"
 #include "kiosk/web/api_requests.hpp"
 #include "kiosk/web/serve.hpp"
+#include "kiosk/wire/station_wire.hpp"
 #include "tests/fuzz/support/fuzz_check.hpp"
 
 #include <httplib.h>
@@ -151,13 +153,39 @@ void listen(std::string_view text) {
                       "a listen address has a port and a host without brackets");
 }
 
+// A decoded value encodes and decodes to itself; a refusal says what is wrong.
+template <typename T>
+void wire_value(const nlohmann::json& body) {
+    const auto decoded = wire::decode<T>(body);
+    if (!decoded) {
+        fuzz::require(!decoded.error().message.empty(), "a refused wire value says what is wrong");
+        return;
+    }
+    const nlohmann::json encoded = *decoded;
+    const auto again = wire::decode<T>(nlohmann::json::parse(encoded.dump()));
+    fuzz::require(again && *again == *decoded, "a decoded wire value round-trips");
+}
+
+// One body through every decoder of the station wire format.
+void station_wire(std::string_view text) {
+    const auto body = wire::parse_body(text);
+    if (!body) return fuzz::require(!body.error().message.empty(), "a body that is not JSON is said so");
+    wire_value<wire::ScanRequest>(*body);
+    wire_value<wire::CommandRequest>(*body);
+    wire_value<wire::PinRequest>(*body);
+    wire_value<core::StationResult>(*body);
+    wire_value<core::SessionSnapshot>(*body);
+    wire_value<core::JournalEntry>(*body);
+}
+
 }  // namespace
 
-// The first byte as a digit ('0' login ... '6' import, '7' a setting and the PIN), as the corpus's files begin.
+// The first byte as a digit ('0' login ... '6' import, '7' a setting and the PIN, '8' the station wire format), as
+// the corpus's files begin.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (static_cast<std::uint8_t>(data[0] - '0') % 8) {
+    switch (static_cast<std::uint8_t>(data[0] - '0') % 9) {
         case 0:
             login(input);
             break;
@@ -179,8 +207,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         case 6:
             import(input);
             break;
-        default:
+        case 7:
             setting_and_pin(input);
+            break;
+        default:
+            station_wire(input);
             break;
     }
     return 0;

@@ -42,7 +42,7 @@ const madeAtRunTime = {
     'web.copy_status.': ['available', 'on_loan', 'lost', 'written_off'],
     'web.shortage.': ['no_stock', 'textbook_debt'],
     'web.writeoff.reason.': ['worn', 'curriculum', 'lost', 'damaged'],
-    'web.role.': ['librarian', 'teacher', 'director'],
+    'web.role.': ['librarian', 'teacher', 'director', 'station'],
     'web.language.': languages,
     'web.nav.': ['desk', 'classes', 'readers', 'catalogue', 'imports', 'reports', 'year', 'audit', 'settings', 'accounts', 'teacher'],
     'web.reports.kind.': ['provision', 'debtors', 'register', 'acts', 'order', 'annual'],

@@ -1,7 +1,9 @@
 #include "core/db/database.hpp"
 
 #include "core/audit/event_log.hpp"
+#include "core/db/backup.hpp"
 #include "tests/support/school.hpp"
+#include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,6 +20,37 @@ TEST(Database, FreshDatabaseHasEveryMigrationApplied) {
     testing::TempDatabase temp;
     EXPECT_EQ(schema_version(temp.db()), latest_schema_version());
     EXPECT_GE(latest_schema_version(), 1);
+}
+
+TEST(Database, TheStationMigrationKeepsEveryAccountItsIdAndItsClasses) {
+    auto older = reference_schema(8);
+    older.exec(R"(
+        INSERT INTO school_class (id, grade, letter, language, school_year) VALUES (7, 5, 'Ә', 'kk', '2026-2027');
+        INSERT INTO account (id, name, role, password_hash, credentials_version, created_at) VALUES
+            (3, 'aigul', 'librarian', '$argon2id$v=19$a', 1, '2026-11-25T09:00:00Z'),
+            (9, 'marat.s', 'teacher', '$argon2id$v=19$b', 4, '2026-11-25T09:00:00Z');
+        INSERT INTO account_class (account_id, class_id) VALUES (9, 7);)");
+    testing::TempDir dir;
+    backup_database(older, dir / "kitap.db");
+    auto migrated = open_database(dir / "kitap.db");
+    EXPECT_EQ(migrated
+                  .execAndGet("SELECT group_concat(id || ' ' || name || ' ' || role || ' ' || password_hash || ' ' || "
+                              "credentials_version, '; ') FROM account ORDER BY id")
+                  .getString(),
+              "3 aigul librarian $argon2id$v=19$a 1; 9 marat.s teacher $argon2id$v=19$b 4");
+    EXPECT_EQ(migrated.execAndGet("SELECT account_id || ' ' || class_id FROM account_class").getString(), "9 7");
+    SQLite::Statement dangling(migrated, "PRAGMA foreign_key_check");
+    EXPECT_FALSE(dangling.executeStep());
+    migrated.exec("DELETE FROM account WHERE id = 9");
+    EXPECT_EQ(migrated.execAndGet("SELECT count(*) FROM account_class").getInt(), 0) << "the cascade still holds";
+    EXPECT_THROW(migrated.exec("INSERT INTO account (name, role, created_at) VALUES ('kiosk', 'station', 'now')"),
+                 SQLite::Exception)
+        << "a station needs a token";
+    EXPECT_THROW(migrated.exec("INSERT INTO account (name, role, token_hash, password_hash, created_at) VALUES "
+                               "('kiosk', 'librarian', '" +
+                               std::string(64, 'a') + "', '$argon2id$x', 'now')"),
+                 SQLite::Exception)
+        << "only a station has a token";
 }
 
 TEST(Database, PragmasMakeEveryCommitDurable) {

@@ -243,6 +243,50 @@ TEST_F(AccountServiceTest, ATeachersAccountChangesAreNotShownAsTheLibrarians) {
     EXPECT_EQ(rows, (std::vector<std::string>{"account_password_changed [] marat.s"}));
 }
 
+TEST_F(AccountServiceTest, AStationHasATokenKeptOnlyAsItsHashAndNoPassword) {
+    const auto added = accounts().add_station("reading-room", t0).value();
+    ASSERT_TRUE(added) << to_string(added.error().kind);
+    EXPECT_EQ(added->account.role, AccountRole::station);
+    EXPECT_EQ(added->token.size(), 64u);
+    EXPECT_EQ(added->token.find_first_not_of("0123456789abcdef"), std::string::npos);
+    EXPECT_NE(accounts().add_station("second-floor", t0).value()->token, added->token);
+    EXPECT_EQ(school_.count("SELECT count(*) FROM account WHERE password_hash IS NULL AND length(token_hash) = 64"), 2);
+    EXPECT_EQ(school_.count("SELECT count(*) FROM account WHERE instr(token_hash, '" + added->token + "') > 0"), 0)
+        << "the token itself is not stored";
+
+    EXPECT_EQ(accounts().find_by_token(added->token).value(), added->account);
+    EXPECT_EQ(accounts().find_by_token(added->token.substr(1)).value(), std::nullopt);
+    EXPECT_EQ(accounts().find_by_token("").value(), std::nullopt);
+    EXPECT_EQ(log_in("reading-room", "", t0 + 1min).error().reason, LoginRefusal::wrong_password);
+    EXPECT_EQ(log_in("reading-room", added->token, t0 + 1min).error().reason, LoginRefusal::wrong_password)
+        << "a station never logs in with a password, not even its token";
+    EXPECT_EQ(audited("account_added"), (std::vector<std::string>{"account_added account=reading-room role=station",
+                                                                  "account_added account=second-floor role=station"}));
+}
+
+TEST_F(AccountServiceTest, AStationsNewTokenVoidsTheOldAndPasswordsAreRefused) {
+    const auto first = accounts().add_station("reading-room", t0).value().value();
+    ASSERT_TRUE(add(librarian));
+    const auto renewed = accounts().renew_token("reading-room", t0 + 1min).value();
+    ASSERT_TRUE(renewed);
+    EXPECT_EQ(renewed->account.credentials_version, 2);
+    EXPECT_EQ(accounts().find_by_token(first.token).value(), std::nullopt);
+    EXPECT_EQ(accounts().find_by_token(renewed->token).value(), renewed->account);
+
+    EXPECT_EQ(accounts().renew_token("aigul", t0).value().error(),
+              (AccountProblem{AccountProblemKind::not_a_station, "aigul"}));
+    EXPECT_EQ(accounts().renew_token("nobody", t0).value().error(),
+              (AccountProblem{AccountProblemKind::unknown_account, "nobody"}));
+    EXPECT_EQ(accounts().change_password("reading-room", "a password at last", t0).value(),
+              (AccountProblem{AccountProblemKind::station_has_no_password, "reading-room"}));
+    EXPECT_EQ(add({.name = "kiosk-3", .role = AccountRole::station, .password = "long enough password"}).error(),
+              (AccountProblem{AccountProblemKind::station_has_no_password, "kiosk-3"}));
+    EXPECT_EQ(accounts().add_station("aigul", t0).value().error(),
+              (AccountProblem{AccountProblemKind::name_taken, "aigul"}));
+    EXPECT_EQ(accounts().add_station("two words", t0).value().error().kind, AccountProblemKind::bad_name);
+    EXPECT_EQ(audited("station_token"), (std::vector<std::string>{"station_token_renewed account=reading-room"}));
+}
+
 TEST_F(AccountServiceTest, AClassTeacherGoesOnWithTheClassAtYearClose) {
     ASSERT_TRUE(add(teacher));
     school_.add_pupil("20000014", 1);

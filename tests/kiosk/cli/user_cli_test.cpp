@@ -91,6 +91,38 @@ TEST_F(UserCli, PasswdAndRemoveAreAuditedAndTheChainHolds) {
     EXPECT_EQ(kitap({"audit", "verify"}).exit_code, 0);
 }
 
+TEST_F(UserCli, AStationIsAddedWithATokenOnOneLineAndPasswdGivesANewOne) {
+    const auto added = kitap({"user", "add", "reading-room", "--role", "station"}, "never read\n");
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    ASSERT_EQ(added.out.size(), std::string("token: \n").size() + 64) << added.out;
+    EXPECT_TRUE(added.out.starts_with("token: ")) << added.out;
+    const auto token = added.out.substr(7, 64);
+    EXPECT_EQ(token.find_first_not_of("0123456789abcdef"), std::string::npos);
+    EXPECT_EQ(kitap({"user", "list", "--json"}).parsed(),
+              json::parse(R"([{"name": "reading-room", "role": "station", "classes": []}])"));
+    EXPECT_NE(kitap({"user", "list"}, "", "LANG=kk_KZ.UTF-8").out.find("станция"), std::string::npos);
+
+    const auto renewed = kitap({"user", "passwd", "reading-room"});
+    ASSERT_EQ(renewed.exit_code, 0) << renewed.err;
+    EXPECT_TRUE(renewed.out.starts_with("token: ")) << renewed.out;
+    EXPECT_NE(renewed.out.substr(7, 64), token);
+    auto library = kitap::core::Library::open(db());
+    ASSERT_TRUE(library);
+    EXPECT_EQ(library->accounts().find_by_token(token).value(), std::nullopt);
+    EXPECT_EQ(library->accounts().find_by_token(renewed.out.substr(7, 64)).value()->name, "reading-room");
+
+    const auto with_class = kitap({"user", "add", "kiosk-2", "--role", "station", "--class", "5Ә"});
+    EXPECT_EQ(with_class.exit_code, 2);
+    EXPECT_TRUE(with_class.out.empty()) << with_class.out;
+    const auto taken = kitap({"user", "add", "reading-room", "--role", "station"});
+    EXPECT_EQ(taken.exit_code, 2);
+    EXPECT_NE(taken.err.find("reading-room already exists"), std::string::npos) << taken.err;
+    const auto rows = audit_rows();
+    EXPECT_EQ(std::vector<std::string>(rows.end() - 2, rows.end()),
+              (std::vector<std::string>{"account_added account=reading-room role=station -",
+                                        "station_token_renewed account=reading-room -"}));
+}
+
 // What the web console does on each request: its rows name the account, in the
 // audit's JSON and text, and the hash chain holds over rows with and without one.
 TEST_F(UserCli, TheAuditShowsTheWebAccountARowWasWrittenAs) {

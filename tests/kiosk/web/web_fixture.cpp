@@ -41,6 +41,13 @@ void WebFixture::add_account(const std::string& name, core::AccountRole role, st
     if (!added || !*added) throw std::runtime_error("cannot add the account " + name);
 }
 
+std::string WebFixture::add_station(const std::string& name) {
+    auto library = open_library();
+    const auto added = library.accounts().add_station(name, now());
+    if (!added || !*added) throw std::runtime_error("cannot add the station account " + name);
+    return (*added)->token;
+}
+
 core::Library WebFixture::open_library() const {
     auto library = core::Library::open(school_.path());
     if (!library) throw std::runtime_error("cannot open the library: " + library.error().detail);
@@ -69,6 +76,15 @@ httplib::Result WebFixture::get(const Browser& browser, const std::string& path)
 httplib::Result WebFixture::post(const Browser& browser, const std::string& path, const nlohmann::json& body) const {
     return client().Post(path, {{"Cookie", browser.cookie}, {"X-CSRF-Token", browser.csrf}}, body.dump(),
                          "application/json");
+}
+
+httplib::Result WebFixture::station_get(const std::string& token, const std::string& path) const {
+    return client().Get(path, {{"Authorization", "Bearer " + token}});
+}
+
+httplib::Result WebFixture::station_post(const std::string& token, const std::string& path,
+                                         const nlohmann::json& body) const {
+    return client().Post(path, {{"Authorization", "Bearer " + token}}, body.dump(), "application/json");
 }
 
 std::string cookie_pair(const std::string& set_cookie) { return set_cookie.substr(0, set_cookie.find(';')); }

@@ -43,6 +43,8 @@ public:
     core::Timestamp now() const { return core::Timestamp(std::chrono::seconds(now_.load())); }
 
     void add_account(const std::string& name, core::AccountRole role, std::vector<std::string> classes = {});
+    // A station account as `kitap user add NAME --role station` makes it; its token.
+    std::string add_station(const std::string& name);
     // A library of the test's own on the database, as another program (the CLI) holds one.
     core::Library open_library() const;
 
@@ -51,6 +53,9 @@ public:
     Browser log_in(const std::string& user, const std::string& with_password = password) const;
     httplib::Result get(const Browser& browser, const std::string& path) const;
     httplib::Result post(const Browser& browser, const std::string& path, const nlohmann::json& body) const;
+    // A kiosk's call with its station token.
+    httplib::Result station_get(const std::string& token, const std::string& path) const;
+    httplib::Result station_post(const std::string& token, const std::string& path, const nlohmann::json& body) const;
 
 private:
     TestSchool school_;

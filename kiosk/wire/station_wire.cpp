@@ -1,0 +1,372 @@
+#include "kiosk/wire/station_wire.hpp"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace kitap::wire {
+
+using nlohmann::json;
+
+BadField BadField::within(std::string_view key) const {
+    std::string field(key);
+    const auto& inner = error_.field;
+    if (!inner.empty()) field += (inner.front() == '[' ? "" : ".") + inner;
+    return BadField(std::move(field), error_.message);
+}
+
+tl::expected<nlohmann::json, WireError> parse_body(std::string_view body) {
+    auto parsed = nlohmann::json::parse(body, nullptr, false);
+    if (parsed.is_discarded()) return tl::unexpected(WireError{"", "the body is not JSON"});
+    return parsed;
+}
+
+namespace {
+
+template <typename T>
+struct is_optional : std::false_type {};
+template <typename T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <typename T>
+struct is_vector : std::false_type {};
+template <typename T>
+struct is_vector<std::vector<T>> : std::true_type {};
+
+// One value as T; a hostile one is a BadField (its field filled in by the callers up the tree).
+template <typename T>
+T value_of(const json& value) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        if (!value.is_string()) throw BadField("", "expected a string");
+        return value.get<std::string>();
+    } else if constexpr (std::is_same_v<T, bool>) {
+        if (!value.is_boolean()) throw BadField("", "expected true or false");
+        return value.get<bool>();
+    } else if constexpr (std::is_integral_v<T>) {
+        // Checked here: nlohmann would cast a fraction or an out-of-range number silently.
+        if (!value.is_number_integer()) throw BadField("", "expected a whole number");
+        const bool fits = value.is_number_unsigned()
+                              ? std::cmp_less_equal(value.get<std::uint64_t>(), std::numeric_limits<T>::max())
+                              : std::in_range<T>(value.get<std::int64_t>());
+        if (!fits) throw BadField("", "the number is out of range");
+        return value.is_number_unsigned() ? static_cast<T>(value.get<std::uint64_t>())
+                                          : static_cast<T>(value.get<std::int64_t>());
+    } else if constexpr (is_optional<T>::value) {
+        if (value.is_null()) return std::nullopt;
+        return value_of<typename T::value_type>(value);
+    } else if constexpr (is_vector<T>::value) {
+        if (!value.is_array()) throw BadField("", "expected a list");
+        T list;
+        list.reserve(value.size());
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            try {
+                list.push_back(value_of<typename T::value_type>(value[i]));
+            } catch (const BadField& bad) {
+                throw bad.within("[" + std::to_string(i) + "]");
+            }
+        }
+        return list;
+    } else {
+        return value.get<T>();  // a from_json of this file
+    }
+}
+
+const json& object_of(const json& value) {
+    if (!value.is_object()) throw BadField("", "expected an object");
+    return value;
+}
+
+// The member `key` of an object as T. Every field is written, so a missing one is refused.
+template <typename T>
+T field(const json& object, const std::string& key) {
+    const auto found = object_of(object).find(key);
+    if (found == object.end()) throw BadField(key, "missing");
+    try {
+        return value_of<T>(*found);
+    } catch (const BadField& bad) {
+        throw bad.within(key);
+    }
+}
+
+template <typename T>
+json nullable(const std::optional<T>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+// An enum by its stable name. The name itself is not repeated: it may be anything.
+template <typename Enum, typename From>
+Enum named(const json& value, From from, const char* what) {
+    if (!value.is_string()) throw BadField("", std::string("expected the name of ") + what);
+    const auto found = from(value.get_ref<const std::string&>());
+    if (!found) throw BadField("", std::string("not the name of ") + what);
+    return *found;
+}
+
+}  // namespace
+
+void to_json(nlohmann::json& json, const ScanRequest& request) {
+    json = request.scan;
+    json["mode"] = request.mode;
+}
+void from_json(const nlohmann::json& json, ScanRequest& request) {
+    request = {.mode = field<core::StationMode>(json, "mode"), .scan = json.get<core::Scan>()};
+}
+
+void to_json(nlohmann::json& json, const CommandRequest& request) {
+    json = request.command;
+    json["mode"] = request.mode;
+}
+void from_json(const nlohmann::json& json, CommandRequest& request) {
+    request = {.mode = field<core::StationMode>(json, "mode"), .command = json.get<core::StationCommand>()};
+}
+
+void to_json(nlohmann::json& json, const ModeRequest& request) { json = {{"mode", request.mode}}; }
+void from_json(const nlohmann::json& json, ModeRequest& request) {
+    request = {.mode = field<core::StationMode>(json, "mode")};
+}
+
+void to_json(nlohmann::json& json, const PinRequest& request) { json = {{"pin", request.pin}}; }
+void from_json(const nlohmann::json& json, PinRequest& request) { request = {.pin = field<std::string>(json, "pin")}; }
+
+}  // namespace kitap::wire
+
+namespace kitap::core {
+
+using nlohmann::json;
+using wire::BadField;
+using wire::field;
+using wire::named;
+using wire::nullable;
+using wire::object_of;
+
+void to_json(json& json, StationMode mode) { json = to_string(mode); }
+void from_json(const json& json, StationMode& mode) { mode = named<StationMode>(json, station_mode_from, "a mode"); }
+void to_json(json& json, Outcome outcome) { json = to_string(outcome); }
+void from_json(const json& json, Outcome& outcome) { outcome = named<Outcome>(json, outcome_from, "an outcome"); }
+void to_json(json& json, Reason reason) { json = to_string(reason); }
+void from_json(const json& json, Reason& reason) { reason = named<Reason>(json, reason_from, "a reason"); }
+void to_json(json& json, Condition condition) { json = to_string(condition); }
+void from_json(const json& json, Condition& condition) {
+    condition = named<Condition>(json, condition_from, "a condition");
+}
+void to_json(json& json, Command command) { json = to_string(command); }
+void from_json(const json& json, Command& command) { command = named<Command>(json, command_from, "a command"); }
+void to_json(json& json, CodeKind kind) { json = to_string(kind); }
+void from_json(const json& json, CodeKind& kind) { kind = named<CodeKind>(json, code_kind_from, "a kind of code"); }
+void to_json(json& json, ReaderCategory category) { json = to_string(category); }
+void from_json(const json& json, ReaderCategory& category) {
+    category = named<ReaderCategory>(json, reader_category_from, "a reader category");
+}
+void to_json(json& json, TitleKind kind) { json = to_string(kind); }
+void from_json(const json& json, TitleKind& kind) { kind = named<TitleKind>(json, title_kind_from, "a kind of title"); }
+void to_json(json& json, StocktakeFinding finding) { json = to_string(finding); }
+void from_json(const json& json, StocktakeFinding& finding) {
+    finding = named<StocktakeFinding>(json, stocktake_finding_from, "a stocktake finding");
+}
+void to_json(json& json, UnexpectedReason reason) { json = to_string(reason); }
+void from_json(const json& json, UnexpectedReason& reason) {
+    reason = named<UnexpectedReason>(json, unexpected_reason_from, "a stocktake reason");
+}
+
+void to_json(json& json, const Scan& scan) {
+    json = {{"text", scan.text}, {"symbology", scan.symbology}, {"source", scan.source}};
+}
+void from_json(const json& json, Scan& scan) {
+    scan = {.text = field<std::string>(json, "text"),
+            .symbology = field<std::string>(json, "symbology"),
+            .source = field<std::string>(json, "source")};
+}
+
+void to_json(json& json, const StationCommand& command) {
+    if (const auto* renew = std::get_if<RenewLoan>(&command))
+        json = {{"renew", renew->loan_id}};
+    else
+        json = {{"command", std::get<Command>(command)}};
+}
+void from_json(const json& json, StationCommand& command) {
+    const bool renews = object_of(json).contains("renew");
+    if (renews == json.contains("command")) throw BadField("", "give either \"command\" or \"renew\"");
+    if (renews)
+        command = RenewLoan{field<RowId>(json, "renew")};
+    else
+        command = field<Command>(json, "command");
+}
+
+void to_json(json& json, const ReaderSummary& reader) {
+    json = {
+        {"card", reader.card}, {"name", reader.name}, {"category", reader.category}, {"class_name", reader.class_name}};
+}
+void from_json(const json& json, ReaderSummary& reader) {
+    reader = {.card = field<std::string>(json, "card"),
+              .name = field<std::string>(json, "name"),
+              .category = field<ReaderCategory>(json, "category"),
+              .class_name = field<std::string>(json, "class_name")};
+}
+
+void to_json(json& json, const HeldItem& item) {
+    json = {{"code", item.code}, {"title", item.title},     {"kind", item.kind},        {"quantity", item.quantity},
+            {"due", item.due},   {"loan_id", item.loan_id}, {"renewals", item.renewals}};
+}
+void from_json(const json& json, HeldItem& item) {
+    item = {.code = field<std::string>(json, "code"),
+            .title = field<std::string>(json, "title"),
+            .kind = field<TitleKind>(json, "kind"),
+            .quantity = field<int>(json, "quantity"),
+            .due = field<Date>(json, "due"),
+            .loan_id = field<RowId>(json, "loan_id"),
+            .renewals = field<int>(json, "renewals")};
+}
+
+void to_json(json& json, const StocktakeScanResult& result) {
+    json = {{"code", result.code},   {"finding", result.finding}, {"reason", result.reason},
+            {"title", result.title}, {"counted", result.counted}, {"repeated", result.repeated}};
+}
+void from_json(const json& json, StocktakeScanResult& result) {
+    result = {.code = field<std::string>(json, "code"),
+              .finding = field<StocktakeFinding>(json, "finding"),
+              .reason = field<UnexpectedReason>(json, "reason"),
+              .title = field<std::string>(json, "title"),
+              .counted = field<int>(json, "counted"),
+              .repeated = field<bool>(json, "repeated")};
+}
+
+void to_json(json& json, const StationOutcome& outcome) {
+    json = {{"code", outcome.code},
+            {"kind", outcome.kind},
+            {"outcome", outcome.outcome},
+            {"reason", outcome.reason},
+            {"reader", nullable(outcome.reader)},
+            {"title", outcome.title},
+            {"due", nullable(outcome.due)},
+            {"previous_holder", nullable(outcome.previous_holder)},
+            {"overdue", outcome.overdue},
+            {"limit", outcome.limit},
+            {"command", nullable(outcome.command)},
+            {"off_curriculum", outcome.off_curriculum},
+            {"condition", nullable(outcome.condition)},
+            {"compensation_tiyn", nullable(outcome.compensation_tiyn)},
+            {"stocktake", nullable(outcome.stocktake)},
+            {"until", nullable(outcome.until)},
+            {"tries_left", outcome.tries_left},
+            {"renewals", outcome.renewals},
+            {"asks_for_librarian", outcome.asks_for_librarian}};
+}
+void from_json(const json& json, StationOutcome& outcome) {
+    outcome = {.code = field<std::string>(json, "code"),
+               .kind = field<CodeKind>(json, "kind"),
+               .outcome = field<Outcome>(json, "outcome"),
+               .reason = field<Reason>(json, "reason"),
+               .reader = field<std::optional<ReaderSummary>>(json, "reader"),
+               .title = field<std::string>(json, "title"),
+               .due = field<std::optional<Date>>(json, "due"),
+               .previous_holder = field<std::optional<std::string>>(json, "previous_holder"),
+               .overdue = field<std::vector<HeldItem>>(json, "overdue"),
+               .limit = field<int>(json, "limit"),
+               .command = field<std::optional<Command>>(json, "command"),
+               .off_curriculum = field<bool>(json, "off_curriculum"),
+               .condition = field<std::optional<Condition>>(json, "condition"),
+               .compensation_tiyn = field<std::optional<std::int64_t>>(json, "compensation_tiyn"),
+               .stocktake = field<std::optional<StocktakeScanResult>>(json, "stocktake"),
+               .until = field<std::optional<Timestamp>>(json, "until"),
+               .tries_left = field<int>(json, "tries_left"),
+               .renewals = field<int>(json, "renewals"),
+               .asks_for_librarian = field<bool>(json, "asks_for_librarian")};
+}
+
+void to_json(json& json, const SetLine& line) {
+    json = {{"title_id", line.title_id}, {"isbn", line.isbn},           {"title", line.title},
+            {"subject", line.subject},   {"per_pupil", line.per_pupil}, {"held", line.held}};
+}
+void from_json(const json& json, SetLine& line) {
+    line = {.title_id = field<RowId>(json, "title_id"),
+            .isbn = field<std::string>(json, "isbn"),
+            .title = field<std::string>(json, "title"),
+            .subject = field<std::string>(json, "subject"),
+            .per_pupil = field<int>(json, "per_pupil"),
+            .held = field<int>(json, "held")};
+}
+
+void to_json(json& json, const SetProgress& progress) {
+    json = {{"lines", progress.lines}, {"held", progress.held}, {"needed", progress.needed}};
+}
+void from_json(const json& json, SetProgress& progress) {
+    progress = {.lines = field<std::vector<SetLine>>(json, "lines"),
+                .held = field<int>(json, "held"),
+                .needed = field<int>(json, "needed")};
+}
+
+void to_json(json& json, const SessionItem& item) {
+    json = {{"item", item.item}, {"late", item.late}, {"renewable", item.renewable}};
+}
+void from_json(const json& json, SessionItem& item) {
+    item = {.item = field<HeldItem>(json, "item"),
+            .late = field<bool>(json, "late"),
+            .renewable = field<bool>(json, "renewable")};
+}
+
+void to_json(json& json, const SessionSnapshot& session) {
+    json = {{"reader", nullable(session.reader)},
+            {"held", session.held},
+            {"class_set", nullable(session.class_set)},
+            {"awaits_pin", session.awaits_pin},
+            {"renewing", session.renewing}};
+}
+void from_json(const json& json, SessionSnapshot& session) {
+    session = {.reader = field<std::optional<ReaderSummary>>(json, "reader"),
+               .held = field<std::vector<SessionItem>>(json, "held"),
+               .class_set = field<std::optional<SetProgress>>(json, "class_set"),
+               .awaits_pin = field<bool>(json, "awaits_pin"),
+               .renewing = field<bool>(json, "renewing")};
+}
+
+void to_json(json& json, const StationResult& result) {
+    json = {{"outcomes", result.outcomes}, {"session", result.session}};
+}
+void from_json(const json& json, StationResult& result) {
+    result = {.outcomes = field<std::vector<StationOutcome>>(json, "outcomes"),
+              .session = field<SessionSnapshot>(json, "session")};
+    if (result.outcomes.empty()) throw BadField("outcomes", "a result has at least its input's own outcome");
+}
+
+void to_json(json& json, const JournalEntry& entry) {
+    json = {{"id", entry.id},     {"station", entry.station}, {"scanned_at", entry.scanned_at},
+            {"card", entry.card}, {"code", entry.code},       {"mode", entry.mode}};
+}
+void from_json(const json& json, JournalEntry& entry) {
+    entry = {.id = field<std::string>(json, "id"),
+             .station = field<std::string>(json, "station"),
+             .scanned_at = field<Timestamp>(json, "scanned_at"),
+             .card = field<std::string>(json, "card"),
+             .code = field<std::string>(json, "code"),
+             .mode = field<StationMode>(json, "mode")};
+}
+
+}  // namespace kitap::core
+
+namespace nlohmann {
+
+void adl_serializer<kitap::core::Date>::to_json(json& json, const kitap::core::Date& date) {
+    json = kitap::core::iso_date(date);
+}
+
+void adl_serializer<kitap::core::Date>::from_json(const json& json, kitap::core::Date& date) {
+    const auto parsed =
+        json.is_string() ? kitap::core::parse_iso_date(json.get_ref<const std::string&>()) : std::nullopt;
+    if (!parsed) throw kitap::wire::BadField("", "expected a date such as 2026-11-25");
+    date = *parsed;
+}
+
+void adl_serializer<kitap::core::Timestamp>::to_json(json& json, const kitap::core::Timestamp& at) {
+    json = kitap::core::iso_timestamp(at);
+}
+
+void adl_serializer<kitap::core::Timestamp>::from_json(const json& json, kitap::core::Timestamp& at) {
+    const auto parsed =
+        json.is_string() ? kitap::core::parse_iso_timestamp(json.get_ref<const std::string&>()) : std::nullopt;
+    if (!parsed) throw kitap::wire::BadField("", "expected a time such as 2026-11-25T09:00:00Z");
+    at = *parsed;
+}
+
+}  // namespace nlohmann
