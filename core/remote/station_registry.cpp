@@ -21,11 +21,17 @@ void StationRegistry::record_seen(std::string_view name, int journal_waiting, Ti
 }
 
 std::vector<StationStatus> StationRegistry::list(Timestamp now) {
-    SQLite::Statement stations(db_, "SELECT name, last_seen, journal_waiting FROM station ORDER BY name");
+    // A station account (role 'station') that never called is listed too, never seen.
+    SQLite::Statement stations(db_, R"(
+        SELECT name, last_seen, journal_waiting FROM station
+        UNION ALL
+        SELECT name, NULL, 0 FROM account WHERE role = 'station' AND name NOT IN (SELECT name FROM station)
+        ORDER BY name)");
     std::vector<StationStatus> listed;
     while (stations.executeStep()) {
+        const auto seen = optional_text(stations.getColumn(1));
         StationStatus status{.name = stations.getColumn(0).getString(),
-                             .last_seen = parse_iso_timestamp(stations.getColumn(1).getString()),
+                             .last_seen = seen ? parse_iso_timestamp(*seen) : std::nullopt,
                              .journal_waiting = stations.getColumn(2).getInt()};
         // A clock set back since the last call still counts as just seen.
         status.online = status.last_seen && now - *status.last_seen <= station_online_window;

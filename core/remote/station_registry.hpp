@@ -25,7 +25,8 @@ struct StationStatus {
 // this long is offline (its cable out, its PC off).
 inline constexpr std::chrono::seconds station_online_window{90};
 
-// The stations the server has heard from (table `station`).
+// The stations: every one the server has heard from (table `station`) and every
+// station account (its name is the station's name).
 class StationRegistry {
 public:
     explicit StationRegistry(SQLite::Database& db) : db_(db) {}
@@ -33,7 +34,8 @@ public:
     // The station called at `now` with `journal_waiting` entries still in its journal
     // (a negative count, which no kiosk sends, is kept as 0). Commits by itself.
     void record_seen(std::string_view name, int journal_waiting, Timestamp now);
-    // Every station by name, online or not as of `now`.
+    // Every station by name, online or not as of `now`; an account that never called
+    // has no last_seen.
     std::vector<StationStatus> list(Timestamp now);
 
 private:

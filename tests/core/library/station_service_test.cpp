@@ -1,12 +1,10 @@
 // Stations on other PCs: offline journals replayed (idempotent), the exceptions list
 // they leave and its review, each in the audit log; which stations are up.
 #include "core/library.hpp"
-#include "tests/support/school.hpp"
+#include "tests/core/remote/replay_school.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <ctime>
 #include <string>
 #include <vector>
 
@@ -15,28 +13,12 @@ namespace {
 
 using namespace std::chrono;
 using namespace std::chrono_literals;
-
-constexpr const char* pupil = "20000014";
-constexpr const char* other_pupil = "20000022";
-constexpr const char* left_pupil = "20000048";
-constexpr const char* first_copy = "10000017";
-constexpr const char* second_copy = "10000025";
-
-const Timestamp offline_at = sys_days{2026y / November / 20} + 9h;  // the kiosk's scans
-const Timestamp upload_at = sys_days{2026y / November / 25} + 10h;  // the server back
+using namespace testing::replay;
 
 class StationServiceTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        setenv("TZ", "UTC", 1);
-        tzset();
-        const auto class_id = school_.add_class("2026-2027", 5, "Ә");
-        school_.add_pupil(pupil, class_id);
-        school_.add_pupil(other_pupil, class_id);
-        school_.add_pupil(left_pupil, class_id, "left");
-        const auto title = school_.add_title(testing::TestSchool::isbn(7), "fiction", 0);
-        school_.add_copy(first_copy, title);
-        school_.add_copy(second_copy, title);
+        add_replay_school(school_);
         auto opened = Library::open(school_.path());
         ASSERT_TRUE(opened) << opened.error().detail;
         library_.emplace(std::move(*opened));

@@ -3,14 +3,12 @@
 #include "core/remote/journal_replay.hpp"
 
 #include "core/security/reader_pins.hpp"
-#include "tests/support/school.hpp"
+#include "tests/core/remote/replay_school.hpp"
 
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/Exception.h>
 
-#include <cstdlib>
-#include <ctime>
 #include <string>
 #include <vector>
 
@@ -19,27 +17,11 @@ namespace {
 
 using namespace std::chrono;
 using namespace std::chrono_literals;
-
-constexpr const char* pupil = "20000014";
-constexpr const char* left_pupil = "20000048";
-constexpr const char* first_copy = "10000017";
-constexpr const char* second_copy = "10000025";
-
-const Timestamp offline_at = sys_days{2026y / November / 20} + 9h;
-const Timestamp upload_at = sys_days{2026y / November / 25} + 10h;
+using namespace testing::replay;
 
 class JournalReplayTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        setenv("TZ", "UTC", 1);
-        tzset();
-        const auto class_id = school_.add_class("2026-2027", 5, "Ә");
-        school_.add_pupil(pupil, class_id);
-        school_.add_pupil(left_pupil, class_id, "left");
-        const auto title = school_.add_title(testing::TestSchool::isbn(7), "fiction", 0);
-        school_.add_copy(first_copy, title);
-        school_.add_copy(second_copy, title);
-    }
+    void SetUp() override { add_replay_school(school_); }
 
     static JournalEntry entry(int n, seconds after, std::string card, std::string code) {
         return {.id = "e" + std::to_string(n),

@@ -29,5 +29,22 @@ TEST(StationRegistryTest, KeepsTheLastCallOfEachStationByName) {
     EXPECT_FALSE(registry.list(t0 + 30s + station_online_window + 1s)[1].online);
 }
 
+// A kiosk given its station account is listed before its first call. (The account
+// table takes the role 'station' from migration 0009 on; written here past the CHECK.)
+TEST(StationRegistryTest, AStationAccountThatNeverCalledIsListedNeverSeen) {
+    testing::TempDatabase temp;
+    temp.db().exec("PRAGMA ignore_check_constraints = ON");
+    temp.db().exec(R"(INSERT INTO account (name, role, password_hash, created_at) VALUES
+        ('store-room', 'station', '$argon2id$', '2026-11-25T09:00:00Z'),
+        ('kiosk-2', 'station', '$argon2id$', '2026-11-25T09:00:00Z'),
+        ('aigul', 'librarian', '$argon2id$', '2026-11-25T09:00:00Z'))");
+    StationRegistry registry(temp.db());
+    registry.record_seen("kiosk-2", 1, t0);
+
+    EXPECT_EQ(registry.list(t0),
+              (std::vector<StationStatus>{{.name = "kiosk-2", .online = true, .last_seen = t0, .journal_waiting = 1},
+                                          {.name = "store-room"}}));
+}
+
 }  // namespace
 }  // namespace kitap::core
