@@ -12,6 +12,7 @@
 #include "core/library/report_service.hpp"
 #include "core/library/settings_service.hpp"
 #include "core/library/station_handle.hpp"
+#include "core/library/station_service.hpp"
 #include "core/library/stocktake_service.hpp"
 #include "core/library/textbook_service.hpp"
 #include "core/library/year_service.hpp"
@@ -89,6 +90,7 @@ public:
     MaintenanceService maintenance() { return MaintenanceService(*core_); }
     ReportService reports() { return ReportService(*core_); }
     SettingsService settings() { return SettingsService(*core_); }
+    StationService stations() { return StationService(*core_); }
     StocktakeService stocktake() { return StocktakeService(*core_); }
     TextbookService textbooks() { return TextbookService(*core_); }
     YearService year() { return YearService(*core_); }

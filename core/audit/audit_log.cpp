@@ -4,6 +4,7 @@
 #include "core/audit/login_attempts.hpp"
 #include "core/circulation/self_service_alerts.hpp"
 #include "core/db/statement.hpp"
+#include "core/remote/scan_exceptions.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -21,6 +22,7 @@ std::string audit_sql() {
         librarian_actions += (librarian_actions.empty() ? "'" : ", '") + std::string(to_string(kind)) + "'";
     for (auto action : all_self_service_alerts) librarian_actions += ", '" + std::string(action) + "'";
     for (auto kind : all_account_event_kinds) librarian_actions += ", '" + std::string(to_string(kind)) + "'";
+    for (auto action : all_scan_exception_events) librarian_actions += ", '" + std::string(action) + "'";
     return R"(
         SELECT e.at, e.station, e.actor_role, e.action, coalesce(r.card, ''), coalesce(r.full_name, ''),
                coalesce(cp.barcode, t.isbn, ''), coalesce(t.title, ''), e.quantity, e.detail, e.actor_account

@@ -31,7 +31,9 @@ struct AuditEntry {
 // and return stations, the CLI's commands, the kiosk's librarian screen) or an
 // import, and the librarian actions recorded without an actor (a wrong PIN), with
 // self-service's alerts (core/circulation/self_service_alerts.hpp), and the web
-// console's account changes and logins (core/audit/login_attempts.hpp).
+// console's account changes and logins (core/audit/login_attempts.hpp), and the
+// offline scans the rules refused on replay and how each was settled
+// (core/remote/scan_exceptions.hpp).
 // A pupil's self-service (whatever their card says) and the demo's generated
 // history are not among them.
 // Calls `visit` for each from `since` on, oldest first, without holding them

@@ -1,11 +1,46 @@
 #include "core/db/write_transaction.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
 namespace kitap::core {
+namespace {
 
-WriteTransaction::WriteTransaction(SQLite::Database& db)
-    : transaction_(without_open_reads(db), SQLite::TransactionBehavior::IMMEDIATE) {}
+bool in_transaction(SQLite::Database& db) { return sqlite3_get_autocommit(db.getHandle()) == 0; }
+
+// One name for every level: SQLite releases and rolls back to the latest savepoint
+// of a name, so nested ones unwind in order.
+constexpr const char* savepoint = "kitap_write";
+
+}  // namespace
+
+// Nested, the outer transaction holds the write lock already and its reads may be in
+// use by the caller: nothing to let go of.
+WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db), nested_(in_transaction(db)) {
+    if (nested_)
+        db_.exec(std::string("SAVEPOINT ") + savepoint);
+    else
+        without_open_reads(db_).exec("BEGIN IMMEDIATE");
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (committed_) return;
+    try {
+        if (nested_) {
+            db_.exec(std::string("ROLLBACK TO ") + savepoint);
+            db_.exec(std::string("RELEASE ") + savepoint);
+        } else {
+            db_.exec("ROLLBACK");
+        }
+    } catch (const SQLite::Exception&) {
+        // SQLite has rolled the whole transaction back itself (an I/O error, a full disk).
+    }
+}
+
+void WriteTransaction::commit() {
+    db_.exec(nested_ ? std::string("RELEASE ") + savepoint : std::string("COMMIT"));
+    committed_ = true;
+}
 
 SQLite::Database& WriteTransaction::without_open_reads(SQLite::Database& db) {
     sqlite3* connection = db.getHandle();

@@ -1,7 +1,6 @@
 #pragma once
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
+#include "core/db/sqlite_fwd.hpp"
 
 namespace kitap::core {
 
@@ -12,16 +11,28 @@ namespace kitap::core {
 // busy timeout, and the kiosk would call a lock of a second a fault. Every write in
 // core begins here, at the top of a user action, where no query of this connection
 // is being iterated, so resetting the reads left open loses nothing.
+//
+// Begun inside another WriteTransaction of the same connection it is a savepoint
+// instead: its commit releases the savepoint into the outer transaction, which
+// decides. So an action that commits itself (a Station's scan) can be one step of a
+// larger one (a journal's replay, whose record of what it applied must commit with
+// the scans' effects or not at all). Rolled back unless committed; the destructor
+// never throws.
 class WriteTransaction {
 public:
     explicit WriteTransaction(SQLite::Database& db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
 
-    void commit() { transaction_.commit(); }
+    void commit();
 
 private:
     static SQLite::Database& without_open_reads(SQLite::Database& db);
 
-    SQLite::Transaction transaction_;
+    SQLite::Database& db_;
+    bool nested_;
+    bool committed_ = false;
 };
 
 }  // namespace kitap::core

@@ -14,20 +14,6 @@ namespace {
 
 using json = nlohmann::ordered_json;  // keys in the order the README lists them
 
-// "2026-11-25 14:22:05", the library's local time.
-std::string local_time_text(core::Timestamp at) {
-    const std::string iso = core::local_iso_timestamp(at);
-    return iso.substr(0, 10) + " " + iso.substr(11, 8);
-}
-
-// The translation of `prefix + word`; a word newer than the translations shows as itself.
-std::string word_in(const app::Translator& tr, const std::string& prefix, const std::string& word) {
-    if (word.empty()) return word;
-    const std::string key = prefix + word;
-    std::string text = tr(key);
-    return text == key ? word : text;
-}
-
 std::string joined(const std::string& code, const std::string& name) {
     if (code.empty() || name.empty()) return code + name;
     return code + " " + name;

@@ -4,6 +4,7 @@
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/device_commands.hpp"
 #include "kiosk/cli/print_commands.hpp"
+#include "kiosk/cli/station_commands.hpp"
 #include "kiosk/cli/textbook_commands.hpp"
 #include "kiosk/cli/user_commands.hpp"
 #include "kiosk/cli/year_commands.hpp"
@@ -54,6 +55,7 @@ struct Arguments {
     std::optional<std::string> since;
     kitap::web::ServeArguments serve;
     UserArguments user;
+    StationArguments stations;
 };
 
 // What every import takes: the file (CSV/TSV or a workbook) and which of its sheets.
@@ -319,6 +321,7 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     add_label_commands(app, args, chosen);
     add_year_commands(app, args.year, chosen);
     add_user_commands(app, args.user, chosen);
+    add_station_commands(app, args.stations, chosen);
 
     app.add_subcommand("init", "Create the database or bring it to the current schema")
         ->callback(chosen([](CliContext& c) { return run_init(c); }));

@@ -16,4 +16,16 @@ bool write_report(const app::Translator& tr, const std::optional<std::string>& o
     return written.has_value();
 }
 
+std::string local_time_text(core::Timestamp at) {
+    const std::string iso = core::local_iso_timestamp(at);
+    return iso.substr(0, 10) + " " + iso.substr(11, 8);
+}
+
+std::string word_in(const app::Translator& tr, const std::string& prefix, const std::string& word) {
+    if (word.empty()) return word;
+    const std::string key = prefix + word;
+    std::string text = tr(key);
+    return text == key ? word : text;
+}
+
 }  // namespace kitap::cli

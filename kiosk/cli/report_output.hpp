@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/calendar.hpp"
 #include "kiosk/answers/tables.hpp"
 #include "kiosk/app/translator.hpp"
 
@@ -22,5 +23,11 @@ using answers::write_text_table;
 // reports hold pupils' names), else standard output. Returns false (after
 // saying why on stderr) when the file cannot be written.
 bool write_report(const app::Translator& tr, const std::optional<std::string>& out_file, const std::string& text);
+
+// "2026-11-25 14:22:05", the library's local time, as the tables for people show a moment.
+std::string local_time_text(core::Timestamp at);
+
+// The translation of `prefix + word`; a word newer than the translations shows as itself.
+std::string word_in(const app::Translator& tr, const std::string& prefix, const std::string& word);
 
 }  // namespace kitap::cli

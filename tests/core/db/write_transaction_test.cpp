@@ -68,5 +68,41 @@ TEST_F(WriteTransactionTest, ALockHeldLongerThanTheBusyTimeoutIsStillBusy) {
     }
 }
 
+int titles(SQLite::Database& db) { return db.execAndGet("SELECT count(*) FROM title").getInt(); }
+
+void add_title(SQLite::Database& db, const std::string& name) {
+    db.exec("INSERT INTO title (title, kind) VALUES ('" + name + "', 'fiction')");
+}
+
+// Inside another write transaction, one is a savepoint: its commit keeps its writes
+// for the outer one to decide, its rollback undoes its own writes only.
+TEST_F(WriteTransactionTest, NestedOneIsAStepOfTheOuterTransaction) {
+    {
+        WriteTransaction outer(temp_.db());
+        add_title(temp_.db(), "Көшпенділер");
+        {
+            WriteTransaction kept(temp_.db());
+            add_title(temp_.db(), "Ақ кеме");
+            kept.commit();
+        }
+        {
+            WriteTransaction dropped(temp_.db());
+            add_title(temp_.db(), "Құм басқан");
+        }  // not committed: rolled back to where it began
+        EXPECT_EQ(titles(temp_.db()), 4);
+        outer.commit();
+    }
+    EXPECT_EQ(titles(temp_.db()), 4);
+    EXPECT_EQ(titles(other_), 4) << "committed for every connection";
+
+    {
+        WriteTransaction outer(temp_.db());
+        WriteTransaction inner(temp_.db());
+        add_title(temp_.db(), "Ұлпан");
+        inner.commit();
+    }  // the outer one was not committed: the inner one's write goes with it
+    EXPECT_EQ(titles(temp_.db()), 4);
+}
+
 }  // namespace
 }  // namespace kitap::core
