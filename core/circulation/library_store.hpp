@@ -34,6 +34,8 @@ struct TitleRecord {
 };
 
 enum class CopyStatus { in_fund, written_off, lost };
+std::string_view to_string(CopyStatus status);  // the words of copy.status
+std::optional<CopyStatus> copy_status_from(std::string_view name);
 
 struct CopyRecord {
     RowId id = 0;
@@ -64,6 +66,9 @@ struct HeldItem {
     RowId loan_id = 0;  // what a renewal from the session list names
     int renewals = 0;
 };
+
+// A HeldItem from a row's columns from `first` on: code, title, kind, quantity, due, loan id, renewals.
+HeldItem read_held_item(SQLite::Statement& row, int first);
 
 struct NewLoan {
     RowId reader_id = 0;

@@ -19,8 +19,19 @@ public:
     void commit() { transaction_.commit(); }
 
 private:
-    static SQLite::Database& without_open_reads(SQLite::Database& db);
+    SQLite::Transaction transaction_;
+};
 
+// BEGIN (deferred) for several reads that must see one state of the database, the
+// state it is in now: like WriteTransaction, it first resets the reads left open on
+// the connection, whose snapshot of the database (WAL) could be minutes old.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(SQLite::Database& db);
+
+    void commit() { transaction_.commit(); }
+
+private:
     SQLite::Transaction transaction_;
 };
 
