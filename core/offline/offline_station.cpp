@@ -25,7 +25,7 @@ OrFault<StationResult> OfflineStation::handle(const Scan& scan, Timestamp now) {
     return answer(now, [&] {
         std::string code = clean_scanned_text(scan.text, rules_.codes);
         // Paused self-service refuses every scan unread, as Station does.
-        if (const auto until = throttle_.paused_until(now)) {
+        if (const auto until = memory_.throttle.paused_until(now)) {
             auto outcome = refused({.code = std::move(code)}, Reason::too_many_cards);
             outcome.until = until;
             return outcome;
@@ -42,10 +42,12 @@ OrFault<StationResult> OfflineStation::handle(const StationCommand& command, Tim
 }
 
 // An idle session's end first, then the input's outcome, then the session: the input's
-// journal entry and cache change commit together before the result is returned.
+// journal entry and cache change commit together before the result is returned, or
+// neither is kept, nor anything the station would have remembered of the input.
 template <typename Input>
 OrFault<StationResult> OfflineStation::answer(Timestamp now, Input&& input) {
-    return guarded([&] {
+    const Memory before = memory_;
+    auto result = guarded([&] {
         StationResult result;
         if (auto ended = expire_idle_session(now)) result.outcomes.push_back(std::move(*ended));
         WriteTransaction transaction(journal_.file_->db);
@@ -54,13 +56,16 @@ OrFault<StationResult> OfflineStation::answer(Timestamp now, Input&& input) {
         transaction.commit();
         return result;
     });
+    if (!result) memory_ = before;
+    return result;
 }
 
 std::optional<StationOutcome> OfflineStation::expire_idle_session(Timestamp now) {
-    if (!session_ || now - last_activity_ < rules_.station.idle_timeout) return std::nullopt;
-    StationOutcome outcome{.outcome = Outcome::ended, .reason = Reason::idle_timeout, .reader = summary_of(*session_)};
-    session_.reset();
-    last_scan_.reset();
+    if (!memory_.session || now - memory_.last_activity < rules_.station.idle_timeout) return std::nullopt;
+    StationOutcome outcome{
+        .outcome = Outcome::ended, .reason = Reason::idle_timeout, .reader = summary_of(*memory_.session)};
+    memory_.session.reset();
+    memory_.last_scan.reset();
     return outcome;
 }
 
@@ -72,11 +77,11 @@ OrFault<SessionSnapshot> OfflineStation::snapshot(Timestamp now) {
 // included. No book can be renewed offline: renewals are the server's.
 SessionSnapshot OfflineStation::session_snapshot(Timestamp now) {
     SessionSnapshot snapshot;
-    if (!session_) return snapshot;
-    if (auto fresh = journal_.file_->cache.reader(session_->card)) session_ = std::move(*fresh);
+    if (!memory_.session) return snapshot;
+    if (auto fresh = journal_.file_->cache.reader(memory_.session->card)) memory_.session = std::move(*fresh);
     const Date today = local_date(now);
-    snapshot.reader = summary_of(*session_);
-    for (const auto& item : session_->held) snapshot.held.push_back({.item = item, .late = item.due < today});
+    snapshot.reader = summary_of(*memory_.session);
+    for (const auto& item : memory_.session->held) snapshot.held.push_back({.item = item, .late = item.due < today});
     std::stable_partition(snapshot.held.begin(), snapshot.held.end(),
                           [](const SessionItem& line) { return line.late; });
     return snapshot;
@@ -87,12 +92,13 @@ StationOutcome OfflineStation::handle_code(std::string text, Timestamp now) {
     StationOutcome outcome;
     if (is_double_fire(code.code, now)) {
         outcome = StationOutcome{.code = code.code, .kind = code.kind, .outcome = Outcome::duplicate};
-        if (session_) outcome.reader = summary_of(*session_);
+        if (memory_.session) outcome.reader = summary_of(*memory_.session);
     } else {
         outcome = dispatch(std::move(code), now);
-        last_scan_ = LastScan{outcome.code, now, session_ ? std::optional(session_->card) : std::nullopt};
+        memory_.last_scan =
+            LastScan{outcome.code, now, memory_.session ? std::optional(memory_.session->card) : std::nullopt};
     }
-    last_activity_ = now;
+    memory_.last_activity = now;
     return outcome;
 }
 
@@ -136,8 +142,8 @@ StationOutcome OfflineStation::dispatch(OfflineCode code, Timestamp now) {
 StationOutcome OfflineStation::on_command(const std::string& code, Command command) {
     StationOutcome outcome{.code = code, .kind = CodeKind::command, .command = command};
     if (command != Command::done) return refused(std::move(outcome), Reason::needs_server);
-    if (session_) outcome.reader = summary_of(*session_);
-    session_.reset();
+    if (memory_.session) outcome.reader = summary_of(*memory_.session);
+    memory_.session.reset();
     outcome.outcome = Outcome::ended;
     outcome.reason = Reason::done;
     return outcome;
@@ -145,10 +151,10 @@ StationOutcome OfflineStation::on_command(const std::string& code, Command comma
 
 StationOutcome OfflineStation::on_reader(const std::string& code, const OfflineReader& reader, Timestamp now) {
     StationOutcome outcome{.code = code, .kind = CodeKind::reader};
-    session_.reset();  // another card always ends the current session first
-    if (throttle_.refuses_card(now)) {
-        throttle_.pause(reader.card, now);
-        outcome.until = throttle_.paused_until(now);
+    memory_.session.reset();  // another card always ends the current session first
+    if (memory_.throttle.refuses_card(now)) {
+        memory_.throttle.pause(reader.card, now);
+        outcome.until = memory_.throttle.paused_until(now);
         return refused(std::move(outcome), Reason::too_many_cards);
     }
     // Only the server checks PINs; nothing of the reader is shown before one.
@@ -156,8 +162,8 @@ StationOutcome OfflineStation::on_reader(const std::string& code, const OfflineR
     outcome.reader = summary_of(reader);
     if (reader.left) return refused(std::move(outcome), Reason::reader_left);
     journal_.file_->journal.append(reader.card, code, StationMode::self, now);
-    session_ = reader;
-    throttle_.session_opened(reader.card, now);
+    memory_.session = reader;
+    memory_.throttle.session_opened(reader.card, now);
     outcome.outcome = Outcome::session;
     outcome.overdue = reader.overdue(local_date(now));
     return outcome;
@@ -165,18 +171,19 @@ StationOutcome OfflineStation::on_reader(const std::string& code, const OfflineR
 
 StationOutcome OfflineStation::on_copy(const OfflineCopy& copy, Timestamp now) {
     StationOutcome outcome{.code = copy.barcode, .kind = CodeKind::copy, .title = copy.title};
-    if (session_) outcome.reader = summary_of(*session_);
+    if (memory_.session) outcome.reader = summary_of(*memory_.session);
     if (copy.holder_card) {
-        if (!session_ || *copy.holder_card == session_->card) return take_back(std::move(outcome), copy, now);
+        if (!memory_.session || *copy.holder_card == memory_.session->card)
+            return take_back(std::move(outcome), copy, now);
         return refused(std::move(outcome), Reason::on_loan_to_other);
     }
     if (copy.status == CopyStatus::written_off) return refused(std::move(outcome), Reason::written_off);
     if (copy.status == CopyStatus::lost) return refused(std::move(outcome), Reason::item_unavailable);
-    if (!session_) return refused(std::move(outcome), Reason::no_session);
+    if (!memory_.session) return refused(std::move(outcome), Reason::no_session);
     // A textbook follows the class set and last year's debts: the server's to decide.
     if (copy.kind == TitleKind::textbook) return refused(std::move(outcome), Reason::needs_server);
     // Fresh from the cache, so loans made offline in this session count against the limit.
-    const auto reader = journal_.file_->cache.reader(session_->card);
+    const auto reader = journal_.file_->cache.reader(memory_.session->card);
     if (!reader) return refused(std::move(outcome), Reason::needs_server);
     return lend(std::move(outcome), copy, *reader, now);
 }
@@ -184,9 +191,9 @@ StationOutcome OfflineStation::on_copy(const OfflineCopy& copy, Timestamp now) {
 // As Station's: the holder's book comes back, into the session of its holder or with no
 // card at all (a book handed in).
 StationOutcome OfflineStation::take_back(StationOutcome outcome, const OfflineCopy& copy, Timestamp now) {
-    journal_.file_->journal.append(session_ ? session_->card : "", copy.barcode, StationMode::self, now);
+    journal_.file_->journal.append(memory_.session ? memory_.session->card : "", copy.barcode, StationMode::self, now);
     journal_.file_->cache.returned(copy);
-    if (session_) throttle_.session_used();
+    if (memory_.session) memory_.throttle.session_used();
     if (!outcome.reader)
         if (const auto holder = journal_.file_->cache.reader(*copy.holder_card)) outcome.reader = summary_of(*holder);
     outcome.outcome = Outcome::returned;
@@ -206,7 +213,7 @@ StationOutcome OfflineStation::lend(StationOutcome outcome, const OfflineCopy& c
     const Date due = add_days(today, rules_.loans.loan_days_for(reader.category, copy.kind));
     journal_.file_->journal.append(reader.card, copy.barcode, StationMode::self, now);
     journal_.file_->cache.lent(copy, reader.card, due);
-    throttle_.session_used();
+    memory_.throttle.session_used();
     outcome.outcome = Outcome::loan;
     outcome.due = due;
     return outcome;
@@ -214,11 +221,11 @@ StationOutcome OfflineStation::lend(StationOutcome outcome, const OfflineCopy& c
 
 // The session list's renew button: renewals are the server's.
 StationOutcome OfflineStation::renew_by_button(RenewLoan renewal, Timestamp now) {
-    last_activity_ = now;
+    memory_.last_activity = now;
     StationOutcome outcome{.kind = CodeKind::title};
-    if (!session_) return refused(std::move(outcome), Reason::needs_server);
-    outcome.reader = summary_of(*session_);
-    const auto& held = session_->held;
+    if (!memory_.session) return refused(std::move(outcome), Reason::needs_server);
+    outcome.reader = summary_of(*memory_.session);
+    const auto& held = memory_.session->held;
     const auto item =
         std::find_if(held.begin(), held.end(), [&](const HeldItem& line) { return line.loan_id == renewal.loan_id; });
     if (item != held.end()) {
@@ -230,9 +237,10 @@ StationOutcome OfflineStation::renew_by_button(RenewLoan renewal, Timestamp now)
 }
 
 bool OfflineStation::is_double_fire(const std::string& code, Timestamp now) const {
-    const std::optional<std::string> session_card = session_ ? std::optional(session_->card) : std::nullopt;
-    return last_scan_ && last_scan_->code == code && last_scan_->session_card == session_card &&
-           now - last_scan_->at < rules_.station.double_scan_window;
+    const std::optional<std::string> session_card =
+        memory_.session ? std::optional(memory_.session->card) : std::nullopt;
+    return memory_.last_scan && memory_.last_scan->code == code && memory_.last_scan->session_card == session_card &&
+           now - memory_.last_scan->at < rules_.station.double_scan_window;
 }
 
 }  // namespace kitap::core

@@ -33,7 +33,7 @@ public:
     std::optional<StationOutcome> expire_idle_session(Timestamp now);
     OrFault<SessionSnapshot> snapshot(Timestamp now);
 
-    const std::optional<OfflineReader>& session_reader() const { return session_; }
+    const std::optional<OfflineReader>& session_reader() const { return memory_.session; }
 
 private:
     // A code as far as the cache knows it.
@@ -65,12 +65,18 @@ private:
     SessionSnapshot session_snapshot(Timestamp now);
     bool is_double_fire(const std::string& code, Timestamp now) const;
 
+    // What the station remembers between inputs: put back as it was when an input's
+    // transaction fails, so that nothing of a faulted scan is kept here either.
+    struct Memory {
+        std::optional<OfflineReader> session;  // as the cache had it after the last input
+        CardThrottle throttle;
+        Timestamp last_activity{};
+        std::optional<LastScan> last_scan;
+    };
+
     OfflineJournal& journal_;
     Rules rules_;
-    std::optional<OfflineReader> session_;  // as the cache had it when the session opened
-    CardThrottle throttle_;
-    Timestamp last_activity_{};
-    std::optional<LastScan> last_scan_;
+    Memory memory_;
 };
 
 }  // namespace kitap::core

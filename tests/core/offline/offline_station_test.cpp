@@ -1,6 +1,7 @@
 #include "core/offline/offline_station.hpp"
 
 #include "core/offline/offline_cache.hpp"
+#include "tests/support/file_size_limit.hpp"
 #include "tests/support/school.hpp"
 
 #include <gtest/gtest.h>
@@ -239,6 +240,22 @@ TEST_F(OfflineStationTest, AnIdleSessionEndsAndTheSessionShowsWhatTheReaderHolds
     EXPECT_EQ(result->outcomes[0].reader->card, teacher);
     EXPECT_EQ(result->last().outcome, Outcome::returned);  // handed in with no card
     EXPECT_FALSE(result->session.reader);
+}
+
+TEST_F(OfflineStationTest, AScanTheKiosksFileCannotKeepIsAFaultAndNothingOfItIsKept) {
+    take_snapshot();
+    offline_scan(pupil);
+    {
+        const testing::FileSizeLimit full_disk(1);
+        const auto lost = offline_->handle(Scan{.text = free_copy}, now_ += 5s);
+        ASSERT_FALSE(lost);
+        EXPECT_EQ(lost.error().kind, FaultKind::disk_full) << lost.error().detail;
+    }
+    EXPECT_EQ(journal().size(), 1u);
+    EXPECT_EQ(OfflineCache(*journal_).copy(free_copy).value()->holder_card, std::nullopt);
+    now_ -= 4s;  // a second after the faulted scan: no double scan, since nothing of it was kept
+    EXPECT_EQ(offline_scan(free_copy).outcome, Outcome::loan);
+    EXPECT_EQ(journal().size(), 2u);
 }
 
 TEST_F(OfflineStationTest, CardsWalkedPastTheKioskPauseItAsStationDoes) {
