@@ -9,6 +9,7 @@
 #include "core/library/import_service.hpp"
 #include "core/library/lookup_service.hpp"
 #include "core/library/maintenance_service.hpp"
+#include "core/library/offline_snapshot_service.hpp"
 #include "core/library/report_service.hpp"
 #include "core/library/settings_service.hpp"
 #include "core/library/station_handle.hpp"
@@ -88,6 +89,7 @@ public:
     ImportService imports() { return ImportService(*core_); }
     LookupService lookup() { return LookupService(*core_); }
     MaintenanceService maintenance() { return MaintenanceService(*core_); }
+    OfflineSnapshotService offline() { return OfflineSnapshotService(*core_); }
     ReportService reports() { return ReportService(*core_); }
     SettingsService settings() { return SettingsService(*core_); }
     StationService stations() { return StationService(*core_); }

@@ -28,12 +28,6 @@ TitleRecord read_title(SQLite::Statement& row, int first) {
     return title;
 }
 
-CopyStatus copy_status_from(const std::string& text) {
-    if (text == "written_off") return CopyStatus::written_off;
-    if (text == "lost") return CopyStatus::lost;
-    return CopyStatus::in_fund;
-}
-
 // The columns read_open_loan expects, from `loan l JOIN reader r`.
 std::string select_open_loan(const char* where) {
     return std::string(R"(
@@ -70,7 +64,17 @@ constexpr auto condition_names = enum_names<Condition>({
     {Condition::lost, "lost"},
 });
 
+constexpr auto copy_status_names = enum_names<CopyStatus>({
+    {CopyStatus::in_fund, "in_fund"},
+    {CopyStatus::written_off, "written_off"},
+    {CopyStatus::lost, "lost"},
+});
+
 }  // namespace
+
+std::string_view to_string(CopyStatus status) { return copy_status_names.name_of(status); }
+
+std::optional<CopyStatus> copy_status_from(std::string_view name) { return copy_status_names.value_of(name); }
 
 std::string_view to_string(Condition condition) { return condition_names.name_of(condition); }
 
@@ -139,7 +143,8 @@ std::optional<CopyRecord> LibraryStore::copy_by_barcode(const std::string& barco
     auto& query = rebind(copy_by_barcode_, barcode);
     if (!query.executeStep()) return std::nullopt;
     return CopyRecord{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                      copy_status_from(query.getColumn(2).getString()), read_title(query, 3)};
+                      copy_status_from(query.getColumn(2).getString()).value_or(CopyStatus::in_fund),
+                      read_title(query, 3)};
 }
 
 std::optional<TitleRecord> LibraryStore::title_by_isbn(const std::string& isbn) {
@@ -176,14 +181,21 @@ int LibraryStore::open_main_fund_loans(RowId reader_id) {
     return query.getColumn(0).getInt();
 }
 
+HeldItem read_held_item(SQLite::Statement& row, int first) {
+    return {.code = row.getColumn(first).getString(),
+            .title = row.getColumn(first + 1).getString(),
+            .kind = title_kind_from(row.getColumn(first + 2).getString()).value_or(TitleKind::fiction),
+            .quantity = row.getColumn(first + 3).getInt(),
+            .due = parse_iso_date(row.getColumn(first + 4).getString()).value_or(Date{}),
+            .loan_id = row.getColumn(first + 5).getInt64(),
+            .renewals = row.getColumn(first + 6).getInt()};
+}
+
 std::vector<HeldItem> LibraryStore::held_items(RowId reader_id) {
     auto& query = rebind(held_items_, reader_id);
     std::vector<HeldItem> items;
     while (query.executeStep()) {
-        items.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
-                         title_kind_from(query.getColumn(2).getString()).value_or(TitleKind::fiction),
-                         query.getColumn(3).getInt(), parse_iso_date(query.getColumn(4).getString()).value_or(Date{}),
-                         query.getColumn(5).getInt64(), query.getColumn(6).getInt()});
+        items.push_back(read_held_item(query, 0));
     }
     return items;
 }
@@ -236,10 +248,7 @@ std::vector<Compensation> LibraryStore::open_compensations(RowId reader_id) {
 }
 
 void LibraryStore::set_copy_status(RowId copy_id, CopyStatus status) {
-    const char* name = status == CopyStatus::lost          ? "lost"
-                       : status == CopyStatus::written_off ? "written_off"
-                                                           : "in_fund";
-    rebind(set_copy_status_, std::string(name), copy_id).exec();
+    rebind(set_copy_status_, std::string(to_string(status)), copy_id).exec();
 }
 
 void LibraryStore::remove_title_stock(RowId title_id, int quantity) {

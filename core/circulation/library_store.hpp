@@ -34,6 +34,8 @@ struct TitleRecord {
 };
 
 enum class CopyStatus { in_fund, written_off, lost };
+std::string_view to_string(CopyStatus status);  // the words of copy.status
+std::optional<CopyStatus> copy_status_from(std::string_view name);
 
 struct CopyRecord {
     RowId id = 0;
@@ -66,6 +68,9 @@ struct HeldItem {
 
     friend bool operator==(const HeldItem&, const HeldItem&) = default;
 };
+
+// A HeldItem from a row's columns from `first` on: code, title, kind, quantity, due, loan id, renewals.
+HeldItem read_held_item(SQLite::Statement& row, int first);
 
 struct NewLoan {
     RowId reader_id = 0;

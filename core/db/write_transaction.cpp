@@ -8,6 +8,14 @@ namespace {
 
 bool in_transaction(SQLite::Database& db) { return sqlite3_get_autocommit(db.getHandle()) == 0; }
 
+SQLite::Database& without_open_reads(SQLite::Database& db) {
+    sqlite3* connection = db.getHandle();
+    for (sqlite3_stmt* statement = sqlite3_next_stmt(connection, nullptr); statement != nullptr;
+         statement = sqlite3_next_stmt(connection, statement))
+        if (sqlite3_stmt_busy(statement) && sqlite3_stmt_readonly(statement)) sqlite3_reset(statement);
+    return db;
+}
+
 // One name for every level: SQLite releases and rolls back to the latest savepoint
 // of a name, so nested ones unwind in order.
 constexpr const char* savepoint = "kitap_write";
@@ -42,12 +50,7 @@ void WriteTransaction::commit() {
     committed_ = true;
 }
 
-SQLite::Database& WriteTransaction::without_open_reads(SQLite::Database& db) {
-    sqlite3* connection = db.getHandle();
-    for (sqlite3_stmt* statement = sqlite3_next_stmt(connection, nullptr); statement != nullptr;
-         statement = sqlite3_next_stmt(connection, statement))
-        if (sqlite3_stmt_busy(statement) && sqlite3_stmt_readonly(statement)) sqlite3_reset(statement);
-    return db;
-}
+ReadTransaction::ReadTransaction(SQLite::Database& db)
+    : transaction_(without_open_reads(db), SQLite::TransactionBehavior::DEFERRED) {}
 
 }  // namespace kitap::core

@@ -2,6 +2,9 @@
 
 #include "core/db/sqlite_fwd.hpp"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
 namespace kitap::core {
 
 // BEGIN IMMEDIATE on a connection that holds no read snapshot any more. A statement
@@ -28,11 +31,22 @@ public:
     void commit();
 
 private:
-    static SQLite::Database& without_open_reads(SQLite::Database& db);
-
     SQLite::Database& db_;
     bool nested_;
     bool committed_ = false;
+};
+
+// BEGIN (deferred) for several reads that must see one state of the database, the
+// state it is in now: like WriteTransaction, it first resets the reads left open on
+// the connection, whose snapshot of the database (WAL) could be minutes old.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(SQLite::Database& db);
+
+    void commit() { transaction_.commit(); }
+
+private:
+    SQLite::Transaction transaction_;
 };
 
 }  // namespace kitap::core

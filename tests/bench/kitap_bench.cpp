@@ -8,6 +8,8 @@
 #include "core/db/database.hpp"
 #include "core/demo/demo_school.hpp"
 #include "core/import/reader_import.hpp"
+#include "core/offline/offline_cache.hpp"
+#include "core/offline/offline_snapshot.hpp"
 #include "core/reports/annual_report.hpp"
 #include "core/reports/label_records.hpp"
 #include "core/reports/order_report.hpp"
@@ -249,6 +251,25 @@ void bench_reports(SQLite::Database& db) {
     print("report_order_ms", report_order_ms(db));
 }
 
+// What a kiosk keeps for its offline mode: the server reads the snapshot, the kiosk puts it in its file.
+void bench_offline(SQLite::Database& db, const fs::path& dir) {
+    core::OfflineSnapshot snapshot;
+    print("offline_snapshot_ms",
+          1000 * seconds_of([&] { snapshot = core::read_offline_snapshot(db, core::Rules{}, now_seconds()); }));
+    print("offline_snapshot_readers", static_cast<double>(snapshot.readers.size()));
+    print("offline_snapshot_copies", static_cast<double>(snapshot.copies.size()));
+    auto journal = core::OfflineJournal::open(dir / "journal.db", "bench");
+    core::OrFault<void> replaced;
+    if (journal)
+        print("offline_cache_replace_ms",
+              1000 * seconds_of([&] { replaced = core::OfflineCache(*journal).replace(snapshot); }));
+    if (!journal || !replaced) {
+        std::fprintf(stderr, "kitap-bench: the kiosk's cache: %s\n",
+                     (journal ? replaced.error() : journal.error()).detail.c_str());
+        std::exit(1);
+    }
+}
+
 // Pupils at the kiosk, one after another: a card, two books from the shelf, "done".
 std::vector<std::string> kiosk_visits(SQLite::Database& db, int pupils) {
     const auto cards = free_pupils(db, pupils);
@@ -363,6 +384,7 @@ int main(int argc, char** argv) {
     print("history_fill_s", history_s);
     if (!settings.web_only) {
         bench_reports(db);
+        bench_offline(db, settings.dir);
         bench_print(db, settings.dir);
     }
     const double station_loan_p99_ms = bench_circulation(db, settings.samples);

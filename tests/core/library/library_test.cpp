@@ -2,12 +2,11 @@
 // can break coming back as a Fault value (never an SQLite exception).
 #include "core/library.hpp"
 #include "core/db/database.hpp"
+#include "tests/support/file_size_limit.hpp"
 #include "tests/support/test_database.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/resource.h>
 
-#include <csignal>
 #include <fstream>
 #include <string>
 
@@ -86,32 +85,11 @@ TEST_F(LibraryTest, OpeningWithAProofWriteWhileLockedIsALockedFault) {
     EXPECT_EQ(library.error().kind, FaultKind::locked) << library.error().detail;
 }
 
-// RLIMIT_FSIZE stands in for a full disk: a write past it fails with EFBIG (SIGXFSZ
-// ignored, as the kiosk and the CLI do), which SQLite reports as SQLITE_IOERR_WRITE.
-class FileSizeLimit {
-public:
-    explicit FileSizeLimit(rlim_t bytes) {
-        previous_handler_ = std::signal(SIGXFSZ, SIG_IGN);
-        getrlimit(RLIMIT_FSIZE, &previous_);
-        rlimit limited = previous_;
-        limited.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limited);
-    }
-    ~FileSizeLimit() {
-        setrlimit(RLIMIT_FSIZE, &previous_);
-        std::signal(SIGXFSZ, previous_handler_);
-    }
-
-private:
-    rlimit previous_{};
-    void (*previous_handler_)(int) = nullptr;
-};
-
 TEST_F(LibraryTest, AWriteThatDoesNotFitIsADiskFullFaultAndNothingOfItIsKept) {
     auto library = open();
     const std::string large(4 << 20, 'k');  // larger than the database and its log
     {
-        const FileSizeLimit limit(std::filesystem::file_size(temp_.path()) + (1 << 20));
+        const testing::FileSizeLimit limit(std::filesystem::file_size(temp_.path()) + (1 << 20));
         const auto refused = library.settings().set("large", large);
         ASSERT_FALSE(refused);
         EXPECT_EQ(refused.error().kind, FaultKind::disk_full) << refused.error().detail;
