@@ -25,12 +25,6 @@ answers::ActedAt by_librarian() { return {.now = CliContext::now()}; }
 
 core::Date today() { return core::local_date(CliContext::now()); }
 
-// A refusal on stderr in the person's language (write-off reasons too); exit 2
-// for bad input, 1 for a rule.
-int refuse(CliContext& context, const core::Refusal& refusal) {
-    return answers::tell_cli(answers::refusal_problem(refusal, context.tr()));
-}
-
 // What an action did, in its one sentence or (--json) as JSON; else why not.
 template <typename Done, typename ToJson>
 int print_done(const answers::ProblemOr<Done>& done, bool as_json, ToJson to_json) {

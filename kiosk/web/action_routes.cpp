@@ -4,6 +4,7 @@
 // changes are logged as the web's ("web"), by the signed-in account.
 #include "kiosk/answers/desk_answers.hpp"
 #include "kiosk/answers/import_answer.hpp"
+#include "kiosk/answers/station_answers.hpp"
 #include "kiosk/answers/year_answers.hpp"
 #include "kiosk/web/action_requests.hpp"
 #include "kiosk/web/responses.hpp"
@@ -55,6 +56,14 @@ void WebServer::add_action_routes() {
             request.station = web_station;
             return answers::issue_set_answer(call.library, call.tr, request);
         });
+    });
+    // An offline kiosk's scan the rules refused on replay: the librarian accepts it as an
+    // override (the desk's rules, now) or discards it; either is audited.
+    api("POST", "/api/exceptions/([0-9]+)/(accept|discard)", Access::changes, [](ApiCall& call) {
+        const auto id = call.request.matches[1].str();
+        send(call.response, call.request.matches[2].str() == "accept"
+                                ? answers::accept_exception_answer(call.answer_context(), id, web_station)
+                                : answers::discard_exception_answer(call.answer_context(), id, web_station));
     });
     api("POST", "/api/return", Access::changes, [](ApiCall& call) {
         answer_request(call, parse_return(call.request.body), [&](answers::ReturnRequest& request) {

@@ -3,6 +3,7 @@
 #include "kiosk/answers/label_answers.hpp"
 #include "kiosk/answers/lookup_answers.hpp"
 #include "kiosk/answers/report_answers.hpp"
+#include "kiosk/answers/station_answers.hpp"
 #include "kiosk/web/responses.hpp"
 #include "kiosk/web/web_server.hpp"
 
@@ -46,6 +47,11 @@ void send_reader(ApiCall& call, const answers::AnswerOr& answer) {
 void WebServer::add_answer_routes() {
     api("GET", "/api/stats", Access::reads,
         [](ApiCall& call) { call.send_kept([&] { return answers::stats_answer(call.answer_context()); }); });
+    // Kiosks on other PCs (`kitap stations`) and the exceptions their journals left (`kitap exceptions`).
+    api("GET", "/api/stations", Access::reads,
+        [](ApiCall& call) { send(call.response, answers::stations_answer(call.answer_context())); });
+    api("GET", "/api/exceptions", Access::reads,
+        [](ApiCall& call) { send(call.response, answers::exceptions_answer(call.answer_context())); });
     api("GET", "/api/items/([^/]+)", Access::reads, [](ApiCall& call) {
         send(call.response, answers::item_answer(call.answer_context(), call.request.matches[1].str()));
     });

@@ -29,6 +29,10 @@ struct RemoteStation {
     // Set when the librarian's PIN was accepted, and at each call in a librarian mode
     // since: the modes beyond self stay open until the kiosk's lock time passes without one.
     std::optional<core::Timestamp> librarian_active;
+    // What `kitap stations` was last told of this kiosk (StationService::record_seen): when,
+    // and how many journal entries it said were waiting.
+    std::optional<core::Timestamp> seen_recorded;
+    int journal_waiting_recorded = 0;
 };
 
 // The stations of the station accounts that have called, by their token's hash.

@@ -11,6 +11,9 @@
 #include "core/codes/check_digits.hpp"
 #include "core/security/account_token.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 namespace kitap::web {
 namespace {
 
@@ -83,6 +86,41 @@ void send_result(StationCall& call, const core::OrFault<core::StationResult>& re
     send_json(call.response, 200, *result);
 }
 
+// A kiosk sends at most this many journal entries in one upload (it sends the rest in
+// the next): one transaction each, and a body of a few hundred kilobytes.
+constexpr std::size_t max_journal_upload = 1000;
+// How long `kitap stations` may go without a new last_seen while a kiosk calls with
+// nothing new to say: not a write for every poll, and well within its 90 s of "online".
+constexpr std::chrono::seconds seen_refresh{60};
+
+// A journal entry's id as OfflineJournal makes it: 128 random bits in lowercase hex. The
+// server keeps every id it applied, so it takes no other shape from the network.
+bool journal_entry_id(std::string_view id) {
+    return id.size() == 32 &&
+           std::all_of(id.begin(), id.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// The kiosk's count of journal entries still waiting (X-Kitap-Journal-Waiting), 0 when absent or not a count.
+int journal_waiting(const httplib::Request& request) {
+    const auto text = request.get_header_value("X-Kitap-Journal-Waiting");
+    int count = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+    return error == std::errc{} && end == text.data() + text.size() && count >= 0 ? count : 0;
+}
+
+// kitap stations: this kiosk called now. Written when its journal count changes, else at
+// most every seen_refresh; a fault here only leaves last_seen older.
+void note_seen(StationCall& call) {
+    auto& station = call.station;
+    const int waiting = journal_waiting(call.request);
+    if (station.seen_recorded && call.now - *station.seen_recorded < seen_refresh &&
+        waiting == station.journal_waiting_recorded)
+        return;
+    if (!call.library.stations().record_seen(station.account.name, waiting, call.now)) return;
+    station.seen_recorded = call.now;
+    station.journal_waiting_recorded = waiting;
+}
+
 json hello(StationCall& call) {
     auto commands = json::object();
     const auto& rules = call.library.rules();
@@ -144,7 +182,45 @@ void WebServer::add_station_routes() {
         if (!session) return send_fault(call.response, session.error());
         send_json(call.response, 200, *session);
     });
+    add_journal_routes();
     add_librarian_station_routes();
+}
+
+// The kiosk's offline mode: what it keeps to decide scans alone, and the journal of those
+// scans when it is back.
+void WebServer::add_journal_routes() {
+    station_api("GET", "/api/station/offline-snapshot", [](StationCall& call) {
+        const auto snapshot = call.library.offline().snapshot(call.now);
+        if (!snapshot) return send_fault(call.response, snapshot.error());
+        send_json(call.response, 200, *snapshot);
+    });
+    // Applied in order with the station rules at each scan's own time; each entry id once
+    // ever, so an upload repeated after a crash changes nothing; what the rules refuse
+    // now goes to the librarian's exceptions list.
+    station_api("POST", "/api/station/journal", [](StationCall& call) {
+        const auto upload = body_of<wire::JournalUpload>(call);
+        if (!upload) return;
+        if (upload->entries.size() > max_journal_upload)
+            return send_error(call.response, 413, "too_many_entries",
+                              "at most " + std::to_string(max_journal_upload) + " journal entries in one upload");
+        for (std::size_t i = 0; i < upload->entries.size(); ++i) {
+            const auto field = "entries[" + std::to_string(i) + "]";
+            if (upload->entries[i].station != call.station.account.name)
+                return send_error(call.response, 400, "bad_request",
+                                  field + ".station: a station uploads its own journal only",
+                                  {{"field", field + ".station"}});
+            if (!journal_entry_id(upload->entries[i].id))
+                return send_error(call.response, 400, "bad_request", field + ".id: 32 lowercase hex digits",
+                                  {{"field", field + ".id"}});
+        }
+        const auto replayed = call.library.stations().replay(call.station.account.name, upload->entries, call.now);
+        if (!replayed) return send_fault(call.response, replayed.error());
+        send_json(call.response, 200,
+                  {{"applied", replayed->applied},
+                   {"already", replayed->already},
+                   {"exceptions", replayed->exceptions},
+                   {"acknowledged", replayed->acknowledged}});
+    });
 }
 
 // The librarian's PIN, checked by the server with the kiosk's own rules and lockouts
@@ -268,6 +344,7 @@ void WebServer::serve_station(const httplib::Request& request, httplib::Response
                      .library = library,
                      .config = settings_.config,
                      .now = settings_.clock()};
+    note_seen(call);
     handler(call);
 }
 

@@ -149,6 +149,7 @@ private:
     void add_public_answer_routes();
     void add_station_routes();
     void add_librarian_station_routes();
+    void add_journal_routes();
     void log_in(const httplib::Request& request, httplib::Response& response);
     std::string session_cookie(const std::string& value, std::optional<std::chrono::seconds> max_age) const;
 

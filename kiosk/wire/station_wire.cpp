@@ -130,6 +130,11 @@ void from_json(const nlohmann::json& json, ModeRequest& request) {
 void to_json(nlohmann::json& json, const PinRequest& request) { json = {{"pin", request.pin}}; }
 void from_json(const nlohmann::json& json, PinRequest& request) { request = {.pin = field<std::string>(json, "pin")}; }
 
+void to_json(nlohmann::json& json, const JournalUpload& upload) { json = {{"entries", upload.entries}}; }
+void from_json(const nlohmann::json& json, JournalUpload& upload) {
+    upload = {.entries = field<std::vector<core::JournalEntry>>(json, "entries")};
+}
+
 }  // namespace kitap::wire
 
 namespace kitap::core {
@@ -341,6 +346,52 @@ void from_json(const json& json, JournalEntry& entry) {
              .card = field<std::string>(json, "card"),
              .code = field<std::string>(json, "code"),
              .mode = field<StationMode>(json, "mode")};
+}
+
+void to_json(json& json, CopyStatus status) { json = to_string(status); }
+void from_json(const json& json, CopyStatus& status) {
+    status = named<CopyStatus>(json, copy_status_from, "a copy's status");
+}
+
+void to_json(json& json, const OfflineReader& reader) {
+    json = {{"card", reader.card},         {"name", reader.name},
+            {"category", reader.category}, {"class_name", reader.class_name},
+            {"left", reader.left},         {"pin_needed", reader.pin_needed},
+            {"limit", reader.limit},       {"held", reader.held}};
+}
+void from_json(const json& json, OfflineReader& reader) {
+    reader = {.card = field<std::string>(json, "card"),
+              .name = field<std::string>(json, "name"),
+              .category = field<ReaderCategory>(json, "category"),
+              .class_name = field<std::string>(json, "class_name"),
+              .left = field<bool>(json, "left"),
+              .pin_needed = field<bool>(json, "pin_needed"),
+              .limit = field<int>(json, "limit"),
+              .held = field<std::vector<HeldItem>>(json, "held")};
+}
+
+void to_json(json& json, const OfflineCopy& copy) {
+    json = {{"barcode", copy.barcode},
+            {"title", copy.title},
+            {"kind", copy.kind},
+            {"status", copy.status},
+            {"holder_card", nullable(copy.holder_card)}};
+}
+void from_json(const json& json, OfflineCopy& copy) {
+    copy = {.barcode = field<std::string>(json, "barcode"),
+            .title = field<std::string>(json, "title"),
+            .kind = field<TitleKind>(json, "kind"),
+            .status = field<CopyStatus>(json, "status"),
+            .holder_card = field<std::optional<std::string>>(json, "holder_card")};
+}
+
+void to_json(json& json, const OfflineSnapshot& snapshot) {
+    json = {{"made_at", snapshot.made_at}, {"readers", snapshot.readers}, {"copies", snapshot.copies}};
+}
+void from_json(const json& json, OfflineSnapshot& snapshot) {
+    snapshot = {.made_at = field<Timestamp>(json, "made_at"),
+                .readers = field<std::vector<OfflineReader>>(json, "readers"),
+                .copies = field<std::vector<OfflineCopy>>(json, "copies")};
 }
 
 }  // namespace kitap::core

@@ -2,6 +2,7 @@
 
 #include "core/circulation/station.hpp"
 #include "core/offline/journal_entry.hpp"
+#include "core/offline/offline_snapshot.hpp"
 
 #include <nlohmann/json.hpp>
 #include <tl/expected.hpp>
@@ -9,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // The station wire format: what `kitap serve`'s /api/station/* routes and a kiosk on
 // another PC exchange. Values, never wording: enums go as their stable names ("loan",
@@ -83,6 +85,12 @@ struct PinRequest {
 
     friend bool operator==(const PinRequest&, const PinRequest&) = default;
 };
+// {"entries": [JournalEntry...]}: a kiosk back online, its journal's waiting entries in order.
+struct JournalUpload {
+    std::vector<core::JournalEntry> entries;
+
+    friend bool operator==(const JournalUpload&, const JournalUpload&) = default;
+};
 
 void to_json(nlohmann::json& json, const ScanRequest& request);
 void from_json(const nlohmann::json& json, ScanRequest& request);
@@ -92,6 +100,8 @@ void to_json(nlohmann::json& json, const ModeRequest& request);
 void from_json(const nlohmann::json& json, ModeRequest& request);
 void to_json(nlohmann::json& json, const PinRequest& request);
 void from_json(const nlohmann::json& json, PinRequest& request);
+void to_json(nlohmann::json& json, const JournalUpload& upload);
+void from_json(const nlohmann::json& json, JournalUpload& upload);
 
 }  // namespace kitap::wire
 
@@ -145,6 +155,15 @@ void to_json(nlohmann::json& json, const StationResult& result);
 void from_json(const nlohmann::json& json, StationResult& result);
 void to_json(nlohmann::json& json, const JournalEntry& entry);
 void from_json(const nlohmann::json& json, JournalEntry& entry);
+// What GET /api/station/offline-snapshot gives a kiosk to keep for its offline mode.
+void to_json(nlohmann::json& json, CopyStatus status);
+void from_json(const nlohmann::json& json, CopyStatus& status);
+void to_json(nlohmann::json& json, const OfflineReader& reader);
+void from_json(const nlohmann::json& json, OfflineReader& reader);
+void to_json(nlohmann::json& json, const OfflineCopy& copy);
+void from_json(const nlohmann::json& json, OfflineCopy& copy);
+void to_json(nlohmann::json& json, const OfflineSnapshot& snapshot);
+void from_json(const nlohmann::json& json, OfflineSnapshot& snapshot);
 
 }  // namespace kitap::core
 
