@@ -78,6 +78,12 @@ public:
     // sets it on every request it lends this library to, and clears it after.
     void act_as(std::optional<std::string> account);
 
+    // Lets go of the read snapshot a one-row read may have left open, so that the next
+    // call sees every commit made since: a server lending one Library to request after
+    // request calls it between them (a reader added by another program, or by another
+    // connection of the server, is then found).
+    void release_reads();
+
     // Changes whenever anything is committed to the database, by this Library or by any
     // other program: a cache of answers made from the data keeps them while it stays.
     OrFault<DataVersion> data_version();

@@ -8,6 +8,12 @@ namespace {
 
 bool in_transaction(SQLite::Database& db) { return sqlite3_get_autocommit(db.getHandle()) == 0; }
 
+// One name for every level: SQLite releases and rolls back to the latest savepoint
+// of a name, so nested ones unwind in order.
+constexpr const char* savepoint = "kitap_write";
+
+}  // namespace
+
 SQLite::Database& without_open_reads(SQLite::Database& db) {
     sqlite3* connection = db.getHandle();
     for (sqlite3_stmt* statement = sqlite3_next_stmt(connection, nullptr); statement != nullptr;
@@ -15,12 +21,6 @@ SQLite::Database& without_open_reads(SQLite::Database& db) {
         if (sqlite3_stmt_busy(statement) && sqlite3_stmt_readonly(statement)) sqlite3_reset(statement);
     return db;
 }
-
-// One name for every level: SQLite releases and rolls back to the latest savepoint
-// of a name, so nested ones unwind in order.
-constexpr const char* savepoint = "kitap_write";
-
-}  // namespace
 
 // Nested, the outer transaction holds the write lock already and its reads may be in
 // use by the caller: nothing to let go of.

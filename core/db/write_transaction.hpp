@@ -7,6 +7,12 @@
 
 namespace kitap::core {
 
+// Resets the one-row reads left open on the connection (prepared once, stepped to their
+// row and kept). Until then such a statement holds the read snapshot it began with, so
+// the connection would go on seeing the database as it was, and the WAL could not be
+// checkpointed past it. Only where no query of the connection is being iterated.
+SQLite::Database& without_open_reads(SQLite::Database& db);
+
 // BEGIN IMMEDIATE on a connection that holds no read snapshot any more. A statement
 // prepared once and left on its row (a one-row read not stepped to its end) keeps the
 // connection's read transaction open; SQLite then answers the next BEGIN IMMEDIATE

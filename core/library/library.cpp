@@ -1,6 +1,7 @@
 #include "core/library.hpp"
 
 #include "core/db/database.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/library/library_core.hpp"
 #include "core/reports/catalog_search.hpp"
 #include "core/settings/setting_store.hpp"
@@ -51,6 +52,8 @@ StationHandle Library::open_station(StationMode mode, std::string name, Rules ru
 }
 
 void Library::act_as(std::optional<std::string> account) { set_acting_account(core_->db, std::move(account)); }
+
+void Library::release_reads() { without_open_reads(core_->db); }
 
 OrFault<DataVersion> Library::data_version() {
     return guarded([&] {

@@ -23,8 +23,6 @@ using nlohmann::json;
 
 answers::ActedAt by_librarian() { return {.now = CliContext::now()}; }
 
-core::Date today() { return core::local_date(CliContext::now()); }
-
 // What an action did, in its one sentence or (--json) as JSON; else why not.
 template <typename Done, typename ToJson>
 int print_done(const answers::ProblemOr<Done>& done, bool as_json, ToJson to_json) {

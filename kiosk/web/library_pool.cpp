@@ -19,7 +19,10 @@ LibraryPool::LibraryPool(std::vector<core::Library> libraries)
     : libraries_(std::move(libraries)), answer_caches_(libraries_.size()), lent_(libraries_.size(), false) {}
 
 LibraryPool::Lease::~Lease() {
-    if (pool_) pool_->give_back(slot_);
+    if (!pool_) return;
+    // The next request on this Library, whoever's, sees the database as it is then.
+    library().release_reads();
+    pool_->give_back(slot_);
 }
 
 core::Library& LibraryPool::Lease::library() const { return pool_->libraries_[slot_]; }

@@ -84,10 +84,10 @@ TEST_F(ServerLinkTls, TheTrustedCertificatesServerIsTalkedTo) {
     EXPECT_EQ(health->status, 200);
     EXPECT_EQ(health->body["status"], "ok");
     // A refusal is an answer, not a problem of the link: the caller reads it.
-    const auto me = link.get("/api/me");
-    ASSERT_TRUE(me) << me.error().detail;
-    EXPECT_EQ(me->status, 401);
-    EXPECT_EQ(me->body["error"], "not_signed_in");
+    const auto hello = link.get("/api/station/hello");
+    ASSERT_TRUE(hello) << hello.error().detail;
+    EXPECT_EQ(hello->status, 401);
+    EXPECT_EQ(hello->body["error"], "bad_token");
 }
 
 TEST_F(ServerLinkTls, AServerWithAnotherCertificateIsRefusedAndItsFingerprintSaid) {

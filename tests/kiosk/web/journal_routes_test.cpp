@@ -84,6 +84,8 @@ TEST_F(JournalRoutes, AnUploadIsAppliedOnceAndWhatTheRulesRefuseIsListed) {
 // The web console's review: the librarian sees the list, accepts one as an override
 // (the copy moves to the reader the kiosk lent it to), and the director only reads.
 TEST_F(JournalRoutes, TheLibrarianReviewsExceptionsInTheConsole) {
+    // The accounts are added after the upload: the Library that replayed it must not go on
+    // seeing the database as it was (a read left open by the replay held its snapshot).
     ASSERT_EQ(status(upload({entry("a2", "20000014", "10000017", 29min), entry("a3", "20000022", "10000017", 20min)})),
               200);
     web_.add_account("aigul", core::AccountRole::librarian);
