@@ -281,11 +281,7 @@ void bench_journal_replay(SQLite::Database& db, int pupils) {
             at += std::chrono::seconds(20);
             char id[33];
             std::snprintf(id, sizeof id, "%032zx", journal.size());
-            journal.push_back({.id = id,
-                               .station = "bench-kiosk",
-                               .scanned_at = at,
-                               .card = card,
-                               .code = code});
+            journal.push_back({.id = id, .station = "bench-kiosk", .scanned_at = at, .card = card, .code = code});
         }
     auto library = core::Library::open(db.getFilename());
     core::OrFault<core::ReplayResult> replayed = tl::unexpected(core::Fault{});

@@ -65,9 +65,9 @@ Browser WebFixture::log_in(const std::string& user, const std::string& with_pass
     const auto result =
         http.Post("/api/login", nlohmann::json{{"user", user}, {"password", with_password}}.dump(), "application/json");
     if (!result || result->status != 200)
-        throw std::runtime_error("the login of " + user + " was refused: " +
-                                 (result ? std::to_string(result->status) + " " + result->body
-                                         : httplib::to_string(result.error())));
+        throw std::runtime_error(
+            "the login of " + user + " was refused: " +
+            (result ? std::to_string(result->status) + " " + result->body : httplib::to_string(result.error())));
     return {.cookie = cookie_pair(result->get_header_value("Set-Cookie")),
             .csrf = nlohmann::json::parse(result->body).at("csrf").get<std::string>()};
 }
