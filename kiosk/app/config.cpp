@@ -253,6 +253,14 @@ void read_school(TableReader school, Config& config) {
     school.reject_unknown_keys();
 }
 
+void read_server(TableReader server, KioskServer& settings) {
+    settings.url = server.get<std::string>("url");
+    settings.station = server.get<std::string>("station");
+    if (auto token_file = server.get<std::string>("token_file")) settings.token_file = *token_file;
+    settings.trust = server.get<std::string>("trust");
+    server.reject_unknown_keys();
+}
+
 std::optional<double> millimetres(TableReader& labels, std::string_view key) {
     auto value = labels.get<double>(key);
     if (value && (*value < 0 || *value > 100))
@@ -287,6 +295,7 @@ Config parse_config(std::string_view toml_text, const std::string& source_name) 
     if (auto loans = reader.table("loans")) read_loans(std::move(*loans), config.rules.loans);
     if (auto devices = reader.table("devices")) read_devices(std::move(*devices), config.devices);
     if (auto labels = reader.table("labels")) read_labels(std::move(*labels), config.labels);
+    if (auto server = reader.table("server")) read_server(std::move(*server), config.server);
     reader.reject_unknown_keys();
     return config;
 }

@@ -23,9 +23,19 @@ struct LabelSettings {
     std::string library_name;  // printed on copy labels; empty: the school's name
 };
 
+// [server]: a kiosk whose station is the school's `kitap serve` (kitap-kiosk --server,
+// --station, --token-file, --trust win over these).
+struct KioskServer {
+    std::optional<std::string> url;  // https://kitap-pc:8443
+    std::optional<std::string> station;
+    std::optional<std::filesystem::path> token_file;  // the station account's token, in a 0600 file
+    std::optional<std::string> trust;                 // the server certificate's SHA-256 fingerprint
+};
+
 struct Config {
     SchoolInfo school;
     LabelSettings labels;
+    KioskServer server;
     core::Rules rules;
     devices::DeviceOptions devices;
     std::optional<std::filesystem::path> source;  // the file it came from, if any

@@ -1,6 +1,5 @@
 #include "kiosk/gui/kiosk_app.hpp"
 
-#include "core/security/secret_hash.hpp"
 #include "core/text/enum_names.hpp"
 #include "kiosk/gui/platform/signal_watcher.hpp"
 
@@ -19,7 +18,6 @@ constexpr auto welcome_idle_time = 60s;  // a language chosen on the welcome scr
 constexpr auto working_delay = 400ms;    // the library answers sooner than this as a rule
 constexpr auto answer_wait = 8ms;        // a scan's frame waits this long for its commit, and no more
 constexpr int idle_warning_seconds = 10;
-constexpr std::string_view demo_pin = "123456";
 constexpr int key_escape = 1;  // Linux input key code: Escape does nothing anywhere
 
 // The screenshots' names: 0003-session.png.
@@ -45,17 +43,18 @@ std::string clock_text(std::chrono::system_clock::time_point now) {
 
 std::string_view to_string(ScreenId screen) { return screen_names.name_of(screen); }
 
-KioskApp::KioskApp(KioskOptions options, app::Config config, std::unique_ptr<ScannerHub> hub)
+KioskApp::KioskApp(KioskOptions options, app::Config config, std::unique_ptr<ScannerHub> hub,
+                   std::unique_ptr<KioskLibrary> library, std::string library_place)
     : options_(std::move(options)),
       config_(std::move(config)),
+      library_place_(std::move(library_place)),
       hub_(std::move(hub)),
-      worker_(std::make_unique<KioskLibrary>(database_path(options_.db), config_.rules, options_.station),
-              [] { KioskWindow::wake(); }),
+      worker_(std::move(library), [] { KioskWindow::wake(); }),
       pacer_(options_.screenshot_dir.has_value()),
       recorder_(options_.print_outcomes ? &std::cout : nullptr, options_.print_frames ? &std::cout : nullptr),
       faults_(worker_, options_.demo),
       pupils_(worker_, config_.rules),
-      pin_(worker_, options_.demo ? std::optional(core::hash_secret(demo_pin)) : std::nullopt),
+      pin_(worker_),
       desk_(worker_) {
     if (options_.screenshot_dir) screenshots_.emplace(*options_.screenshot_dir);
     window_ = std::make_unique<KioskWindow>(options_.windowed, "Kitap");
@@ -109,6 +108,7 @@ void KioskApp::apply_settings(const StoredSettings& settings) {
         language_chosen_ = true;
     }
     if (settings.idle_timeout) pupils_.set_idle_timeout(*settings.idle_timeout);
+    pupils_.set_link(settings.link);
     if (settings.lock_seconds) desk_.set_lock_seconds(*settings.lock_seconds);
     if (settings.demo_cards) demo_.cards = *settings.demo_cards;
 }
@@ -141,7 +141,7 @@ void KioskApp::open_librarian(std::optional<UnlockReport> unlock_report) {
     pin_.close();
     // A pupil's session never stays open behind the librarian's screen.
     apply(pupils_.leave_for_librarian());
-    apply(desk_.open({.database_path = std::filesystem::absolute(database_path(options_.db)).string(),
+    apply(desk_.open({.database_path = library_place_,
                       .kiosk_language = default_language_,
                       .idle_timeout = pupils_.idle_timeout(),
                       .unlock_report = std::move(unlock_report)}));
@@ -351,6 +351,7 @@ FramePacer::Timers KioskApp::timers() const {
     };
     if (language_ != default_language_) earliest(pacer_.last_input() + welcome_idle_time);
     if (const auto banner = pupils_.banner_until()) earliest(*banner);
+    if (const auto link_check = pupils_.link_check_at()) earliest(*link_check);
     if (const auto since = worker_.busy_since()) earliest(*since + working_delay);
     return timers;
 }

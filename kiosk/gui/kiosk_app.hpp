@@ -38,7 +38,10 @@ std::string_view to_string(ScreenId screen);
 // answer or the next timer (the clock's minute, a countdown's second).
 class KioskApp {
 public:
-    KioskApp(KioskOptions options, app::Config config, std::unique_ptr<ScannerHub> hub);
+    // `library`: a LocalKioskLibrary or a RemoteKioskLibrary, opened by the app's worker;
+    // `library_place` says where it is on the librarian's screen (a file, a server).
+    KioskApp(KioskOptions options, app::Config config, std::unique_ptr<ScannerHub> hub,
+             std::unique_ptr<KioskLibrary> library, std::string library_place);
     ~KioskApp();
 
     // Runs until the librarian closes the kiosk or SIGTERM/SIGINT; the exit code.
@@ -74,6 +77,7 @@ private:
 
     KioskOptions options_;
     app::Config config_;
+    std::string library_place_;
     std::unique_ptr<ScannerHub> hub_;
     std::unique_ptr<KioskWindow> window_;
     std::unique_ptr<SoundPlayer> sounds_;

@@ -69,7 +69,20 @@ std::variant<KioskOptions, int> parse_kiosk_options(int argc, const char* const*
     app.add_flag("--print-frames", options.print_frames,
                  "Print every frame drawn on stdout as a JSON line with frame_ms and working (the library "
                  "still busy), for measuring");
-    app.add_option("--station", options.station, "Station name recorded with every change")->capture_default_str();
+    app.add_option("--station", options.station,
+                   "Station name recorded with every change; with --server, the station account's name "
+                   "(else [server] station, else kiosk)");
+    app.add_option("--server", options.server,
+                   "The school's `kitap serve` (https://HOST[:PORT]) as this kiosk's station, instead of a "
+                   "database here (else [server] url)");
+    app.add_option("--token-file", options.token_file,
+                   "With --server: the file (mode 0600) holding the station account's token");
+    app.add_option("--trust", options.trust,
+                   "With --server over https: the SHA-256 fingerprint of the server's certificate, as "
+                   "`kitap serve` prints it");
+    app.add_option("--journal", options.journal,
+                   "With --server: the file for scans made while the server cannot be reached (else "
+                   "journal-<station>.db in the data folder)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

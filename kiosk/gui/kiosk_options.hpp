@@ -25,11 +25,18 @@ struct KioskOptions {
     std::optional<WindowSize> windowed;  // full screen unless set
     std::optional<std::string> lang;     // kk, ru, en; else the library's setting, else the locale
     std::optional<std::filesystem::path> screenshot_dir;
-    bool demo = false;              // the side strip of sample cards and books
-    bool mute = false;              // no success and error sounds
-    bool print_outcomes = false;    // each scan's outcome as a JSON line on stdout once it is on screen
-    bool print_frames = false;      // each frame drawn as a JSON line on stdout: for kitap-bench
-    std::string station = "kiosk";  // the station name recorded with every change
+    bool demo = false;            // the side strip of sample cards and books
+    bool mute = false;            // no success and error sounds
+    bool print_outcomes = false;  // each scan's outcome as a JSON line on stdout once it is on screen
+    bool print_frames = false;    // each frame drawn as a JSON line on stdout: for kitap-bench
+    // The station name recorded with every change; with --server, the station account's.
+    // Else [server] station, else "kiosk".
+    std::optional<std::string> station;
+    // A kiosk whose station is the school's `kitap serve` (else [server] in the config).
+    std::optional<std::string> server;                // https://HOST[:PORT]
+    std::optional<std::filesystem::path> token_file;  // the station account's token, 0600
+    std::optional<std::string> trust;                 // the server certificate's fingerprint
+    std::optional<std::filesystem::path> journal;     // else <data dir>/journal-<station>.db
 };
 
 // The options, or the exit code when the program should stop here (--help: 0,

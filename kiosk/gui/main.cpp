@@ -4,12 +4,38 @@
 #include "kiosk/app/config.hpp"
 #include "kiosk/gui/kiosk_app.hpp"
 #include "kiosk/gui/kiosk_options.hpp"
+#include "kiosk/gui/kiosk_setup.hpp"
 #include "kiosk/gui/model/scanner_hub.hpp"
 #include "kiosk/gui/platform/signal_watcher.hpp"
 #include "kiosk/gui/platform/window.hpp"
 
 #include <csignal>
 #include <iostream>
+
+namespace {
+
+using namespace kitap;
+
+// A kiosk whose station is the school's server: no database here, so no KioskLock (the
+// journal's own lock keeps two kiosks off one journal).
+int run_remote(const kiosk::KioskOptions& options, app::Config config, std::unique_ptr<kiosk::ScannerHub> hub,
+               kiosk::RemoteStart start) {
+    const auto& address = start.settings.address;
+    if (!address.tls)
+        std::cerr << "kitap-kiosk: warning: " << address.url()
+                  << " is plain http: the station's token and every scan cross the network in clear\n";
+    if (address.tls && !start.settings.trusted_fingerprint) {
+        std::cerr << "kitap-kiosk: " << address.url()
+                  << " is not trusted yet: start with --trust FINGERPRINT (the one `kitap serve` prints)\n";
+        return 2;
+    }
+    const std::string place = address.url() + " (" + start.settings.station + ")";
+    kiosk::KioskApp app(options, std::move(config), std::move(hub),
+                        std::make_unique<kiosk::RemoteKioskLibrary>(std::move(start.settings)), place);
+    return app.run();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace kitap;
@@ -30,11 +56,19 @@ int main(int argc, char** argv) {
             std::cerr << "kitap-kiosk: " << hub.error().message() << '\n';
             return 2;
         }
+        auto remote = kiosk::remote_start(options, config);
+        if (!remote) {
+            std::cerr << "kitap-kiosk: " << remote.error() << '\n';
+            return 2;
+        }
+        if (*remote) return run_remote(options, std::move(config), std::move(*hub), std::move(**remote));
         // One kiosk per database, and no restore from under a running kiosk (`kitap restore`).
         const auto db_path = kiosk::database_path(options.db);
         if (db_path.has_parent_path()) std::filesystem::create_directories(db_path.parent_path());
         const core::KioskLock lock(db_path);
-        kiosk::KioskApp app(options, std::move(config), std::move(*hub));
+        auto library = kiosk::local_library(options, config);
+        kiosk::KioskApp app(options, std::move(config), std::move(*hub), std::move(library),
+                            std::filesystem::absolute(db_path).string());
         return app.run();
     } catch (const app::ConfigError& e) {
         std::cerr << "kitap-kiosk: " << e.what() << '\n';

@@ -148,6 +148,21 @@ std::optional<std::string> canonical_fingerprint(std::string_view text) {
     return colon_hex(bytes.data(), bytes.size());
 }
 
+std::string query_value(std::string_view text) {
+    constexpr std::string_view hex = "0123456789ABCDEF";
+    std::string encoded;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 0x0f];
+        }
+    }
+    return encoded;
+}
+
 std::string_view to_string(LinkProblemKind kind) {
     switch (kind) {
         case LinkProblemKind::unreachable:
@@ -172,6 +187,11 @@ ServerLink::ServerLink(ServerAddress address, std::string token, std::optional<s
 }
 
 ServerLink::~ServerLink() = default;
+
+void ServerLink::set_header(const std::string& name, const std::string& value) {
+    headers_[name] = value;
+    client_->set_default_headers(httplib::Headers(headers_.begin(), headers_.end()));
+}
 
 template <typename Send>
 tl::expected<LinkReply, LinkProblem> ServerLink::exchange(const std::string& what, Send&& send) {

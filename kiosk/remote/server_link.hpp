@@ -4,6 +4,7 @@
 #include <tl/expected.hpp>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ tl::expected<ServerAddress, std::string> parse_server_url(std::string_view url);
 // A certificate's SHA-256 fingerprint as `kitap serve` prints it ("3A:F0:...", 32 bytes)
 // from the way a person may type it: any case, with or without colons or spaces.
 std::optional<std::string> canonical_fingerprint(std::string_view text);
+
+// `text` as a URL query's value: every byte but letters, digits and -._~ as %XX
+// (a Kazakh class name, a scanned code with spaces).
+std::string query_value(std::string_view text);
 
 enum class LinkProblemKind {
     unreachable,          // no answer: the server is off, the cable is out, or it took too long
@@ -72,6 +77,8 @@ public:
     ServerLink& operator=(const ServerLink&) = delete;
 
     const ServerAddress& address() const { return address_; }
+    // A header every request carries from now on (X-Kitap-Journal-Waiting), replacing its last value.
+    void set_header(const std::string& name, const std::string& value);
 
     tl::expected<LinkReply, LinkProblem> get(const std::string& path);
     tl::expected<LinkReply, LinkProblem> post(const std::string& path, const nlohmann::json& body);
@@ -86,6 +93,7 @@ private:
     std::string token_;
     std::unique_ptr<Pin> pin_;
     std::unique_ptr<httplib::Client> client_;
+    std::map<std::string, std::string> headers_;
 };
 
 // The fingerprint of the certificate the server at `address` (https) shows, trusting

@@ -22,6 +22,7 @@ struct ShownOutcome {
     core::StationOutcome outcome;
     core::StationMode mode;
     devices::Clock::time_point scanned;
+    bool offline = false;  // decided by the kiosk alone while its server was away
 };
 
 // What the library holds for the kiosk itself, read when it opens.
@@ -30,6 +31,7 @@ struct StoredSettings {
     std::optional<std::chrono::seconds> idle_timeout;
     std::optional<int> lock_seconds;
     std::optional<std::vector<DemoCard>> demo_cards;  // --demo only
+    LinkStatus link;                                  // whether the server answered
 };
 
 // What a flow asks of the others, returned instead of done: the app applies it

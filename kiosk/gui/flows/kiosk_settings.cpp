@@ -43,6 +43,7 @@ tl::expected<StoredSettings, Fault> open_library(KioskLibrary& library, bool dem
     }
     settings.lock_seconds = library.setting_number(core::kiosk_librarian_lock_setting);
     if (demo) settings.demo_cards = demo_cards(library);
+    settings.link = library.link_status();
     return settings;
 }
 

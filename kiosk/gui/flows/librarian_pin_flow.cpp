@@ -15,27 +15,25 @@ constexpr int key_backspace = 14;    // Linux input key code
 void LibrarianPinFlow::open() {
     if (screen_ || opening_) return;
     opening_ = true;
-    worker_.post(
-        [](KioskLibrary& library) {
-            return Stored{library.pin_attempts(), library.setting(std::string(librarian_pin_setting))};
-        },
-        [this](Stored stored) { return opened(std::move(stored)); });
+    worker_.post([now = wall_now()](KioskLibrary& library) { return library.librarian_pin_state(now); },
+                 [this](tl::expected<PinState, Fault> state) { return opened(std::move(state)); });
 }
 
-Effects LibrarianPinFlow::opened(Stored stored) {
+Effects LibrarianPinFlow::opened(tl::expected<PinState, Fault> state) {
     if (!std::exchange(opening_, false)) return {};  // closed before it could open
-    if (!stored.attempts) return {.fault = stored.attempts.error()};
-    guard_.restore(std::move(*stored.attempts));
+    if (!state) return {.fault = state.error()};
     screen_.emplace();
     digits_.clear();
     touched_ = Steady::now();
-    hash_ = stored.hash && !stored.hash->empty() ? stored.hash : demo_pin_hash_;
-    screen_->demo_hint = !stored.hash && demo_pin_hash_;
-    if (const auto locked = guard_.locked_for(wall_now()); locked.count() > 0) {
-        screen_->message = PinScreen::Message::locked;
-        screen_->locked_seconds = static_cast<int>(locked.count());
-    }
+    screen_->demo_hint = state->demo_hint;
+    if (state->locked_for.count() > 0) show_locked(state->locked_for);
     return {.changed = true};
+}
+
+void LibrarianPinFlow::show_locked(std::chrono::seconds locked_for) {
+    locked_until_ = wall_now() + locked_for;
+    screen_->message = PinScreen::Message::locked;
+    screen_->locked_seconds = static_cast<int>(locked_for.count());
 }
 
 void LibrarianPinFlow::close() {
@@ -70,32 +68,35 @@ Effects LibrarianPinFlow::touch(const PinIntent& intent, Steady::time_point stea
 }
 
 Effects LibrarianPinFlow::submit() {
-    const auto result = guard_.attempt(digits_, hash_, wall_now());
-    digits_.clear();
+    if (checking_) return {};
+    checking_ = true;
+    worker_.post([pin = std::exchange(digits_, {}),
+                  now = wall_now()](KioskLibrary& library) { return library.check_librarian_pin(pin, now); },
+                 [this](tl::expected<PinCheck, Fault> check) { return checked(std::move(check)); });
     screen_->digits_entered = 0;
+    return {.changed = true};
+}
+
+Effects LibrarianPinFlow::checked(tl::expected<PinCheck, Fault> check) {
+    checking_ = false;
+    if (!check) return {.fault = check.error()};
+    if (!screen_) return {};  // a pupil's scan closed the keypad meanwhile
     Effects effects{.changed = true};
-    switch (result.verdict) {
-        case PinGuard::Verdict::accepted:
-            post_audit(worker_, core::LibrarianActionKind::pin_accepted);
+    switch (check->verdict) {
+        case PinCheck::Verdict::accepted:
             effects.open_librarian = true;
-            if (result.report.worth_telling()) effects.unlock_report = result.report;
+            effects.unlock_report = std::move(check->unlock_report);
             break;
-        case PinGuard::Verdict::wrong:
+        case PinCheck::Verdict::wrong:
             screen_->message = PinScreen::Message::wrong;
-            screen_->tries_left = result.tries_left;
+            screen_->tries_left = check->tries_left;
             effects.sounds.push_back(Sound::error);
-            post_audit(worker_, core::LibrarianActionKind::pin_wrong);
             break;
-        case PinGuard::Verdict::locked_out:
-        case PinGuard::Verdict::locked:
-            screen_->message = PinScreen::Message::locked;
-            screen_->locked_seconds = static_cast<int>(result.locked_for.count());
+        case PinCheck::Verdict::locked:
+            show_locked(check->locked_for);
             effects.sounds.push_back(Sound::error);
-            // The try that locks the keypad is recorded; tries while it is locked are not tried.
-            if (result.verdict == PinGuard::Verdict::locked_out)
-                post_audit(worker_, core::LibrarianActionKind::pin_locked_out);
             break;
-        case PinGuard::Verdict::no_pin_set:
+        case PinCheck::Verdict::no_pin_set:
             screen_->message = PinScreen::Message::no_pin_set;
             break;
     }
@@ -110,7 +111,7 @@ Effects LibrarianPinFlow::tick(Steady::time_point steady) {
 
 PinScreen& LibrarianPinFlow::screen(core::Timestamp now) {
     if (screen_->message == PinScreen::Message::locked) {
-        const auto locked = guard_.locked_for(now);
+        const auto locked = std::max(locked_until_ - now, std::chrono::seconds(0));
         screen_->locked_seconds = static_cast<int>(locked.count());
         if (locked.count() == 0) screen_->message = PinScreen::Message::none;
     }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "kiosk/gui/flows/effects.hpp"
-#include "kiosk/gui/pin/librarian_pin.hpp"
 #include "kiosk/gui/screens/pin_screen.hpp"
 
 #include <chrono>
@@ -10,17 +9,16 @@
 
 namespace kitap::kiosk {
 
-// The librarian's keypad: opened from the corner or by the librarian's card, it
-// reads the PIN's hash and the wrong tries since the last unlock (the audit log's,
-// so a restart gives a guesser no fresh tries), checks what is typed and asks for
-// the librarian's screen once it is right.
+// The librarian's keypad: opened from the corner or by the librarian's card, it asks
+// the library whether the keypad is locked, hands each PIN typed to the library to
+// check (this kiosk's database or the school's server, which also keeps the tries,
+// so a restart gives a guesser no fresh ones) and asks for the librarian's screen
+// once it is right.
 class LibrarianPinFlow {
 public:
     using Steady = std::chrono::steady_clock;
 
-    // `demo_pin_hash`: the demo's PIN, taken when the library has none.
-    LibrarianPinFlow(LibraryWorker& worker, std::optional<std::string> demo_pin_hash)
-        : worker_(worker), demo_pin_hash_(std::move(demo_pin_hash)) {}
+    explicit LibrarianPinFlow(LibraryWorker& worker) : worker_(worker) {}
 
     bool active() const { return screen_.has_value(); }
     // Opens once the library has answered (nothing while it is already open or opening).
@@ -33,21 +31,18 @@ public:
     PinScreen& screen(core::Timestamp now);
 
 private:
-    struct Stored {
-        tl::expected<core::PinAttemptLog, Fault> attempts;
-        std::optional<std::string> hash;
-    };
-    Effects opened(Stored stored);
+    Effects opened(tl::expected<PinState, Fault> state);
     Effects submit();
+    Effects checked(tl::expected<PinCheck, Fault> check);
+    void show_locked(std::chrono::seconds locked_for);
 
     LibraryWorker& worker_;
-    std::optional<std::string> demo_pin_hash_;
     std::optional<PinScreen> screen_;
     bool opening_ = false;
+    bool checking_ = false;  // a PIN is with the library: the next waits for its answer
     std::string digits_;
     Steady::time_point touched_{};
-    PinGuard guard_;
-    std::optional<std::string> hash_;  // the PIN's, or the demo's
+    core::Timestamp locked_until_{};
 };
 
 }  // namespace kitap::kiosk

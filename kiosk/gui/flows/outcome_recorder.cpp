@@ -27,6 +27,7 @@ void OutcomeRecorder::frame_drawn(devices::Clock::time_point frame_started, cons
         auto line = app::outcome_json(shown.outcome, shown.mode, tr);
         line["scan_to_frame_ms"] = milliseconds(drawn - shown.scanned);
         line["frame_ms"] = milliseconds(drawn - frame_started);
+        if (shown.offline) line["offline"] = true;
         *out_ << line.dump() << std::endl;
     }
     outcomes_.clear();

@@ -10,13 +10,40 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr auto welcome_banner_time = 8s;  // a scan's banner with no session open
+// A kiosk with a server asks it this often, also with nobody at the kiosk: an idle session
+// on the server ends on time, and a kiosk offline sees its server back (and uploads its
+// journal) without waiting for the next pupil.
+constexpr auto link_check_time = 5s;
 
 }  // namespace
 
-void PupilFlow::post_step(std::function<Handled(KioskLibrary&)> step, devices::Clock::time_point scanned,
-                          core::Timestamp now) {
-    worker_.post(std::move(step),
-                 [this, scanned, now](const Handled& handled) { return step_done(handled, scanned, now); });
+template <typename Done>
+void PupilFlow::post_linked(Step step, Done done) {
+    worker_.post(
+        [step = std::move(step)](KioskLibrary& library) {
+            Handled handled = step(library);
+            return Stepped{std::move(handled), library.link_status()};
+        },
+        [this, done = std::move(done)](const Stepped& stepped) {
+            Effects effects = note_link(stepped.link);
+            return effects += done(stepped.handled);
+        });
+}
+
+void PupilFlow::post_step(Step step, devices::Clock::time_point scanned, core::Timestamp now) {
+    post_linked(std::move(step),
+                [this, scanned, now](const Handled& handled) { return step_done(handled, scanned, now); });
+}
+
+Effects PupilFlow::note_link(const LinkStatus& link) {
+    if (link == welcome_.link) return {};
+    welcome_.link = link;
+    return {.changed = true};
+}
+
+std::optional<PupilFlow::Steady::time_point> PupilFlow::link_check_at() const {
+    if (welcome_.link.state == LinkStatus::State::local) return std::nullopt;
+    return link_checked_ + link_check_time;
 }
 
 void PupilFlow::scan(const devices::ScanEvent& event) {
@@ -36,7 +63,7 @@ Effects PupilFlow::step_done(const Handled& handled, devices::Clock::time_point 
     Effects effects;
     for (const auto& outcome : handled.outcomes) {
         effects += apply(outcome, handled, now);
-        effects.shown.push_back({outcome, core::StationMode::self, scanned});
+        effects.shown.push_back({outcome, core::StationMode::self, scanned, handled.offline});
     }
     if (handled.fault) {
         effects.sounds.push_back(Sound::error);
@@ -108,8 +135,8 @@ Effects PupilFlow::act_reader_pin(const ReaderPinEffect& effect) {
     }
     if (!effect.submit) return {};
     const auto now = wall_now();
-    worker_.post([pin = *effect.submit, now](KioskLibrary& library) { return library.submit_reader_pin(pin, now); },
-                 [this, now](const Handled& handled) { return reader_pin_done(handled, now); });
+    post_linked([pin = *effect.submit, now](KioskLibrary& library) { return library.submit_reader_pin(pin, now); },
+                [this, now](const Handled& handled) { return reader_pin_done(handled, now); });
     return {};
 }
 
@@ -133,23 +160,30 @@ Effects PupilFlow::tick(Steady::time_point steady) {
     const auto now = wall_now();
     // A scan still waiting on the library (another program's lock) is the pupil's
     // activity: its answer comes first, and a fault it brings ends the session.
-    if (session_ && !expiry_asked_ && !worker_.busy() && now - last_activity_ >= idle_) {
-        expiry_asked_ = true;
-        worker_.post([now](KioskLibrary& library) { return library.expire_idle(now); },
-                     [this, now](const Handled& handled) {
-                         expiry_asked_ = false;
-                         if (!session_) return Effects{};  // ended meanwhile (a fault, the librarian)
-                         Effects expired;
-                         for (const auto& outcome : handled.outcomes) expired += apply(outcome, handled, now);
-                         return expired += {.fault = handled.fault};
-                     });
-    }
+    const auto link_check = link_check_at();
+    if (!expiry_asked_ && !worker_.busy() &&
+        ((session_ && now - last_activity_ >= idle_) || (link_check && steady >= *link_check)))
+        post_expiry(now, steady);
     if (welcome_.banner && banner_until_ && steady >= *banner_until_) {
         welcome_.banner.reset();
         banner_until_.reset();
         effects.redraw = true;
     }
     return effects += act_reader_pin(reader_pin_.tick(steady, idle_));
+}
+
+void PupilFlow::post_expiry(core::Timestamp now, Steady::time_point steady) {
+    expiry_asked_ = true;
+    link_checked_ = steady;
+    post_linked([now](KioskLibrary& library) { return library.expire_idle(now); },
+                [this, now](const Handled& handled) {
+                    expiry_asked_ = false;
+                    // No session (ended meanwhile by a fault or the librarian, or none: a link check).
+                    if (!session_) return Effects{.fault = handled.fault};
+                    Effects expired;
+                    for (const auto& outcome : handled.outcomes) expired += apply(outcome, handled, now);
+                    return expired += {.fault = handled.fault};
+                });
 }
 
 Effects PupilFlow::key(const devices::KeyStroke& key, Steady::time_point steady) {

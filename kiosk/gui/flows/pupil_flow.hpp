@@ -35,6 +35,10 @@ public:
     // The librarian takes over: no session, no banner left behind.
     Effects leave_for_librarian();
     void set_idle_timeout(std::chrono::seconds timeout) { idle_ = timeout; }
+    // Whether the kiosk's server answers, as the library last said (after opening, then every step).
+    void set_link(const LinkStatus& link) { welcome_.link = link; }
+    // When a kiosk with a server asks it next whether it answers (nothing for a local kiosk).
+    std::optional<Steady::time_point> link_check_at() const;
     std::chrono::seconds idle_timeout() const { return idle_; }
 
     bool in_session() const { return session_.has_value(); }
@@ -49,9 +53,21 @@ public:
 
 private:
     using Handled = KioskLibrary::Handled;
+    // A step's answer with the server's state after it.
+    struct Stepped {
+        Handled handled;
+        LinkStatus link;
+    };
+    using Step = std::function<Handled(KioskLibrary&)>;
+    template <typename Done>
+    void post_linked(Step step, Done done);
     // Runs `step` on the worker; its outcomes are shown as scanned at `scanned`.
-    void post_step(std::function<Handled(KioskLibrary&)> step, devices::Clock::time_point scanned, core::Timestamp now);
+    void post_step(Step step, devices::Clock::time_point scanned, core::Timestamp now);
     Effects step_done(const Handled& handled, devices::Clock::time_point scanned, core::Timestamp now);
+    // Asks the library to end an idle session (the pupil's, or the server's): also how a
+    // kiosk whose server is away notices it is back.
+    void post_expiry(core::Timestamp now, Steady::time_point steady);
+    Effects note_link(const LinkStatus& link);
     Effects reader_pin_done(const Handled& handled, core::Timestamp now);
     Effects apply(const core::StationOutcome& outcome, const Handled& handled, core::Timestamp now);
     // True when the outcome was the reader's keypad's to handle.
@@ -67,6 +83,7 @@ private:
     core::Timestamp last_activity_{};
     ReaderPinFlow reader_pin_;
     bool expiry_asked_ = false;
+    Steady::time_point link_checked_{};
 };
 
 }  // namespace kitap::kiosk

@@ -11,6 +11,8 @@ constexpr auto fault_kind_names = core::enum_names<FaultKind>({
     {FaultKind::database_busy, "database_busy"},
     {FaultKind::database_error, "database_error"},
     {FaultKind::no_scanner, "no_scanner"},
+    {FaultKind::server_certificate, "server_certificate"},
+    {FaultKind::needs_server, "needs_server"},
 });
 
 std::string_view to_string(FaultKind kind) { return fault_kind_names.name_of(kind); }

@@ -17,6 +17,9 @@ enum class FaultKind {
     database_busy,   // another program holds the database locked
     database_error,  // any other database failure
     no_scanner,      // every scanner is unplugged or failed
+    // A kiosk whose station is the school's server (RemoteKioskLibrary):
+    server_certificate,  // the server showed another certificate than the trusted one (both in detail)
+    needs_server,        // the librarian's screens while the server cannot be reached
 };
 std::string_view to_string(FaultKind kind);
 

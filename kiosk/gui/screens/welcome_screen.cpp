@@ -59,6 +59,18 @@ WelcomeIntent draw(const WelcomeScreen& screen, const ScreenContext& context) {
     text_centred(list, title_font, ImVec2(x0 + width / 2, y + title_font->FontSize / 2), colours::ink,
                  fit_text(title_font, width - theme.px(48), title));
     y += title_font->FontSize + theme.px(24);
+    if (screen.link.offline()) {
+        // The pupil's books are taken all the same; the line says they are checked later.
+        const std::string offline =
+            context.tr("kiosk.welcome.offline", {{"waiting", std::to_string(screen.link.journal_waiting)}});
+        const float line_h = theme.fonts.body->FontSize + theme.px(16);
+        list.AddRectFilled(ImVec2(x0 + theme.px(48), y - theme.px(12)),
+                           ImVec2(x0 + width - theme.px(48), y + line_h - theme.px(12)), colours::warning_tint,
+                           theme.px(8));
+        text_centred(list, theme.fonts.body, ImVec2(x0 + width / 2, y + line_h / 2 - theme.px(12)), colours::warning,
+                     fit_text(theme.fonts.body, width - theme.px(128), offline));
+        y += line_h + theme.px(8);
+    }
 
     const float picture_h =
         (has_banner ? bottom - banner_h - theme.px(48) : bottom - theme.px(96)) - y - theme.px(has_banner ? 70 : 110);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/circulation/station.hpp"
+#include "kiosk/gui/model/kiosk_library.hpp"
 #include "kiosk/gui/screens/camera_panel.hpp"
 #include "kiosk/gui/screens/screen_context.hpp"
 #include "kiosk/gui/screens/top_bar.hpp"
@@ -17,6 +18,7 @@ struct WelcomeScreen {
     std::string opening_hours;                   // empty: not shown
     std::optional<core::StationOutcome> banner;  // cleared a few seconds after the scan
     std::optional<CameraView> camera;
+    LinkStatus link;  // offline: one line says scans are kept and checked later
 };
 
 struct WelcomeIntent {

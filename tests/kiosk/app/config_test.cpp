@@ -116,6 +116,25 @@ TEST(Config, ErrorsNameTheLineAndKey) {
     EXPECT_NE(error_of("[station\n").find("kitap.toml:1:"), std::string::npos);
 }
 
+// A kiosk whose station is the school's server: `kitap-kiosk --server` and the rest win over these.
+TEST(Config, TheServerTableNamesTheKiosksServer) {
+    const Config none = parse_config("", "kitap.toml");
+    EXPECT_FALSE(none.server.url);
+    const Config config = parse_config(R"([server]
+url = "https://kitap-pc:8443"
+station = "reading-room"
+token_file = "/etc/kitap/station.token"
+trust = "3A:F0"
+)",
+                                       "kitap.toml");
+    EXPECT_EQ(config.server.url, "https://kitap-pc:8443");
+    EXPECT_EQ(config.server.station, "reading-room");
+    EXPECT_EQ(config.server.token_file, std::filesystem::path("/etc/kitap/station.token"));
+    EXPECT_EQ(config.server.trust, "3A:F0");
+    EXPECT_EQ(error_of("[server]\ntoken = \"abc\"\n"), "kitap.toml:2: server.token: unknown key");
+    EXPECT_EQ(error_of("[server]\nurl = 8443\n"), "kitap.toml:2: server.url: has the wrong type");
+}
+
 // fuzz_config overflowed the stack on this (corpus/fuzz_config/deeply_nested_pattern.toml):
 // std::regex compiles nested groups recursively.
 TEST(Config, RefusesPatternsLongerThanALine) {

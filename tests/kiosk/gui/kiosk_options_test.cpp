@@ -25,6 +25,18 @@ TEST(KioskOptions, DefaultsToFullScreenAndTheWindowKeyboard) {
     EXPECT_FALSE(options.screenshot_dir);
 }
 
+TEST(KioskOptions, ReadsTheServersOptions) {
+    const auto parsed = parse({"--server", "https://kitap-pc:8443", "--station", "hall", "--token-file", "/etc/t",
+                               "--trust", "3A:F0", "--journal", "/var/j.db"});
+    ASSERT_TRUE(std::holds_alternative<KioskOptions>(parsed));
+    const auto& options = std::get<KioskOptions>(parsed);
+    EXPECT_EQ(options.server, "https://kitap-pc:8443");
+    EXPECT_EQ(options.station, "hall");
+    EXPECT_EQ(options.token_file, std::filesystem::path("/etc/t"));
+    EXPECT_EQ(options.trust, "3A:F0");
+    EXPECT_EQ(options.journal, std::filesystem::path("/var/j.db"));
+}
+
 TEST(KioskOptions, ReadsEveryOption) {
     const auto parsed = parse({"--db", "/tmp/k.db", "--config", "k.toml", "--scanner", "pipe:/tmp/scans", "--scanner",
                                "wedge", "--camera", "camera:0", "--windowed", "1280x800", "--lang", "kk",

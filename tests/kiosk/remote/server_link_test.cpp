@@ -64,6 +64,12 @@ TEST(ServerUrl, AnythingElseIsRefusedWithWhatIsWrong) {
     EXPECT_FALSE(remote::parse_server_url("https://[fd00::5"));
 }
 
+TEST(QueryValue, AnythingButUnreservedBytesIsPercentEncoded) {
+    EXPECT_EQ(remote::query_value("5A-b_c.d~"), "5A-b_c.d~");
+    EXPECT_EQ(remote::query_value("5Ә"), "5%D3%98");
+    EXPECT_EQ(remote::query_value("a b&c=d"), "a%20b%26c%3Dd");
+}
+
 TEST(Fingerprint, TypedAnyWayItIsTheFormKitapServePrints) {
     const std::string printed =
         "3A:F0:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:01:23:45:67:89:AB:CD:EF:10:20:30:40:50:60";

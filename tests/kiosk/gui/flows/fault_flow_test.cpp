@@ -1,5 +1,7 @@
 #include "kiosk/gui/flows/fault_flow.hpp"
 
+#include "kiosk/gui/model/local_kiosk_library.hpp"
+
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -25,7 +27,7 @@ TEST(FaultFlow, ALibraryThatCannotOpenIsTriedAgainUntilItOpens) {
     testing::TempDir dir;
     const auto path = dir.path() / "kitap.db";
     std::filesystem::create_directories(path);  // a folder where the database should be
-    LibraryWorker worker(std::make_unique<KioskLibrary>(path, core::Rules{}, "kiosk"), [] {});
+    LibraryWorker worker(std::make_unique<LocalKioskLibrary>(path, core::Rules{}, "kiosk"), [] {});
     FaultFlow faults(worker, false);
     faults.start();
     const Effects started = settle(worker);

@@ -57,7 +57,7 @@ TestedKiosk::~TestedKiosk() {
     }
 }
 
-void TestedKiosk::start(const std::vector<std::string>& more) {
+void TestedKiosk::start(const std::vector<std::string>& more, const std::string& language) {
     std::vector<std::string> args{KITAP_KIOSK_BINARY,
                                   "--db",
                                   db_path().string(),
@@ -66,7 +66,7 @@ void TestedKiosk::start(const std::vector<std::string>& more) {
                                   "--windowed",
                                   "1280x800",
                                   "--lang",
-                                  "en",
+                                  language,
                                   "--screenshot-dir",
                                   screenshot_dir().string(),
                                   "--print-outcomes",

@@ -26,8 +26,8 @@ public:
     TestedKiosk(const TestedKiosk&) = delete;
     TestedKiosk& operator=(const TestedKiosk&) = delete;
 
-    // Starts the kiosk (extra arguments after the usual ones) and plugs the scanner in.
-    void start(const std::vector<std::string>& more = {});
+    // Starts the kiosk (extra arguments after the usual ones) in `language` and plugs the scanner in.
+    void start(const std::vector<std::string>& more = {}, const std::string& language = "en");
     void scan(const std::string& code);
     // A finger on the screen at (x, y), through xdotool (see can_tap()).
     void tap(float x, float y);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kiosk/gui/flows/effects.hpp"
+#include "kiosk/gui/model/local_kiosk_library.hpp"
 #include "tests/kiosk/gui/support/sample_library.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -49,8 +50,8 @@ protected:
     }
 
     TempDir dir;
-    kiosk::LibraryWorker worker{std::make_unique<kiosk::KioskLibrary>(dir.path() / "kitap.db", core::Rules{}, "kiosk"),
-                                [] {}};
+    kiosk::LibraryWorker worker{
+        std::make_unique<kiosk::LocalKioskLibrary>(dir.path() / "kitap.db", core::Rules{}, "kiosk"), [] {}};
 };
 
 }  // namespace kitap::testing

@@ -1,4 +1,6 @@
-#include "kiosk/gui/model/kiosk_library.hpp"
+#include "kiosk/gui/model/local_kiosk_library.hpp"
+
+#include "core/security/secret_hash.hpp"
 
 #include "tests/kiosk/gui/support/sample_library.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -16,23 +18,23 @@ namespace {
 using testing::SampleLibrary;
 using namespace std::chrono_literals;
 
-class KioskLibraryTest : public ::testing::Test {
+class LocalKioskLibraryTest : public ::testing::Test {
 protected:
     void SetUp() override {
         testing::create_sample_library(db_path());
         ASSERT_FALSE(library.open());
     }
     std::filesystem::path db_path() const { return dir.path() / "kitap.db"; }
-    KioskLibrary::Handled scan(const std::string& code, core::Timestamp at) {
+    LocalKioskLibrary::Handled scan(const std::string& code, core::Timestamp at) {
         return library.handle({.text = code, .source = "test"}, at);
     }
 
     testing::TempDir dir;
-    KioskLibrary library{dir.path() / "kitap.db", core::Rules{}, "kiosk"};
+    LocalKioskLibrary library{dir.path() / "kitap.db", core::Rules{}, "kiosk"};
     core::Timestamp now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 };
 
-TEST_F(KioskLibraryTest, ScansGoThroughTheStation) {
+TEST_F(LocalKioskLibraryTest, ScansGoThroughTheStation) {
     auto card = scan(SampleLibrary::pupil_a, now);
     ASSERT_EQ(card.outcomes.size(), 1u);
     EXPECT_EQ(card.outcomes[0].outcome, core::Outcome::session);
@@ -52,7 +54,7 @@ TEST_F(KioskLibraryTest, ScansGoThroughTheStation) {
 }
 
 // The librarian's desk is a station of its own: the pupils' session is untouched.
-TEST_F(KioskLibraryTest, TheDeskIssuesAClassSetBesideThePupilsStation) {
+TEST_F(LocalKioskLibraryTest, TheDeskIssuesAClassSetBesideThePupilsStation) {
     scan(SampleLibrary::pupil_b, now);
     library.open_desk(core::StationMode::desk);
     const auto at_desk = [&](const std::string& code) {
@@ -81,7 +83,7 @@ TEST_F(KioskLibraryTest, TheDeskIssuesAClassSetBesideThePupilsStation) {
     EXPECT_EQ(classes->front().percent(), 100);
 }
 
-TEST_F(KioskLibraryTest, ReturnsAtTheDeskTakeTheChosenCondition) {
+TEST_F(LocalKioskLibraryTest, ReturnsAtTheDeskTakeTheChosenCondition) {
     library.open_desk(core::StationMode::return_);
     EXPECT_EQ(library.desk_condition(), core::Condition::good);
     library.handle_at_desk({.text = library.command_code(core::Command::worn), .source = "test"}, now);
@@ -92,7 +94,7 @@ TEST_F(KioskLibraryTest, ReturnsAtTheDeskTakeTheChosenCondition) {
     EXPECT_EQ(library.desk_condition(), core::Condition::good);
 }
 
-TEST_F(KioskLibraryTest, AStocktakeFromTheKiosk) {
+TEST_F(LocalKioskLibraryTest, AStocktakeFromTheKiosk) {
     ASSERT_FALSE(*library.stocktake_status());
     ASSERT_TRUE(*library.start_stocktake("kind:fiction", now));
     EXPECT_FALSE(*library.start_stocktake("all", now)) << "one at a time";
@@ -107,7 +109,7 @@ TEST_F(KioskLibraryTest, AStocktakeFromTheKiosk) {
     EXPECT_EQ((*report)->missing.size(), 1u);  // copy 2 (copy 3 is on loan)
 }
 
-TEST_F(KioskLibraryTest, AnIdleSessionEndsBeforeTheNextScan) {
+TEST_F(LocalKioskLibraryTest, AnIdleSessionEndsBeforeTheNextScan) {
     scan(SampleLibrary::pupil_a, now);
     auto later = scan(SampleLibrary::copy_1, now + 31s);
     ASSERT_EQ(later.outcomes.size(), 2u);
@@ -116,7 +118,7 @@ TEST_F(KioskLibraryTest, AnIdleSessionEndsBeforeTheNextScan) {
     EXPECT_EQ(later.outcomes[1].reason, core::Reason::no_session);
 }
 
-TEST_F(KioskLibraryTest, ExpiresIdleSessionsOnItsOwn) {
+TEST_F(LocalKioskLibraryTest, ExpiresIdleSessionsOnItsOwn) {
     scan(SampleLibrary::pupil_a, now);
     EXPECT_TRUE(library.expire_idle(now + 29s).outcomes.empty());
     const auto ended = library.expire_idle(now + 30s);
@@ -125,13 +127,13 @@ TEST_F(KioskLibraryTest, ExpiresIdleSessionsOnItsOwn) {
     EXPECT_FALSE(library.session_reader());
 }
 
-TEST_F(KioskLibraryTest, ANewIdleTimeoutTakesEffect) {
+TEST_F(LocalKioskLibraryTest, ANewIdleTimeoutTakesEffect) {
     library.set_idle_timeout(10s);
     scan(SampleLibrary::pupil_a, now);
     EXPECT_EQ(library.expire_idle(now + 10s).outcomes.size(), 1u);
 }
 
-TEST_F(KioskLibraryTest, LooksThingsUpWithoutChangingThem) {
+TEST_F(LocalKioskLibraryTest, LooksThingsUpWithoutChangingThem) {
     const auto reader = library.look_up(SampleLibrary::pupil_b);
     ASSERT_TRUE(reader);
     ASSERT_TRUE(reader->reader);
@@ -161,7 +163,7 @@ TEST_F(KioskLibraryTest, LooksThingsUpWithoutChangingThem) {
     EXPECT_FALSE(after->copy->holder);
 }
 
-TEST_F(KioskLibraryTest, SettingsPersistAndAreAudited) {
+TEST_F(LocalKioskLibraryTest, SettingsPersistAndAreAudited) {
     EXPECT_FALSE(library.set_setting("kiosk_language", "ru", now));
     EXPECT_EQ(library.setting("kiosk_language"), "ru");
     EXPECT_FALSE(library.setting("no_such_setting"));
@@ -177,20 +179,55 @@ TEST_F(KioskLibraryTest, SettingsPersistAndAreAudited) {
     EXPECT_EQ(events.getColumn(1).getString(), "none") << "a wrong PIN proves nobody is the librarian";
 }
 
-// What the keypad's guard is rebuilt from when the kiosk starts.
-TEST_F(KioskLibraryTest, PinAttemptsAreReadFromTheAuditLog) {
-    EXPECT_FALSE(library.record(core::LibrarianActionKind::pin_accepted, now - 1h));
-    EXPECT_FALSE(library.record(core::LibrarianActionKind::pin_wrong, now));
-    EXPECT_FALSE(library.record(core::LibrarianActionKind::pin_locked_out, now + 1s));
-    const auto attempts = library.pin_attempts();
+// The keypad's tries come from the audit log, so a restart gives a guesser no fresh ones;
+// each try the library checks is written there.
+TEST_F(LocalKioskLibraryTest, TheLibrarianPinIsCheckedAgainstTheAuditLogsTries) {
+    EXPECT_EQ(library.check_librarian_pin("1234", now)->verdict, PinCheck::Verdict::no_pin_set);
+    {
+        auto core_library = core::Library::open(db_path());
+        ASSERT_TRUE(core_library);
+        ASSERT_TRUE(store_pin(core_library->settings(), "270519"));
+    }
+    const auto wrong = library.check_librarian_pin("1111", now);
+    ASSERT_TRUE(wrong);
+    EXPECT_EQ(wrong->verdict, PinCheck::Verdict::wrong);
+    EXPECT_EQ(wrong->tries_left, 4);
+
+    LocalKioskLibrary restarted{db_path(), core::Rules{}, "kiosk"};
+    ASSERT_FALSE(restarted.open());
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(restarted.check_librarian_pin("1111", now)->verdict, PinCheck::Verdict::wrong);
+    const auto locked = restarted.check_librarian_pin("1111", now);
+    EXPECT_EQ(locked->verdict, PinCheck::Verdict::locked) << "the fifth wrong try, counted across the restart";
+    EXPECT_GT(locked->locked_for.count(), 0);
+    EXPECT_EQ(restarted.librarian_pin_state(now)->locked_for, locked->locked_for);
+    EXPECT_EQ(restarted.check_librarian_pin("270519", now)->verdict, PinCheck::Verdict::locked)
+        << "nothing is checked while locked";
+
+    const auto later = now + locked->locked_for;
+    const auto right = restarted.check_librarian_pin("270519", later);
+    ASSERT_TRUE(right);
+    EXPECT_EQ(right->verdict, PinCheck::Verdict::accepted);
+    ASSERT_TRUE(right->unlock_report);
+    EXPECT_EQ(right->unlock_report->wrong_tries, 5);
+    auto core_library = core::Library::open(db_path());
+    const auto attempts = core_library->audit().pin_attempts();
     ASSERT_TRUE(attempts);
-    EXPECT_EQ(attempts->last_unlock, now - 1h);
-    ASSERT_EQ(attempts->since.size(), 2u);
-    EXPECT_EQ(attempts->since[1].action, core::LibrarianActionKind::pin_locked_out);
-    EXPECT_EQ(attempts->since[1].at, now + 1s);
+    EXPECT_EQ(attempts->last_unlock, later);
+    EXPECT_TRUE(attempts->since.empty());
 }
 
-TEST_F(KioskLibraryTest, ALockedDatabaseIsAFaultAndNothingIsKept) {
+TEST(LocalKioskLibraryDemo, TheDemoPinWorksWhileNoneIsSet) {
+    testing::TempDir dir;
+    testing::create_sample_library(dir.path() / "kitap.db");
+    LocalKioskLibrary library{dir.path() / "kitap.db", core::Rules{}, "kiosk", core::hash_secret("123456")};
+    ASSERT_FALSE(library.open());
+    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    EXPECT_TRUE(library.librarian_pin_state(now)->demo_hint);
+    EXPECT_EQ(library.check_librarian_pin("123456", now)->verdict, PinCheck::Verdict::accepted);
+}
+
+TEST_F(LocalKioskLibraryTest, ALockedDatabaseIsAFaultAndNothingIsKept) {
     scan(SampleLibrary::pupil_a, now);
     SQLite::Database other(db_path().string(), SQLite::OPEN_READWRITE);
     {
@@ -211,8 +248,8 @@ TEST_F(KioskLibraryTest, ALockedDatabaseIsAFaultAndNothingIsKept) {
     EXPECT_FALSE(copy->copy->holder);
 }
 
-TEST(KioskLibraryFaults, ADatabaseThatCannotBeCreatedIsUnavailable) {
-    KioskLibrary library{"/proc/kitap-no-such-dir/kitap.db", core::Rules{}, "kiosk"};
+TEST(LocalKioskLibraryFaults, ADatabaseThatCannotBeCreatedIsUnavailable) {
+    LocalKioskLibrary library{"/proc/kitap-no-such-dir/kitap.db", core::Rules{}, "kiosk"};
     const auto fault = library.open();
     ASSERT_TRUE(fault);
     EXPECT_EQ(fault->kind, FaultKind::database_unavailable);
@@ -222,13 +259,13 @@ TEST(KioskLibraryFaults, ADatabaseThatCannotBeCreatedIsUnavailable) {
     EXPECT_EQ(handled.fault->kind, FaultKind::database_unavailable);
 }
 
-TEST(KioskLibraryFaults, AReadOnlyDatabaseIsSaidSo) {
+TEST(LocalKioskLibraryFaults, AReadOnlyDatabaseIsSaidSo) {
     if (geteuid() == 0) GTEST_SKIP() << "root writes read-only files anyway";
     testing::TempDir dir;
     testing::create_sample_library(dir.path() / "kitap.db");
     std::filesystem::permissions(dir.path() / "kitap.db", std::filesystem::perms::owner_read,
                                  std::filesystem::perm_options::replace);
-    KioskLibrary library{dir.path() / "kitap.db", core::Rules{}, "kiosk"};
+    LocalKioskLibrary library{dir.path() / "kitap.db", core::Rules{}, "kiosk"};
     const auto fault = library.open();
     ASSERT_TRUE(fault);
     EXPECT_TRUE(fault->kind == FaultKind::database_read_only || fault->kind == FaultKind::database_unavailable);
