@@ -8,6 +8,7 @@
 #include "kiosk/gui/model/scanner_hub.hpp"
 #include "kiosk/gui/platform/signal_watcher.hpp"
 #include "kiosk/gui/platform/window.hpp"
+#include "kiosk/gui/trust_question.hpp"
 
 #include <csignal>
 #include <iostream>
@@ -25,9 +26,22 @@ int run_remote(const kiosk::KioskOptions& options, app::Config config, std::uniq
         std::cerr << "kitap-kiosk: warning: " << address.url()
                   << " is plain http: the station's token and every scan cross the network in clear\n";
     if (address.tls && !start.settings.trusted_fingerprint) {
-        std::cerr << "kitap-kiosk: " << address.url()
-                  << " is not trusted yet: start with --trust FINGERPRINT (the one `kitap serve` prints)\n";
-        return 2;
+        // The first start: the librarian compares the fingerprint with the one `kitap serve` printed.
+        const auto seen = remote::peek_fingerprint(address);
+        if (!seen) {
+            std::cerr << "kitap-kiosk: cannot see the certificate of " << address.url()
+                      << " to ask whether to trust it: " << seen.error().detail << '\n';
+            return 3;
+        }
+        if (!kiosk::ask_trust(options, address.url(), *seen)) {
+            std::cerr << "kitap-kiosk: " << address.url() << " was not trusted\n";
+            return 2;
+        }
+        if (const auto problem = kiosk::save_trust(start.trust_file, *seen)) {
+            std::cerr << "kitap-kiosk: " << *problem << '\n';
+            return 3;
+        }
+        start.settings.trusted_fingerprint = *seen;
     }
     const std::string place = address.url() + " (" + start.settings.station + ")";
     kiosk::KioskApp app(options, std::move(config), std::move(hub),
