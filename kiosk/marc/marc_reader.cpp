@@ -124,13 +124,29 @@ private:
     YazIconv cp1251_;
 };
 
+std::optional<std::size_t> digits_at(std::string_view text, std::size_t position, std::size_t count) {
+    if (text.size() < position + count) return std::nullopt;
+    std::size_t value = 0;
+    const auto* first = text.data() + position;
+    const auto [end, error] = std::from_chars(first, first + count, value);
+    if (error != std::errc() || end != first + count) return std::nullopt;
+    return value;
+}
+
 // The record length in the leader's first five characters, when they are digits.
-std::optional<std::size_t> record_length(std::string_view rest) {
-    if (rest.size() < 5) return std::nullopt;
-    std::size_t length = 0;
-    const auto [end, error] = std::from_chars(rest.data(), rest.data() + 5, length);
-    if (error != std::errc() || end != rest.data() + 5) return std::nullopt;
-    return length;
+std::optional<std::size_t> record_length(std::string_view rest) { return digits_at(rest, 0, 5); }
+
+// How many fields the directory lists: its entries (a tag and the lengths the leader's
+// positions 20-22 give) fill the space between the leader and the base address.
+std::optional<std::size_t> directory_entries(std::string_view raw) {
+    const auto base_address = digits_at(raw, 12, 5);
+    const auto length_of_length = digits_at(raw, 20, 1);
+    const auto length_of_start = digits_at(raw, 21, 1);
+    const auto length_of_implementation = digits_at(raw, 22, 1);
+    if (!base_address || !length_of_length || !length_of_start || !length_of_implementation) return std::nullopt;
+    const auto entry = 3 + *length_of_length + *length_of_start + *length_of_implementation;
+    if (*base_address <= leader_size) return std::nullopt;
+    return (*base_address - leader_size - 1) / entry;
 }
 
 class Iso2709Reader {
@@ -181,8 +197,10 @@ private:
         yaz_marc_iconv(yaz_.get(), converters_.to_utf8(encoding));
         if (yaz_marc_read_iso2709(yaz_.get(), raw.data(), static_cast<int>(raw.size())) <= 0)
             return result_.problems.push_back(problem(number_, "marc.error.bad_directory"));
+        // yaz stops at a directory entry it cannot read and keeps the fields before it.
         auto record = record_from(yaz_.get());
-        if (!record) return result_.problems.push_back(problem(number_, "marc.error.bad_directory"));
+        if (!record || record->fields.size() != directory_entries(raw))
+            return result_.problems.push_back(problem(number_, "marc.error.bad_directory"));
         if (!is_utf8(*record))
             return result_.problems.push_back(
                 problem(number_, "marc.error.bad_encoding", {{"encoding", std::string(encoding_name(encoding))}}));
