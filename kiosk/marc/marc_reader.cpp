@@ -136,18 +136,19 @@ std::optional<std::size_t> digits_at(std::string_view text, std::size_t position
 // The record length in the leader's first five characters, when they are digits.
 std::optional<std::size_t> record_length(std::string_view rest) { return digits_at(rest, 0, 5); }
 
-// How many fields the directory lists: its entries (a tag and the lengths the leader's
-// positions 20-22 give) fill the space between the leader and the base address.
+// How many fields the directory lists: its entries (12 characters, has_marc_layout)
+// fill the space between the leader and the base address of the data.
 std::optional<std::size_t> directory_entries(std::string_view raw) {
+    constexpr std::size_t entry_size = 12;
     const auto base_address = digits_at(raw, 12, 5);
-    const auto length_of_length = digits_at(raw, 20, 1);
-    const auto length_of_start = digits_at(raw, 21, 1);
-    const auto length_of_implementation = digits_at(raw, 22, 1);
-    if (!base_address || !length_of_length || !length_of_start || !length_of_implementation) return std::nullopt;
-    const auto entry = 3 + *length_of_length + *length_of_start + *length_of_implementation;
-    if (*base_address <= leader_size) return std::nullopt;
-    return (*base_address - leader_size - 1) / entry;
+    if (!base_address || *base_address <= leader_size) return std::nullopt;
+    return (*base_address - leader_size - 1) / entry_size;
 }
+
+// Two indicators, one-character subfield codes, directory entries of 3+4+5+0
+// characters: what MARC 21 and UNIMARC both use. yaz takes other values from the
+// leader at their word and reads past the field (a subfield code of 8 characters).
+bool has_marc_layout(std::string_view raw) { return raw.substr(10, 2) == "22" && raw.substr(20, 3) == "450"; }
 
 class Iso2709Reader {
 public:
@@ -192,6 +193,7 @@ private:
     }
 
     void decode(std::string_view raw) {
+        if (!has_marc_layout(raw)) return result_.problems.push_back(problem(number_, "marc.error.bad_leader"));
         const auto encoding = encoding_of(raw, encoding_);
         yaz_marc_reset(yaz_.get());
         yaz_marc_iconv(yaz_.get(), converters_.to_utf8(encoding));

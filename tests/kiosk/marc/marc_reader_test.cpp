@@ -77,6 +77,18 @@ TEST(MarcReaderTest, EachBrokenRecordIsReportedAndTheOthersRead) {
     EXPECT_EQ(read.records[2].number, 5U);
 }
 
+// Found by fuzz_marc_reader: yaz takes the subfield code length from the leader and read
+// past the field with 8 (corpus/fuzz_marc_reader/yaz_identifier_length_8).
+TEST(MarcReaderTest, ALeaderWithOtherSizesThanMarcsIsRefused) {
+    auto file = testing::marc_file("marc21.mrc");
+    file[11] = '8';  // the identifier length: a subfield code of 7 characters
+
+    const auto read = read_marc(file, {});
+
+    EXPECT_EQ(problem_keys(read), (std::vector<std::string>{"1 marc.error.bad_leader"}));
+    EXPECT_EQ(read.records.size(), 2U) << "the records after it are read";
+}
+
 TEST(MarcReaderTest, BrokenXmlIsOneProblemOfTheFile) {
     const auto read = read_marc("<collection><record><leader>", {});
 
