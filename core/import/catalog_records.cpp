@@ -4,6 +4,7 @@
 #include "core/db/statement.hpp"
 #include "core/db/write_transaction.hpp"
 #include "core/rules.hpp"
+#include "core/text/control_chars.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -129,6 +130,23 @@ private:
     SQLite::Statement insert_copy_;
 };
 
+// Every text a record brings, by the column it goes to: none may hold a character
+// that changes how text is shown (an escape sequence would reach the librarian's terminal).
+std::vector<std::pair<std::string, std::string>> texts_of(const CatalogRecord& record) {
+    const auto& d = record.description;
+    std::vector<std::pair<std::string, std::string>> texts{
+        {"title", d.title},       {"responsibility", d.responsibility},
+        {"authors", d.authors},   {"publisher", d.publisher},
+        {"language", d.language}, {"subject", d.subject},
+        {"series", d.series},     {"edition", d.edition},
+        {"pages", d.pages}};
+    for (const auto& holding : record.holdings) {
+        texts.emplace_back("barcode", holding.barcode);
+        texts.emplace_back("shelf", holding.shelf);
+    }
+    return texts;
+}
+
 // Records are checked and written one after the other in one transaction, so a
 // record matches a title an earlier record of the same import added.
 class RecordImporter {
@@ -157,6 +175,10 @@ private:
             problems.push_back({.line = record.number, .key = std::move(key), .args = std::move(args)});
         };
         if (record.description.title.empty()) problem("import.error.missing_title", {});
+        for (const auto& [column, text] : texts_of(record))
+            if (const auto control = first_control_character(text))
+                problem("import.error.control_character",
+                        {{"column", column}, {"code", code_point_name(control->code_point)}});
         if (const auto& isbn = record.description.isbn) {
             const auto [first, fresh] = isbn_records_.try_emplace(*isbn, record.number);
             if (!fresh)

@@ -2,6 +2,7 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/import/import_limits.hpp"
+#include "core/text/control_chars.hpp"
 #include "kiosk/cli/answer_output.hpp"
 #include "kiosk/marc/catalog_mapping.hpp"
 #include "kiosk/marc/marc_reader.hpp"
@@ -202,11 +203,12 @@ json fetched_json(const std::string& server, long long found, const std::vector<
     return {{"server", server}, {"found", found}, {"records", list}};
 }
 
+// A server's text goes to the terminal only as core::printable makes it.
 void print_fetched(const std::vector<core::CatalogRecord>& records) {
     for (const auto& record : records) {
         const auto& d = record.description;
-        std::cout << d.title;
-        if (!d.authors.empty()) std::cout << " — " << d.authors;
+        std::cout << core::printable(d.title);
+        if (!d.authors.empty()) std::cout << " — " << core::printable(d.authors);
         if (d.year) std::cout << " (" << *d.year << ')';
         if (d.isbn) std::cout << " ISBN " << *d.isbn;
         std::cout << '\n';

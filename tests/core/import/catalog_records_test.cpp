@@ -127,6 +127,22 @@ TEST_F(CatalogRecordsTest, AnyBadRecordWritesNothingAndEachIsReportedByItsNumber
     EXPECT_EQ(count("event"), 0);
 }
 
+TEST_F(CatalogRecordsTest, AControlCharacterInAnyTextRefusesTheRecord) {
+    auto escape = abai();
+    escape.description.title = "Абай\x1b]2;pwned\x07";
+    auto shelf = without_isbn(2, "Ертегілер");
+    shelf.holdings = {{"100005", "Көркем\u202e"}};
+
+    const auto result = import({escape, shelf});
+
+    ASSERT_EQ(result.problems.size(), 2U);
+    EXPECT_EQ(result.problems[0].key, "import.error.control_character");
+    EXPECT_EQ(result.problems[0].args.at("column"), "title");
+    EXPECT_EQ(result.problems[0].args.at("code"), "U+001B");
+    EXPECT_EQ(result.problems[1].args.at("column"), "shelf");
+    EXPECT_EQ(count("title"), 0);
+}
+
 TEST_F(CatalogRecordsTest, SkipBadImportsTheGoodRecordsAndCountsTheOthers) {
     const auto result = import({abai(1), without_isbn(2, "")}, {.skip_bad = true});
 
