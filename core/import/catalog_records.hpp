@@ -68,10 +68,9 @@ struct CatalogRecordsResult {
 // one transaction (events 'title_added', 'title_updated', 'copy_added' and one
 // 'import_marc'). A record is matched by its ISBN, else by title, authors and year;
 // a matched title takes the record's non-empty values, so importing a file twice
-// changes nothing. A record is refused ("import.error.*", "marc.error.*") when its
-// title is empty, a text holds a control character, its ISBN is already another
-// record's of the same import, or a copy's inventory number is another record's or
-// belongs to another title. Any refused record
+// changes nothing. A record is refused ("import.error.*") when its title is empty,
+// its ISBN is already another record's of the same import, or a copy's inventory
+// number is another record's or belongs to another title. Any refused record
 // writes nothing unless `skip_bad`.
 CatalogRecordsResult import_catalog_records(SQLite::Database& db, const std::vector<CatalogRecord>& records,
                                             const CatalogRecordsOptions& options);

@@ -5,6 +5,20 @@
 namespace kitap::marc {
 namespace {
 
+constexpr std::size_t max_iso2709_length = 99'999;  // five digits in the leader
+
+// The leader, a 12-character directory entry a field, each field with its terminator
+// (a data field: two indicators, then a delimiter and a code before each subfield),
+// and the record terminator.
+std::size_t iso2709_length(const MarcRecord& record) {
+    std::size_t length = 24 + 1 + 1;
+    for (const auto& field : record.fields) {
+        length += 12 + 1 + (field.tag < "010" ? field.data.size() : 2);
+        for (const auto& subfield : field.subfields) length += 2 + subfield.value.size();
+    }
+    return length;
+}
+
 // Hands `record` to yaz as if it had read it.
 void load(yaz_marc_t yaz, const MarcRecord& record) {
     yaz_marc_reset(yaz);
@@ -34,6 +48,9 @@ tl::expected<std::string, MarcWriteFailure> write_marc(const std::vector<MarcRec
     if (output == MarcOutput::marcxml) yaz_marc_enable_collection(yaz.get());
     for (std::size_t i = 0; i < records.size(); ++i) {
         load(yaz.get(), records[i]);
+        // yaz would leave out the fields past the limit without a word.
+        if (output == MarcOutput::iso2709 && iso2709_length(records[i]) > max_iso2709_length)
+            return tl::unexpected(MarcWriteFailure{i});
         if (yaz_marc_write_mode(yaz.get(), buffer.get()) != 0) return tl::unexpected(MarcWriteFailure{i});
     }
     yaz_marc_write_trailer(yaz.get(), buffer.get());

@@ -63,7 +63,8 @@ TEST(MarcReaderTest, MarcEightIsTurnedIntoUtf8) {
     const auto read = read_marc(marc_file("marc8.mrc"), {});
 
     ASSERT_EQ(read.records.size(), 1U) << ::testing::PrintToString(problem_keys(read));
-    EXPECT_EQ(read.records[0].record.first("245", 'a'), "Les misérables /");
+    // yaz gives MARC-8's diacritic as a combining character after its letter, as MARC-8 means it.
+    EXPECT_EQ(read.records[0].record.first("245", 'a'), "Les mise\u0301rables /");
 }
 
 TEST(MarcReaderTest, EachBrokenRecordIsReportedAndTheOthersRead) {
