@@ -20,6 +20,8 @@ struct ReaderRecord {
     ReaderCategory category = ReaderCategory::pupil;
     std::string class_name;  // "5Ә", empty for readers without a class
     bool active = true;
+
+    friend bool operator==(const ReaderRecord&, const ReaderRecord&) = default;
 };
 
 struct TitleRecord {
@@ -31,6 +33,8 @@ struct TitleRecord {
     int item_copies = 0;  // copies with their own inventory barcode
     std::string subject;
     std::int64_t price_tiyn = 0;
+
+    friend bool operator==(const TitleRecord&, const TitleRecord&) = default;
 };
 
 enum class CopyStatus { in_fund, written_off, lost };
@@ -42,6 +46,8 @@ struct CopyRecord {
     std::string barcode;
     CopyStatus status = CopyStatus::in_fund;
     TitleRecord title;
+
+    friend bool operator==(const CopyRecord&, const CopyRecord&) = default;
 };
 
 struct OpenLoan {

@@ -19,6 +19,8 @@ struct HistoryLine {
     int quantity = 1;
     Date loaned;
     std::optional<Date> returned;
+
+    friend bool operator==(const HistoryLine&, const HistoryLine&) = default;
 };
 
 // The newest loans first, at most `limit`: what a reader borrowed, or who had a copy.

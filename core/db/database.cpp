@@ -4,6 +4,7 @@
 #include "core/calendar.hpp"
 #include "core/db/backup.hpp"
 #include "core/db/write_transaction.hpp"
+#include "core/db/writer_turns.hpp"
 #include "core/embedded_file.hpp"
 
 #include <sqlite3.h>
@@ -117,6 +118,7 @@ int wait_for_lock(void* timeout_ms, int count) {
 }  // namespace
 
 void set_busy_wait(SQLite::Database& db, std::chrono::milliseconds timeout) {
+    WriterTurns::enrol(db.getHandle(), timeout);
     if (timeout <= std::chrono::milliseconds::zero()) {
         sqlite3_busy_handler(db.getHandle(), nullptr, nullptr);
         return;

@@ -1,5 +1,7 @@
 #include "core/db/write_transaction.hpp"
 
+#include "core/db/writer_turns.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
@@ -25,10 +27,12 @@ SQLite::Database& without_open_reads(SQLite::Database& db) {
 // Nested, the outer transaction holds the write lock already and its reads may be in
 // use by the caller: nothing to let go of.
 WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db), nested_(in_transaction(db)) {
-    if (nested_)
+    if (nested_) {
         db_.exec(std::string("SAVEPOINT ") + savepoint);
-    else
-        without_open_reads(db_).exec("BEGIN IMMEDIATE");
+        return;
+    }
+    turn_ = WriterTurns::take(db_.getHandle());
+    without_open_reads(db_).exec("BEGIN IMMEDIATE");
 }
 
 WriteTransaction::~WriteTransaction() {
@@ -48,6 +52,7 @@ WriteTransaction::~WriteTransaction() {
 void WriteTransaction::commit() {
     db_.exec(nested_ ? std::string("RELEASE ") + savepoint : std::string("COMMIT"));
     committed_ = true;
+    if (turn_) turn_.unlock();  // the next writer need not wait for this object to go
 }
 
 ReadTransaction::ReadTransaction(SQLite::Database& db)

@@ -5,6 +5,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <mutex>
+
 namespace kitap::core {
 
 // Resets the one-row reads left open on the connection (prepared once, stepped to their
@@ -26,7 +28,8 @@ SQLite::Database& without_open_reads(SQLite::Database& db);
 // decides. So an action that commits itself (a Station's scan) can be one step of a
 // larger one (a journal's replay, whose record of what it applied must commit with
 // the scans' effects or not at all). Rolled back unless committed; the destructor
-// never throws.
+// never throws. Outermost, it first waits for the connection's turn among this
+// process's writers of the file (WriterTurns), held until it commits or rolls back.
 class WriteTransaction {
 public:
     explicit WriteTransaction(SQLite::Database& db);
@@ -39,6 +42,7 @@ public:
 private:
     SQLite::Database& db_;
     bool nested_;
+    std::unique_lock<std::timed_mutex> turn_;  // outermost only
     bool committed_ = false;
 };
 

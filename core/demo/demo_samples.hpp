@@ -21,6 +21,8 @@ struct DemoSamples {
     std::optional<std::string> pupil_without_set_card;  // a pupil whose class set is still to collect
     std::optional<std::string> class_without_set;       // that pupil's class, for issue-set
     std::optional<std::string> missing_textbook_isbn;   // a title of that pupil's set
+
+    friend bool operator==(const DemoSamples&, const DemoSamples&) = default;
 };
 
 DemoSamples find_demo_samples(SQLite::Database& db, Date today);

@@ -16,6 +16,8 @@ struct Refusal {
     RefusalKind kind = RefusalKind::rule;
     std::string key;                          // translation key: "fund.error.unknown_isbn"
     std::map<std::string, std::string> args;  // what fills its {placeholders}
+
+    friend bool operator==(const Refusal&, const Refusal&) = default;
 };
 
 template <typename T>

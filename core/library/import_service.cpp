@@ -16,4 +16,13 @@ OrFault<ImportResult> ImportService::curriculum(SourceTable source, const Curric
     return guarded([&] { return import_curriculum(core_.db, std::move(source), options); });
 }
 
+OrFault<CatalogRecordsResult> ImportService::catalog_records(const std::vector<CatalogRecord>& records,
+                                                             const CatalogRecordsOptions& options) {
+    return guarded([&] { return import_catalog_records(core_.db, records, options); });
+}
+
+OrFault<std::vector<CatalogRecord>> ImportService::catalog_export() {
+    return guarded([&] { return core::catalog_records(core_.db); });
+}
+
 }  // namespace kitap::core

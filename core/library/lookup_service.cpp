@@ -2,6 +2,7 @@
 
 #include "core/codes/check_digits.hpp"
 #include "core/library/library_core.hpp"
+#include "core/text/enum_names.hpp"
 
 #include <algorithm>
 
@@ -41,19 +42,15 @@ CopyWhereabouts whereabouts_of(CopyStatus status, bool on_loan) {
     return on_loan ? CopyWhereabouts::on_loan : CopyWhereabouts::available;
 }
 
-std::string_view to_string(CopyWhereabouts whereabouts) {
-    switch (whereabouts) {
-        case CopyWhereabouts::available:
-            return "available";
-        case CopyWhereabouts::on_loan:
-            return "on_loan";
-        case CopyWhereabouts::lost:
-            return "lost";
-        case CopyWhereabouts::written_off:
-            return "written_off";
-    }
-    return "available";
-}
+constexpr auto whereabouts_names = enum_names<CopyWhereabouts>({
+    {CopyWhereabouts::available, "available"},
+    {CopyWhereabouts::on_loan, "on_loan"},
+    {CopyWhereabouts::lost, "lost"},
+    {CopyWhereabouts::written_off, "written_off"},
+});
+
+std::string_view to_string(CopyWhereabouts whereabouts) { return whereabouts_names.name_of(whereabouts); }
+std::optional<CopyWhereabouts> copy_whereabouts_from(std::string_view name) { return whereabouts_names.value_of(name); }
 
 OrFault<LookupResult> LookupService::what_is(std::string_view raw, int history_lines) {
     return guarded([&] {

@@ -22,11 +22,14 @@ struct ReaderFacts {
     ReaderRecord reader;
     std::vector<HeldItem> held;
     std::vector<HistoryLine> history;  // newest first
+
+    friend bool operator==(const ReaderFacts&, const ReaderFacts&) = default;
 };
 
 // Where a labelled copy is: `kitap item` prints it, the kiosk's lookup shows it.
 enum class CopyWhereabouts { available, on_loan, lost, written_off };
 std::string_view to_string(CopyWhereabouts whereabouts);
+std::optional<CopyWhereabouts> copy_whereabouts_from(std::string_view name);
 CopyWhereabouts whereabouts_of(CopyStatus status, bool on_loan);
 
 struct CopyFacts {
@@ -36,12 +39,16 @@ struct CopyFacts {
     std::optional<ReaderSummary> holder;     // when on loan
     std::optional<Date> due;
     std::vector<HistoryLine> history;  // who had it, newest first
+
+    friend bool operator==(const CopyFacts&, const CopyFacts&) = default;
 };
 
 struct TitleFacts {
     TitleRecord title;
     int on_loan = 0;
     int free() const { return title.stock - on_loan; }
+
+    friend bool operator==(const TitleFacts&, const TitleFacts&) = default;
 };
 
 // "What is this code?": anything scanned or typed, described without changing anything.
@@ -53,6 +60,8 @@ struct LookupResult {
     std::optional<TitleFacts> title;
     std::optional<std::string> uncatalogued_isbn;
     std::optional<Command> command;
+
+    friend bool operator==(const LookupResult&, const LookupResult&) = default;
 };
 
 // A copy's inventory barcode or a catalogued title's ISBN (`kitap item`).

@@ -42,6 +42,8 @@ struct StocktakeStatus {
     std::string started_at;
     int scans = 0;
     int copies_found = 0;  // distinct labelled copies scanned
+
+    friend bool operator==(const StocktakeStatus&, const StocktakeStatus&) = default;
 };
 std::optional<StocktakeStatus> stocktake_status(SQLite::Database& db);
 
@@ -106,6 +108,8 @@ struct StocktakeCopyLine {
     std::string title;
     std::string shelf;
     UnexpectedReason reason = UnexpectedReason::none;  // unexpected lines only
+
+    friend bool operator==(const StocktakeCopyLine&, const StocktakeCopyLine&) = default;
 };
 
 struct StocktakeTitleLine {
@@ -113,6 +117,8 @@ struct StocktakeTitleLine {
     std::string title;
     int expected = 0;  // free title-level stock: owned less on loan
     int counted = 0;
+
+    friend bool operator==(const StocktakeTitleLine&, const StocktakeTitleLine&) = default;
 };
 
 struct StocktakeReport {
@@ -126,6 +132,8 @@ struct StocktakeReport {
     std::vector<StocktakeCopyLine> missing;     // expected and not scanned, by shelf and code
     std::vector<StocktakeCopyLine> unexpected;  // scanned copies that should not be there, unknown codes
     std::vector<StocktakeTitleLine> titles;     // title-level stock in scope, counted or owned
+
+    friend bool operator==(const StocktakeReport&, const StocktakeReport&) = default;
 };
 
 // Closes the open stocktake ('stocktake_finished') and reports it against the

@@ -148,6 +148,9 @@ constexpr auto issue_set_refusal_names = enum_names<IssueSetRefusal>({
 });
 
 std::string_view to_string(IssueSetRefusal refusal) { return issue_set_refusal_names.name_of(refusal); }
+std::optional<IssueSetRefusal> issue_set_refusal_from(std::string_view name) {
+    return issue_set_refusal_names.value_of(name);
+}
 
 std::vector<Need> allocate_whole_sets_first(const std::vector<std::vector<Need>>& needs_by_pupil,
                                             std::map<RowId, int> free_stock) {

@@ -23,6 +23,8 @@ struct IssuedTitle {
     std::string title;
     int count = 0;   // copies issued now
     int needed = 0;  // copies the class still lacked before
+
+    friend bool operator==(const IssuedTitle&, const IssuedTitle&) = default;
 };
 
 // A pupil left without a title: `no_stock` when the fund ran short, `textbook_debt`
@@ -34,6 +36,8 @@ struct Shortage {
     std::string title;
     int missing = 1;
     std::string reason;
+
+    friend bool operator==(const Shortage&, const Shortage&) = default;
 };
 
 struct IssueSetResult {
@@ -44,14 +48,19 @@ struct IssueSetResult {
     int loans = 0;          // loan rows written: one per pupil and title granted
     std::vector<IssuedTitle> issued;
     std::vector<Shortage> shortages;
+
+    friend bool operator==(const IssueSetResult&, const IssueSetResult&) = default;
 };
 
 enum class IssueSetRefusal { unknown_class, no_curriculum, not_in_curriculum };
 std::string_view to_string(IssueSetRefusal refusal);
+std::optional<IssueSetRefusal> issue_set_refusal_from(std::string_view name);
 
 struct IssueSetOutcome {
     std::optional<IssueSetResult> result;
     std::optional<IssueSetRefusal> refusal;
+
+    friend bool operator==(const IssueSetOutcome&, const IssueSetOutcome&) = default;
 };
 
 // Gives every active pupil of the class the curriculum titles they do not hold

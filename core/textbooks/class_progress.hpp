@@ -20,6 +20,8 @@ struct PupilSetProgress {
     std::vector<SetLine> missing;
 
     bool complete() const { return held >= needed; }
+
+    friend bool operator==(const PupilSetProgress&, const PupilSetProgress&) = default;
 };
 
 struct ClassSetProgress {
@@ -28,6 +30,8 @@ struct ClassSetProgress {
     int needed = 0;
     int held = 0;
     int complete_sets = 0;
+
+    friend bool operator==(const ClassSetProgress&, const ClassSetProgress&) = default;
 };
 
 // The class's pupils and their sets; nullopt for a class this school year does not have.
@@ -43,6 +47,8 @@ struct ClassProvision {
     bool has_curriculum = false;
 
     int percent() const { return needed > 0 ? held * 100 / needed : 0; }
+
+    friend bool operator==(const ClassProvision&, const ClassProvision&) = default;
 };
 
 // Every class of the current school year, by grade and letter.

@@ -23,6 +23,8 @@ struct ProvisionLine {
     int issued = 0;  // copies the class's pupils hold, at most their share each
     double provision_pct = 0;
     int free_stock = 0;  // title-level copies on the shelf, for the whole school
+
+    friend bool operator==(const ProvisionLine&, const ProvisionLine&) = default;
 };
 
 struct GradeProvision {
@@ -31,12 +33,16 @@ struct GradeProvision {
     int needed = 0;
     int issued = 0;
     double provision_pct = 0;
+
+    friend bool operator==(const GradeProvision&, const GradeProvision&) = default;
 };
 
 struct ProvisionReport {
     std::string school_year;
     std::vector<ProvisionLine> lines;
     std::vector<GradeProvision> grades;  // whole-school totals
+
+    friend bool operator==(const ProvisionReport&, const ProvisionReport&) = default;
 };
 
 // The librarian's diagnostics of provision, for the current school year.
@@ -48,12 +54,16 @@ struct DebtItem {
     std::string kind;
     int quantity = 1;
     Date due;
+
+    friend bool operator==(const DebtItem&, const DebtItem&) = default;
 };
 
 struct Debtor {
     std::string card;
     std::string name;
     std::vector<DebtItem> items;
+
+    friend bool operator==(const Debtor&, const Debtor&) = default;
 };
 
 // One class teacher's list; readers without a class (teachers, staff) come last
@@ -61,6 +71,8 @@ struct Debtor {
 struct ClassDebtors {
     std::string class_name;
     std::vector<Debtor> debtors;
+
+    friend bool operator==(const ClassDebtors&, const ClassDebtors&) = default;
 };
 
 // Everyone holding something due before `as_of`; at the end of the school year

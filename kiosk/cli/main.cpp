@@ -3,6 +3,7 @@
 #include "kiosk/answers/cli_problem.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/device_commands.hpp"
+#include "kiosk/cli/marc_commands.hpp"
 #include "kiosk/cli/print_commands.hpp"
 #include "kiosk/cli/station_commands.hpp"
 #include "kiosk/cli/textbook_commands.hpp"
@@ -56,6 +57,7 @@ struct Arguments {
     kitap::web::ServeArguments serve;
     UserArguments user;
     StationArguments stations;
+    MarcArguments marc;
 };
 
 // What every import takes: the file (CSV/TSV or a workbook) and which of its sheets.
@@ -441,6 +443,8 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     auto* stats = app.add_subcommand("stats", "The library at a glance");
     stats->add_flag("--json", args.json, "Print JSON");
     stats->callback(chosen([&args](CliContext& c) { return run_stats(c, args.json); }));
+
+    add_marc_commands(app, args.marc, chosen);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // Bodies and replies are the station wire format (kiosk/wire); every time is the server's.
 #include "kiosk/gui/pin/librarian_pin.hpp"
 #include "kiosk/web/responses.hpp"
+#include "kiosk/web/station_calls.hpp"
 #include "kiosk/web/web_server.hpp"
 #include "kiosk/wire/station_wire.hpp"
 
@@ -20,15 +21,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view bearer_prefix = "Bearer ";
-
-// The body as T, or nullopt with a 400 naming the field sent.
-template <typename T>
-std::optional<T> body_of(StationCall& call) {
-    auto decoded = wire::parse_body(call.request.body).and_then([](const json& body) { return wire::decode<T>(body); });
-    if (decoded) return std::move(*decoded);
-    send_error(call.response, 400, "bad_request", decoded.error().text(), {{"field", decoded.error().field}});
-    return std::nullopt;
-}
 
 core::Rules station_rules(StationCall& call) {
     auto rules = call.library.rules();
@@ -54,23 +46,10 @@ void lock_librarian(StationCall& call, std::string_view why) {
                                        .detail = std::string(why)});
 }
 
-// Whether the librarian's modes are open (and so kept open a while longer).
-bool librarian_open(StationCall& call) {
-    auto& active = call.station.librarian_active;
-    if (!active) return false;
-    if (call.now - *active >= librarian_lock_time(call)) {
-        lock_librarian(call, "idle_lock");
-        return false;
-    }
-    active = call.now;
-    return true;
-}
-
 // The account's station of this mode, or nullptr with 403 librarian_locked sent.
 core::StationHandle* station_for(StationCall& call, core::StationMode mode) {
     if (mode != core::StationMode::self && !librarian_open(call)) {
-        send_error(call.response, 403, "librarian_locked",
-                   "this mode opens after the librarian's PIN (POST /api/station/librarian-pin)");
+        send_librarian_locked(call.response);
         return nullptr;
     }
     auto& stations = call.station.stations;
@@ -128,14 +107,37 @@ json hello(StationCall& call) {
         const auto command = static_cast<core::Command>(i);
         commands[std::string(to_string(command))] = core::command_code(command, rules.codes);
     }
+    // The language the librarian chose for the kiosks (null: none chosen, the kiosk keeps its own).
+    const auto language = call.library.settings().get(std::string(core::kiosk_language_setting));
     return {{"station", call.station.account.name},
             {"server_time", call.now},
+            {"language", language && *language ? json(**language) : json(nullptr)},
             {"idle_timeout_seconds", station_rules(call).station.idle_timeout.count()},
             {"librarian_lock_seconds", librarian_lock_time(call).count()},
             {"commands", commands}};
 }
 
 }  // namespace
+
+void send_librarian_locked(httplib::Response& response) {
+    send_error(response, 403, "librarian_locked",
+               "the librarian's modes and panels open after her PIN (POST /api/station/librarian-pin)");
+}
+
+bool librarian_open(StationCall& call) {
+    auto& active = call.station.librarian_active;
+    if (!active) return false;
+    if (call.now - *active >= librarian_lock_time(call)) {
+        lock_librarian(call, "idle_lock");
+        return false;
+    }
+    active = call.now;
+    return true;
+}
+
+void leave_librarian(StationCall& call) {
+    if (call.station.librarian_active) lock_librarian(call, "back_to_pupils");
+}
 
 void WebServer::add_station_routes() {
     station_api("GET", "/api/station/hello", [](StationCall& call) { send_json(call.response, 200, hello(call)); });
@@ -184,6 +186,7 @@ void WebServer::add_station_routes() {
     });
     add_journal_routes();
     add_librarian_station_routes();
+    add_station_panel_routes();
 }
 
 // The kiosk's offline mode: what it keeps to decide scans alone, and the journal of those
@@ -269,7 +272,7 @@ void WebServer::add_librarian_station_routes() {
         }
     });
     station_api("POST", "/api/station/librarian-leave", [](StationCall& call) {
-        if (call.station.librarian_active) lock_librarian(call, "back_to_pupils");
+        leave_librarian(call);
         call.response.status = 204;
     });
 }

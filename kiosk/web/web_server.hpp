@@ -150,6 +150,8 @@ private:
     void add_station_routes();
     void add_librarian_station_routes();
     void add_journal_routes();
+    // /api/station/librarian/*: a remote kiosk's librarian panels (station_panel_routes.cpp).
+    void add_station_panel_routes();
     void log_in(const httplib::Request& request, httplib::Response& response);
     std::string session_cookie(const std::string& value, std::optional<std::chrono::seconds> max_age) const;
 

@@ -1,5 +1,7 @@
 #include "tests/bench/web_bench.hpp"
 
+#include "kiosk/remote/server_link.hpp"
+#include "kiosk/wire/station_wire.hpp"
 #include "tests/bench/figures.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
 
@@ -61,6 +63,21 @@ void add_account(const WebBenchOptions& options) {
     if (!pipe) fail("cannot run kitap user add", options.dir / "user.log");
     std::fprintf(pipe, "%s\n", password);
     if (::pclose(pipe) != 0) fail("kitap user add failed", options.dir / "user.log");
+}
+
+// A station account for a kiosk on another PC: the token `kitap user add --role station` prints.
+std::string add_station_account(const WebBenchOptions& options) {
+    const std::string command = "KITAP_DB='" + options.database.string() + "' '" + options.kitap.string() +
+                                "' user add bench-kiosk --role station 2>> '" + (options.dir / "user.log").string() +
+                                "'";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) fail("cannot run kitap user add --role station", options.dir / "user.log");
+    std::string printed;
+    for (char buffer[256]; std::fgets(buffer, sizeof buffer, pipe);) printed += buffer;
+    const std::string prefix = "token: ";
+    if (::pclose(pipe) != 0 || printed.rfind(prefix, 0) != 0)
+        fail("kitap user add --role station failed", options.dir / "user.log");
+    return printed.substr(prefix.size(), printed.find('\n') - prefix.size());
 }
 
 // A client with its own login session: the session cookie and the CSRF token.
@@ -168,15 +185,15 @@ double scan(Session& session, const std::string& code, const char* mode, const c
     return ms;
 }
 
-// Each client lends its pupils' books at the desk and takes them back in return mode.
-void desk_scans(const WebBenchOptions& options, int port, Samples& samples) {
+// Each of `desks` clients lends its pupils' books at the desk and takes them back in return mode.
+void desk_scans(const WebBenchOptions& options, int port, int desks, Samples& samples) {
     std::vector<std::thread> clients;
-    for (int i = 0; i < options.scan_clients; ++i)
+    for (int i = 0; i < desks; ++i)
         clients.emplace_back([&, i] {
             Session session(port);
             if (!log_in(session)) return samples.fail("login failed");
             std::vector<double> mine;
-            for (std::size_t k = i; k < options.loans.size() && !samples.failed; k += options.scan_clients) {
+            for (std::size_t k = i; k < options.loans.size() && !samples.failed; k += desks) {
                 const auto& [card, copy] = options.loans[k];
                 scan(session, card, "desk", nullptr, samples);
                 mine.push_back(scan(session, copy, "desk", "loan", samples));
@@ -185,6 +202,43 @@ void desk_scans(const WebBenchOptions& options, int port, Samples& samples) {
             samples.add(mine);
         });
     for (auto& client : clients) client.join();
+}
+
+// One input at a kiosk on another PC: through the kiosk's own link (kitap_remote's
+// ServerLink, kept alive) to the station routes, in the wire format, the outcome decoded
+// as the kiosk decodes it.
+template <typename Request>
+double station_call(remote::ServerLink& link, const std::string& path, const Request& request,
+                    std::optional<core::Outcome> expected, Samples& samples) {
+    const auto sent = Clock::now();
+    const auto reply = link.post(path, json(request));
+    const double ms = ms_since(sent);
+    if (!reply || reply->status != 200) {
+        samples.fail(path + ": " + (reply ? reply->body.dump() : reply.error().detail));
+        return ms;
+    }
+    const auto result = wire::decode<core::StationResult>(reply->body);
+    if (!result || (expected && result->last().outcome != *expected))
+        samples.fail(path + " gave " + reply->body.dump());
+    return ms;
+}
+
+// Pupils at a kiosk on another PC, one after another: the card, a book lent, "done".
+void remote_scans(const WebBenchOptions& options, int port, Samples& samples) {
+    remote::ServerLink link({.tls = false, .host = "127.0.0.1", .port = port}, add_station_account(options),
+                            std::nullopt);
+    const auto scan = [](const std::string& code) {
+        return wire::ScanRequest{.mode = core::StationMode::self, .scan = {.text = code, .source = "bench"}};
+    };
+    const wire::CommandRequest done{.mode = core::StationMode::self, .command = core::Command::done};
+    std::vector<double> loans;
+    for (const auto& [card, copy] : options.loans) {
+        station_call(link, "/api/station/scan", scan(card), std::nullopt, samples);
+        loans.push_back(station_call(link, "/api/station/scan", scan(copy), core::Outcome::loan, samples));
+        station_call(link, "/api/station/command", done, std::nullopt, samples);
+        if (samples.failed) return;
+    }
+    samples.add(loans);
 }
 
 }  // namespace
@@ -210,8 +264,14 @@ void bench_web(const WebBenchOptions& options) {
     const double seconds = read_mix(options, port, reads);
     if (reads.failed) fail(reads.failure, log);
     Samples scans;
-    desk_scans(options, port, scans);
+    desk_scans(options, port, options.scan_clients, scans);
     if (scans.failed) fail(scans.failure, log);
+    Samples one_desk;  // the same scans from one desk: the server's own cost, without queueing at commits
+    desk_scans(options, port, 1, one_desk);
+    if (one_desk.failed) fail(one_desk.failure, log);
+    Samples remote;
+    remote_scans(options, port, remote);
+    if (remote.failed) fail(remote.failure, log);
 
     print("web_requests", static_cast<double>(reads.ms.size()));
     std::printf("web_api_p99_ms: %.3f (target <= 50)\n", percentile(reads.ms, 0.99));
@@ -221,6 +281,9 @@ void bench_web(const WebBenchOptions& options) {
     std::printf("web_scan_p99_ms: %.3f (target <= %.3f = 2 x station_loan_p99_ms + 1)\n", scan_p99,
                 2 * options.station_loan_p99_ms + 1);
     print("web_scan_vs_station_p99_ratio", scan_p99 / options.station_loan_p99_ms);
+    print("web_scan_one_desk_p99_ms", percentile(one_desk.ms, 0.99));
+    std::printf("remote_scan_p99_ms: %.3f (target <= %.3f = 3 + station_loan_p99_ms)\n", percentile(remote.ms, 0.99),
+                3 + options.station_loan_p99_ms);
     std::printf("web_rss_mb: %.3f (target <= 60)\n", status_mb(server.pid(), "VmRSS"));
     print("web_rss_peak_mb", status_mb(server.pid(), "VmHWM"));
     server.signal(SIGTERM);

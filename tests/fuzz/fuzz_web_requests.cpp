@@ -2,12 +2,13 @@
 // parsers of kiosk/web/api_requests and action_requests: JSON bodies (login, scan, the librarian's actions, a
 // setting's value, the PIN), a query string with an Accept-Language header (as a report's and a labels' request too),
 // an import's query with its body, a Cookie header, --listen, and the station wire format (kiosk/wire: what the
-// station routes read from a kiosk and a kiosk will read from the server). Each gives a typed request within its
-// limits or a BadRequest with a message; any exception, crash or hang is a finding. The first byte (a digit) picks the
-// parser, the rest is its input.
+// station routes read from a kiosk and a kiosk will read from the server, the librarian's panels too). Each gives a
+// typed request within its limits or a BadRequest with a message; any exception, crash or hang is a finding. The first
+// byte (a digit) picks the parser, the rest is its input.
 #include "kiosk/web/action_requests.hpp"
 #include "kiosk/web/api_requests.hpp"
 #include "kiosk/web/serve.hpp"
+#include "kiosk/wire/panel_wire.hpp"
 #include "kiosk/wire/station_wire.hpp"
 #include "tests/fuzz/support/fuzz_check.hpp"
 
@@ -16,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -176,6 +178,17 @@ void station_wire(std::string_view text) {
     wire_value<core::StationResult>(*body);
     wire_value<core::SessionSnapshot>(*body);
     wire_value<core::JournalEntry>(*body);
+    // The librarian's panels (panel_wire.hpp): what a remote kiosk sends and what it reads back.
+    wire_value<wire::IssueClassSetRequest>(*body);
+    wire_value<wire::StocktakeStartRequest>(*body);
+    wire_value<wire::SettingRequest>(*body);
+    wire_value<core::IssueSetOutcome>(*body);
+    wire_value<core::ClassSetProgress>(*body);
+    wire_value<core::ProvisionReport>(*body);
+    wire_value<std::vector<core::ClassDebtors>>(*body);
+    wire_value<core::StocktakeReport>(*body);
+    wire_value<core::LookupResult>(*body);
+    wire_value<core::DemoSamples>(*body);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // The console's changes in a real browser against a real `kitap serve` on a demo school: a roster
-// with bad lines shown by their numbers, a whole class set issued after its dry run.
+// with bad lines shown by their numbers, a whole class set issued after its dry run, an offline
+// kiosk's refused scan reviewed under Stations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,3 +48,35 @@ test('issue the whole class set: the dry run asks first, then who was left witho
     world.noProblems();
 });
 
+
+test('an offline kiosk\'s scan the rules refused waits under Stations until the librarian discards it', async () => {
+    const { db, url, demo } = world.school;
+    const token = /^token: (\S+)$/m.exec(kitap(db, ['user', 'add', 'reading-room', '--role', 'station']))[1];
+    // What a kiosk back online sends: a scan made offline of a book someone else holds.
+    const entry = { id: 'a'.repeat(32), station: 'reading-room', scanned_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), card: demo.card, code: demo.heldBook, mode: 'self' };
+    const upload = await fetch(`${url}/api/station/journal`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'X-Kitap-Journal-Waiting': '0' },
+        body: JSON.stringify({ entries: [entry] }),
+    });
+    assert.equal(upload.status, 200);
+    assert.equal((await upload.json()).exceptions, 1);
+
+    const page = await world.librarianPage();
+    page.on('dialog', (dialog) => dialog.accept());
+    await show(page, 'stations');
+    const kiosks = await page.$$eval('main table:not(.exceptions) tbody tr', (rows) => rows.map((row) => row.cells[0].innerText));
+    assert.deepEqual(kiosks, ['reading-room']);
+    const rows = await page.$$eval('table.exceptions tbody tr', (lines) => lines.map((line) => [...line.cells].map((cell) => cell.innerText)));
+    assert.equal(rows.length, 1);
+    assert.deepEqual(rows[0].slice(1, 4), ['reading-room', demo.card, demo.heldBook]);
+    assert.equal(rows[0][5], words['web.exceptions.reason.on_loan_to_other']);
+    if (process.env.KITAP_WEB_SCREENSHOTS) await page.screenshot({ path: join(process.env.KITAP_WEB_SCREENSHOTS, 'web-stations-exception-kk.png') });
+    await page.click('table.exceptions button.danger');
+    await page.waitForSelector('main .notice.done');
+    await page.waitForFunction(() => document.querySelector('table.exceptions') === null);
+    assert.deepEqual(JSON.parse(kitap(db, ['exceptions', '--json'])), []);
+    assert.match(kitap(db, ['audit', '--json', '--since', '2000-01-01']), /exception_discarded/);
+    await page.browserContext().close();
+    world.noProblems();
+});

@@ -18,7 +18,7 @@ test('the librarian logs in and lands on the desk, with the whole menu', async (
     const page = await world.librarianPage();
     assert.equal(await page.evaluate(() => location.hash), '#/desk');
     const menu = await page.$$eval('header nav a', (links) => links.map((link) => link.getAttribute('href')));
-    assert.deepEqual(menu, ['#/desk', '#/classes', '#/readers', '#/catalogue', '#/imports', '#/reports', '#/year', '#/audit', '#/settings', '#/accounts']);
+    assert.deepEqual(menu, ['#/desk', '#/classes', '#/readers', '#/catalogue', '#/imports', '#/reports', '#/year', '#/stations', '#/audit', '#/settings', '#/accounts']);
     const fonts = await page.evaluate(async () => {
         await document.fonts.ready;
         return [...document.fonts].filter((font) => font.status === 'loaded').map((font) => `${font.family} ${font.weight}`);
@@ -111,7 +111,7 @@ test("a class teacher sees their class, and is refused another's", async () => {
 });
 
 // Each page with what it shows once loaded; screenshots when asked for.
-const librarianRoutes = ['desk', 'classes', 'readers', 'catalogue', 'imports', 'reports/provision', 'reports/annual', 'year', 'audit', 'settings', 'accounts'];
+const librarianRoutes = ['desk', 'classes', 'readers', 'catalogue', 'imports', 'reports/provision', 'reports/annual', 'year', 'stations', 'audit', 'settings', 'accounts'];
 // Pages whose route kitap serve does not have yet: each shows the server's refusal, not a broken
 // page. When the route comes, this test fails here: take the page off this list.
 const awaitingServer = {};

@@ -24,6 +24,11 @@ export async function loadLanguage(lang) {
     document.documentElement.lang = lang;
 }
 
+// Whether the language has a text for `key` (for words that come from the server as values).
+export function known(key) {
+    return key in messages;
+}
+
 // t('web.nav.desk'), t('web.reader.due', {date: '31.05.2025'}): an unknown key shows as itself.
 export function t(key, args = {}) {
     const text = messages[key] ?? key;

@@ -1,6 +1,7 @@
 // The station wire format: every value comes back as it went, with every field set
 // and with every optional empty; hostile bodies are refused naming the field.
 #include "kiosk/wire/station_wire.hpp"
+#include "tests/kiosk/wire/round_trip.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,15 +14,6 @@ using nlohmann::json;
 
 const core::Timestamp t0 = sys_days{2026y / 11 / 25} + 9h + 30min + 15s;
 const core::Date due = 2026y / 12 / 9;
-
-template <typename T>
-T round_trip(const T& value) {
-    const json encoded = value;
-    // Through text, as it crosses the network.
-    const auto decoded = decode<T>(json::parse(encoded.dump()));
-    EXPECT_TRUE(decoded) << (decoded ? "" : decoded.error().text());
-    return decoded.value_or(T{});
-}
 
 core::HeldItem held_item() {
     return {.code = "10000017",

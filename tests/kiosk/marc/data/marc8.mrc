@@ -1,0 +1,1 @@
+00157nam  2200061 a 4500008004100000100001800041245003600059870101s1987    fr            000 1 fre d1 aHugo, Victor,10aLes misâerables /cVictor Hugo.
