@@ -1,6 +1,9 @@
 #include "kiosk/gui/model/remote_kiosk_library.hpp"
 
+#include "kiosk/wire/panel_wire.hpp"
 #include "kiosk/wire/station_wire.hpp"
+
+#include <cstdlib>
 
 #include <utility>
 
@@ -59,6 +62,20 @@ template <typename T>
 tl::expected<std::optional<T>, wire::WireError> optional_of(const json& value) {
     if (value.is_null()) return std::nullopt;
     return wire::decode<T>(value).map([](T decoded) { return std::optional<T>(std::move(decoded)); });
+}
+
+// {"<field>": value, "refusal": null} or {"<field>": null, "refusal": Refusal}, as core::Checked.
+template <typename T>
+tl::expected<core::Checked<T>, Fault> checked_answer(const tl::expected<json, Fault>& answer, const char* field,
+                                                     const std::string& what) {
+    if (!answer) return tl::unexpected(answer.error());
+    const auto refusal = optional_of<core::Refusal>(answer->value("refusal", json()));
+    const auto value = optional_of<T>(answer->value(field, json()));
+    if (!refusal || !value || (!*refusal && !*value))
+        return tl::unexpected(Fault{.kind = FaultKind::database_error,
+                                    .detail = what + ": an answer with neither its " + field + " nor a refusal"});
+    if (*refusal) return core::Checked<T>(tl::unexpected(**refusal));
+    return core::Checked<T>(**value);
 }
 
 json mode_body(core::StationMode mode) { return wire::ModeRequest{.mode = mode}; }
@@ -340,57 +357,95 @@ std::optional<Fault> RemoteKioskLibrary::record(core::LibrarianActionKind action
 }
 
 // ---------------------------------------------------------------------------
-// The librarian's panels: the server's /api/station/librarian/* routes.
+// The librarian's panels: the server's /api/station/librarian/* routes, open to this
+// kiosk while the server holds the librarian's PIN as accepted.
 
-tl::expected<std::vector<core::HeldItem>, Fault> RemoteKioskLibrary::held_items(const std::string&) {
-    return tl::unexpected(needs_server("held items"));
+template <typename T>
+tl::expected<T, Fault> RemoteKioskLibrary::librarian_get(const std::string& path) {
+    const auto reply = get("/api/station/librarian/" + path);
+    if (!reply) return tl::unexpected(fault_of(reply.error()));
+    return decoded<T>(*reply, "GET /api/station/librarian/" + path);
+}
+
+template <typename T>
+tl::expected<std::optional<T>, Fault> RemoteKioskLibrary::librarian_get_optional(const std::string& path) {
+    const auto answer = librarian_get<json>(path);
+    if (!answer) return tl::unexpected(answer.error());
+    auto value = optional_of<T>(*answer);
+    if (!value)
+        return tl::unexpected(
+            Fault{.kind = FaultKind::database_error,
+                  .detail = "GET /api/station/librarian/" + path + ": the answer's " + value.error().text()});
+    return std::move(*value);
+}
+
+template <typename T>
+tl::expected<T, Fault> RemoteKioskLibrary::librarian_post(const std::string& path, const json& body) {
+    const auto reply = post("/api/station/librarian/" + path, body);
+    if (!reply) return tl::unexpected(fault_of(reply.error()));
+    return decoded<T>(*reply, "POST /api/station/librarian/" + path);
+}
+
+tl::expected<std::vector<core::HeldItem>, Fault> RemoteKioskLibrary::held_items(const std::string& card) {
+    return librarian_get<std::vector<core::HeldItem>>("held-items?card=" + remote::query_value(card));
 }
 
 tl::expected<std::vector<core::ClassProvision>, Fault> RemoteKioskLibrary::class_provision(core::Date) {
-    return tl::unexpected(needs_server("class provision"));
+    return librarian_get<std::vector<core::ClassProvision>>("class-provision");
 }
 
-tl::expected<std::optional<core::ClassSetProgress>, Fault> RemoteKioskLibrary::class_progress(const std::string&,
-                                                                                              core::Date) {
-    return tl::unexpected(needs_server("class progress"));
+tl::expected<std::optional<core::ClassSetProgress>, Fault> RemoteKioskLibrary::class_progress(
+    const std::string& class_name, core::Date) {
+    return librarian_get_optional<core::ClassSetProgress>("class-progress?class=" + remote::query_value(class_name));
 }
 
-tl::expected<core::IssueSetOutcome, Fault> RemoteKioskLibrary::issue_class_set(const std::string&, core::Timestamp,
-                                                                               bool) {
-    return tl::unexpected(needs_server("class set"));
+tl::expected<core::IssueSetOutcome, Fault> RemoteKioskLibrary::issue_class_set(const std::string& class_name,
+                                                                               core::Timestamp, bool dry_run) {
+    return librarian_post<core::IssueSetOutcome>(
+        "issue-class-set", wire::IssueClassSetRequest{.class_name = class_name, .dry_run = dry_run});
 }
 
 tl::expected<core::ProvisionReport, Fault> RemoteKioskLibrary::provision(core::Date) {
-    return tl::unexpected(needs_server("provision"));
+    return librarian_get<core::ProvisionReport>("provision");
 }
 
 tl::expected<std::vector<core::ClassDebtors>, Fault> RemoteKioskLibrary::debtors(core::Date) {
-    return tl::unexpected(needs_server("debtors"));
+    return librarian_get<std::vector<core::ClassDebtors>>("debtors");
 }
 
 tl::expected<std::optional<core::StocktakeStatus>, Fault> RemoteKioskLibrary::stocktake_status() {
-    return tl::unexpected(needs_server("stocktake"));
+    return librarian_get_optional<core::StocktakeStatus>("stocktake");
 }
 
-tl::expected<core::Checked<core::RowId>, Fault> RemoteKioskLibrary::start_stocktake(const std::string&,
+tl::expected<core::Checked<core::RowId>, Fault> RemoteKioskLibrary::start_stocktake(const std::string& scope,
                                                                                     core::Timestamp) {
-    return tl::unexpected(needs_server("stocktake"));
+    return checked_answer<core::RowId>(
+        librarian_post<json>("stocktake/start", wire::StocktakeStartRequest{.scope = scope}), "stocktake_id",
+        "POST /api/station/librarian/stocktake/start");
 }
 
 tl::expected<core::Checked<core::StocktakeReport>, Fault> RemoteKioskLibrary::finish_stocktake(core::Timestamp) {
-    return tl::unexpected(needs_server("stocktake"));
+    return checked_answer<core::StocktakeReport>(librarian_post<json>("stocktake/finish", json::object()), "report",
+                                                 "POST /api/station/librarian/stocktake/finish");
 }
 
-tl::expected<LookupResult, Fault> RemoteKioskLibrary::look_up(std::string_view) {
-    return tl::unexpected(needs_server("look up"));
+tl::expected<LookupResult, Fault> RemoteKioskLibrary::look_up(std::string_view raw) {
+    return librarian_get<LookupResult>("lookup?code=" + remote::query_value(raw));
 }
 
 tl::expected<core::DemoSamples, Fault> RemoteKioskLibrary::demo_samples(core::Date) {
-    return tl::unexpected(needs_server("demo samples"));
+    return librarian_get<core::DemoSamples>("demo-samples");
 }
 
-std::optional<Fault> RemoteKioskLibrary::set_setting(const std::string&, const std::string&, core::Timestamp) {
-    return needs_server("settings");
+std::optional<Fault> RemoteKioskLibrary::set_setting(const std::string& key, const std::string& value,
+                                                     core::Timestamp) {
+    const auto reply = post("/api/station/librarian/setting", wire::SettingRequest{.key = key, .value = value});
+    if (!reply) return fault_of(reply.error());
+    if (reply->status / 100 != 2) return refusal_of(*reply, "POST /api/station/librarian/setting");
+    // What the kiosk reads back at its next opening comes from hello; until then, this.
+    if (key == core::kiosk_language_setting) language_ = value;
+    if (key == core::kiosk_librarian_lock_setting.key) librarian_lock_seconds_ = std::atoi(value.c_str());
+    return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------

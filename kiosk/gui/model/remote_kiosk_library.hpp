@@ -109,6 +109,14 @@ private:
     void go_offline();
     void count_journal();
 
+    // A librarian panel's answer (/api/station/librarian/PATH), or the fault to show.
+    template <typename T>
+    tl::expected<T, Fault> librarian_get(const std::string& path);
+    template <typename T>
+    tl::expected<std::optional<T>, Fault> librarian_get_optional(const std::string& path);
+    template <typename T>
+    tl::expected<T, Fault> librarian_post(const std::string& path, const nlohmann::json& body);
+
     // A station route's answer as Handled; a pupil's scan the server did not answer goes
     // to the offline station instead.
     Handled station_call(const std::string& path, const nlohmann::json& body, bool pupils);

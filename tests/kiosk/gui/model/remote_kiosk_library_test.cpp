@@ -151,6 +151,41 @@ TEST_F(RemoteKioskLibraryTest, TheServerChecksTheLibrariansPin) {
     EXPECT_TRUE(attempts->last_unlock) << "the server wrote the tries";
 }
 
+// The librarian's panels read the server's library as a local kiosk reads its own.
+TEST_F(RemoteKioskLibraryTest, ThePanelsAreTheServersOnceThePinIsAccepted) {
+    EXPECT_EQ(outcome_of(scan(StationServer::pupil)), core::Outcome::session);
+    EXPECT_EQ(outcome_of(scan(StationServer::copy)), core::Outcome::loan);
+    EXPECT_TRUE(!kiosk->held_items(StationServer::pupil)) << "locked before the PIN";
+    {
+        auto library = server.open_library();
+        ASSERT_TRUE(store_pin(library.settings(), "270519"));
+    }
+    ASSERT_EQ(kiosk->check_librarian_pin("270519", now())->verdict, PinCheck::Verdict::accepted);
+
+    const auto held = kiosk->held_items(StationServer::pupil);
+    ASSERT_TRUE(held) << held.error().detail;
+    ASSERT_EQ(held->size(), 1u);
+    EXPECT_EQ((*held)[0].code, StationServer::copy);
+    const auto looked = kiosk->look_up(StationServer::copy);
+    ASSERT_TRUE(looked) << looked.error().detail;
+    ASSERT_TRUE(looked->copy);
+    EXPECT_EQ(looked->copy->history.size(), 1u);
+    const auto progress = kiosk->class_progress("5Ә", core::local_date(now()));
+    ASSERT_TRUE(progress) << progress.error().detail;
+    const auto stocktake = kiosk->stocktake_status();
+    ASSERT_TRUE(stocktake) << stocktake.error().detail;
+    EXPECT_FALSE(*stocktake);
+    const auto finished = kiosk->finish_stocktake(now());
+    ASSERT_TRUE(finished) << finished.error().detail;
+    EXPECT_FALSE(*finished) << "none open: core's refusal, to be translated";
+
+    EXPECT_FALSE(kiosk->set_setting("kiosk_language", "ru", now()));
+    EXPECT_EQ(server.open_library().settings().get("kiosk_language").value(), "ru");
+    EXPECT_TRUE(kiosk->set_setting("school_name", "x", now())) << "only the kiosk's own settings";
+    EXPECT_FALSE(kiosk->record(core::LibrarianActionKind::kiosk_closed, now()));
+    EXPECT_TRUE(!kiosk->held_items(StationServer::pupil)) << "closed: locked again";
+}
+
 TEST(RemoteKioskLibraryTls, AnotherCertificateIsRefusedWithBothFingerprints) {
     testing::TempDir dir;
     const web::TlsFiles files{.certificate = dir.path() / "web.crt", .key = dir.path() / "web.key"};
