@@ -44,7 +44,8 @@ const madeAtRunTime = {
     'web.writeoff.reason.': ['worn', 'curriculum', 'lost', 'damaged'],
     'web.role.': ['librarian', 'teacher', 'director', 'station'],
     'web.language.': languages,
-    'web.nav.': ['desk', 'classes', 'readers', 'catalogue', 'imports', 'reports', 'year', 'audit', 'settings', 'accounts', 'teacher'],
+    'web.nav.': ['desk', 'classes', 'readers', 'catalogue', 'imports', 'reports', 'year', 'stations', 'audit', 'settings', 'accounts', 'teacher'],
+    'web.exceptions.mode.': ['self', 'desk', 'return', 'stocktake'],
     'web.reports.kind.': ['provision', 'debtors', 'register', 'acts', 'order', 'annual'],
 };
 

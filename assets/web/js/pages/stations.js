@@ -16,8 +16,7 @@ function localTime(iso) {
 }
 
 function reasonText(reason) {
-    const key = `web.exceptions.reason.${reason}`;
-    return known(key) ? t(key) : reason;
+    return known(`web.exceptions.reason.${reason}`) ? t(`web.exceptions.reason.${reason}`) : reason;
 }
 
 function stationsTable(stations) {
