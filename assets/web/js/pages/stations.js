@@ -22,7 +22,7 @@ function reasonText(reason) {
 function stationsTable(stations) {
     if (stations.length === 0) return h('p', {}, t('web.stations.none'));
     return table([
-        [t('web.field.name'), (s) => s.name],
+        [t('web.exceptions.station'), (s) => s.name],
         [t('web.stations.state'), (s) => h('span', { class: `link-state ${s.online ? 'online' : 'offline'}` }, t(s.online ? 'web.stations.online' : 'web.stations.offline'))],
         [t('web.stations.last_seen'), (s) => localTime(s.last_seen)],
         [t('web.stations.waiting'), (s) => String(s.journal_waiting)],
