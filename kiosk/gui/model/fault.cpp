@@ -13,6 +13,7 @@ constexpr auto fault_kind_names = core::enum_names<FaultKind>({
     {FaultKind::no_scanner, "no_scanner"},
     {FaultKind::server_certificate, "server_certificate"},
     {FaultKind::needs_server, "needs_server"},
+    {FaultKind::station_refused, "station_refused"},
 });
 
 std::string_view to_string(FaultKind kind) { return fault_kind_names.name_of(kind); }

@@ -20,6 +20,7 @@ enum class FaultKind {
     // A kiosk whose station is the school's server (RemoteKioskLibrary):
     server_certificate,  // the server showed another certificate than the trusted one (both in detail)
     needs_server,        // the librarian's screens while the server cannot be reached
+    station_refused,     // the server does not accept the kiosk's token (401): a removed account, a wrong file
 };
 std::string_view to_string(FaultKind kind);
 

@@ -42,7 +42,10 @@ Fault refusal_of(const remote::LinkReply& reply, const std::string& what) {
     };
     const std::string code = field("error");
     const bool busy = code == "locked" || code == "busy";
-    return {.kind = busy ? FaultKind::database_busy : FaultKind::database_error,
+    const auto kind = reply.status == 401 ? FaultKind::station_refused
+                      : busy              ? FaultKind::database_busy
+                                          : FaultKind::database_error;
+    return {.kind = kind,
             .detail = what + ": HTTP " + std::to_string(reply.status) + " " + code + " " + field("message")};
 }
 

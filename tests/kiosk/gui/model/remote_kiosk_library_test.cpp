@@ -186,6 +186,16 @@ TEST_F(RemoteKioskLibraryTest, ThePanelsAreTheServersOnceThePinIsAccepted) {
     EXPECT_TRUE(!kiosk->held_items(StationServer::pupil)) << "closed: locked again";
 }
 
+TEST_F(RemoteKioskLibraryTest, ATokenTheServerDoesNotKnowIsSaidSo) {
+    auto with_wrong_token = settings(dir.path() / "journal-other.db");
+    with_wrong_token.token = "not-the-stations-token";
+    RemoteKioskLibrary stranger(with_wrong_token);
+    const auto fault = stranger.open();
+    ASSERT_TRUE(fault);
+    EXPECT_EQ(fault->kind, FaultKind::station_refused) << fault->detail;
+    EXPECT_NE(fault->detail.find("401"), std::string::npos) << fault->detail;
+}
+
 TEST(RemoteKioskLibraryTls, AnotherCertificateIsRefusedWithBothFingerprints) {
     testing::TempDir dir;
     const web::TlsFiles files{.certificate = dir.path() / "web.crt", .key = dir.path() / "web.key"};
