@@ -311,11 +311,28 @@ void RemoteKioskLibrary::open_desk(core::StationMode mode) {
 void RemoteKioskLibrary::close_desk() { desk_reader_.reset(); }
 
 RemoteKioskLibrary::Handled RemoteKioskLibrary::handle_at_desk(const core::Scan& scan, core::Timestamp) {
-    return station_call("/api/station/scan", wire::ScanRequest{.mode = desk_mode_, .scan = scan}, false);
+    return followed_at_desk(
+        station_call("/api/station/scan", wire::ScanRequest{.mode = desk_mode_, .scan = scan}, false));
 }
 
 RemoteKioskLibrary::Handled RemoteKioskLibrary::handle_at_desk(const core::StationCommand& command, core::Timestamp) {
-    return station_call("/api/station/command", wire::CommandRequest{.mode = desk_mode_, .command = command}, false);
+    return followed_at_desk(
+        station_call("/api/station/command", wire::CommandRequest{.mode = desk_mode_, .command = command}, false));
+}
+
+// The server's return station keeps the condition chosen for the next return and goes
+// back to good after it, as a local one does; the kiosk follows it to show it.
+RemoteKioskLibrary::Handled RemoteKioskLibrary::followed_at_desk(Handled handled) {
+    for (const auto& outcome : handled.outcomes) {
+        if (outcome.outcome == core::Outcome::command && outcome.condition) desk_condition_ = *outcome.condition;
+        if (outcome.outcome == core::Outcome::returned) desk_condition_ = core::Condition::good;
+    }
+    return handled;
+}
+
+std::optional<core::Condition> RemoteKioskLibrary::desk_condition() const {
+    if (desk_mode_ != core::StationMode::return_) return std::nullopt;
+    return desk_condition_;
 }
 
 std::optional<core::ReaderSummary> RemoteKioskLibrary::desk_reader() const { return desk_reader_; }

@@ -63,7 +63,7 @@ public:
     Handled handle_at_desk(const core::Scan& scan, core::Timestamp now) override;
     Handled handle_at_desk(const core::StationCommand& command, core::Timestamp now) override;
     std::optional<core::ReaderSummary> desk_reader() const override;
-    std::optional<core::Condition> desk_condition() const override { return std::nullopt; }
+    std::optional<core::Condition> desk_condition() const override;
 
     tl::expected<std::vector<core::HeldItem>, Fault> held_items(const std::string& card) override;
     tl::expected<std::vector<core::ClassProvision>, Fault> class_provision(core::Date today) override;
@@ -120,6 +120,7 @@ private:
     // A station route's answer as Handled; a pupil's scan the server did not answer goes
     // to the offline station instead.
     Handled station_call(const std::string& path, const nlohmann::json& body, bool pupils);
+    Handled followed_at_desk(Handled handled);
     template <typename Input>
     Handled pupils_input(const std::string& path, const nlohmann::json& body, const Input& input, core::Timestamp now);
     Handled offline_handled(const core::OrFault<core::StationResult>& result);
@@ -139,6 +140,7 @@ private:
     std::optional<core::ReaderSummary> session_reader_;
     std::optional<core::ReaderSummary> desk_reader_;
     core::StationMode desk_mode_ = core::StationMode::desk;
+    core::Condition desk_condition_ = core::Condition::good;  // the server's return station's, from its outcomes
 };
 
 }  // namespace kitap::kiosk

@@ -186,6 +186,30 @@ TEST_F(RemoteKioskLibraryTest, ThePanelsAreTheServersOnceThePinIsAccepted) {
     EXPECT_TRUE(!kiosk->held_items(StationServer::pupil)) << "closed: locked again";
 }
 
+// The condition chosen at the return desk is the server's station's; the kiosk shows it
+// until the return it was chosen for, then good again.
+TEST_F(RemoteKioskLibraryTest, TheReturnDesksConditionFollowsTheServersStation) {
+    EXPECT_EQ(outcome_of(scan(StationServer::pupil)), core::Outcome::session);
+    EXPECT_EQ(outcome_of(scan(StationServer::copy)), core::Outcome::loan);
+    {
+        auto library = server.open_library();
+        ASSERT_TRUE(store_pin(library.settings(), "270519"));
+    }
+    ASSERT_EQ(kiosk->check_librarian_pin("270519", now())->verdict, PinCheck::Verdict::accepted);
+    kiosk->open_desk(core::StationMode::desk);
+    EXPECT_FALSE(kiosk->desk_condition()) << "only the return desk has one";
+    kiosk->open_desk(core::StationMode::return_);
+    EXPECT_EQ(kiosk->desk_condition(), core::Condition::good);
+
+    const auto worn = kiosk->handle_at_desk(core::StationCommand(core::Command::worn), now());
+    EXPECT_EQ(outcome_of(worn), core::Outcome::command);
+    EXPECT_EQ(kiosk->desk_condition(), core::Condition::worn);
+    const auto returned = kiosk->handle_at_desk(core::Scan{.text = StationServer::copy, .source = "test"}, now());
+    EXPECT_EQ(outcome_of(returned), core::Outcome::returned);
+    EXPECT_EQ(returned.outcomes.back().condition, core::Condition::worn) << "recorded worn on the server";
+    EXPECT_EQ(kiosk->desk_condition(), core::Condition::good);
+}
+
 TEST_F(RemoteKioskLibraryTest, ATokenTheServerDoesNotKnowIsSaidSo) {
     auto with_wrong_token = settings(dir.path() / "journal-other.db");
     with_wrong_token.token = "not-the-stations-token";
