@@ -4,6 +4,7 @@
 #include "kiosk/wire/station_wire.hpp"
 #include "tests/bench/figures.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
+#include "tests/support/free_port.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -16,15 +17,12 @@
 #include <mutex>
 #include <thread>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 namespace kitap::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
+using testing::free_port;
 namespace fs = std::filesystem;
 
 constexpr const char* account = "bench";
@@ -37,22 +35,6 @@ constexpr int max_requests_per_client = 200000;
     std::ifstream in(log);
     for (std::string line; std::getline(in, line);) std::fprintf(stderr, "  serve: %s\n", line.c_str());
     std::exit(1);
-}
-
-// A port nobody listens on now: the kernel's pick for a socket bound to port 0.
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-        std::fprintf(stderr, "kitap-bench: web: no free port on 127.0.0.1\n");
-        std::exit(1);
-    }
-    ::close(fd);
-    return ntohs(address.sin_port);
 }
 
 void add_account(const WebBenchOptions& options) {

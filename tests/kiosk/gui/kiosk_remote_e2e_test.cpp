@@ -8,6 +8,7 @@
 #include "kiosk/remote/server_link.hpp"
 #include "tests/kiosk/gui/support/sample_library.hpp"
 #include "tests/kiosk/gui/support/tested_kiosk.hpp"
+#include "tests/support/free_port.hpp"
 #include "tests/support/shell.hpp"
 
 #include <gtest/gtest.h>
@@ -21,30 +22,15 @@
 #include <latch>
 #include <thread>
 
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace kitap::kiosk {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::free_port;
 using testing::SampleLibrary;
 using testing::TestedKiosk;
-
-// A port nobody listens on now, for the server to take (and take again after a restart).
-int free_port() {
-    const int socket_fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof address;
-    bind(socket_fd, reinterpret_cast<sockaddr*>(&address), size);
-    getsockname(socket_fd, reinterpret_cast<sockaddr*>(&address), &size);
-    close(socket_fd);
-    return ntohs(address.sin_port);
-}
 
 template <typename Condition>
 bool eventually(Condition condition, std::chrono::seconds timeout = 30s) {

@@ -3,6 +3,7 @@
 #include "tests/kiosk/cli/kitap_process.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
 #include "tests/kiosk/marc/marc_test_files.hpp"
+#include "tests/support/free_port.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -19,6 +20,7 @@
 
 namespace {
 
+using kitap::testing::free_port;
 using kitap::testing::marc_data;
 using nlohmann::json;
 
@@ -168,19 +170,6 @@ TEST_F(MarcCli, AnExportGoesToStandardOutputWithoutOut) {
 }
 
 // ---- Copy cataloguing against yaz-ztest ------------------------------------
-
-// A port nobody listens on now (the kernel's choice for a socket bound to 0).
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
 
 bool accepts_connections(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

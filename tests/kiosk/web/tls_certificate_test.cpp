@@ -1,14 +1,10 @@
 // The self-signed certificate, and `kitap serve` making it once and reusing it.
 #include "kiosk/web/tls_certificate.hpp"
+#include "tests/support/free_port.hpp"
 #include "tests/support/shell.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <regex>
@@ -54,19 +50,6 @@ TEST(TlsCertificate, NeverOverwritesNorFollowsALink) {
     EXPECT_EQ(slurp(files.certificate), "a certificate of someone's");
 }
 
-// A port nothing listens on now (the kernel's pick for a socket bound to port 0).
-std::string free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof address;
-    bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-    close(fd);
-    return std::to_string(ntohs(address.sin_port));
-}
-
 // Runs `kitap serve ARGS` until it says it listens (or 20 s pass), then stops it with
 // SIGTERM: its exit code, standard output and error.
 struct ServeRun {
@@ -94,7 +77,7 @@ TEST(KitapServe, MakesItsCertificateOnceAndPrintsItsFingerprintEveryStart) {
               0);
     const auto first = serve_briefly(dir, "--listen 127.0.0.1:0");
     EXPECT_EQ(first.exit_code, 2) << "port 0 is not a port to listen on: " << first.err;
-    const auto port = free_port();
+    const auto port = std::to_string(free_port());
     const auto made = serve_briefly(dir, "--listen 127.0.0.1:" + port);
     EXPECT_EQ(made.exit_code, 0) << made.err;
     EXPECT_NE(made.out.find("made a self-signed certificate"), std::string::npos) << made.out;
@@ -112,7 +95,7 @@ TEST(KitapServe, MakesItsCertificateOnceAndPrintsItsFingerprintEveryStart) {
 TEST(KitapServe, NoTlsWarnsLoudly) {
     TempDir dir;
     fs::create_directories(dir / "data");
-    const auto port = free_port();
+    const auto port = std::to_string(free_port());
     const auto plain = serve_briefly(dir, "--no-tls --listen 127.0.0.1:" + port);
     EXPECT_EQ(plain.exit_code, 0) << plain.err;
     EXPECT_NE(plain.err.find("WARNING: --no-tls"), std::string::npos) << plain.err;
