@@ -13,6 +13,15 @@ namespace {
 
 constexpr const char* journal_source = "journal";
 
+// The kiosk kept its double-scan window when it journaled: every entry is a scan it
+// took. Scans it refused (an ISBN, say) are not in the journal, so two entries of one
+// code can stand closer than the window (a book lent and handed back at once), and
+// the replay must not take the second for a double fire.
+Rules without_double_scan_window(Rules rules) {
+    rules.station.double_scan_window = std::chrono::seconds(0);
+    return rules;
+}
+
 }  // namespace
 
 std::optional<Reason> replay_refusal(const StationOutcome& outcome) {
@@ -26,7 +35,7 @@ std::optional<Reason> replay_refusal(const StationOutcome& outcome) {
 JournalReplay::JournalReplay(LibraryStore& store, Rules rules, std::string station)
     : store_(store),
       name_(std::move(station)),
-      station_(store, std::move(rules), StationMode::self, name_),
+      station_(store, without_double_scan_window(std::move(rules)), StationMode::self, name_),
       exceptions_(store.db()),
       find_applied_(store.db(), "SELECT 1 FROM journal_entry_applied WHERE entry_id = ?"),
       insert_applied_(store.db(),
@@ -74,18 +83,12 @@ StationOutcome JournalReplay::apply(const JournalEntry& entry, Timestamp at) {
 // The card scanned: its session is open (session_card_) or the outcome says why not.
 StationOutcome JournalReplay::open_session_of(const std::string& card, Timestamp at) {
     StationOutcome opened = scan(card, at);
-    // Within the double-scan window a card is a `duplicate`: of the scan that opened
-    // the session still open, or of the refusal that left none.
-    const bool duplicate = opened.outcome == Outcome::duplicate;
-    if (opened.outcome == Outcome::session || (duplicate && station_.session_reader())) {
+    if (opened.outcome == Outcome::session) {
         session_card_ = card;
-        refused_card_.reset();
         return opened;
     }
     session_card_.reset();
-    if (duplicate && refused_card_ && refused_card_->code == opened.code) return *refused_card_;
     if (opened.outcome == Outcome::pin_required) station_.cancel_pin();
-    refused_card_ = opened;
     return opened;
 }
 

@@ -56,9 +56,6 @@ private:
     PreparedStatement insert_applied_;
     // The journal's card whose session the station has open, as the journal spells it.
     std::optional<std::string> session_card_;
-    // The last card the rules refused, with its refusal: scanned again within the
-    // double-scan window it is a `duplicate`, and still refused.
-    std::optional<StationOutcome> refused_card_;
 };
 
 // The reason an exception is listed for, when a replayed scan ended in `outcome`;

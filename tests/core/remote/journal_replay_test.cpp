@@ -63,12 +63,23 @@ TEST_F(JournalReplayTest, AnEntryWithoutACardIsScannedWithNoSession) {
     EXPECT_EQ(open_loans(), 0);
 }
 
-// A refused card scanned again within the double-scan window is a duplicate to the
-// station; the entries after it are refused for the card's reason all the same.
+// Each entry of a refused card scans it again and is refused for the card's reason.
 TEST_F(JournalReplayTest, ACardRefusedStaysRefusedForEachEntryOfIt) {
     replay({entry(1, 0s, left_pupil, first_copy), entry(2, 1s, left_pupil, second_copy)});
     EXPECT_EQ(reasons(), "e1:reader_left e2:reader_left");
     EXPECT_EQ(open_loans(), 0);
+}
+
+// Offline, a pupil took a book, scanned a textbook's ISBN (refused, needs_server, so not
+// journaled) and handed the book back within the double-scan window: the kiosk printed
+// the return, and the server applies it rather than taking it for a double fire.
+TEST_F(JournalReplayTest, ABookLentAndHandedBackAtOnceIsReturned) {
+    const auto result =
+        replay({entry(1, 0s, pupil, pupil), entry(2, 5s, pupil, first_copy), entry(3, 6s, pupil, first_copy)});
+    EXPECT_EQ(result.applied, 3);
+    EXPECT_EQ(reasons(), "");
+    EXPECT_EQ(open_loans(), 0);
+    EXPECT_EQ(school_.count("SELECT count(*) FROM event WHERE action = 'return'"), 1);
 }
 
 TEST_F(JournalReplayTest, ACardThatNowNeedsAPinIsAnException) {
