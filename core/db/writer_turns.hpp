@@ -7,12 +7,13 @@ struct sqlite3;
 
 namespace kitap::core {
 
-// Within one process, the connections to one database file take turns to write, in the
-// order they asked. SQLite itself lets a waiting writer retry on a timer (the busy
-// handler), so with four desks of `kitap serve` committing at once a writer that came
-// first could lose every retry to later ones and wait many commits; waiting on one
-// mutex per file instead hands the write lock over as soon as a commit ends. Other
-// processes (the kiosk, the CLI) still meet at SQLite's lock, with the busy handler.
+// Within one process, the connections to one database file take turns to write.
+// SQLite itself lets a waiting writer retry on a timer (the busy handler), so with
+// four desks of `kitap serve` committing at once a writer could lose every retry to
+// later ones and wait many commits; waiting on one mutex per file instead hands the
+// write lock over as soon as a commit ends (to a waiter the mutex wakes: not strictly
+// first come, first served). Other processes (the kiosk, the CLI) still meet at
+// SQLite's lock, with the busy handler.
 class WriterTurns {
 public:
     // Called for every connection as it is opened (set_busy_wait): the file it writes
