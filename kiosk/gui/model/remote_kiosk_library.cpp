@@ -13,8 +13,10 @@ namespace {
 using nlohmann::json;
 using remote::LinkProblemKind;
 
-// The server takes at most this many journal entries in one upload.
-constexpr int journal_batch = 1000;
+// Journal entries in one upload (the server takes up to 1,000): few enough that a slow
+// server PC replays them well within the link's read timeout, else the kiosk would
+// give up on each answer and send the batch again.
+constexpr int journal_batch = 200;
 constexpr const char* journal_waiting_header = "X-Kitap-Journal-Waiting";
 
 Fault needs_server(std::string what) { return {.kind = FaultKind::needs_server, .detail = std::move(what)}; }
