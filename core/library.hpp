@@ -51,7 +51,7 @@ struct LibraryOptions {
 };
 
 // The library every front end holds: it opens and migrates the database under the
-// connection rules (WAL, synchronous=FULL, foreign keys, a busy timeout), hands out
+// connection rules (WAL, each commit synced before it returns, foreign keys, a busy timeout), hands out
 // stations, and serves everything else as value-returning calls grouped by subject.
 // Broken storage comes back as a Fault, never as an exception. Not thread-safe: one
 // thread at a time (a worker that owns it, or the caller's).

@@ -34,7 +34,7 @@ public:
 int latest_schema_version();
 
 // Opens the library database, creating it and its folder when missing, sets the
-// pragmas every connection needs (WAL, synchronous=FULL, foreign keys, busy
+// pragmas every connection needs (WAL, synchronous=NORMAL, foreign keys, busy
 // timeout) and applies pending migrations one at a time, each in its own
 // transaction. Refuses a database written by newer code.
 SQLite::Database open_database(const std::filesystem::path& path);

@@ -10,6 +10,17 @@ namespace {
 
 bool in_transaction(SQLite::Database& db) { return sqlite3_get_autocommit(db.getHandle()) == 0; }
 
+// Syncs the connection's WAL file (SQLite's own handle on it): what synchronous=FULL
+// would do at each commit, left to SharedSyncs so that one sync serves several.
+void sync_log(SQLite::Database& db) {
+    sqlite3_file* log = nullptr;
+    if (sqlite3_file_control(db.getHandle(), "main", SQLITE_FCNTL_JOURNAL_POINTER, &log) != SQLITE_OK ||
+        log == nullptr || log->pMethods == nullptr)
+        return;  // no log open: nothing was written to one
+    if (const int status = log->pMethods->xSync(log, SQLITE_SYNC_NORMAL); status != SQLITE_OK)
+        throw SQLite::Exception("cannot sync the database's log to disk", status);
+}
+
 // One name for every level: SQLite releases and rolls back to the latest savepoint
 // of a name, so nested ones unwind in order.
 constexpr const char* savepoint = "kitap_write";
@@ -52,7 +63,10 @@ WriteTransaction::~WriteTransaction() {
 void WriteTransaction::commit() {
     db_.exec(nested_ ? std::string("RELEASE ") + savepoint : std::string("COMMIT"));
     committed_ = true;
-    if (turn_) turn_.unlock();  // the next writer need not wait for this object to go
+    if (!turn_.syncs) return;
+    const auto commit = turn_.syncs->committed();
+    turn_.lock.unlock();  // the next writer need not wait for this one's sync
+    turn_.syncs->wait_durable(commit, [this] { sync_log(db_); });
 }
 
 ReadTransaction::ReadTransaction(SQLite::Database& db)

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "core/db/sqlite_fwd.hpp"
+#include "core/db/writer_turns.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
-
-#include <mutex>
 
 namespace kitap::core {
 
@@ -29,7 +28,11 @@ SQLite::Database& without_open_reads(SQLite::Database& db);
 // larger one (a journal's replay, whose record of what it applied must commit with
 // the scans' effects or not at all). Rolled back unless committed; the destructor
 // never throws. Outermost, it first waits for the connection's turn among this
-// process's writers of the file (WriterTurns), held until it commits or rolls back.
+// process's writers of the file (WriterTurns), held until it commits or rolls back,
+// and its commit returns only once the log is synced (SharedSyncs: the turn is given
+// up before, so the next writer works while this one's sync runs). A sync that fails
+// throws SQLite::Exception with the I/O error: the action is then reported as a fault
+// though it was written, as with synchronous=FULL.
 class WriteTransaction {
 public:
     explicit WriteTransaction(SQLite::Database& db);
@@ -42,7 +45,7 @@ public:
 private:
     SQLite::Database& db_;
     bool nested_;
-    std::unique_lock<std::timed_mutex> turn_;  // outermost only
+    WriterTurn turn_;  // outermost only
     bool committed_ = false;
 };
 

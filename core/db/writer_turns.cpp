@@ -6,21 +6,28 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace kitap::core {
 namespace {
 
+// What the connections of one file share.
+struct FileWriters {
+    std::timed_mutex turn;
+    SharedSyncs syncs;
+};
+
 struct Enrolment {
-    std::shared_ptr<std::timed_mutex> turn;  // the file's, shared by its connections
+    std::shared_ptr<FileWriters> file;
     std::chrono::milliseconds timeout{0};
 };
 
 // Keyed by the connection's handle: a new connection at a freed handle's address is
 // enrolled again before its first write, so an entry is never read stale. The files'
-// mutexes live as long as the process: a handful of files, a few bytes each.
+// FileWriters live as long as the process: a handful of files, a few bytes each.
 struct Registry {
     std::mutex mutex;
-    std::map<std::string, std::shared_ptr<std::timed_mutex>> by_file;
+    std::map<std::string, std::shared_ptr<FileWriters>> by_file;
     std::map<sqlite3*, Enrolment> by_connection;
 };
 
@@ -39,12 +46,12 @@ void WriterTurns::enrol(sqlite3* connection, std::chrono::milliseconds timeout) 
         known.by_connection.erase(connection);
         return;
     }
-    auto& turn = known.by_file[file];
-    if (!turn) turn = std::make_shared<std::timed_mutex>();
-    known.by_connection[connection] = {turn, timeout};
+    auto& writers = known.by_file[file];
+    if (!writers) writers = std::make_shared<FileWriters>();
+    known.by_connection[connection] = {writers, timeout};
 }
 
-std::unique_lock<std::timed_mutex> WriterTurns::take(sqlite3* connection) {
+WriterTurn WriterTurns::take(sqlite3* connection) {
     Enrolment enrolment;
     {
         auto& known = registry();
@@ -53,11 +60,48 @@ std::unique_lock<std::timed_mutex> WriterTurns::take(sqlite3* connection) {
         if (found == known.by_connection.end()) return {};
         enrolment = found->second;
     }
-    std::unique_lock turn(*enrolment.turn, std::defer_lock);
+    std::unique_lock turn(enrolment.file->turn, std::defer_lock);
     if (!turn.try_lock_for(enrolment.timeout))
         throw SQLite::Exception("database is locked: another writer of this process kept it past the busy timeout",
                                 SQLITE_BUSY);
-    return turn;
+    return {std::move(turn), &enrolment.file->syncs};
+}
+
+std::uint64_t SharedSyncs::committed() {
+    const std::scoped_lock lock(mutex_);
+    return ++committed_;
+}
+
+void SharedSyncs::wait_durable(std::uint64_t commit, const std::function<void()>& sync) {
+    std::unique_lock lock(mutex_);
+    while (durable_ < commit) {
+        if (syncing_) {
+            sync_ended_.wait(lock);
+            continue;
+        }
+        // Everything counted by now was written before this sync begins, so it covers them all.
+        const auto covered = committed_;
+        syncing_ = true;
+        lock.unlock();
+        try {
+            sync();
+        } catch (...) {
+            lock.lock();
+            syncing_ = false;
+            sync_ended_.notify_all();
+            throw;
+        }
+        lock.lock();
+        syncing_ = false;
+        durable_ = covered;
+        ++syncs_;
+        sync_ended_.notify_all();
+    }
+}
+
+std::uint64_t SharedSyncs::syncs() {
+    const std::scoped_lock lock(mutex_);
+    return syncs_;
 }
 
 }  // namespace kitap::core

@@ -1,11 +1,52 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
 #include <mutex>
 
 struct sqlite3;
 
 namespace kitap::core {
+
+// One file's commits made durable together (group commit at the sync). The database
+// runs with synchronous=NORMAL, so COMMIT writes the transaction into the WAL without
+// syncing it; each commit then waits here for a sync of the log that began after it
+// was written. While one sync runs, the commits made meanwhile wait for it to end and
+// the first of them syncs once for all: four desks of `kitap serve` committing at once
+// pay about two syncs each, not four, and still none is answered before its effect is
+// on disk. Another process's commits (the kiosk, the CLI) sync themselves, as the
+// process is its own group.
+class SharedSyncs {
+public:
+    // Called right after COMMIT wrote the transaction into the log, with the writer's
+    // turn still held: the commit's place in the order of the file's commits.
+    std::uint64_t committed();
+
+    // Returns once a sync that began after `commit` was counted has ended, calling
+    // `sync` (which syncs the log) when no other thread is syncing. A sync that throws
+    // throws to its caller only; the commits that waited for it sync again.
+    void wait_durable(std::uint64_t commit, const std::function<void()>& sync);
+
+    // Syncs run so far (for tests and benchmarks).
+    std::uint64_t syncs();
+
+private:
+    std::mutex mutex_;
+    std::condition_variable sync_ended_;
+    std::uint64_t committed_ = 0;
+    std::uint64_t durable_ = 0;  // every commit up to this one is on disk
+    std::uint64_t syncs_ = 0;
+    bool syncing_ = false;
+};
+
+// A connection's turn to write (see WriterTurns) and its file's SharedSyncs; both
+// empty for a connection to no file.
+struct WriterTurn {
+    std::unique_lock<std::timed_mutex> lock;
+    SharedSyncs* syncs = nullptr;  // lives as long as the process
+};
 
 // Within one process, the connections to one database file take turns to write.
 // SQLite itself lets a waiting writer retry on a timer (the busy handler), so with
@@ -20,10 +61,10 @@ public:
     // and how long its writes may wait, the same time SQLite's lock is waited for.
     static void enrol(sqlite3* connection, std::chrono::milliseconds timeout);
 
-    // The connection's turn to write, held until the lock is let go of; an empty lock
-    // for a connection to no file (":memory:"). Throws SQLite::Exception with
-    // SQLITE_BUSY, as BEGIN IMMEDIATE would, when the turn did not come in time.
-    static std::unique_lock<std::timed_mutex> take(sqlite3* connection);
+    // The connection's turn to write, held until its lock is let go of; empty for a
+    // connection to no file (":memory:"). Throws SQLite::Exception with SQLITE_BUSY,
+    // as BEGIN IMMEDIATE would, when the turn did not come in time.
+    static WriterTurn take(sqlite3* connection);
 };
 
 }  // namespace kitap::core

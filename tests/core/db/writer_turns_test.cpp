@@ -8,7 +8,12 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
 #include <thread>
 
 namespace kitap::core {
@@ -71,7 +76,103 @@ TEST_F(WriterTurnsTest, ARolledBackTransactionGivesUpItsTurn) {
 
 TEST(WriterTurns, AConnectionToNoFileTakesNoTurn) {
     auto memory = open_connection(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 1000);
-    EXPECT_FALSE(WriterTurns::take(memory.getHandle()).owns_lock());
+    const auto turn = WriterTurns::take(memory.getHandle());
+    EXPECT_FALSE(turn.lock.owns_lock());
+    EXPECT_EQ(turn.syncs, nullptr);
+}
+
+// The file's syncs (they live as long as the process), read while no transaction is open.
+SharedSyncs& syncs_of(SQLite::Database& db) { return *WriterTurns::take(db.getHandle()).syncs; }
+
+TEST_F(WriterTurnsTest, EachCommitSyncsTheLogBeforeItReturnsAndBothConnectionsShareTheSyncs) {
+    auto& syncs = syncs_of(first_);
+    EXPECT_EQ(&syncs, &syncs_of(second_));
+    const auto before = syncs.syncs();
+    WriteTransaction first(first_);
+    first_.exec("INSERT INTO title (title, kind) VALUES ('Абай жолы', 'fiction')");
+    first.commit();
+    EXPECT_EQ(syncs.syncs(), before + 1);
+    WriteTransaction second(second_);
+    second.commit();
+    EXPECT_EQ(syncs.syncs(), before + 2);
+}
+
+TEST_F(WriterTurnsTest, AnInnerTransactionLeavesTheSyncToTheOuter) {
+    auto& syncs = syncs_of(first_);
+    const auto before = syncs.syncs();
+    WriteTransaction outer(first_);
+    WriteTransaction(first_).commit();
+    EXPECT_EQ(syncs.syncs(), before);
+    outer.commit();
+    EXPECT_EQ(syncs.syncs(), before + 1);
+}
+
+// A sync the test holds until it lets it go, saying when it has begun.
+class HeldSync {
+public:
+    void operator()() {
+        std::unique_lock lock(mutex_);
+        begun_ = true;
+        changed_.notify_all();
+        changed_.wait(lock, [this] { return released_; });
+    }
+    void wait_until_begun() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return begun_; });
+    }
+    void release() {
+        const std::scoped_lock lock(mutex_);
+        released_ = true;
+        changed_.notify_all();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    bool begun_ = false;
+    bool released_ = false;
+};
+
+// Whatever order the threads run in, the commits made during the first sync are not
+// covered by it, and the next sync covers both: two syncs for three commits.
+TEST(SharedSyncs, CommitsMadeDuringASyncWaitForTheNextOneWhichServesThemAll) {
+    SharedSyncs syncs;
+    HeldSync held;
+    std::atomic<int> later_syncs = 0;
+    const auto first = syncs.committed();
+    std::jthread leader([&] { syncs.wait_durable(first, std::ref(held)); });
+    held.wait_until_begun();
+    const auto second = syncs.committed();
+    const auto third = syncs.committed();
+    std::atomic<int> durable = 0;
+    const auto count_sync = [&] { ++later_syncs; };
+    std::jthread second_writer([&] {
+        syncs.wait_durable(second, count_sync);
+        ++durable;
+    });
+    std::jthread third_writer([&] {
+        syncs.wait_durable(third, count_sync);
+        ++durable;
+    });
+    std::this_thread::sleep_for(20ms);
+    EXPECT_EQ(durable, 0) << "a commit counted as durable by a sync that began before it";
+    held.release();
+    leader.join();
+    second_writer.join();
+    third_writer.join();
+    EXPECT_EQ(later_syncs, 1);
+    EXPECT_EQ(syncs.syncs(), 2u);
+}
+
+TEST(SharedSyncs, ASyncThatFailsThrowsToItsCallerAndTheNextWaiterSyncsAgain) {
+    SharedSyncs syncs;
+    const auto commit = syncs.committed();
+    EXPECT_THROW(syncs.wait_durable(commit, [] { throw SQLite::Exception("disk I/O error", SQLITE_IOERR_FSYNC); }),
+                 SQLite::Exception);
+    int retried = 0;
+    syncs.wait_durable(commit, [&] { ++retried; });
+    EXPECT_EQ(retried, 1);
+    EXPECT_EQ(syncs.syncs(), 1u);
 }
 
 }  // namespace
