@@ -1,6 +1,7 @@
 #include "core/reports/catalog_search.hpp"
 
 #include "core/db/statement.hpp"
+#include "core/db/write_transaction.hpp"
 #include "core/text/utf8.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -36,6 +37,47 @@ std::string isbn_digits(std::string_view text) {
     return digits.size() >= 3 ? digits : std::string();
 }
 
+// The Kazakh letters that Russian has not; a text with none of them is searched in the
+// index's columns with those letters written as Russian ones.
+bool has_kazakh_letter(std::string_view text) {
+    for (const std::string_view letter :
+         {"Ә", "ә", "Ғ", "ғ", "Қ", "қ", "Ң", "ң", "Ө", "ө", "Ұ", "ұ", "Ү", "ү", "Һ", "һ", "І", "і"})
+        if (text.find(letter) != std::string_view::npos) return true;
+    return false;
+}
+
+// `word` as an FTS5 string, a prefix: quoted, so nothing in it is query syntax.
+std::string prefix_term(std::string_view word) {
+    std::string term = "\"";
+    for (const char c : word) term += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return term + "\"*";
+}
+
+// Whether `word` may hold a letter or digit: a word of punctuation alone ("-") would
+// be an empty phrase, which matches nothing, and so would the whole query.
+bool may_hold_letters(std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](const char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+}
+
+// The FTS5 query for `text`: every word a prefix, all of them needed, in the columns
+// that suit it; empty when the text has no word.
+std::string match_expression(std::string_view text) {
+    if (const auto digits = isbn_digits(text); !digits.empty()) return "isbn : " + prefix_term(digits);
+    std::string terms;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = std::min(text.find_first_of(" \t\n\r", start), text.size());
+        if (const auto word = text.substr(start, end - start); may_hold_letters(word))
+            terms += (terms.empty() ? "" : " AND ") + prefix_term(word);
+        start = end + 1;
+    }
+    if (terms.empty()) return {};
+    const char* columns = has_kazakh_letter(text) ? "{title authors subjects}" : "{title_ru authors_ru subjects_ru}";
+    return std::string(columns) + " : (" + terms + ")";
+}
+
 std::vector<std::string> shelves_of(SQLite::Statement& shelves, std::int64_t title_id) {
     std::vector<std::string> names;
     rebind(shelves, title_id);
@@ -43,23 +85,36 @@ std::vector<std::string> shelves_of(SQLite::Statement& shelves, std::int64_t tit
     return names;
 }
 
+// Takes the titles written since (title_search_stale) into the index, in one write
+// transaction; nothing to write most of the time.
+void take_in_written_titles(SQLite::Database& db) {
+    if (!db.execAndGet("SELECT EXISTS (SELECT 1 FROM title_search_stale)").getInt()) return;
+    WriteTransaction transaction(db);
+    db.exec("DELETE FROM title_search WHERE rowid IN (SELECT title_id FROM title_search_stale)");
+    db.exec(R"(INSERT INTO title_search (rowid, title, authors, subjects, isbn, title_ru, authors_ru, subjects_ru)
+               SELECT * FROM title_search_row WHERE id IN (SELECT title_id FROM title_search_stale))");
+    db.exec("DELETE FROM title_search_stale");
+    transaction.commit();
+}
+
 }  // namespace
 
 std::vector<CatalogEntry> catalog_search(SQLite::Database& db, std::string_view text, int limit) {
-    const std::string folded = fold_case(text);
-    const std::string digits = isbn_digits(folded);
+    const std::string match = match_expression(text);
+    if (match.empty()) return {};
+    take_in_written_titles(db);
+    // bm25's weights follow the index's columns: title, authors, subjects, isbn, then the same three again.
     SQLite::Statement titles(db, R"(
         SELECT t.id, t.title, t.authors, t.isbn, t.kind,
                t.stock + (SELECT count(*) FROM copy c WHERE c.title_id = t.id AND c.status = 'in_fund'),
                (SELECT coalesce(sum(l.quantity), 0) FROM loan l WHERE l.title_id = t.id AND l.returned_at IS NULL)
-        FROM title t
-        WHERE instr(kitap_fold(t.title), ?1) > 0 OR instr(kitap_fold(t.authors), ?1) > 0
-              OR (?2 <> '' AND instr(t.isbn, ?2) > 0)
-        ORDER BY kitap_fold(t.title), t.id
-        LIMIT ?3)");
+        FROM (SELECT rowid AS id, bm25(title_search, 10.0, 5.0, 2.0, 1.0, 10.0, 5.0, 2.0) AS rank
+              FROM title_search WHERE title_search MATCH ?1 ORDER BY rank LIMIT ?2) found
+        JOIN title t ON t.id = found.id
+        ORDER BY found.rank, t.title, t.id)");
     SQLite::Statement shelves(db, R"(
         SELECT DISTINCT shelf FROM copy WHERE title_id = ?1 AND status = 'in_fund' AND shelf <> '' ORDER BY shelf)");
-    rebind(titles, folded, digits, limit);
+    rebind(titles, match, limit);
     std::vector<CatalogEntry> entries;
     while (titles.executeStep()) {
         CatalogEntry entry{.title = titles.getColumn(1).getString(),

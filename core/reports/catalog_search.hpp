@@ -20,14 +20,20 @@ struct CatalogEntry {
     std::vector<std::string> shelves;  // where its labelled copies in the fund stand, by name
     int total = 0;                     // labelled copies in the fund and title-level stock
     int available = 0;                 // of those, not on loan
+
+    friend bool operator==(const CatalogEntry&, const CatalogEntry&) = default;
 };
 
 // The longest search text taken: a title or an author's name fits many times over.
 inline constexpr std::size_t max_catalog_query = 200;
 
-// Titles whose title or authors contain `text` (ignoring case, Kazakh and Russian
-// letters too), or whose ISBN contains its digits when it has three or more; by
-// title, at most `limit`. `text` is trimmed; the caller refuses an empty one.
+// Titles with a word beginning with each word of `text` in their title, authors,
+// subject or series (the full-text index title_search: case ignored in Kazakh, Russian
+// and English; a text without Kazakh letters also finds them written with the Russian
+// ones), or, for a text of three digits or more (hyphens and spaces aside), whose ISBN
+// begins with them. Best first (a word of the title counts most), at most `limit`;
+// nothing for a text with no word in it. First takes the titles written since the
+// last search into the index (a write transaction when there are any).
 std::vector<CatalogEntry> catalog_search(SQLite::Database& db, std::string_view text, int limit);
 
 // Registers kitap_fold(text), core::fold_case as an SQL function, on a connection.

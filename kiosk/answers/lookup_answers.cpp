@@ -80,9 +80,10 @@ json pupil_json(const AnswerContext& context, const core::PupilSetProgress& pupi
 }
 
 json catalog_entry_json(const core::CatalogEntry& entry) {
-    return {{"title", entry.title},          {"author", entry.authors}, {"isbn", nullable(entry.isbn)},
-            {"kind", to_string(entry.kind)}, {"shelf", entry.shelves},  {"available", entry.available},
-            {"total", entry.total}};
+    // "author" is what the console's pages read; "authors" is the CLI's contract (issue 15).
+    return {{"title", entry.title},         {"authors", entry.authors},      {"author", entry.authors},
+            {"isbn", nullable(entry.isbn)}, {"kind", to_string(entry.kind)}, {"shelf", entry.shelves},
+            {"available", entry.available}, {"total", entry.total}};
 }
 
 }  // namespace

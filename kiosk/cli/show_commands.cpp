@@ -130,8 +130,14 @@ int run_class_readers(CliContext& context, const std::string& class_name, bool a
     return show(context, answers::class_readers_answer(answer_context(context), class_name), as_json, print_class);
 }
 
+// With --json the titles alone, an array; GET /api/catalog gives them beside the query.
 int run_catalog_search(CliContext& context, const std::string& text, bool as_json) {
-    return show(context, answers::catalog_search_answer(answer_context(context), text), as_json, print_catalog);
+    const auto answer = answers::catalog_search_answer(answer_context(context), text);
+    if (answer && as_json) {
+        std::cout << std::get<json>(*answer).at("titles").dump(2) << '\n';
+        return exit_done;
+    }
+    return show(context, answer, as_json, print_catalog);
 }
 
 }  // namespace kitap::cli

@@ -159,7 +159,7 @@ TEST_F(CatalogSearch, FindsKazakhTitlesAndAuthorsWhateverTheirCase) {
     EXPECT_EQ(found["titles"][0]["author"], "Ыбырай Алтынсарин");
     EXPECT_EQ(found["titles"][0]["kind"], "textbook");
     EXPECT_EQ(search("  ӘУЕЗОВ ")["titles"][0]["title"], "Абай жолы") << "trimmed, by author, capitals";
-    EXPECT_EQ(search("ұхт")["titles"].size(), 1u);
+    EXPECT_EQ(search("мұх")["titles"].size(), 1u) << "a word's beginning is enough";
     EXPECT_TRUE(search("Толстой")["titles"].empty());
 }
 

@@ -40,9 +40,12 @@ TEST_F(LookupCli, ClassReadersWithWhatEachHolds) {
 TEST_F(LookupCli, CatalogSearchInKazakh) {
     const auto found = kitap({"catalog", "search", "ӘУЕЗОВ", "--json"});
     ASSERT_EQ(found.exit_code, 0) << found.err;
-    const auto titles = found.parsed()["titles"];
+    const auto titles = found.parsed();
+    ASSERT_TRUE(titles.is_array());
     ASSERT_EQ(titles.size(), 1u);
     EXPECT_EQ(titles[0]["title"], "Абай жолы");
+    EXPECT_EQ(titles[0]["authors"], "Мұхтар Әуезов");
+    EXPECT_EQ(titles[0]["kind"], "fiction");
     EXPECT_EQ(titles[0]["available"], 1);
     EXPECT_EQ(titles[0]["total"], 2);
     EXPECT_EQ(found.out.find("20000014"), std::string::npos) << "never who holds a copy";
