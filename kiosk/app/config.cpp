@@ -261,6 +261,23 @@ void read_server(TableReader server, KioskServer& settings) {
     server.reject_unknown_keys();
 }
 
+// HOST:PORT/DATABASE, the port a number: what yaz's ZOOM takes, said before a search fails on it.
+void read_catalogue(TableReader catalogue, std::vector<std::string>& servers) {
+    servers = catalogue.strings("servers");
+    for (std::size_t i = 0; i < servers.size(); ++i) {
+        const auto& server = servers[i];
+        const auto colon = server.find(':');
+        const auto slash = server.find('/', colon == std::string::npos ? 0 : colon);
+        const bool port_ok = colon != std::string::npos && slash != std::string::npos && slash > colon + 1 &&
+                             server.find_first_not_of("0123456789", colon + 1) == slash;
+        if (colon == 0 || !port_ok || slash + 1 == server.size())
+            throw ConfigError(
+                where(catalogue.source(), *catalogue.raw().get("servers")->as_array()->get(i), "catalogue.servers") +
+                "\"" + server + "\" is not HOST:PORT/DATABASE");
+    }
+    catalogue.reject_unknown_keys();
+}
+
 std::optional<double> millimetres(TableReader& labels, std::string_view key) {
     auto value = labels.get<double>(key);
     if (value && (*value < 0 || *value > 100))
@@ -296,6 +313,7 @@ Config parse_config(std::string_view toml_text, const std::string& source_name) 
     if (auto devices = reader.table("devices")) read_devices(std::move(*devices), config.devices);
     if (auto labels = reader.table("labels")) read_labels(std::move(*labels), config.labels);
     if (auto server = reader.table("server")) read_server(std::move(*server), config.server);
+    if (auto catalogue = reader.table("catalogue")) read_catalogue(std::move(*catalogue), config.catalogue_servers);
     reader.reject_unknown_keys();
     return config;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace kitap::app {
 
@@ -34,6 +35,9 @@ struct KioskServer {
 
 struct Config {
     SchoolInfo school;
+    // [catalogue] servers: Z39.50 servers `kitap catalog fetch` asks in turn, each
+    // HOST:PORT/DATABASE (as `--server` takes one).
+    std::vector<std::string> catalogue_servers;
     LabelSettings labels;
     KioskServer server;
     core::Rules rules;

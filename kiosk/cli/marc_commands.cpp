@@ -231,6 +231,30 @@ int import_fetched(CliContext& context, const std::string& server, core::Catalog
     return report_import(context, server, outcome, args);
 }
 
+// What one server gave for the ISBN, its records mapped; nullopt (said on stderr) when it could not be asked.
+struct Fetched {
+    std::string server;
+    long long found = 0;
+    MappedRecords mapped;
+};
+
+std::optional<Fetched> fetch_from(const CliContext& context, const std::string& server, const std::string& isbn) {
+    const auto answer = marc::search_by_isbn({.server = server, .isbn = isbn});
+    if (!answer) {
+        std::cerr << context.tr()("marc.fetch.failed", {{"server", server}, {"reason", answer.error().reason}}) << '\n';
+        return std::nullopt;
+    }
+    std::string raw;
+    for (const auto& record : answer->records) raw += record;
+    Fetched fetched{.server = server, .found = answer->found};
+    if (!answer->records.empty())
+        fetched.mapped = map_records(marc::read_marc(raw, {}), marc::MarcFlavour::auto_detect);
+    for (const auto& problem : fetched.mapped.problems)
+        std::cerr << place(server, problem) << ": " << reason(context, problem) << '\n';
+    return fetched;
+}
+
+// --server, else the configuration's [catalogue] servers, asked in turn until one has a record.
 int run_catalog_fetch(CliContext& context, const MarcArguments& args) {
     const auto& tr = context.tr();
     const auto isbn = core::normalize_isbn(args.isbn);
@@ -238,29 +262,26 @@ int run_catalog_fetch(CliContext& context, const MarcArguments& args) {
         std::cerr << tr("import.error.bad_isbn", {{"value", args.isbn}}) << '\n';
         return exit_bad_input;
     }
-    if (!args.server) {
+    const auto servers = args.server ? std::vector{*args.server} : context.config().catalogue_servers;
+    if (servers.empty()) {
         std::cerr << tr("marc.fetch.no_server") << '\n';
         return exit_bad_input;
     }
-    const auto answer = marc::search_by_isbn({.server = *args.server, .isbn = *isbn});
-    if (!answer) {
-        std::cerr << tr("marc.fetch.failed", {{"server", *args.server}, {"reason", answer.error().reason}}) << '\n';
-        return exit_refused;
+    std::optional<Fetched> last;
+    for (const auto& server : servers) {
+        if (auto fetched = fetch_from(context, server, *isbn)) last = std::move(fetched);
+        if (last && !last->mapped.records.empty()) break;
     }
-    std::string raw;
-    for (const auto& record : answer->records) raw += record;
-    const auto mapped = answer->records.empty() ? MappedRecords{}
-                                                : map_records(marc::read_marc(raw, {}), marc::MarcFlavour::auto_detect);
-    for (const auto& problem : mapped.problems)
-        std::cerr << place(*args.server, problem) << ": " << reason(context, problem) << '\n';
+    if (!last) return exit_refused;  // no server could be asked
+    const auto& records = last->mapped.records;
     if (args.json)
-        print_json(fetched_json(*args.server, answer->found, mapped.records));
-    else if (mapped.records.empty())
-        std::cerr << tr("marc.fetch.none", {{"server", *args.server}, {"isbn", *isbn}}) << '\n';
+        print_json(fetched_json(last->server, last->found, records));
+    else if (records.empty())
+        std::cerr << tr("marc.fetch.none", {{"server", last->server}, {"isbn", *isbn}}) << '\n';
     else
-        print_fetched(mapped.records);
-    if (mapped.records.empty()) return exit_refused;
-    if (args.import) return import_fetched(context, *args.server, mapped.records.front(), *isbn, args);
+        print_fetched(records);
+    if (records.empty()) return exit_refused;
+    if (args.import) return import_fetched(context, last->server, records.front(), *isbn, args);
     return exit_done;
 }
 
@@ -301,7 +322,8 @@ export_marc->callback(chosen([&args](CliContext& c) { return run_export_marc(c, 
 auto* fetch = app.get_subcommand("catalog")
                   -> add_subcommand("fetch", "Find a book's record on a Z39.50 server by its ISBN (copy cataloguing)");
 fetch->add_option("--isbn", args.isbn, "The book's ISBN-13 or ISBN-10")->required();
-fetch->add_option("--server", args.server, "HOST:PORT/DATABASE of the Z39.50 server");
+fetch->add_option("--server", args.server,
+                  "HOST:PORT/DATABASE of the Z39.50 server (else those of [catalogue] servers, in turn)");
 fetch->add_flag("--import", args.import, "Add (or update) the first record found in the catalogue");
 fetch->add_flag("--json", args.json, "Print JSON");
 fetch->callback(chosen([&args](CliContext& c) { return run_catalog_fetch(c, args); }));

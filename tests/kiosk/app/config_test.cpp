@@ -135,6 +135,18 @@ trust = "3A:F0"
     EXPECT_EQ(error_of("[server]\nurl = 8443\n"), "kitap.toml:2: server.url: has the wrong type");
 }
 
+TEST(Config, TheCatalogueServersAreHostPortAndDatabase) {
+    EXPECT_TRUE(parse_config("", "kitap.toml").catalogue_servers.empty());
+    const Config config =
+        parse_config("[catalogue]\nservers = [\"z3950.nlrk.kz:210/KAZNB\", \"lx2.loc.gov:210/LCDB\"]\n", "kitap.toml");
+    EXPECT_EQ(config.catalogue_servers, (std::vector<std::string>{"z3950.nlrk.kz:210/KAZNB", "lx2.loc.gov:210/LCDB"}));
+    EXPECT_EQ(error_of("[catalogue]\nservers = [\"lx2.loc.gov:210/LCDB\",\n  \"lx2.loc.gov/LCDB\"]\n"),
+              "kitap.toml:3: catalogue.servers: \"lx2.loc.gov/LCDB\" is not HOST:PORT/DATABASE");
+    for (const char* bad : {"host:210", "host:210/", ":210/DB", "host:21x/DB", "host:/DB"})
+        EXPECT_NE(error_of("[catalogue]\nservers = [\"" + std::string(bad) + "\"]\n"), "") << bad;
+    EXPECT_EQ(error_of("[catalogue]\nserver = \"a:1/b\"\n"), "kitap.toml:2: catalogue.server: unknown key");
+}
+
 // fuzz_config overflowed the stack on this (corpus/fuzz_config/deeply_nested_pattern.toml):
 // std::regex compiles nested groups recursively.
 TEST(Config, RefusesPatternsLongerThanALine) {

@@ -251,6 +251,18 @@ TEST_F(MarcFetchCli, AServerThatIsNotThereIsSaid) {
     EXPECT_NE(run.err.find(address + ": "), std::string::npos) << run.err;
 }
 
+TEST_F(MarcFetchCli, TheConfiguredServersAreAskedInTurnUntilOneAnswers) {
+    const auto gone = "127.0.0.1:" + std::to_string(free_port()) + "/Default";
+    std::filesystem::create_directories(dir_ / "kitap");
+    write("kitap/kitap.toml", "[catalogue]\nservers = [\"" + gone + "\", \"" + server_->address() + "\"]\n");
+
+    const auto run = kitap({"catalog", "fetch", "--isbn", "9786010701014", "--json"});
+
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.parsed()["server"], server_->address());
+    EXPECT_NE(run.err.find(gone + ": "), std::string::npos) << "the one that did not answer is said: " << run.err;
+}
+
 TEST_F(MarcFetchCli, ABadIsbnOrNoServerIsRefusedBeforeAsking) {
     EXPECT_EQ(kitap({"catalog", "fetch", "--isbn", "978-601-07-0101-5", "--server", server_->address()}).exit_code, 2);
     EXPECT_EQ(kitap({"catalog", "fetch", "--isbn", "9786010701014"}).exit_code, 2);
