@@ -10,7 +10,9 @@ namespace kitap::kiosk {
 // pointer as it is when a frame starts, so on a busy kiosk two quick taps between
 // frames would merge into one (a PIN digit lost) and a tap's release would land
 // where the next tap moved the pointer. Each press and release is replayed in a
-// frame of its own, at the place it happened.
+// frame of its own, at the place it happened: where the motion before it left the
+// pointer, in the window system's order, since asking where the pointer is when the
+// kiosk gets round to a press (late, when busy) finds it at the next tap's key.
 class PointerQueue {
 public:
     static constexpr int buttons = 3;  // left, right, middle: what ImGui tracks
@@ -23,6 +25,13 @@ public:
 
     void push(const Event& event) {
         if (event.button >= 0 && event.button < buttons) events_.push_back(event);
+    }
+
+    void moved(float x, float y) { at_ = {x, y}; }
+    // A press or release where the last motion left the pointer, else at `fallback`.
+    void push(int button, bool pressed, std::array<float, 2> fallback) {
+        const auto [x, y] = at_.value_or(fallback);
+        push({button, pressed, x, y});
     }
 
     // The next event for this frame, if any; held() then says what is down.
@@ -40,6 +49,7 @@ public:
 private:
     std::deque<Event> events_;
     std::array<bool, buttons> held_{};
+    std::optional<std::array<float, 2>> at_;
 };
 
 }  // namespace kitap::kiosk

@@ -28,9 +28,14 @@ void note_input(GLFWwindow* window) {
 void on_mouse_button(GLFWwindow* window, int button, int action, int) {
     note_input(window);
     double x = 0, y = 0;
-    glfwGetCursorPos(window, &x, &y);
+    glfwGetCursorPos(window, &x, &y);  // where the pointer is now: only if it never moved
     if (auto* self = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window)))
-        self->queue_pointer({button, action == GLFW_PRESS, static_cast<float>(x), static_cast<float>(y)});
+        self->queue_pointer(button, action == GLFW_PRESS, {static_cast<float>(x), static_cast<float>(y)});
+}
+// Motion alone draws nothing (a touchscreen has no hover): it only places the next press.
+void on_cursor_pos(GLFWwindow* window, double x, double y) {
+    if (auto* self = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window)))
+        self->pointer_moved(static_cast<float>(x), static_cast<float>(y));
 }
 void on_scroll(GLFWwindow* window, double x, double y) {
     note_input(window);
@@ -82,6 +87,7 @@ KioskWindow::KioskWindow(std::optional<WindowSize> windowed, const std::string& 
     glfwSetKeyCallback(window_, on_key);
     glfwSetWindowCloseCallback(window_, on_close);
     glfwSetMouseButtonCallback(window_, on_mouse_button);
+    glfwSetCursorPosCallback(window_, on_cursor_pos);
     glfwSetScrollCallback(window_, on_scroll);
     glfwSetWindowFocusCallback(window_, on_focus);
     glfwSetCursorEnterCallback(window_, on_cursor_enter);

@@ -55,7 +55,10 @@ public:
     void note_input() { input_ = true; }
     // Touches not yet replayed: each needs a frame of its own.
     bool pointer_pending() const { return pointer_.pending(); }
-    void queue_pointer(const PointerQueue::Event& event) { pointer_.push(event); }
+    void pointer_moved(float x, float y) { pointer_.moved(x, y); }
+    void queue_pointer(int button, bool pressed, std::array<float, 2> fallback) {
+        pointer_.push(button, pressed, fallback);
+    }
 
 private:
     static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);

@@ -26,6 +26,19 @@ TEST(PointerQueue, QuickTapsAreReplayedOneEventPerFrame) {
     EXPECT_FALSE(queue.next());
 }
 
+// A press read late, after the pointer went on to the next key, is still where the
+// motion before it left the pointer.
+TEST(PointerQueue, APressIsWhereTheLastMotionLeftThePointer) {
+    PointerQueue queue;
+    queue.push(0, true, {5, 6});
+    queue.moved(100, 200);
+    queue.push(0, false, {300, 400});
+    EXPECT_EQ(queue.next()->x, 5) << "no motion yet: where the pointer is";
+    const auto release = queue.next();
+    EXPECT_EQ(release->x, 100);
+    EXPECT_EQ(release->y, 200);
+}
+
 TEST(PointerQueue, AHeldFingerStaysDownUntilItsRelease) {
     PointerQueue queue;
     queue.push({0, true, 10, 10});
