@@ -7,6 +7,7 @@
 #include "kiosk/workbook/workbook.hpp"
 #include "tests/bench/figures.hpp"
 #include "tests/kiosk/workbook/support/workbook_files.hpp"
+#include "tests/support/cli_run.hpp"
 #include "tests/support/school.hpp"
 
 #include <chrono>
@@ -14,6 +15,7 @@
 #include <cstdlib>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace kitap::bench {
 namespace {
@@ -140,6 +142,42 @@ double xlsx_import_seconds(const fs::path& dir) {
     return seconds;
 }
 
+// `kitap import marc` of a file of `rows` records (each a title with an ISBN and one
+// labelled copy), in `format`, timed as the librarian meets it: the whole command.
+// The file is the `kitap export marc` of a catalogue imported from CSV first.
+double marc_import_seconds(const fs::path& dir, std::size_t rows, const std::string& format) {
+    const auto folder = dir / ("marc-" + format);
+    fs::create_directories(folder);
+    {
+        auto db = core::open_database(folder / "source.db");
+        std::string csv = "ISBN;Атауы;Авторы;Штрихкод\n";
+        for (std::size_t i = 0; i < rows; ++i)
+            csv += testing::TestSchool::isbn(static_cast<int>(i)) + ";Қазақ әдебиеті. " + std::to_string(i) +
+                   " том;Мұхтар Әуезов;" + std::to_string(10000000 + i) + "\n";
+        require_ok(core::import_catalog(db, csv, {.now = now_seconds()}), rows, "MARC source's catalogue");
+    }
+    const auto kitap = [&](const fs::path& db, std::vector<std::string> args) {
+        const auto run = testing::run_kitap(
+            {.binary = KITAP_BINARY, .folder = folder, .db = db, .config_home = folder, .args = std::move(args)});
+        if (run.exit_code != 0) {
+            std::fprintf(stderr, "kitap-bench: kitap %s failed: %s\n", format.c_str(), run.err.c_str());
+            std::exit(1);
+        }
+        return run;
+    };
+    const auto file = folder / ("catalogue." + format);
+    kitap(folder / "source.db", {"export", "marc", "--format", format, "--out", file.string()});
+    testing::CliRun run;
+    const double seconds = seconds_of([&] {
+        run = kitap(folder / "imported.db", {"import", "marc", file.string(), "--json"});
+    });
+    if (run.parsed().value("copies_added", 0) != static_cast<int>(rows)) {
+        std::fprintf(stderr, "kitap-bench: the MARC import added other than %zu copies: %s\n", rows, run.out.c_str());
+        std::exit(1);
+    }
+    return seconds;
+}
+
 }  // namespace
 
 void bench_imports(const fs::path& dir, bool quick) {
@@ -162,6 +200,11 @@ void bench_imports(const fs::path& dir, bool quick) {
     print(figure("curriculum", rows).c_str(), curriculum_large);
     print("curriculum_import_scaling_ratio", curriculum_large / curriculum_small);
     print("roster_import_xlsx_1400_s", xlsx_import_seconds(dir));
+    const std::size_t records = quick ? 1000 : 10000;
+    std::printf("marc_import_%zu_s: %.3f (target <= 5 for 10000)\n", records,
+                marc_import_seconds(dir, records, "iso2709"));
+    print(("marc_import_marcxml_" + std::to_string(records) + "_s").c_str(),
+          marc_import_seconds(dir, records, "marcxml"));
 }
 
 }  // namespace kitap::bench

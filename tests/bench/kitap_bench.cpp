@@ -12,6 +12,7 @@
 #include "core/offline/offline_cache.hpp"
 #include "core/offline/offline_snapshot.hpp"
 #include "core/reports/annual_report.hpp"
+#include "core/reports/catalog_search.hpp"
 #include "core/reports/label_records.hpp"
 #include "core/reports/order_report.hpp"
 #include "core/textbooks/class_issuance.hpp"
@@ -34,6 +35,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -252,6 +254,63 @@ void bench_reports(SQLite::Database& db) {
     print("report_order_ms", report_order_ms(db));
 }
 
+// What pupils and the librarian type: the beginnings of titles' and authors' words, some
+// as typed on a Russian keyboard (Kazakh letters as Russian ones), and ISBNs' beginnings.
+std::vector<std::string> catalogue_queries(SQLite::Database& db, int count) {
+    SQLite::Statement titles(db, "SELECT title, authors, coalesce(isbn, '') FROM title ORDER BY random() LIMIT ?");
+    titles.bind(1, count);
+    const auto first_word = [](const std::string& text, std::size_t bytes) {
+        return text.substr(0, std::min({text.find(' '), text.find('.'), bytes}));
+    };
+    const auto typed_in_russian = [](std::string text) {
+        for (const auto& [kazakh, russian] : {std::pair{"Ә", "А"},
+                                              {"ә", "а"},
+                                              {"Қ", "К"},
+                                              {"қ", "к"},
+                                              {"Ө", "О"},
+                                              {"ө", "о"},
+                                              {"Ұ", "У"},
+                                              {"ұ", "у"},
+                                              {"Ү", "У"},
+                                              {"ү", "у"},
+                                              {"І", "И"},
+                                              {"і", "и"},
+                                              {"Ң", "Н"},
+                                              {"ң", "н"},
+                                              {"Ғ", "Г"},
+                                              {"ғ", "г"}})
+            for (auto at = text.find(kazakh); at != std::string::npos; at = text.find(kazakh))
+                text.replace(at, std::strlen(kazakh), russian);
+        return text;
+    };
+    std::vector<std::string> queries;
+    for (int n = 0; titles.executeStep(); ++n) {
+        const auto title = titles.getColumn(0).getString(), authors = titles.getColumn(1).getString();
+        const auto isbn = titles.getColumn(2).getString();
+        if (n % 4 == 0) queries.push_back(first_word(title, 8));
+        if (n % 4 == 1) queries.push_back(typed_in_russian(first_word(title, 6)));
+        if (n % 4 == 2 && !authors.empty()) queries.push_back(first_word(authors, 10) + " " + first_word(title, 4));
+        if (n % 4 == 3) queries.push_back(isbn.empty() ? typed_in_russian(first_word(authors, 8)) : isbn.substr(0, 7));
+    }
+    return queries;
+}
+
+// `kitap catalog search`, GET /api/catalog and the kiosk's "Find a book": the first search takes every title
+// into the index (as after a large import), then the searches' latency.
+void bench_catalog_search(SQLite::Database& db, int samples) {
+    print("catalog_index_all_titles_ms", 1000 * seconds_of([&] { core::catalog_search(db, "абай", 50); }));
+    std::vector<double> ms;
+    std::size_t found = 0;
+    for (const auto& query : catalogue_queries(db, samples)) {
+        const auto start = Clock::now();
+        found += core::catalog_search(db, query, 50).size();
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    print("catalog_search_queries", static_cast<double>(ms.size()));
+    print("catalog_search_found_mean", static_cast<double>(found) / static_cast<double>(ms.size()));
+    std::printf("catalog_search_p99_ms: %.3f (target <= 50)\n", percentile(ms, 0.99));
+}
+
 // What a kiosk keeps for its offline mode: the server reads the snapshot, the kiosk puts it in its file.
 void bench_offline(SQLite::Database& db, const fs::path& dir) {
     core::OfflineSnapshot snapshot;
@@ -413,6 +472,7 @@ int main(int argc, char** argv) {
     print("history_fill_s", history_s);
     if (!settings.web_only) {
         bench_reports(db);
+        bench_catalog_search(db, settings.samples);
         bench_offline(db, settings.dir);
         bench_print(db, settings.dir);
     }
