@@ -28,6 +28,7 @@ constexpr auto screen_names = core::enum_names<ScreenId>({
     {ScreenId::librarian, "librarian"},
     {ScreenId::fault, "fault"},
     {ScreenId::reader_pin, "reader_pin"},
+    {ScreenId::find_book, "find_book"},
 });
 
 std::string clock_text(std::chrono::system_clock::time_point now) {
@@ -55,7 +56,8 @@ KioskApp::KioskApp(KioskOptions options, app::Config config, std::unique_ptr<Sca
       faults_(worker_, options_.demo),
       pupils_(worker_, config_.rules),
       pin_(worker_),
-      desk_(worker_) {
+      desk_(worker_),
+      finder_(worker_) {
     if (options_.screenshot_dir) screenshots_.emplace(*options_.screenshot_dir);
     window_ = std::make_unique<KioskWindow>(options_.windowed, "Kitap");
     window_->set_key_handler([this](const devices::KeyStroke& key) { hub_->key_pressed(key); });
@@ -91,6 +93,7 @@ void KioskApp::apply(Effects effects) {
         window_->set_close_allowed(true);
     }
     recorder_.shown(std::move(effects.shown));
+    if (effects.found) recorder_.found(*effects.found);
     if (effects.fault) enter_fault(*effects.fault, effects.scan_lost);
     if (effects.changed) pacer_.changed();
     if (effects.redraw) pacer_.redraw(1);
@@ -115,6 +118,7 @@ void KioskApp::apply_settings(const StoredSettings& settings) {
 
 void KioskApp::enter_fault(const Fault& fault, bool scan_lost) {
     const FaultScreen& screen = faults_.enter(fault, scan_lost);
+    finder_.close();
     recorder_.fault(fault, screen.scan_lost);
     // The pupil's session ends with the screen that showed it; a database that comes
     // back gets a fresh station anyway.
@@ -139,6 +143,7 @@ Fault KioskApp::scanner_fault() const {
 
 void KioskApp::open_librarian(std::optional<UnlockReport> unlock_report) {
     pin_.close();
+    finder_.close();
     // A pupil's session never stays open behind the librarian's screen.
     apply(pupils_.leave_for_librarian());
     apply(desk_.open({.database_path = library_place_,
@@ -171,7 +176,8 @@ void KioskApp::handle_input(PupilInput input) {
 
 void KioskApp::handle_scan(const devices::ScanEvent& event) {
     if (desk_.active()) return apply(desk_.code(event.text, event.source, event.time));
-    pin_.close();  // a pupil walked up while the keypad was open
+    pin_.close();     // a pupil walked up while the keypad was open
+    finder_.close();  // ... or with a book found: the card opens their session
     if (faults_.library_closed()) return apply(faults_.scan_lost());
     pupils_.scan(event);
 }
@@ -192,10 +198,11 @@ void KioskApp::tick() {
     const auto steady = Steady::now();
     apply(faults_.tick(steady));
     apply(pupils_.tick(steady));
+    apply(finder_.tick(steady));
     // Someone chose a language and walked away without scanning: the next pupil
     // finds the kiosk in its own language again.
-    if (!pupils_.in_session() && !pin_.active() && !desk_.active() && language_ != default_language_ &&
-        steady - pacer_.last_input() >= welcome_idle_time) {
+    if (!pupils_.in_session() && !pin_.active() && !desk_.active() && !finder_.active() &&
+        language_ != default_language_ && steady - pacer_.last_input() >= welcome_idle_time) {
         language_ = default_language_;
         pacer_.redraw(1);
     }
@@ -219,6 +226,7 @@ ScreenId KioskApp::current_screen() const {
     if (faults_.active()) return ScreenId::fault;
     if (pupils_.reader_pin_active()) return ScreenId::reader_pin;
     if (pupils_.in_session()) return ScreenId::session;
+    if (finder_.active()) return ScreenId::find_book;
     return ScreenId::welcome;
 }
 
@@ -271,7 +279,17 @@ void KioskApp::draw_frame() {
             welcome.top = top_bar(true);
             welcome.opening_hours = config_.school.opening_hours;
             welcome.camera = camera_view();
-            act(draw(welcome, context).top);
+            const WelcomeIntent intent = draw(welcome, context);
+            act(intent.top);
+            if (intent.find_book) finder_.open(language_, pupils_.idle_timeout(), steady);
+            break;
+        }
+        case ScreenId::find_book: {
+            FindBookScreen& finder = finder_.screen();
+            finder.top = top_bar(true);
+            const FindBookIntent intent = draw(finder, context);
+            act(intent.top);
+            apply(finder_.touch(intent, steady));
             break;
         }
         case ScreenId::session: {

@@ -5,6 +5,7 @@
 #include "kiosk/gui/flows/desk_flow.hpp"
 #include "kiosk/gui/flows/effects.hpp"
 #include "kiosk/gui/flows/fault_flow.hpp"
+#include "kiosk/gui/flows/find_book_flow.hpp"
 #include "kiosk/gui/flows/frame_pacer.hpp"
 #include "kiosk/gui/flows/librarian_pin_flow.hpp"
 #include "kiosk/gui/flows/outcome_recorder.hpp"
@@ -28,7 +29,7 @@
 
 namespace kitap::kiosk {
 
-enum class ScreenId { welcome, session, pin, librarian, fault, reader_pin };
+enum class ScreenId { welcome, session, pin, librarian, fault, reader_pin, find_book };
 std::string_view to_string(ScreenId screen);
 
 // The kiosk: one loop that drains the scan sources, hands each scan to the flow
@@ -95,6 +96,7 @@ private:
     PupilFlow pupils_;
     LibrarianPinFlow pin_;
     DeskFlow desk_;
+    FindBookFlow finder_;
     DemoStrip demo_;
     WorkingIndicator working_;
 

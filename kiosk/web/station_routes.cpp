@@ -4,9 +4,11 @@
 // and desk, return and stocktake once the server has checked the librarian's PIN.
 // Bodies and replies are the station wire format (kiosk/wire); every time is the server's.
 #include "kiosk/gui/pin/librarian_pin.hpp"
+#include "kiosk/web/api_requests.hpp"
 #include "kiosk/web/responses.hpp"
 #include "kiosk/web/station_calls.hpp"
 #include "kiosk/web/web_server.hpp"
+#include "kiosk/wire/panel_wire.hpp"
 #include "kiosk/wire/station_wire.hpp"
 
 #include "core/codes/check_digits.hpp"
@@ -174,6 +176,17 @@ void WebServer::add_station_routes() {
         const auto session = station->snapshot(call.now);
         if (!session) return send_fault(call.response, session.error());
         send_json(call.response, 200, {{"ended", *ended ? json(**ended) : json(nullptr)}, {"session", *session}});
+    });
+    // "Find a book" at the kiosk: the public catalogue's search, in the wire format.
+    station_api("GET", "/api/station/catalog", [](StationCall& call) {
+        const auto text = single_parameter(call.request.params, "q");
+        if (!text || !*text || (*text)->empty() || (*text)->size() > core::max_catalog_query)
+            return send_error(call.response, 400, "bad_request",
+                              "q: give it once, of 1 to " + std::to_string(core::max_catalog_query) + " bytes",
+                              {{"field", "q"}});
+        const auto found = call.library.lookup().catalog(**text, wire::catalog_search_limit);
+        if (!found) return send_fault(call.response, found.error());
+        send_json(call.response, 200, *found);
     });
     station_api("GET", "/api/station/snapshot", [](StationCall& call) {
         const auto mode = wire::decode<core::StationMode>(json(call.request.get_param_value("mode")));

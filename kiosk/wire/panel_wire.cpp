@@ -392,6 +392,21 @@ void from_json(const json& json, CopyFacts& facts) {
              .history = field<std::vector<HistoryLine>>(json, "history")};
 }
 
+void to_json(json& json, const CatalogEntry& entry) {
+    json = {{"title", entry.title},        {"authors", entry.authors}, {"isbn", nullable(entry.isbn)},
+            {"kind", entry.kind},          {"shelves", entry.shelves}, {"total", entry.total},
+            {"available", entry.available}};
+}
+void from_json(const json& json, CatalogEntry& entry) {
+    entry = {.title = field<std::string>(json, "title"),
+             .authors = field<std::string>(json, "authors"),
+             .isbn = field<std::optional<std::string>>(json, "isbn"),
+             .kind = field<TitleKind>(json, "kind"),
+             .shelves = field<std::vector<std::string>>(json, "shelves"),
+             .total = field<int>(json, "total"),
+             .available = field<int>(json, "available")};
+}
+
 void to_json(json& json, const TitleFacts& facts) { json = {{"title", facts.title}, {"on_loan", facts.on_loan}}; }
 void from_json(const json& json, TitleFacts& facts) {
     facts = {.title = field<TitleRecord>(json, "title"), .on_loan = field<int>(json, "on_loan")};

@@ -49,6 +49,9 @@ void from_json(const nlohmann::json& json, StocktakeStartRequest& request);
 void to_json(nlohmann::json& json, const SettingRequest& request);
 void from_json(const nlohmann::json& json, SettingRequest& request);
 
+// The most titles "Find a book" asks for and shows.
+inline constexpr int catalog_search_limit = 30;
+
 }  // namespace kitap::wire
 
 namespace kitap::core {
@@ -116,6 +119,10 @@ void to_json(nlohmann::json& json, const TitleFacts& facts);
 void from_json(const nlohmann::json& json, TitleFacts& facts);
 void to_json(nlohmann::json& json, const LookupResult& result);
 void from_json(const nlohmann::json& json, LookupResult& result);
+
+// A title as "Find a book" shows it (GET /api/station/catalog).
+void to_json(nlohmann::json& json, const CatalogEntry& entry);
+void from_json(const nlohmann::json& json, CatalogEntry& entry);
 
 void to_json(nlohmann::json& json, const DemoSamples& samples);
 void from_json(const nlohmann::json& json, DemoSamples& samples);

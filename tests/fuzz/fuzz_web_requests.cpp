@@ -189,6 +189,7 @@ void station_wire(std::string_view text) {
     wire_value<core::StocktakeReport>(*body);
     wire_value<core::LookupResult>(*body);
     wire_value<core::DemoSamples>(*body);
+    wire_value<std::vector<core::CatalogEntry>>(*body);
 }
 
 }  // namespace

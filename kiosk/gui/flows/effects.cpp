@@ -22,6 +22,7 @@ Effects& Effects::operator+=(Effects other) {
     restore_language = restore_language || other.restore_language;
     if (other.kiosk_language) kiosk_language = other.kiosk_language;
     if (other.idle_timeout) idle_timeout = other.idle_timeout;
+    if (other.found) found = std::move(other.found);
     if (other.opened) opened = std::move(other.opened);
     recovered = recovered || other.recovered;
     std::ranges::move(other.shown, std::back_inserter(shown));

@@ -25,6 +25,13 @@ struct ShownOutcome {
     bool offline = false;  // decided by the kiosk alone while its server was away
 };
 
+// What "Find a book" showed for a query, for --print-outcomes.
+struct FoundBooks {
+    std::string query;
+    std::vector<core::CatalogEntry> titles;
+    bool unavailable = false;
+};
+
 // What the library holds for the kiosk itself, read when it opens.
 struct StoredSettings {
     std::optional<app::Language> language;  // the librarian's choice
@@ -55,6 +62,7 @@ struct Effects {
     std::optional<StoredSettings> opened;  // the library (re)opened
     bool recovered = false;                // with `opened`: after a database fault
     std::vector<ShownOutcome> shown;
+    std::optional<FoundBooks> found;
 
     Effects& operator+=(Effects other);
 };

@@ -14,6 +14,15 @@ void OutcomeRecorder::fault(const Fault& fault, bool scan_lost) {
     if (out_) fault_ = nlohmann::json{{"fault", to_string(fault.kind)}, {"scan_lost", scan_lost}};
 }
 
+void OutcomeRecorder::found(const FoundBooks& found) {
+    if (!out_) return;
+    auto titles = nlohmann::json::array();
+    for (const auto& title : found.titles)
+        titles.push_back({{"title", title.title}, {"available", title.available}, {"total", title.total}});
+    found_ = {{"search", found.query}, {"titles", titles}};
+    if (found.unavailable) (*found_)["unavailable"] = true;
+}
+
 void OutcomeRecorder::frame_drawn(devices::Clock::time_point frame_started, const app::Translator& tr, bool working) {
     const auto drawn = devices::Clock::now();
     auto milliseconds = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
@@ -22,6 +31,7 @@ void OutcomeRecorder::frame_drawn(devices::Clock::time_point frame_started, cons
                  << std::endl;
     if (!out_) return;
     if (fault_) *out_ << std::exchange(fault_, std::nullopt)->dump() << std::endl;
+    if (found_) *out_ << std::exchange(found_, std::nullopt)->dump() << std::endl;
     if (outcomes_.empty()) return;
     for (const auto& shown : outcomes_) {
         auto line = app::outcome_json(shown.outcome, shown.mode, tr);

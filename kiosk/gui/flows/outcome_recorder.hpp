@@ -23,6 +23,8 @@ public:
 
     void shown(std::vector<ShownOutcome> outcomes);
     void fault(const Fault& fault, bool scan_lost);
+    // "Find a book": {"search": QUERY, "titles": [{"title", "available", "total"}...]}, or "unavailable": true.
+    void found(const FoundBooks& found);
     // After a frame is drawn: what it showed, with how long it took since its scan.
     void frame_drawn(devices::Clock::time_point frame_started, const app::Translator& tr, bool working = false);
 
@@ -31,6 +33,7 @@ private:
     std::ostream* frames_;
     std::vector<ShownOutcome> outcomes_;
     std::optional<nlohmann::json> fault_;
+    std::optional<nlohmann::json> found_;
 };
 
 }  // namespace kitap::kiosk

@@ -106,6 +106,8 @@ public:
     virtual tl::expected<core::Checked<core::StocktakeReport>, Fault> finish_stocktake(core::Timestamp now) = 0;
     virtual tl::expected<LookupResult, Fault> look_up(std::string_view raw) = 0;
     virtual tl::expected<core::DemoSamples, Fault> demo_samples(core::Date today) = 0;
+    // "Find a book": the catalogue's titles for `text`, at most wire::catalog_search_limit.
+    virtual tl::expected<std::vector<core::CatalogEntry>, Fault> find_books(const std::string& text) = 0;
 
     virtual std::optional<std::string> setting(const std::string& key) = 0;
     // A number setting within core's limits; nullopt when none is stored (or the library fails).

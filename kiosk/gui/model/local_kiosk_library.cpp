@@ -1,5 +1,7 @@
 #include "kiosk/gui/model/local_kiosk_library.hpp"
 
+#include "kiosk/wire/panel_wire.hpp"
+
 #include <utility>
 
 namespace kitap::kiosk {
@@ -186,6 +188,10 @@ tl::expected<core::Checked<core::StocktakeReport>, Fault> LocalKioskLibrary::fin
 
 tl::expected<LookupResult, Fault> LocalKioskLibrary::look_up(std::string_view raw) {
     return served([&](core::Library& library) { return library.lookup().what_is(raw, lookup_history_lines); });
+}
+
+tl::expected<std::vector<core::CatalogEntry>, Fault> LocalKioskLibrary::find_books(const std::string& text) {
+    return served([&](core::Library& library) { return library.lookup().catalog(text, wire::catalog_search_limit); });
 }
 
 tl::expected<core::DemoSamples, Fault> LocalKioskLibrary::demo_samples(core::Date today) {

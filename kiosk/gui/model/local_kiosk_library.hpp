@@ -58,6 +58,7 @@ public:
     tl::expected<core::Checked<core::StocktakeReport>, Fault> finish_stocktake(core::Timestamp now) override;
     tl::expected<LookupResult, Fault> look_up(std::string_view raw) override;
     tl::expected<core::DemoSamples, Fault> demo_samples(core::Date today) override;
+    tl::expected<std::vector<core::CatalogEntry>, Fault> find_books(const std::string& text) override;
 
     std::optional<std::string> setting(const std::string& key) override;
     std::optional<int> setting_number(const core::NumberSetting& setting) override;

@@ -455,6 +455,14 @@ tl::expected<LookupResult, Fault> RemoteKioskLibrary::look_up(std::string_view r
     return librarian_get<LookupResult>("lookup?code=" + remote::query_value(raw));
 }
 
+// Offline there is no catalogue to search: the kiosk's cache holds copies, not titles.
+tl::expected<std::vector<core::CatalogEntry>, Fault> RemoteKioskLibrary::find_books(const std::string& text) {
+    if (!online_) return tl::unexpected(needs_server("GET /api/station/catalog: the server is not reachable"));
+    const auto reply = get("/api/station/catalog?q=" + remote::query_value(text));
+    if (!reply) return tl::unexpected(fault_of(reply.error()));
+    return decoded<std::vector<core::CatalogEntry>>(*reply, "GET /api/station/catalog");
+}
+
 tl::expected<core::DemoSamples, Fault> RemoteKioskLibrary::demo_samples(core::Date) {
     return librarian_get<core::DemoSamples>("demo-samples");
 }

@@ -72,8 +72,10 @@ WelcomeIntent draw(const WelcomeScreen& screen, const ScreenContext& context) {
         y += line_h + theme.px(8);
     }
 
-    const float picture_h =
-        (has_banner ? bottom - banner_h - theme.px(48) : bottom - theme.px(96)) - y - theme.px(has_banner ? 70 : 110);
+    // Below the picture, the hint and the hours: "Find a book", or the last scan's banner over it.
+    const Rect find_button = find_book_button({x0, top, width, bottom - top}, theme.scale);
+    const float picture_h = (has_banner ? bottom - banner_h - theme.px(48) : find_button.y - theme.px(16)) - y -
+                            theme.px(has_banner ? 70 : 110);
     if (screen.camera) {
         const ImVec2 size(std::min(width * 0.62f, picture_h * 4 / 3), picture_h);
         draw_camera_panel(*screen.camera, ImVec2(x0 + (width - size.x) / 2, y), size, context);
@@ -92,6 +94,9 @@ WelcomeIntent draw(const WelcomeScreen& screen, const ScreenContext& context) {
         text_centred(list, theme.fonts.small, ImVec2(x0 + width / 2, y + theme.px(24)), colours::muted,
                      fit_text(theme.fonts.small, width - theme.px(48), hours));
     }
+    if (!screen.banner && !screen.link.offline())  // offline, the kiosk has no catalogue to search
+        intent.find_book = touch_button("##find_book", context.tr("kiosk.find.open"), place_at(find_button),
+                                        ButtonKind::primary, theme.fonts.large);
     if (screen.banner) {
         draw_banner(list, banner_text(*screen.banner, context.tr),
                     ImVec2(x0 + theme.px(32), bottom - banner_h - theme.px(28)), ImVec2(width - theme.px(64), banner_h),

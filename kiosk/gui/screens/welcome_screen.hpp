@@ -23,6 +23,7 @@ struct WelcomeScreen {
 
 struct WelcomeIntent {
     TopBarIntent top;
+    bool find_book = false;  // "Find a book" tapped
 };
 
 WelcomeIntent draw(const WelcomeScreen& screen, const ScreenContext& context);

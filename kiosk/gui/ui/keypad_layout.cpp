@@ -1,5 +1,7 @@
 #include "kiosk/gui/ui/keypad_layout.hpp"
 
+#include <utility>
+
 namespace kitap::kiosk {
 
 KeypadLayout keypad_layout(Rect area, float scale) {
@@ -57,6 +59,81 @@ LibrarianLayout librarian_layout(Rect area, float scale) {
 }
 
 float top_bar_height(float scale) { return 96 * scale; }
+
+namespace {
+
+// Rows of letters. Kazakh: the Russian ЙЦУКЕН rows under a row of the nine letters
+// Russian has not, as on a Kazakh keyboard's number row.
+std::vector<std::vector<std::string>> letter_rows(KeyboardLayout layout) {
+    const std::vector<std::vector<std::string>> russian{{"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ъ"},
+                                                        {"ф", "ы", "в", "а", "п", "р", "о", "л", "д", "ж", "э"},
+                                                        {"я", "ч", "с", "м", "и", "т", "ь", "б", "ю", "ё"}};
+    switch (layout) {
+        case KeyboardLayout::kk: {
+            auto rows = russian;
+            rows.insert(rows.begin(), {"ә", "і", "ң", "ғ", "ү", "ұ", "қ", "ө", "һ"});
+            return rows;
+        }
+        case KeyboardLayout::ru:
+            return russian;
+        case KeyboardLayout::en:
+            break;
+    }
+    return {{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
+            {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
+            {"a", "s", "d", "f", "g", "h", "j", "k", "l"},
+            {"z", "x", "c", "v", "b", "n", "m"}};
+}
+
+}  // namespace
+
+FindBookLayout find_book_layout(Rect area, float scale, KeyboardLayout layout, bool keyboard_shown) {
+    const float pad = 20 * scale, gap = 8 * scale, row_h = 64 * scale, key_h = 66 * scale, back_w = 220 * scale;
+    FindBookLayout found;
+    found.query = {area.x + pad, area.y + 14 * scale, area.width - 3 * pad - back_w, row_h};
+    found.back = {found.query.x + found.query.width + pad, found.query.y, back_w, row_h};
+    const float results_y = found.query.y + row_h + 12 * scale;
+    const float bottom = area.y + area.height - pad;
+    if (!keyboard_shown) {
+        found.results = {area.x + pad, results_y, area.width - 2 * pad, bottom - results_y};
+        return found;
+    }
+    const auto rows = letter_rows(layout);
+    const float key_w = (area.width - 2 * pad - 11 * gap) / 12;  // twelve keys fill the widest row
+    float y = bottom - (static_cast<float>(rows.size()) + 1) * (key_h + gap) + gap;
+    found.results = {area.x + pad, results_y, area.width - 2 * pad, y - 12 * scale - results_y};
+    for (const auto& row : rows) {
+        const float row_w = static_cast<float>(row.size()) * (key_w + gap) - gap;
+        float x = area.x + (area.width - row_w) / 2;
+        for (const auto& letter : row) {
+            found.keys.push_back({.label = letter, .rect = {x, y, key_w, key_h}});
+            x += key_w + gap;
+        }
+        y += key_h + gap;
+    }
+    // The last row: the three layouts, the space bar, erase, clear and search.
+    float x = area.x + pad;
+    const auto add = [&](KeyboardKey key, float width) {
+        key.rect = {x, y, width, key_h};
+        found.keys.push_back(std::move(key));
+        x += width + gap;
+    };
+    using Kind = KeyboardKey::Kind;
+    add({.kind = Kind::layout, .switch_to = KeyboardLayout::kk}, key_w * 1.25f);
+    add({.kind = Kind::layout, .switch_to = KeyboardLayout::ru}, key_w * 1.25f);
+    add({.kind = Kind::layout, .switch_to = KeyboardLayout::en}, key_w * 1.25f);
+    const float rest = area.x + area.width - pad - x - 3 * gap;
+    add({.kind = Kind::space, .label = " "}, rest - 3 * key_w * 1.6f);
+    add({.kind = Kind::erase}, key_w * 1.6f);
+    add({.kind = Kind::clear}, key_w * 1.6f);
+    add({.kind = Kind::search}, key_w * 1.6f);
+    return found;
+}
+
+Rect find_book_button(Rect area, float scale) {
+    const float width = 380 * scale, height = 80 * scale;
+    return {area.x + (area.width - width) / 2, area.y + area.height - 24 * scale - height, width, height};
+}
 
 Rect librarian_corner(float scale) { return {0, 0, 120 * scale, top_bar_height(scale)}; }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <array>
+#include <string>
+#include <vector>
 
 namespace kitap::kiosk {
 
@@ -43,6 +45,30 @@ struct LibrarianLayout {
 
 // For the screen's area (the viewport below the top bar).
 LibrarianLayout librarian_layout(Rect area, float scale);
+
+// "Find a book": the welcome screen's button, then the search screen with its
+// on-screen keyboard in the Kazakh, Russian or English layout.
+enum class KeyboardLayout { kk, ru, en };
+
+struct KeyboardKey {
+    enum class Kind { letter, space, erase, clear, layout, search };
+    Kind kind = Kind::letter;
+    std::string label;                              // the letter typed (UTF-8, lower case); empty for the other kinds
+    KeyboardLayout switch_to = KeyboardLayout::kk;  // Kind::layout
+    Rect rect;
+};
+
+struct FindBookLayout {
+    Rect query;                     // the text typed; a tap brings the keyboard back
+    Rect back;                      // back to the welcome screen
+    Rect results;                   // the titles found, down to the keyboard or the bottom
+    std::vector<KeyboardKey> keys;  // empty while the keyboard is hidden
+};
+
+// For the screen's area below the top bar; the keyboard's rows in `layout`.
+FindBookLayout find_book_layout(Rect area, float scale, KeyboardLayout layout, bool keyboard_shown);
+// The welcome screen's button, centred at the bottom of the area below the top bar.
+Rect find_book_button(Rect area, float scale);
 
 // The top bar's height and the corner a librarian holds for two seconds to ask for the keypad.
 float top_bar_height(float scale);

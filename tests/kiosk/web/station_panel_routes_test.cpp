@@ -232,6 +232,25 @@ TEST_F(StationPanelRoutes, AStocktakeStartsIsRefusedWhileOpenAndFinishesIntoItsR
                                         "stocktake_finished reading-room missing 1, unexpected 0"}));
 }
 
+// "Find a book" is a pupil's, not the librarian's: no PIN, and never who holds a copy.
+TEST_F(StationPanelRoutes, TheCatalogueAnswersWithoutThePinAndNamesNoHolder) {
+    const auto reply = web_.station_get(token_, "/api/station/catalog" + query("q", "title"));
+    const auto found = answer_of<std::vector<core::CatalogEntry>>(reply);
+    ASSERT_EQ(found.size(), 2u);
+    const auto& novel = found[0].isbn == TestSchool::isbn(2) ? found[0] : found[1];
+    EXPECT_EQ(novel.shelves, std::vector<std::string>{"A-1"});
+    EXPECT_EQ(novel.total, 2);
+    EXPECT_EQ(novel.available, 1);
+    EXPECT_EQ(reply->body.find("20000014"), std::string::npos) << reply->body;
+    for (const auto& bad :
+         {std::string(), query("q", ""), query("q", std::string(201, 'a')), query("q", "a") + "&q=b"}) {
+        const auto refused = web_.station_get(token_, "/api/station/catalog" + bad);
+        EXPECT_EQ(status(refused), 400) << bad;
+        EXPECT_EQ(body_of(refused)["field"], "q") << bad;
+    }
+    EXPECT_EQ(status(web_.station_get("not-a-token", "/api/station/catalog" + query("q", "title"))), 401);
+}
+
 TEST_F(StationPanelRoutes, TheKiosksSettingsChangeAuditedAndHelloTellsTheLanguage) {
     EXPECT_EQ(body_of(web_.station_get(token_, "/api/station/hello"))["language"], nullptr) << "none chosen yet";
     unlock();

@@ -188,6 +188,20 @@ TEST_F(RemoteKioskLibraryTest, ThePanelsAreTheServersOnceThePinIsAccepted) {
 
 // The condition chosen at the return desk is the server's station's; the kiosk shows it
 // until the return it was chosen for, then good again.
+// "Find a book" needs no PIN: any pupil may search the catalogue, on the server.
+TEST_F(RemoteKioskLibraryTest, FindABookSearchesTheServersCatalogueWhileItAnswers) {
+    const auto found = kiosk->find_books("title");
+    ASSERT_TRUE(found) << found.error().detail;
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_EQ((*found)[0].title, "Title " + testing::TestSchool::isbn(1));
+    EXPECT_EQ((*found)[0].total, 2);
+    EXPECT_EQ((*found)[0].available, 2);
+    server.stop();
+    const auto offline = kiosk->find_books("title");
+    ASSERT_FALSE(offline);
+    EXPECT_EQ(offline.error().kind, FaultKind::needs_server);
+}
+
 TEST_F(RemoteKioskLibraryTest, TheReturnDesksConditionFollowsTheServersStation) {
     EXPECT_EQ(outcome_of(scan(StationServer::pupil)), core::Outcome::session);
     EXPECT_EQ(outcome_of(scan(StationServer::copy)), core::Outcome::loan);

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace kitap::kiosk {
 namespace {
 
@@ -61,6 +64,49 @@ TEST(LibrarianLayout, ButtonsAreTouchSizedAndApart) {
     EXPECT_GE(layout.unlock_report_ok.height, 64);
     EXPECT_TRUE(inside(layout.unlock_report_ok, layout.unlock_report));
     EXPECT_GE(librarian_corner(1.0f).width, 64);
+}
+
+// "Find a book": with or without the demo strip, in every layout, each key is a finger's
+// size and apart from the others, and the query, the list and the keys do not meet.
+TEST(FindBookLayout, KeysAreTouchSizedApartAndBelowTheList) {
+    for (float width : {1280.0f, 980.0f}) {
+        const Rect area{0, top_bar_height(1), width, 800 - top_bar_height(1)};
+        for (const auto keyboard : {KeyboardLayout::kk, KeyboardLayout::ru, KeyboardLayout::en}) {
+            const FindBookLayout layout = find_book_layout(area, 1.0f, keyboard, true);
+            EXPECT_GE(layout.results.height, 200) << "three titles at least";
+            EXPECT_FALSE(overlap(layout.query, layout.back));
+            for (std::size_t i = 0; i < layout.keys.size(); ++i) {
+                const Rect& key = layout.keys[i].rect;
+                EXPECT_GE(key.width, 64) << layout.keys[i].label;
+                EXPECT_GE(key.height, 64);
+                EXPECT_TRUE(inside(key, area)) << layout.keys[i].label << " at width " << width;
+                EXPECT_FALSE(overlap(key, layout.results));
+                for (std::size_t j = i + 1; j < layout.keys.size(); ++j)
+                    EXPECT_FALSE(overlap(key, layout.keys[j].rect)) << layout.keys[i].label << layout.keys[j].label;
+            }
+        }
+        const FindBookLayout hidden = find_book_layout(area, 1.0f, KeyboardLayout::kk, false);
+        EXPECT_TRUE(hidden.keys.empty());
+        EXPECT_GE(hidden.results.height, 500) << "the whole list";
+        EXPECT_TRUE(inside(find_book_button(area, 1.0f), area));
+    }
+}
+
+std::string letters_of(KeyboardLayout keyboard) {
+    std::string letters;
+    for (const auto& key : find_book_layout({0, 96, 1280, 704}, 1.0f, keyboard, true).keys)
+        if (key.kind == KeyboardKey::Kind::letter) letters += key.label;
+    return letters;
+}
+
+TEST(FindBookLayout, EachLayoutHasItsAlphabetAndTheKazakhOneEveryKazakhLetter) {
+    EXPECT_EQ(letters_of(KeyboardLayout::kk), "әіңғүұқөһйцукенгшщзхъфывапролджэячсмитьбюё");
+    EXPECT_EQ(letters_of(KeyboardLayout::ru), "йцукенгшщзхъфывапролджэячсмитьбюё");
+    EXPECT_EQ(letters_of(KeyboardLayout::en), "1234567890qwertyuiopasdfghjklzxcvbnm");
+    std::vector<KeyboardLayout> switches;
+    for (const auto& key : find_book_layout({0, 96, 1280, 704}, 1.0f, KeyboardLayout::ru, true).keys)
+        if (key.kind == KeyboardKey::Kind::layout) switches.push_back(key.switch_to);
+    EXPECT_EQ(switches, (std::vector{KeyboardLayout::kk, KeyboardLayout::ru, KeyboardLayout::en}));
 }
 
 }  // namespace
