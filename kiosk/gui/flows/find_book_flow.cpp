@@ -42,8 +42,8 @@ void FindBookFlow::open(app::Language language, std::chrono::seconds idle_timeou
 
 Effects FindBookFlow::touch(const FindBookIntent& intent, Steady::time_point now) {
     if (!screen_) return {};
-    const bool touched = intent.typed || intent.erase || intent.clear || intent.show_keyboard ||
-                         intent.hide_keyboard || intent.layout || intent.back;
+    const bool touched = intent.typed || intent.erase || intent.clear || intent.show_keyboard || intent.hide_keyboard ||
+                         intent.layout || intent.back;
     if (!touched) return {};
     touched_ = now;
     if (intent.back) {
