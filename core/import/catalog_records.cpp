@@ -16,10 +16,12 @@ namespace kitap::core {
 namespace {
 
 constexpr const char* description_columns =
-    "title, responsibility, authors, isbn, publisher, year, language, subject, series, edition, pages, price_tiyn";
+    "title, responsibility, authors, isbn, publisher, year, language, subject, series, edition, pages, price_tiyn, "
+    "kind, grade, stock";
 
 CatalogDescription description_from(SQLite::Statement& row, int first) {
     const auto price = row.getColumn(first + 11).getInt64();
+    const auto stock = row.getColumn(first + 14).getInt();
     return {.title = row.getColumn(first).getString(),
             .responsibility = row.getColumn(first + 1).getString(),
             .authors = row.getColumn(first + 2).getString(),
@@ -32,7 +34,10 @@ CatalogDescription description_from(SQLite::Statement& row, int first) {
             .edition = row.getColumn(first + 9).getString(),
             .pages = row.getColumn(first + 10).getString(),
             // A price of 0 is the table's "not known".
-            .price_tiyn = price > 0 ? std::optional(price) : std::nullopt};
+            .price_tiyn = price > 0 ? std::optional(price) : std::nullopt,
+            .kind = title_kind_from(row.getColumn(first + 12).getString()),
+            .grade = optional_int(row.getColumn(first + 13)),
+            .stock = stock > 0 ? std::optional(stock) : std::nullopt};
 }
 
 // The stored values with what the record says laid over them.
@@ -52,6 +57,9 @@ CatalogDescription merged(CatalogDescription stored, const CatalogDescription& r
     if (record.isbn) stored.isbn = record.isbn;
     if (record.year) stored.year = record.year;
     if (record.price_tiyn) stored.price_tiyn = record.price_tiyn;
+    if (record.kind) stored.kind = record.kind;
+    if (record.grade) stored.grade = record.grade;
+    // The stock stays: a matched title's count changes by receipts and write-offs, whose acts say why.
     return stored;
 }
 
@@ -73,10 +81,11 @@ public:
           by_identity_(db, std::string("SELECT id, ") + description_columns +
                                " FROM title WHERE title = ? AND authors = ? AND year IS ? ORDER BY id LIMIT 1"),
           insert_(db, std::string("INSERT INTO title (") + description_columns +
-                          ", kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           update_(db, R"(
               UPDATE title SET title = ?, responsibility = ?, authors = ?, isbn = ?, publisher = ?, year = ?,
-                               language = ?, subject = ?, series = ?, edition = ?, pages = ?, price_tiyn = ?
+                               language = ?, subject = ?, series = ?, edition = ?, pages = ?, price_tiyn = ?,
+                               kind = ?, grade = ?
               WHERE id = ?)"),
           copy_owner_(db, "SELECT t.id, t.title FROM copy c JOIN title t ON t.id = c.title_id WHERE c.barcode = ?"),
           insert_copy_(db, "INSERT INTO copy (barcode, title_id, shelf) VALUES (?, ?, ?)") {}
@@ -97,14 +106,16 @@ public:
 
     RowId insert(const CatalogDescription& d) {
         rebind(insert_, d.title, d.responsibility, d.authors, d.isbn, d.publisher, d.year, d.language, d.subject,
-               d.series, d.edition, d.pages, d.price_tiyn.value_or(0), std::string(to_string(TitleKind::fiction)))
+               d.series, d.edition, d.pages, d.price_tiyn.value_or(0),
+               std::string(to_string(d.kind.value_or(TitleKind::fiction))), d.grade, d.stock.value_or(0))
             .exec();
         return db_.getLastInsertRowid();
     }
 
     void update(RowId id, const CatalogDescription& d) {
         rebind(update_, d.title, d.responsibility, d.authors, d.isbn, d.publisher, d.year, d.language, d.subject,
-               d.series, d.edition, d.pages, d.price_tiyn.value_or(0), id)
+               d.series, d.edition, d.pages, d.price_tiyn.value_or(0),
+               std::string(to_string(d.kind.value_or(TitleKind::fiction))), d.grade, id)
             .exec();
     }
 

@@ -3,6 +3,7 @@
 #include "core/calendar.hpp"
 #include "core/db/sqlite_fwd.hpp"
 #include "core/import/import_result.hpp"
+#include "core/rules.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -27,6 +28,11 @@ struct CatalogDescription {
     std::string edition;
     std::string pages;  // the extent as the record gives it: "352 с."
     std::optional<std::int64_t> price_tiyn;
+    // How Kitap holds the title, which MARC has no field for: Kitap's exports carry it in
+    // the local field 979, so a round trip keeps a textbook a textbook.
+    std::optional<TitleKind> kind;  // a new title without one is fiction
+    std::optional<int> grade;       // a textbook's grade, 0-11
+    std::optional<int> stock;       // copies counted by title, not labelled: taken for a new title only
 
     bool operator==(const CatalogDescription&) const = default;
 };

@@ -28,7 +28,8 @@ CatalogRecord abai(std::size_t number = 1) {
                             .language = "kk",
                             .series = "Қазақ әдебиеті",
                             .pages = "352 б.",
-                            .price_tiyn = 250000},
+                            .price_tiyn = 250000,
+                            .kind = TitleKind::fiction},
             .holdings = {{"100001", "Көркем"}, {"100002", "Көркем"}}};
 }
 
@@ -90,6 +91,29 @@ TEST_F(CatalogRecordsTest, ARecordWithTheSameIsbnUpdatesTheTitleAndAddsNewCopies
     EXPECT_EQ(stored.description.edition, "2-е изд.");
     EXPECT_EQ(stored.description.publisher, "Атамұра");
     EXPECT_EQ(stored.holdings.size(), 3U);
+}
+
+// What Kitap's own exports add (MARC field 979): a new title is held as the record says;
+// a title already here takes its kind and grade, but keeps its count, which only
+// receipts and write-offs change.
+TEST_F(CatalogRecordsTest, KindGradeAndStockComeWithANewTitleAndOnlyKindAndGradeWithAKnownOne) {
+    auto algebra = without_isbn(1, "Алгебра");
+    algebra.description.kind = TitleKind::textbook;
+    algebra.description.grade = 7;
+    algebra.description.stock = 25;
+    ASSERT_TRUE(import({algebra}).ok());
+    auto stored = catalog_records(database_.db()).at(0).description;
+    EXPECT_EQ(stored, algebra.description);
+
+    algebra.description.grade = 8;
+    algebra.description.stock = 40;
+    const auto again = import({algebra});
+    EXPECT_EQ(again.titles_updated, 1);
+    stored = catalog_records(database_.db()).at(0).description;
+    EXPECT_EQ(stored.grade, 8);
+    EXPECT_EQ(stored.stock, 25);
+    EXPECT_EQ(stored.kind, TitleKind::textbook);
+    EXPECT_EQ(import({without_isbn(1, "Алгебра")}).titles_updated, 0) << "a record saying nothing of them changes none";
 }
 
 TEST_F(CatalogRecordsTest, ARecordWithoutIsbnMatchesOnTitleAuthorsAndYear) {

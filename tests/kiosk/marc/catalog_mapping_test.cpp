@@ -123,7 +123,10 @@ TEST(CatalogMappingTest, EveryFieldComesBackFromTheRecordAnExportWrites) {
                                                     .series = "Қазақ әдебиетінің кітапханасы",
                                                     .edition = "2-бас.",
                                                     .pages = "480 б.",
-                                                    .price_tiyn = 250050},
+                                                    .price_tiyn = 250050,
+                                                    .kind = core::TitleKind::textbook,
+                                                    .grade = 5,
+                                                    .stock = 30},
                                     .holdings = {{"100001", "Көркем әдебиет"}, {"100002", ""}}};
     for (const auto flavour : {MarcFlavour::marc21, MarcFlavour::unimarc}) {
         const auto marc = to_marc(title, flavour);
@@ -133,6 +136,20 @@ TEST(CatalogMappingTest, EveryFieldComesBackFromTheRecordAnExportWrites) {
         EXPECT_EQ(back.record.description, title.description);
         EXPECT_EQ(back.record.holdings, title.holdings);
     }
+}
+
+TEST(CatalogMappingTest, KitapsOwnFieldIsCheckedLikeAnyOther) {
+    MarcRecord marc{.leader = "00000nam a2200000 i 4500"};
+    marc.fields.push_back({.tag = "245", .indicators = "10", .subfields = {{'a', "Алгебра"}}});
+    marc.fields.push_back({.tag = "979", .indicators = "  ", .subfields = {{'a', "novel"}, {'b', "12"}, {'c', "-3"}}});
+    const auto mapped = to_catalog_record(marc, 4, MarcFlavour::auto_detect);
+    ASSERT_EQ(mapped.problems.size(), 3U);
+    EXPECT_EQ(mapped.problems[0].key, "import.error.bad_kind");
+    EXPECT_EQ(mapped.problems[0].args.at("value"), "novel");
+    EXPECT_EQ(mapped.problems[1].key, "import.error.unknown_grade");
+    EXPECT_EQ(mapped.problems[2].key, "import.error.bad_number");
+    EXPECT_EQ(mapped.problems[2].args.at("column"), "979$c");
+    EXPECT_EQ(mapped.problems[2].line, 4U);
 }
 
 }  // namespace
