@@ -3,11 +3,12 @@
 #include "core/codes/check_digits.hpp"
 #include "core/import/import_limits.hpp"
 #include "core/text/control_chars.hpp"
+#include "kiosk/answers/catalog_fetch_answers.hpp"
 #include "kiosk/cli/answer_output.hpp"
+#include "kiosk/marc/catalog_fetch.hpp"
 #include "kiosk/marc/catalog_mapping.hpp"
 #include "kiosk/marc/marc_reader.hpp"
 #include "kiosk/marc/marc_writer.hpp"
-#include "kiosk/marc/z3950_search.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,30 +22,6 @@ namespace kitap::cli {
 namespace {
 
 using nlohmann::json;
-
-// What a file or a server gave: the records that map to titles, and the problems of the others.
-struct MappedRecords {
-    std::vector<core::CatalogRecord> records;
-    std::vector<core::ImportProblem> problems;
-    std::size_t count = 0;  // records seen, the bad ones too
-};
-
-MappedRecords map_records(const marc::MarcReadResult& read, marc::MarcFlavour flavour) {
-    MappedRecords mapped{.problems = read.problems};
-    std::set<std::size_t> numbers;
-    for (const auto& problem : read.problems)
-        if (problem.line != 0) numbers.insert(problem.line);
-    for (const auto& [number, record] : read.records) {
-        numbers.insert(number);
-        auto one = marc::to_catalog_record(record, number, flavour);
-        if (one.problems.empty())
-            mapped.records.push_back(std::move(one.record));
-        else
-            mapped.problems.insert(mapped.problems.end(), one.problems.begin(), one.problems.end());
-    }
-    mapped.count = numbers.size();
-    return mapped;
-}
 
 std::string reason(const CliContext& context, const core::ImportProblem& problem) {
     return context.tr()(problem.key, app::MessageArgs(problem.args.begin(), problem.args.end()));
@@ -81,13 +58,13 @@ std::optional<std::string> read_file(const CliContext& context, const std::strin
 // ---- kitap import marc -----------------------------------------------------
 
 struct ImportOutcome {
-    MappedRecords mapped;
+    marc::MappedRecords mapped;
     core::CatalogRecordsResult result;
     std::vector<core::ImportProblem> problems;  // the file's and the database's, by record
     bool refused = false;                       // nothing written because of them
 };
 
-ImportOutcome import_records(CliContext& context, MappedRecords mapped, const MarcArguments& args) {
+ImportOutcome import_records(CliContext& context, marc::MappedRecords mapped, const MarcArguments& args) {
     // A bad record in the file refuses the import: the good ones are still checked
     // against the database, so every problem is reported at once.
     const bool refused_by_file = !mapped.problems.empty() && !args.skip_bad;
@@ -148,7 +125,7 @@ int run_import_marc(CliContext& context, const MarcArguments& args) {
     if (!bytes) return exit_bad_input;
     const auto read = marc::read_marc(
         *bytes, {.format = *marc::marc_format_from(args.format), .encoding = *marc::marc_encoding_from(args.encoding)});
-    auto mapped = map_records(read, *marc::marc_flavour_from(args.flavour));
+    auto mapped = marc::map_records(read, *marc::marc_flavour_from(args.flavour));
     return report_import(context, args.file, import_records(context, std::move(mapped), args), args);
 }
 
@@ -191,18 +168,6 @@ int run_export_marc(CliContext& context, const MarcArguments& args) {
 
 // ---- kitap catalog fetch ---------------------------------------------------
 
-json fetched_json(const std::string& server, long long found, const std::vector<core::CatalogRecord>& records) {
-    auto list = json::array();
-    for (const auto& record : records) {
-        const auto& d = record.description;
-        list.push_back({{"title", d.title},
-                        {"authors", d.authors},
-                        {"isbn", d.isbn ? json(*d.isbn) : json(nullptr)},
-                        {"year", d.year ? json(*d.year) : json(nullptr)}});
-    }
-    return {{"server", server}, {"found", found}, {"records", list}};
-}
-
 // A server's text goes to the terminal only as core::printable makes it.
 void print_fetched(const std::vector<core::CatalogRecord>& records) {
     for (const auto& record : records) {
@@ -221,7 +186,7 @@ int import_fetched(CliContext& context, const std::string& server, core::Catalog
                    const MarcArguments& args) {
     if (!record.description.isbn) record.description.isbn = isbn;
     record.number = 1;
-    MappedRecords mapped{.records = {std::move(record)}, .count = 1};
+    marc::MappedRecords mapped{.records = {std::move(record)}, .count = 1};
     const auto outcome = import_records(context, std::move(mapped), args);
     if (args.json) {
         for (const auto& problem : outcome.problems)
@@ -229,29 +194,6 @@ int import_fetched(CliContext& context, const std::string& server, core::Catalog
         return outcome.refused ? exit_bad_input : exit_done;
     }
     return report_import(context, server, outcome, args);
-}
-
-// What one server gave for the ISBN, its records mapped; nullopt (said on stderr) when it could not be asked.
-struct Fetched {
-    std::string server;
-    long long found = 0;
-    MappedRecords mapped;
-};
-
-std::optional<Fetched> fetch_from(const CliContext& context, const std::string& server, const std::string& isbn) {
-    const auto answer = marc::search_by_isbn({.server = server, .isbn = isbn});
-    if (!answer) {
-        std::cerr << context.tr()("marc.fetch.failed", {{"server", server}, {"reason", answer.error().reason}}) << '\n';
-        return std::nullopt;
-    }
-    std::string raw;
-    for (const auto& record : answer->records) raw += record;
-    Fetched fetched{.server = server, .found = answer->found};
-    if (!answer->records.empty())
-        fetched.mapped = map_records(marc::read_marc(raw, {}), marc::MarcFlavour::auto_detect);
-    for (const auto& problem : fetched.mapped.problems)
-        std::cerr << place(server, problem) << ": " << reason(context, problem) << '\n';
-    return fetched;
 }
 
 // --server, else the configuration's [catalogue] servers, asked in turn until one has a record.
@@ -267,21 +209,21 @@ int run_catalog_fetch(CliContext& context, const MarcArguments& args) {
         std::cerr << tr("marc.fetch.no_server") << '\n';
         return exit_bad_input;
     }
-    std::optional<Fetched> last;
-    for (const auto& server : servers) {
-        if (auto fetched = fetch_from(context, server, *isbn)) last = std::move(fetched);
-        if (last && !last->mapped.records.empty()) break;
-    }
-    if (!last) return exit_refused;  // no server could be asked
-    const auto& records = last->mapped.records;
+    const auto fetched = marc::fetch_by_isbn(servers, *isbn);
+    for (const auto& failure : fetched.failures)
+        std::cerr << tr("marc.fetch.failed", {{"server", failure.server}, {"reason", failure.reason}}) << '\n';
+    for (const auto& [server, problem] : fetched.problems)
+        std::cerr << place(server, problem) << ": " << reason(context, problem) << '\n';
+    if (!fetched.answered()) return exit_refused;  // no server could be asked
+    const auto& records = fetched.records;
     if (args.json)
-        print_json(fetched_json(last->server, last->found, records));
+        print_json(answers::fetched_json(fetched));
     else if (records.empty())
-        std::cerr << tr("marc.fetch.none", {{"server", last->server}, {"isbn", *isbn}}) << '\n';
+        std::cerr << tr("marc.fetch.none", {{"server", fetched.server}, {"isbn", *isbn}}) << '\n';
     else
         print_fetched(records);
     if (records.empty()) return exit_refused;
-    if (args.import) return import_fetched(context, last->server, records.front(), *isbn, args);
+    if (args.import) return import_fetched(context, fetched.server, records.front(), *isbn, args);
     return exit_done;
 }
 

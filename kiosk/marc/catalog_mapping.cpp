@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <set>
 
 namespace kitap::marc {
 namespace {
@@ -239,6 +240,44 @@ std::vector<core::CatalogHolding> holdings_of(const MarcRecord& marc, const Tags
     return holdings;
 }
 
+// Kitap's local field: $a the kind, $b a textbook's grade, $c the copies counted by
+// title. MARC has no field for how a school holds a title; Kitap's exports write this
+// one so that a round trip keeps a class set of textbooks what it was.
+constexpr std::string_view kitap_field = "979";
+
+std::optional<int> whole_number(std::string_view text) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+void read_kitap_field(const MarcRecord& marc, MappedRecord& mapped) {
+    auto& d = mapped.record.description;
+    const auto problem = [&](std::string key, std::string column, std::string value) {
+        mapped.problems.push_back(
+            {.line = mapped.record.number, .key = std::move(key), .args = {{"column", column}, {"value", value}}});
+    };
+    if (const auto kind = core::trim(marc.first(kitap_field, 'a')); !kind.empty()) {
+        d.kind = core::title_kind_from(kind);
+        if (!d.kind) problem("import.error.bad_kind", "979$a", kind);
+    }
+    if (const auto grade = core::trim(marc.first(kitap_field, 'b')); !grade.empty()) {
+        d.grade = whole_number(grade);
+        if (!d.grade || *d.grade < 0 || *d.grade > 11) {
+            d.grade.reset();
+            problem("import.error.unknown_grade", "979$b", grade);
+        }
+    }
+    if (const auto stock = core::trim(marc.first(kitap_field, 'c')); !stock.empty()) {
+        d.stock = whole_number(stock);
+        if (!d.stock || *d.stock < 0) {
+            d.stock.reset();
+            problem("import.error.bad_number", "979$c", stock);
+        }
+    }
+}
+
 // ---- Writing ---------------------------------------------------------------
 
 class FieldWriter {
@@ -279,7 +318,14 @@ std::string marc_language(const std::string& language) {
 
 std::string price_text(const std::optional<std::int64_t>& tiyn) { return tiyn ? core::tenge_text(*tiyn) : ""; }
 
-std::string year_text(const std::optional<int>& year) { return year ? std::to_string(*year) : ""; }
+std::string number_text(const std::optional<int>& number) { return number ? std::to_string(*number) : ""; }
+
+void add_kitap_field(FieldWriter& out, const core::CatalogDescription& d) {
+    out.add(kitap_field, "  ",
+            {{"a", d.kind ? std::string(core::to_string(*d.kind)) : ""},
+             {"b", number_text(d.grade)},
+             {"c", number_text(d.stock)}});
+}
 
 // UNIMARC's general processing data (100 $a, 36 positions): 8 'd' and 9-12 the
 // year of publication, 22-24 the language of cataloguing, 26-29 "50  ": the record
@@ -348,6 +394,24 @@ MappedRecord to_catalog_record(const MarcRecord& marc, std::size_t number, MarcF
     d.pages = subfield(marc, tags.pages, "a");
     d.price_tiyn = price_of(marc, tags);
     mapped.record.holdings = holdings_of(marc, tags);
+    read_kitap_field(marc, mapped);
+    return mapped;
+}
+
+MappedRecords map_records(const MarcReadResult& read, MarcFlavour flavour) {
+    MappedRecords mapped{.problems = read.problems};
+    std::set<std::size_t> numbers;
+    for (const auto& problem : read.problems)
+        if (problem.line != 0) numbers.insert(problem.line);
+    for (const auto& [number, record] : read.records) {
+        numbers.insert(number);
+        auto one = to_catalog_record(record, number, flavour);
+        if (one.problems.empty())
+            mapped.records.push_back(std::move(one.record));
+        else
+            mapped.problems.insert(mapped.problems.end(), one.problems.begin(), one.problems.end());
+    }
+    mapped.count = numbers.size();
     return mapped;
 }
 
@@ -364,13 +428,14 @@ MarcRecord to_marc(const core::CatalogRecord& record, MarcFlavour flavour) {
         out.add("101", "0 ", {{"a", marc_language(d.language)}});
         out.add("200", "1 ", {{"a", d.title}, {"f", d.responsibility}});
         out.add("205", "  ", {{"a", d.edition}});
-        out.add("210", "  ", {{"c", d.publisher}, {"d", year_text(d.year)}});
+        out.add("210", "  ", {{"c", d.publisher}, {"d", number_text(d.year)}});
         out.add("215", "  ", {{"a", d.pages}});
         out.add("225", "0 ", {{"a", d.series}});
         out.add("606", "0 ", {{"a", d.subject}});
         add_authors(out, d, flavour);
         for (const auto& holding : record.holdings)
             out.add("899", "  ", {{"p", holding.barcode}, {"j", holding.shelf}});
+        add_kitap_field(out, d);
         return sorted(std::move(marc));
     }
     out.add("020", "  ", {{"a", d.isbn.value_or("")}, {"c", price_text(d.price_tiyn)}});
@@ -378,11 +443,12 @@ MarcRecord to_marc(const core::CatalogRecord& record, MarcFlavour flavour) {
     add_authors(out, d, flavour);
     out.add("245", "10", {{"a", d.title}, {"c", d.responsibility}});
     out.add("250", "  ", {{"a", d.edition}});
-    out.add("264", " 1", {{"b", d.publisher}, {"c", year_text(d.year)}});
+    out.add("264", " 1", {{"b", d.publisher}, {"c", number_text(d.year)}});
     out.add("300", "  ", {{"a", d.pages}});
     out.add("490", "0 ", {{"a", d.series}});
     out.add("650", " 4", {{"a", d.subject}});
     for (const auto& holding : record.holdings) out.add("952", "  ", {{"p", holding.barcode}, {"c", holding.shelf}});
+    add_kitap_field(out, d);
     return sorted(std::move(marc));
 }
 

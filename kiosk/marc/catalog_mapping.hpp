@@ -2,6 +2,7 @@
 
 #include "core/import/catalog_records.hpp"
 #include "core/import/import_result.hpp"
+#include "kiosk/marc/marc_reader.hpp"
 #include "kiosk/marc/marc_record.hpp"
 
 #include <optional>
@@ -38,11 +39,21 @@ struct MappedRecord {
 //   edition        250 $a                     205 $a
 //   pages          300 $a                     215 $a
 //   copies         952 $p (Koha) $c shelf     899 $p, else $x; $j shelf
+//   kind, grade    979 $a, $b (Kitap's own)   979 $a, $b
+//   counted copies 979 $c (Kitap's own)       979 $c
 // ISBD punctuation at the ends of values (" /", " :", ".") is dropped; the first valid
 // ISBN is kept as 13 digits; "kaz"/"rus"/"eng" become kk/ru/en.
 MappedRecord to_catalog_record(const MarcRecord& marc, std::size_t number, MarcFlavour flavour);
 
 // The record an export writes for a title; to_catalog_record gives the title back.
 MarcRecord to_marc(const core::CatalogRecord& record, MarcFlavour flavour);
+
+// What a file or a server gave: the records that map to titles, and the problems of the others.
+struct MappedRecords {
+    std::vector<core::CatalogRecord> records;
+    std::vector<core::ImportProblem> problems;
+    std::size_t count = 0;  // records seen, the bad ones too
+};
+MappedRecords map_records(const MarcReadResult& read, MarcFlavour flavour);
 
 }  // namespace kitap::marc

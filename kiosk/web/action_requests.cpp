@@ -189,6 +189,12 @@ Parsed<answers::SettleRequest> parse_settle(std::string_view body) {
     });
 }
 
+Parsed<std::string> parse_catalog_fetch(std::string_view body) {
+    const auto object = parse_json_object(body);
+    if (!object) return tl::unexpected(object.error());
+    return required_string(*object, "isbn", max_code_bytes);
+}
+
 Parsed<answers::ReceiveRequest> parse_receive(std::string_view body) {
     return parse_body(body, answers::ReceiveRequest{}, [](const json& object, answers::ReceiveRequest& request) {
         return all_of({take_required(object, "isbn", max_code_bytes, request.isbn),

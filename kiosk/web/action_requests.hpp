@@ -34,6 +34,9 @@ Parsed<answers::SettleRequest> parse_settle(std::string_view body);
 // POST /api/receive {"isbn", "count" | "copies": [...], "price", "source"?, "date"?, "shelf"?}
 Parsed<answers::ReceiveRequest> parse_receive(std::string_view body);
 
+// POST /api/catalog/fetch {"isbn"}: the ISBN as typed or scanned; the answer checks it.
+Parsed<std::string> parse_catalog_fetch(std::string_view body);
+
 // POST /api/writeoff {"reason", "act"?, "isbn" and "count" | "copies": [...]}
 Parsed<answers::WriteoffRequest> parse_writeoff(std::string_view body);
 

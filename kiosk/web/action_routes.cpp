@@ -2,6 +2,7 @@
 // condition, settling, receipts, write-offs, the stocktake and the year close. Each
 // answers what the CLI prints with --json, with the CLI's rules and refusals; the
 // changes are logged as the web's ("web"), by the signed-in account.
+#include "kiosk/answers/catalog_fetch_answers.hpp"
 #include "kiosk/answers/desk_answers.hpp"
 #include "kiosk/answers/import_answer.hpp"
 #include "kiosk/answers/station_answers.hpp"
@@ -76,6 +77,12 @@ void WebServer::add_action_routes() {
         answer_request(call, parse_settle(call.request.body), [&](answers::SettleRequest& request) {
             request.now = call.now;
             return answers::settle_answer(call.library, call.tr, request);
+        });
+    });
+    // Copy cataloguing: the record the [catalogue] servers have for an ISBN becomes the catalogue's title.
+    api("POST", "/api/catalog/fetch", Access::changes, [](ApiCall& call) {
+        answer_request(call, parse_catalog_fetch(call.request.body), [&](const std::string& isbn) {
+            return answers::catalog_fetch_import_answer(call.answer_context(), isbn);
         });
     });
     api("POST", "/api/receive", Access::changes,

@@ -1,5 +1,6 @@
 // The routes over kitap_answers: what `kitap stats|reader|item|readers|report|labels|acts`
 // print, served as the CLI builds it, and the public catalogue.
+#include "kiosk/answers/catalog_fetch_answers.hpp"
 #include "kiosk/answers/label_answers.hpp"
 #include "kiosk/answers/lookup_answers.hpp"
 #include "kiosk/answers/report_answers.hpp"
@@ -54,6 +55,13 @@ void WebServer::add_answer_routes() {
         [](ApiCall& call) { send(call.response, answers::exceptions_answer(call.answer_context())); });
     api("GET", "/api/items/([^/]+)", Access::reads, [](ApiCall& call) {
         send(call.response, answers::item_answer(call.answer_context(), call.request.matches[1].str()));
+    });
+    // The receive page's offer for a book not catalogued yet: the librarian's, as it asks servers outside.
+    api("GET", "/api/catalog/fetch", Access::changes, [](ApiCall& call) {
+        const auto isbn = single_parameter(call.request.params, "isbn");
+        if (!isbn) return send_error(call.response, 400, "bad_request", isbn.error().message);
+        if (!*isbn) return send_error(call.response, 400, "missing_parameter", "parameter \"isbn\" is missing");
+        send(call.response, answers::catalog_fetch_answer(call.answer_context(), **isbn));
     });
     api("GET", "/api/readers/([^/]+)", Access::class_reads, [](ApiCall& call) {
         const auto history = count_parameter(call.request.params, "history", answers::max_reader_history);

@@ -1,6 +1,6 @@
 // The console's changes in a real browser against a real `kitap serve` on a demo school: a roster
-// with bad lines shown by their numbers, a whole class set issued after its dry run, an offline
-// kiosk's refused scan reviewed under Stations.
+// with bad lines shown by their numbers, a book copied from the catalogue server and received, a
+// whole class set issued after its dry run, an offline kiosk's refused scan reviewed under Stations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,29 @@ test('a roster with bad lines: every bad line by its number, and nothing importe
     assert.equal(await page.$('#import-confirm'), null, 'no import offered for a bad file');
     assert.throws(() => kitap(world.school.db, ['reader', '70000001', '--json']), /exited 2/);
     await page.browserContext().close();
+    world.noProblems();
+});
+
+test('a book not in the catalogue scanned into the receive form: the server\'s record added, then its copies', async () => {
+    const page = await world.librarianPage();
+    await show(page, 'catalogue');
+    const isbn = '9789999999991';  // no book of the demo's
+    await page.type('form.form-grid input[name="isbn"]', isbn);
+    await page.keyboard.press('Tab');  // a scanner's Enter or leaving the field: the value is in
+    await page.waitForSelector('.fetch-offer button.primary');
+    assert.match(await textOf(page, '.fetch-offer'), /How to program a computer/);
+    await page.click('.fetch-offer button.primary');
+    await page.waitForSelector('.fetch-offer .notice.done');
+    const added = JSON.parse(kitap(world.school.db, ['catalog', 'search', isbn, '--json']));
+    assert.deepEqual(added.map((title) => [title.title, title.isbn]), [['How to program a computer', isbn]]);
+
+    await page.type('form.form-grid input[name="count"]', '3');
+    await page.type('form.form-grid input[name="price"]', '1500');
+    await page.click('form.form-grid button[type="submit"]');
+    await page.waitForSelector('form.form-grid .form-message .notice.done');
+    const received = JSON.parse(kitap(world.school.db, ['catalog', 'search', isbn, '--json']));
+    assert.equal(received[0].total, 3);
+    await page.close();
     world.noProblems();
 });
 

@@ -3,9 +3,9 @@
 // puppeteer-core (installed into assets/web/node_modules by deploy/install-deps).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -60,8 +60,30 @@ function sampleCodes(printed) {
 
 export const passwords = { librarian: 'librarian-secret-1', teacher: 'teacher-secret-1', director: 'director-secret-1', guarded: 'guarded-secret-1' };
 
+async function acceptsConnections(port) {
+    return new Promise((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => { socket.destroy(); resolve(true); });
+        socket.once('error', () => resolve(false));
+    });
+}
+
+// yaz-ztest (Debian's yaz package), a real Z39.50 server on 127.0.0.1: it serves the same few
+// sample MARC 21 records ("How to program a computer" first) whatever ISBN is asked.
+export async function startZtest(folder) {
+    const port = await freePort();
+    const server = spawn('yaz-ztest', ['-l', join(folder, 'ztest.log'), `tcp:127.0.0.1:${port}`], { stdio: 'ignore' });
+    const deadline = Date.now() + 10_000;
+    while (!(await acceptsConnections(port))) {
+        if (server.exitCode !== null || Date.now() > deadline) throw new Error('yaz-ztest did not start');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { address: `127.0.0.1:${port}/Default`, stop: () => server.kill('SIGTERM') };
+}
+
 // A demo school with a librarian, a director, 5Ә's class teacher and one more librarian whose
-// logins the lockout test uses up; `kitap serve` on it. stop() ends the server and removes it all.
+// logins the lockout test uses up; `kitap serve` on it, with a yaz-ztest of its own as its
+// catalogue server. stop() ends both servers and removes it all.
 export async function startSchool() {
     const folder = mkdtempSync(join(tmpdir(), 'kitap-web-'));
     const db = join(folder, 'kitap.db');
@@ -74,13 +96,19 @@ export async function startSchool() {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const output = [];
-    const server = spawn(kitapBinary, ['--db', db, 'serve', '--no-tls', '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const ztest = await startZtest(folder);
+    const config = join(folder, 'kitap.toml');
+    writeFileSync(config, `[catalogue]\nservers = ["${ztest.address}"]\n`);
+    const server = spawn(kitapBinary, ['--db', db, 'serve', '--no-tls', '--listen', `127.0.0.1:${port}`], {
+        stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, KITAP_CONFIG: config },
+    });
     server.stdout.on('data', (chunk) => output.push(chunk.toString()));
     server.stderr.on('data', (chunk) => output.push(chunk.toString()));
     await waitForHealth(url, server, output);
     return {
         folder, db, url, demo, output,
         async stop() {
+            ztest.stop();
             if (server.exitCode === null) {
                 const ended = new Promise((resolve) => server.once('exit', resolve));
                 server.kill('SIGTERM');

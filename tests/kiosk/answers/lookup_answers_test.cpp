@@ -185,7 +185,7 @@ TEST_F(CatalogSearch, CountsFreeCopiesAndShelvesButNeverHolders) {
 }
 
 TEST_F(CatalogSearch, RefusesAnEmptyOrOverlongText) {
-    for (const std::string text : {std::string("   "), std::string(201, 'a'), std::string("\xff\xfe")}) {
+    for (const std::string& text : {std::string("   "), std::string(201, 'a'), std::string("\xff\xfe")}) {
         const auto answer = answers::catalog_search_answer(context(), text);
         ASSERT_FALSE(answer) << text;
         EXPECT_EQ(answer.error().kind, answers::ProblemKind::bad_request);

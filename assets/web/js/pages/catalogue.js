@@ -35,7 +35,42 @@ async function showTitle(section, isbn) {
         ], copies));
 }
 
+// A book not in the catalogue: what the school's catalogue servers have for its ISBN,
+// with a button that makes it the catalogue's title, so its copies can be received.
+async function offerFetchedRecord(offer, isbn) {
+    if (!isbn) return replace(offer);
+    replace(offer, h('p', { class: 'quiet' }, t('web.catalogue.fetching')));
+    const fetched = await api.get(query('/api/catalog/fetch', { isbn }));
+    if (fetched.catalogued) return replace(offer, h('p', { class: 'quiet' }, t('web.catalogue.in_catalogue', { title: fetched.catalogued })));
+    if (fetched.records.length === 0) return replace(offer, notice('error', t('web.catalogue.fetch_none', { server: fetched.server })));
+    const [record] = fetched.records;
+    const add = h('button', {
+        type: 'button', class: 'primary',
+        onclick: async () => {
+            add.disabled = true;
+            try {
+                const added = await api.post('/api/catalog/fetch', { isbn });
+                replace(offer, notice('done', t('web.catalogue.fetch_added', { title: added.title })));
+            } catch (error) {
+                add.disabled = false;
+                offer.append(notice('error', problemText(error)));
+            }
+        },
+    }, t('web.catalogue.fetch_add'));
+    replace(offer,
+        h('p', {}, t('web.catalogue.fetch_found', { server: fetched.server })),
+        h('p', { class: 'fetched-record' }, h('strong', {}, record.title),
+            [record.authors, record.year].filter(Boolean).map((part) => ` — ${part}`)),
+        add);
+}
+
 function receiveForm(isbn) {
+    const offer = h('div', { class: 'fetch-offer', 'aria-live': 'polite' });
+    const isbnInput = h('input', {
+        name: 'isbn', required: true, value: isbn ?? '',
+        onchange: () => offerFetchedRecord(offer, isbnInput.value.trim())
+            .catch((error) => replace(offer, notice('error', problemText(error)))),
+    });
     return actionForm({ class: 'card form-grid' }, async (values, form) => {
         const copies = copiesOrCount(values);
         const done = await api.post('/api/receive', {
@@ -43,10 +78,12 @@ function receiveForm(isbn) {
         });
         if (copies.copies && values.labels) await download(query('/api/labels/copies', { copy: copies.copies }));
         form.reset();
+        replace(offer);
         return t('web.catalogue.received', { copies: done.copies, title: done.title, sum: tenge(done.sum) });
     },
     h('h2', {}, t('web.catalogue.receive')),
-    field(t('web.field.isbn'), h('input', { name: 'isbn', required: true, value: isbn ?? '' })),
+    field(t('web.field.isbn'), isbnInput),
+    offer,
     field(t('web.catalogue.count'), h('input', { name: 'count', type: 'number', min: 1 })),
     field(t('web.catalogue.copies'), h('textarea', { name: 'copies', rows: 2 })),
     field(t('web.field.price'), h('input', { name: 'price', required: true, inputmode: 'decimal' })),
