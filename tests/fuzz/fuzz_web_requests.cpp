@@ -112,6 +112,9 @@ void actions(std::string_view body) {
         fuzz::require(!receive->isbn.empty() && !receive->price.empty() && receive->count >= 0 &&
                           receive->count <= web::max_count && codes_within(receive->copies),
                       "a receipt has a title, a price and copies within their limits");
+    const auto fetch = web::parse_catalog_fetch(body);
+    require_message(fetch);
+    if (fetch) fuzz::require(!fetch->empty() && within(*fetch, web::max_code_bytes), "a catalogue fetch names an ISBN");
     const auto writeoff = web::parse_writeoff(body);
     require_message(writeoff);
     if (writeoff)
