@@ -60,10 +60,14 @@ struct ServeRun {
 ServeRun serve_briefly(const TempDir& dir, const std::string& args) {
     const auto out = dir / "serve.out";
     const auto err = dir / "serve.err";
+    // The files are emptied before the server starts: its own `>` truncates them in the
+    // forked child, later than the first grep, which could read the previous run's "listening".
     const std::string script =
-        "KITAP_DB=" + quoted((dir / "data" / "kitap.db").string()) + " XDG_CONFIG_HOME=" + quoted(dir.path().string()) +
-        " " + quoted(KITAP_BINARY) + " serve " + args + " > " + quoted(out.string()) + " 2> " + quoted(err.string()) +
-        " & pid=$!; for i in $(seq 200); do grep -q listening " + quoted(out.string()) +
+        ": > " + quoted(out.string()) + "; : > " + quoted(err.string()) +
+        "; KITAP_DB=" + quoted((dir / "data" / "kitap.db").string()) +
+        " XDG_CONFIG_HOME=" + quoted(dir.path().string()) + " " + quoted(KITAP_BINARY) + " serve " + args + " > " +
+        quoted(out.string()) + " 2> " + quoted(err.string()) + " & pid=$!; for i in $(seq 200); do grep -q listening " +
+        quoted(out.string()) +
         " && break; kill -0 $pid 2>/dev/null || break; sleep 0.1; done; kill -TERM $pid 2>/dev/null; wait $pid";
     const int code = run("sh -c " + quoted(script));
     return {code, slurp(out), slurp(err)};
