@@ -6,6 +6,7 @@
 #include "core/library/circulation_service.hpp"
 #include "core/library/fault.hpp"
 #include "core/library/fund_service.hpp"
+#include "core/library/hold_service.hpp"
 #include "core/library/import_service.hpp"
 #include "core/library/lookup_service.hpp"
 #include "core/library/maintenance_service.hpp"
@@ -92,6 +93,7 @@ public:
     AuditService audit() { return AuditService(*core_); }
     CirculationService circulation() { return CirculationService(*core_); }
     FundService fund() { return FundService(*core_); }
+    HoldService holds() { return HoldService(*core_); }
     ImportService imports() { return ImportService(*core_); }
     LookupService lookup() { return LookupService(*core_); }
     MaintenanceService maintenance() { return MaintenanceService(*core_); }

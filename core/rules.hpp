@@ -53,6 +53,9 @@ struct LoanRules {
     // Times a reader may renew one main-fund loan (0: no renewals). Textbooks are
     // never renewed: they are lent until the end of the school year anyway.
     int max_renewals = 2;
+    // Days a returned copy is kept for the reader who reserved it before it passes to
+    // the next reader waiting (or back to the shelf).
+    int hold_days = 5;
 
     int loan_days_for(ReaderCategory category, TitleKind kind) const;
     int loan_limit_for(ReaderCategory category) const;

@@ -7,10 +7,11 @@ namespace kitap::core {
 
 // What the librarian may do that a pupil is refused, as the audit names it.
 enum class OverrideKind {
-    loan_moved,      // desk: a copy on loan to one reader lent to another (its return and its loan)
-    off_curriculum,  // desk: a textbook outside the pupil's class set
-    debt_waived,     // a compensation for a damaged or lost book settled as waived
-    early_close,     // a school year closed before 1 May (`year close --early`)
+    loan_moved,       // desk: a copy on loan to one reader lent to another (its return and its loan)
+    off_curriculum,   // desk: a textbook outside the pupil's class set
+    debt_waived,      // a compensation for a damaged or lost book settled as waived
+    early_close,      // a school year closed before 1 May (`year close --early`)
+    hold_overridden,  // desk: a copy kept for a reader who reserved it lent to another
 };
 std::string_view to_string(OverrideKind kind);
 
@@ -22,6 +23,7 @@ inline constexpr std::string_view moved_to_mark = "moved to ";      // the previ
 inline constexpr std::string_view off_curriculum_mark = "off_curriculum";  // a desk loan's detail
 inline constexpr std::string_view waived_mark = "waived";                  // a settle's detail: the settlement
 inline constexpr std::string_view early_close_mark = "closed early";       // the end of a year_closed detail
+inline constexpr std::string_view kept_for_mark = "kept for ";  // a desk loan's detail, then the waiting reader's card
 
 // The override an event records, if any.
 std::optional<OverrideKind> override_in(std::string_view action, std::string_view detail);

@@ -80,6 +80,10 @@ std::string_view to_string(Condition condition) { return condition_names.name_of
 
 std::optional<Condition> condition_from(std::string_view name) { return condition_names.value_of(name); }
 
+ReaderSummary summary_of(const ReaderRecord& reader) {
+    return ReaderSummary{reader.card, reader.name, reader.category, reader.class_name};
+}
+
 LibraryStore::LibraryStore(SQLite::Database& db)
     : db_(db),
       reader_by_card_(db, R"(

@@ -24,6 +24,18 @@ struct ReaderRecord {
     friend bool operator==(const ReaderRecord&, const ReaderRecord&) = default;
 };
 
+// A reader as a screen or an outcome names them.
+struct ReaderSummary {
+    std::string card;
+    std::string name;
+    ReaderCategory category = ReaderCategory::pupil;
+    std::string class_name;
+
+    friend bool operator==(const ReaderSummary&, const ReaderSummary&) = default;
+};
+
+ReaderSummary summary_of(const ReaderRecord& reader);
+
 struct TitleRecord {
     RowId id = 0;
     std::string title;

@@ -38,7 +38,7 @@ constexpr auto desk_return_refusal_names = enum_names<DeskReturnRefusal>({
 
 std::string_view to_string(DeskReturnRefusal refusal) { return desk_return_refusal_names.name_of(refusal); }
 
-DeskReturnOutcome return_from_reader(LibraryStore& store, const DeskReturn& request) {
+DeskReturnOutcome return_from_reader(LibraryStore& store, Holds& holds, const DeskReturn& request) {
     WriteTransaction transaction(store.db());
     const auto reader = store.reader_by_card(request.card);
     if (!reader) return {.refusal = DeskReturnRefusal::unknown_reader};
@@ -51,12 +51,13 @@ DeskReturnOutcome return_from_reader(LibraryStore& store, const DeskReturn& requ
         if (!loan) break;
         outcome.held += loan->quantity;
         const int quantity = std::min(left, loan->quantity);
-        auto taken = take_back(store, {*loan, item->title, item->copy_id, quantity, request.condition}, request.now,
-                               request.station, {ActorRole::librarian});
+        auto taken = take_back(store, holds, {*loan, item->title, item->copy_id, quantity, request.condition},
+                               request.now, request.station, {ActorRole::librarian});
         left -= taken.quantity;
         if (outcome.taken) {
             outcome.taken->quantity += taken.quantity;
             if (taken.compensation_tiyn) *outcome.taken->compensation_tiyn += *taken.compensation_tiyn;
+            if (!outcome.taken->kept_for) outcome.taken->kept_for = taken.kept_for;
         } else {
             outcome.taken = taken;
         }

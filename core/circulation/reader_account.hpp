@@ -31,7 +31,7 @@ struct DeskReturnOutcome {
 };
 
 // One transaction: all of `count` comes back, or nothing when the reader holds fewer.
-DeskReturnOutcome return_from_reader(LibraryStore& store, const DeskReturn& request);
+DeskReturnOutcome return_from_reader(LibraryStore& store, Holds& holds, const DeskReturn& request);
 
 // What a leaving or graduating pupil must clear: every open loan and unsettled compensation.
 struct Clearance {

@@ -11,10 +11,23 @@ void remove_lost_from_fund(LibraryStore& store, const ItemToTakeBack& item, int 
         store.remove_title_stock(item.title.id, quantity);
 }
 
+// Each unit back in the fund goes to the next reader waiting, while any waits; the
+// first of them is who the returner is told to put it aside for.
+std::optional<ReaderSummary> keep_for_waiting(Holds& holds, const ItemToTakeBack& item, int quantity, Timestamp now,
+                                              const std::string& station) {
+    std::optional<ReaderSummary> first;
+    for (int unit = 0; unit < quantity; ++unit) {
+        auto kept = holds.keep_for_next(item.title.id, item.copy_id, now, station);
+        if (!kept) break;
+        if (!first) first = std::move(kept);
+    }
+    return first;
+}
+
 }  // namespace
 
-TakenBack take_back(LibraryStore& store, const ItemToTakeBack& item, Timestamp now, const std::string& station,
-                    const EventActor& actor) {
+TakenBack take_back(LibraryStore& store, Holds& holds, const ItemToTakeBack& item, Timestamp now,
+                    const std::string& station, const EventActor& actor) {
     const int quantity = std::min(item.quantity, item.loan.quantity);
     store.return_loan(item.loan, quantity, now, item.condition);
     EventRecord event{.at = now,
@@ -28,6 +41,7 @@ TakenBack take_back(LibraryStore& store, const ItemToTakeBack& item, Timestamp n
                       .detail = std::string(to_string(item.condition))};
     store.log_event(event);
     TakenBack taken{.quantity = quantity, .condition = item.condition};
+    if (item.condition != Condition::lost) taken.kept_for = keep_for_waiting(holds, item, quantity, now, station);
     if (item.condition != Condition::damaged && item.condition != Condition::lost) return taken;
     if (item.condition == Condition::lost) remove_lost_from_fund(store, item, quantity);
     store.insert_compensation(item.loan.reader_id, item.title, item.copy_id, quantity, item.condition, now);

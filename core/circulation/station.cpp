@@ -41,6 +41,7 @@ constexpr auto reason_names = enum_names<Reason>({
     {Reason::renewal_limit, "renewal_limit"},
     {Reason::not_renewable, "not_renewable"},
     {Reason::needs_server, "needs_server"},
+    {Reason::on_hold, "on_hold"},
     {Reason::done, "done"},
     {Reason::idle_timeout, "idle_timeout"},
 });
@@ -70,6 +71,7 @@ Date due_date(const Rules& rules, const ReaderRecord& reader, const TitleRecord&
 // A desk loan that overrides a pupil's rule says so, for the audit.
 std::string loan_detail(const StationOutcome& outcome) {
     if (outcome.previous_holder) return std::string(moved_from_mark) + *outcome.previous_holder;
+    if (outcome.hold_for) return std::string(kept_for_mark) + outcome.hold_for->card;
     if (outcome.off_curriculum) return std::string(off_curriculum_mark);
     return "";
 }
@@ -167,15 +169,12 @@ std::optional<Reason> renewal_refusal(TitleKind kind, Date due, int renewals, bo
     return std::nullopt;
 }
 
-ReaderSummary summary_of(const ReaderRecord& reader) {
-    return ReaderSummary{reader.card, reader.name, reader.category, reader.class_name};
-}
-
 Station::Station(LibraryStore& store, Rules rules, StationMode mode, std::string name)
     : store_(store),
       ledger_(store.db()),
       stocktake_(store),
       rules_(std::move(rules)),
+      holds_(store, rules_.loans.hold_days),
       mode_(mode),
       name_(std::move(name)),
       pins_(store.db()) {}
@@ -228,6 +227,7 @@ template <typename Action>
 StationOutcome Station::committed(Timestamp now, Action&& action) {
     pending_pin_.reset();  // whatever else is scanned, the card waiting for its PIN is forgotten
     WriteTransaction transaction(store_.db());
+    holds_.expire(now, name_);  // so a copy kept past its last day is decided as the next reader's
     StationOutcome outcome = action();
     transaction.commit();
     last_scan_ = LastScan{outcome.code, now, session_ ? std::optional(session_->id) : std::nullopt};
@@ -255,6 +255,7 @@ StationOutcome Station::check_pin(std::string_view pin, Timestamp now) {
     const auto stored = pins_.find(pending.reader.id);
     const bool right = stored && is_reader_pin_format(pin) && verify_secret(stored->hash, pin);
     WriteTransaction transaction(store_.db());
+    holds_.expire(now, name_);
     if (!stored) {  // cleared since the card was scanned: scan the card again
         pending_pin_.reset();
         outcome = refused(std::move(outcome), Reason::no_pin_pending);
@@ -405,6 +406,7 @@ StationOutcome Station::open_session(StationOutcome outcome, const ReaderRecord&
         store_.log_event({.at = now, .station = name_, .actor = actor(), .action = "visit", .reader_id = reader.id});
     outcome.outcome = Outcome::session;
     outcome.overdue = store_.overdue_items(reader.id, today);
+    outcome.holds_ready = holds_.ready_for(reader.id);
     return outcome;
 }
 
@@ -523,11 +525,13 @@ StationOutcome Station::on_copy(ClassifiedCode code, Timestamp now) {
     if (copy.status == CopyStatus::written_off) return refused(std::move(outcome), Reason::written_off);
     if (copy.status == CopyStatus::lost) return refused(std::move(outcome), Reason::item_unavailable);
     if (!session_) return refused(std::move(outcome), Reason::no_session);
+    const auto kept = holds_.kept_copy(copy.id);
+    if (auto refused = kept_for_other(outcome, kept)) return std::move(*refused);
     const Date today = local_date(now);
     auto refusal = copy.title.kind == TitleKind::textbook ? textbook_refusal(copy.title, today, outcome)
                                                           : loan_refusal(copy.title, today, outcome);
     if (refusal) return refused(std::move(outcome), *refusal);
-    return lend(std::move(outcome), copy.title, copy.id, now);
+    return lend(std::move(outcome), copy.title, copy.id, now, kept);
 }
 
 StationOutcome Station::on_title(ClassifiedCode code, Timestamp now) {
@@ -564,9 +568,21 @@ StationOutcome Station::lend_title(StationOutcome outcome, const TitleRecord& ti
     auto refusal = title.kind == TitleKind::textbook ? textbook_refusal(title, today, outcome)
                                                      : loan_refusal(title, today, outcome);
     if (refusal) return refused(std::move(outcome), *refusal);
-    if (title.stock - store_.title_quantity_on_loan(title.id) <= 0)
-        return refused(std::move(outcome), Reason::no_free_stock);
-    return lend(std::move(outcome), title, std::nullopt, now);
+    const int free = title.stock - store_.title_quantity_on_loan(title.id);
+    if (free <= 0) return refused(std::move(outcome), Reason::no_free_stock);
+    std::optional<KeptHold> kept;
+    if (free <= holds_.kept_units(title.id, session_->id)) kept = holds_.kept_unit(title.id, session_->id);
+    if (auto refused = kept_for_other(outcome, kept)) return std::move(*refused);
+    return lend(std::move(outcome), title, std::nullopt, now, kept);
+}
+
+// What a hold keeps for another reader: refused at self-service, lent at the desk as
+// a flagged override (the outcome names the waiting reader).
+std::optional<StationOutcome> Station::kept_for_other(StationOutcome& outcome, std::optional<KeptHold> kept) {
+    if (!kept || kept->reader.card == session_->card) return std::nullopt;
+    if (mode_ == StationMode::self) return refused(outcome, Reason::on_hold);
+    outcome.hold_for = kept->reader;
+    return std::nullopt;
 }
 
 // Textbooks follow the class set rather than the main fund's limits: a pupil gets
@@ -596,8 +612,10 @@ std::optional<Reason> Station::loan_refusal(const TitleRecord& title, Date today
     return std::nullopt;
 }
 
+// `kept`: what a hold kept, lent to its own reader or (at the desk) to another.
 StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, std::optional<RowId> copy_id,
-                             Timestamp now) {
+                             Timestamp now, std::optional<KeptHold> kept) {
+    if (kept && kept->reader.card != session_->card) holds_.requeue(*kept, now, name_);
     const Date due = due_date(rules_, *session_, title, local_date(now));
     store_.insert_loan({.reader_id = session_->id,
                         .title_id = title.id,
@@ -607,6 +625,7 @@ StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, s
                         .due = due,
                         .station = name_});
     log(now, "loan", session_->id, title, copy_id, 1, loan_detail(outcome));
+    holds_.fulfil(session_->id, title.id, copy_id, now, name_, actor());
     throttle_.session_used();
     outcome.outcome = Outcome::loan;
     outcome.due = due;
@@ -616,9 +635,10 @@ StationOutcome Station::lend(StationOutcome outcome, const TitleRecord& title, s
 StationOutcome Station::on_returned_item(StationOutcome outcome, std::optional<OpenLoan> loan, const TitleRecord& title,
                                          std::optional<RowId> copy_id, Timestamp now) {
     if (!loan) return refused(std::move(outcome), Reason::not_on_loan);
-    const auto taken = take_back(
-        store_, {.loan = *loan, .title = title, .copy_id = copy_id, .quantity = 1, .condition = next_condition_}, now,
-        name_, actor());
+    const auto taken =
+        take_back(store_, holds_,
+                  {.loan = *loan, .title = title, .copy_id = copy_id, .quantity = 1, .condition = next_condition_}, now,
+                  name_, actor());
     next_condition_ = Condition::good;       // a condition is chosen for one return at a time
     if (session_) throttle_.session_used();  // not a book handed in with no card: that opened no session
     if (!outcome.reader) {
@@ -627,6 +647,7 @@ StationOutcome Station::on_returned_item(StationOutcome outcome, std::optional<O
     outcome.outcome = Outcome::returned;
     outcome.condition = taken.condition;
     outcome.compensation_tiyn = taken.compensation_tiyn;
+    outcome.hold_for = taken.kept_for;
     return outcome;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/calendar.hpp"
 #include "core/circulation/card_throttle.hpp"
+#include "core/circulation/holds.hpp"
 #include "core/circulation/library_store.hpp"
 #include "core/codes/code_classifier.hpp"
 #include "core/rules.hpp"
@@ -67,20 +68,12 @@ enum class Reason {
     renewal_limit,      // renewal: the loan was renewed [loans] max_renewals times already
     not_renewable,      // renewal: a textbook, an item past its due date, or not on loan to this reader
     needs_server,       // a kiosk off its school server cannot decide this scan from what it keeps
+    on_hold,            // self-service: the copy is kept for a reader who reserved it
     done,               // ended: the reader said "done"
     idle_timeout,       // ended: nobody scanned for a while
 };
 std::string_view to_string(Reason reason);
 std::optional<Reason> reason_from(std::string_view name);  // "" is Reason::none
-
-struct ReaderSummary {
-    std::string card;
-    std::string name;
-    ReaderCategory category = ReaderCategory::pupil;
-    std::string class_name;
-
-    friend bool operator==(const ReaderSummary&, const ReaderSummary&) = default;
-};
 
 struct StationOutcome {
     std::string code;
@@ -101,6 +94,10 @@ struct StationOutcome {
     std::optional<Timestamp> until;                 // too_many_cards, pin_locked: when self-service opens again
     int tries_left = 0;                             // wrong_pin: before the card locks
     int renewals = 0;                               // renewed: times the loan has been renewed now
+    // A return: the reader waiting for the title, to put the copy aside for. A desk
+    // loan: the reader it was kept for, whose hold goes back to the head of the queue.
+    std::optional<ReaderSummary> hold_for;
+    std::vector<WaitingHold> holds_ready;  // on opening a session: reserved books kept for the reader
     // Self-service was given the librarian's desk command: refused there (`librarian_only`),
     // it asks for the librarian, whose PIN opens the desk.
     bool asks_for_librarian = false;
@@ -239,7 +236,9 @@ private:
     StationOutcome lend_title(StationOutcome outcome, const TitleRecord& title, Timestamp now);
     std::optional<Reason> textbook_refusal(const TitleRecord& title, Date today, StationOutcome& outcome);
     std::optional<Reason> loan_refusal(const TitleRecord& title, Date today, StationOutcome& outcome);
-    StationOutcome lend(StationOutcome outcome, const TitleRecord& title, std::optional<RowId> copy_id, Timestamp now);
+    std::optional<StationOutcome> kept_for_other(StationOutcome& outcome, std::optional<KeptHold> kept);
+    StationOutcome lend(StationOutcome outcome, const TitleRecord& title, std::optional<RowId> copy_id, Timestamp now,
+                        std::optional<KeptHold> kept = {});
     StationOutcome move_to_session_reader(StationOutcome outcome, const OpenLoan& loan, const CopyRecord& copy,
                                           Timestamp now);
     void log(Timestamp now, std::string action, std::optional<RowId> reader, const TitleRecord& title,
@@ -251,6 +250,7 @@ private:
     TextbookLedger ledger_;
     StocktakeRecorder stocktake_;
     Rules rules_;
+    Holds holds_;
     StationMode mode_;
     std::string name_;
     ReaderPins pins_;
@@ -267,7 +267,5 @@ private:
 // station's renewals and for the session list's buttons.
 std::optional<Reason> renewal_refusal(TitleKind kind, Date due, int renewals, bool reader_has_overdue,
                                       const LoanRules& rules, Date today);
-
-ReaderSummary summary_of(const ReaderRecord& reader);
 
 }  // namespace kitap::core

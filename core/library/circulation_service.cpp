@@ -16,7 +16,10 @@ OrFault<std::vector<HeldItem>> CirculationService::held_items(const std::string&
 }
 
 OrFault<DeskReturnOutcome> CirculationService::return_from_reader(const DeskReturn& request) {
-    return guarded([&] { return core::return_from_reader(core_.store, request); });
+    return guarded([&] {
+        Holds holds(core_.store, core_.rules.loans.hold_days);
+        return core::return_from_reader(core_.store, holds, request);
+    });
 }
 
 OrFault<std::optional<Clearance>> CirculationService::clearance(const std::string& card) {

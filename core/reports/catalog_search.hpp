@@ -3,6 +3,7 @@
 #include "core/db/sqlite_fwd.hpp"
 #include "core/rules.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,13 +14,14 @@ namespace kitap::core {
 // A title as the public catalogue shows it: what it is, where it stands and whether
 // a copy is free. Never who holds one.
 struct CatalogEntry {
+    std::int64_t title_id = 0;  // what a reservation names
     std::string title;
     std::string authors;
     std::optional<std::string> isbn;
     TitleKind kind = TitleKind::fiction;
     std::vector<std::string> shelves;  // where its labelled copies in the fund stand, by name
     int total = 0;                     // labelled copies in the fund and title-level stock
-    int available = 0;                 // of those, not on loan
+    int available = 0;                 // of those, neither on loan nor kept for a reservation
 
     friend bool operator==(const CatalogEntry&, const CatalogEntry&) = default;
 };

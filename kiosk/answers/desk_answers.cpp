@@ -73,6 +73,11 @@ json return_json(const ReturnDone& done) {
              {"returned", done.taken.quantity},
              {"condition", to_string(done.taken.condition)}};
     if (done.taken.compensation_tiyn) out["compensation"] = tenge_json(*done.taken.compensation_tiyn);
+    if (done.taken.kept_for) {
+        out["hold_for"] = done.taken.kept_for->card;
+        out["hold_for_name"] = done.taken.kept_for->name;
+        out["hold_for_class"] = done.taken.kept_for->class_name;
+    }
     return out;
 }
 

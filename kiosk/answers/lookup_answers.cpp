@@ -83,7 +83,7 @@ json catalog_entry_json(const core::CatalogEntry& entry) {
     // "author" is what the console's pages read; "authors" is the CLI's contract (issue 15).
     return {{"title", entry.title},         {"authors", entry.authors},      {"author", entry.authors},
             {"isbn", nullable(entry.isbn)}, {"kind", to_string(entry.kind)}, {"shelf", entry.shelves},
-            {"available", entry.available}, {"total", entry.total}};
+            {"available", entry.available}, {"total", entry.total},          {"title_id", entry.title_id}};
 }
 
 }  // namespace

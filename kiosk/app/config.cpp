@@ -121,6 +121,7 @@ void read_loans(TableReader loans, core::LoanRules& rules) {
         rules.textbook_due = std::chrono::month{month} / std::chrono::day{day};
     }
     if (auto renewals = loans.whole_number("max_renewals")) rules.max_renewals = *renewals;
+    if (auto days = loans.whole_number("hold_days")) rules.hold_days = *days;
     if (auto days = loans.table("days")) {
         for (const auto& [kind, value] : loan_days_table(*days)) rules.loan_days[kind] = value;
         for (const auto& [key, node] : days->raw()) {

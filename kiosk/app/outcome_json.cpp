@@ -39,6 +39,17 @@ nlohmann::json outcome_json(const core::StationOutcome& outcome, core::StationMo
     if (outcome.off_curriculum) line["off_curriculum"] = true;
     if (outcome.condition) line["condition"] = to_string(*outcome.condition);
     if (outcome.compensation_tiyn) line["compensation"] = static_cast<double>(*outcome.compensation_tiyn) / 100.0;
+    if (outcome.hold_for) {
+        line["hold_for"] = outcome.hold_for->card;
+        line["hold_for_name"] = outcome.hold_for->name;
+        line["hold_for_class"] = outcome.hold_for->class_name;
+    }
+    if (!outcome.holds_ready.empty()) {
+        auto ready = nlohmann::json::array();
+        for (const auto& hold : outcome.holds_ready)
+            ready.push_back({{"title", hold.title}, {"code", hold.code}, {"until", core::iso_date(hold.until)}});
+        line["holds_ready"] = std::move(ready);
+    }
     if (outcome.stocktake) {
         line["finding"] = to_string(outcome.stocktake->finding);
         if (outcome.stocktake->reason != core::UnexpectedReason::none)

@@ -14,6 +14,17 @@ std::string item_list(const std::vector<core::HeldItem>& items, Language languag
     return list;
 }
 
+// "5Ә Қасымова Айгерім": a reader as the one who puts a book aside can find them.
+std::string reader_label(const core::ReaderSummary& reader) {
+    return reader.class_name.empty() ? reader.name : reader.class_name + " " + reader.name;
+}
+
+std::string reserved_list(const std::vector<core::WaitingHold>& holds) {
+    std::string list;
+    for (const auto& hold : holds) list += (list.empty() ? "" : "; ") + hold.title;
+    return list;
+}
+
 MessageArgs arguments(const core::StationOutcome& outcome, const Translator& tr) {
     MessageArgs args{{"title", outcome.title},
                      {"items", item_list(outcome.overdue, tr.language())},
@@ -28,17 +39,21 @@ MessageArgs arguments(const core::StationOutcome& outcome, const Translator& tr)
         args["day"] = display_date(core::local_date(*outcome.until), tr.language());
     }
     if (outcome.reason == core::Reason::wrong_pin) args["tries"] = std::to_string(outcome.tries_left);
+    if (outcome.hold_for) args["kept_for"] = reader_label(*outcome.hold_for);
+    if (!outcome.holds_ready.empty()) args["reserved"] = reserved_list(outcome.holds_ready);
     return args;
 }
 
 std::string returned_key(const core::StationOutcome& outcome) {
     if (outcome.compensation_tiyn) return "outcome.return.compensation";
+    if (outcome.hold_for) return "outcome.return.hold";
     if (outcome.condition && *outcome.condition != core::Condition::good) return "outcome.return.condition";
     return "outcome.return";
 }
 
 std::string loan_key(const core::StationOutcome& outcome) {
     if (outcome.previous_holder) return "outcome.loan.moved";
+    if (outcome.hold_for) return "outcome.loan.hold_override";
     return outcome.off_curriculum ? "outcome.loan.off_curriculum" : "outcome.loan";
 }
 
@@ -46,7 +61,8 @@ std::string message_key(const core::StationOutcome& outcome) {
     using core::Outcome;
     switch (outcome.outcome) {
         case Outcome::session:
-            return outcome.overdue.empty() ? "outcome.session" : "outcome.session.overdue";
+            if (!outcome.overdue.empty()) return "outcome.session.overdue";
+            return outcome.holds_ready.empty() ? "outcome.session" : "outcome.session.holds";
         case Outcome::loan:
             return loan_key(outcome);
         case Outcome::returned:

@@ -3,6 +3,7 @@
 #include "kiosk/answers/cli_problem.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/device_commands.hpp"
+#include "kiosk/cli/hold_commands.hpp"
 #include "kiosk/cli/marc_commands.hpp"
 #include "kiosk/cli/print_commands.hpp"
 #include "kiosk/cli/station_commands.hpp"
@@ -58,6 +59,7 @@ struct Arguments {
     UserArguments user;
     StationArguments stations;
     MarcArguments marc;
+    HoldArguments hold;
 };
 
 // What every import takes: the file (CSV/TSV or a workbook) and which of its sheets.
@@ -445,6 +447,7 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
     stats->callback(chosen([&args](CliContext& c) { return run_stats(c, args.json); }));
 
     add_marc_commands(app, args.marc, chosen);
+    add_hold_commands(app, args.hold, chosen);
 }
 
 }  // namespace

@@ -94,6 +94,7 @@ void KioskApp::apply(Effects effects) {
     }
     recorder_.shown(std::move(effects.shown));
     if (effects.found) recorder_.found(*effects.found);
+    if (effects.reserved) recorder_.reserved(*effects.reserved);
     if (effects.fault) enter_fault(*effects.fault, effects.scan_lost);
     if (effects.changed) pacer_.changed();
     if (effects.redraw) pacer_.redraw(1);
@@ -176,7 +177,8 @@ void KioskApp::handle_input(PupilInput input) {
 
 void KioskApp::handle_scan(const devices::ScanEvent& event) {
     if (desk_.active()) return apply(desk_.code(event.text, event.source, event.time));
-    pin_.close();     // a pupil walked up while the keypad was open
+    pin_.close();  // a pupil walked up while the keypad was open
+    if (finder_.awaits_card()) return apply(finder_.card_scanned(event.text, Steady::now()));
     finder_.close();  // ... or with a book found: the card opens their session
     if (faults_.library_closed()) return apply(faults_.scan_lost());
     pupils_.scan(event);

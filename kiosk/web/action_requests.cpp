@@ -189,6 +189,17 @@ Parsed<answers::SettleRequest> parse_settle(std::string_view body) {
     });
 }
 
+Parsed<answers::HoldRequest> parse_hold(std::string_view body) {
+    auto request = parse_body(body, answers::HoldRequest{}, [](const json& object, answers::HoldRequest& request) {
+        return all_of({take_required(object, "card", max_code_bytes, request.card),
+                       take(object, "title", max_name_bytes, request.title),
+                       take_id(object, "title_id", request.title_id)});
+    });
+    if (request && request->title.empty() == !request->title_id.has_value())
+        return bad("give \"title\" (an ISBN, a copy's number or words of the title) or \"title_id\": one of them");
+    return request;
+}
+
 Parsed<std::string> parse_catalog_fetch(std::string_view body) {
     const auto object = parse_json_object(body);
     if (!object) return tl::unexpected(object.error());

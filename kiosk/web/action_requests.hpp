@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kiosk/answers/desk_answers.hpp"
+#include "kiosk/answers/hold_answers.hpp"
 #include "kiosk/answers/import_answer.hpp"
 #include "kiosk/answers/year_answers.hpp"
 #include "kiosk/web/api_requests.hpp"
@@ -30,6 +31,9 @@ Parsed<answers::ReturnRequest> parse_return(std::string_view body);
 
 // POST /api/settle {"card", "id"?, "as"?}
 Parsed<answers::SettleRequest> parse_settle(std::string_view body);
+
+// POST /api/holds {"card", "title" | "title_id"}
+Parsed<answers::HoldRequest> parse_hold(std::string_view body);
 
 // POST /api/receive {"isbn", "count" | "copies": [...], "price", "source"?, "date"?, "shelf"?}
 Parsed<answers::ReceiveRequest> parse_receive(std::string_view body);

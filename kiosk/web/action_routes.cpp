@@ -4,6 +4,7 @@
 // changes are logged as the web's ("web"), by the signed-in account.
 #include "kiosk/answers/catalog_fetch_answers.hpp"
 #include "kiosk/answers/desk_answers.hpp"
+#include "kiosk/answers/hold_answers.hpp"
 #include "kiosk/answers/import_answer.hpp"
 #include "kiosk/answers/station_answers.hpp"
 #include "kiosk/answers/year_answers.hpp"
@@ -17,6 +18,8 @@ namespace {
 constexpr auto web_station = "web";
 
 answers::ActedAt acted(const ApiCall& call) { return {.now = call.now, .station = web_station}; }
+
+core::ActionStamp stamp(const ApiCall& call) { return {.at = call.now, .station = web_station}; }
 
 // The request as parsed, answered by `answer`; a malformed one is a 400 saying what is wrong.
 template <typename Request, typename Answer>
@@ -72,6 +75,17 @@ void WebServer::add_action_routes() {
             request.station = web_station;
             return answers::return_answer(call.library, call.tr, request);
         });
+    });
+    // A reservation for a reader: the title by its number (chosen from the catalogue) or as typed.
+    api("POST", "/api/holds", Access::changes, [](ApiCall& call) {
+        answer_request(call, parse_hold(call.request.body), [&](answers::HoldRequest& request) {
+            request.by = stamp(call);
+            return answers::place_hold_answer(call.answer_context(), request);
+        });
+    });
+    api("POST", "/api/holds/([0-9]{1,18})/cancel", Access::changes, [](ApiCall& call) {
+        send(call.response, answers::cancel_hold_answer(call.answer_context(),
+                                                        std::stoll(call.request.matches[1].str()), stamp(call)));
     });
     api("POST", "/api/settle", Access::changes, [](ApiCall& call) {
         answer_request(call, parse_settle(call.request.body), [&](answers::SettleRequest& request) {

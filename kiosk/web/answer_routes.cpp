@@ -1,6 +1,7 @@
 // The routes over kitap_answers: what `kitap stats|reader|item|readers|report|labels|acts`
 // print, served as the CLI builds it, and the public catalogue.
 #include "kiosk/answers/catalog_fetch_answers.hpp"
+#include "kiosk/answers/hold_answers.hpp"
 #include "kiosk/answers/label_answers.hpp"
 #include "kiosk/answers/lookup_answers.hpp"
 #include "kiosk/answers/report_answers.hpp"
@@ -51,6 +52,11 @@ void WebServer::add_answer_routes() {
     // Kiosks on other PCs (`kitap stations`) and the exceptions their journals left (`kitap exceptions`).
     api("GET", "/api/stations", Access::reads,
         [](ApiCall& call) { send(call.response, answers::stations_answer(call.answer_context())); });
+    // Readers waiting for titles, and the copies kept for them; listing lets expired holds go first.
+    api("GET", "/api/holds", Access::reads, [](ApiCall& call) {
+        send(call.response,
+             answers::hold_list_answer(call.answer_context(), {.at = call.now, .station = "web", .actor = {}}));
+    });
     api("GET", "/api/exceptions", Access::reads,
         [](ApiCall& call) { send(call.response, answers::exceptions_answer(call.answer_context())); });
     api("GET", "/api/items/([^/]+)", Access::reads, [](ApiCall& call) {

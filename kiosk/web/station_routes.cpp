@@ -188,6 +188,16 @@ void WebServer::add_station_routes() {
         if (!found) return send_fault(call.response, found.error());
         send_json(call.response, 200, *found);
     });
+    // A reservation from "Find a book", for the card the reader scanned at the kiosk.
+    station_api("POST", "/api/station/hold", [](StationCall& call) {
+        const auto request = body_of<wire::HoldRequest>(call);
+        if (!request) return;
+        const auto placed = call.library.holds().place(
+            request->card, request->title_id,
+            {.at = call.now, .station = call.station.account.name, .actor = {core::ActorRole::reader, request->card}});
+        if (!placed) return send_fault(call.response, placed.error());
+        send_json(call.response, 200, wire::hold_placed(*placed));
+    });
     station_api("GET", "/api/station/snapshot", [](StationCall& call) {
         const auto mode = wire::decode<core::StationMode>(json(call.request.get_param_value("mode")));
         if (!mode) return send_error(call.response, 400, "bad_request", "mode: " + mode.error().message);

@@ -393,12 +393,13 @@ void from_json(const json& json, CopyFacts& facts) {
 }
 
 void to_json(json& json, const CatalogEntry& entry) {
-    json = {{"title", entry.title},        {"authors", entry.authors}, {"isbn", nullable(entry.isbn)},
-            {"kind", entry.kind},          {"shelves", entry.shelves}, {"total", entry.total},
-            {"available", entry.available}};
+    json = {{"title_id", entry.title_id},   {"title", entry.title},        {"authors", entry.authors},
+            {"isbn", nullable(entry.isbn)}, {"kind", entry.kind},          {"shelves", entry.shelves},
+            {"total", entry.total},         {"available", entry.available}};
 }
 void from_json(const json& json, CatalogEntry& entry) {
-    entry = {.title = field<std::string>(json, "title"),
+    entry = {.title_id = field<RowId>(json, "title_id"),
+             .title = field<std::string>(json, "title"),
              .authors = field<std::string>(json, "authors"),
              .isbn = field<std::optional<std::string>>(json, "isbn"),
              .kind = field<TitleKind>(json, "kind"),

@@ -53,6 +53,26 @@ void from_json(const nlohmann::json& json, JournalUpload& upload) {
     upload = {.entries = field<std::vector<core::JournalEntry>>(json, "entries")};
 }
 
+void to_json(nlohmann::json& json, const HoldRequest& request) {
+    json = {{"card", request.card}, {"title_id", request.title_id}};
+}
+void from_json(const nlohmann::json& json, HoldRequest& request) {
+    request = {.card = field<std::string>(json, "card"), .title_id = field<core::RowId>(json, "title_id")};
+}
+
+HoldPlaced hold_placed(const core::HoldAnswer& answer) {
+    return {.refusal = answer.refusal, .title = answer.title, .position = answer.hold ? answer.hold->position : 0};
+}
+
+void to_json(nlohmann::json& json, const HoldPlaced& placed) {
+    json = {{"refusal", placed.refusal}, {"title", placed.title}, {"position", placed.position}};
+}
+void from_json(const nlohmann::json& json, HoldPlaced& placed) {
+    placed = {.refusal = field<core::HoldRefusal>(json, "refusal"),
+              .title = field<std::string>(json, "title"),
+              .position = field<int>(json, "position")};
+}
+
 }  // namespace kitap::wire
 
 namespace kitap::core {
@@ -91,6 +111,11 @@ void from_json(const json& json, StocktakeFinding& finding) {
 void to_json(json& json, UnexpectedReason reason) { json = to_string(reason); }
 void from_json(const json& json, UnexpectedReason& reason) {
     reason = named<UnexpectedReason>(json, unexpected_reason_from, "a stocktake reason");
+}
+
+void to_json(json& json, HoldRefusal refusal) { json = to_string(refusal); }
+void from_json(const json& json, HoldRefusal& refusal) {
+    refusal = named<HoldRefusal>(json, hold_refusal_from, "a hold refusal");
 }
 
 void to_json(json& json, const Scan& scan) {
@@ -155,6 +180,15 @@ void from_json(const json& json, StocktakeScanResult& result) {
               .repeated = field<bool>(json, "repeated")};
 }
 
+void to_json(json& json, const WaitingHold& hold) {
+    json = {{"title", hold.title}, {"code", hold.code}, {"until", hold.until}};
+}
+void from_json(const json& json, WaitingHold& hold) {
+    hold = {.title = field<std::string>(json, "title"),
+            .code = field<std::string>(json, "code"),
+            .until = field<Date>(json, "until")};
+}
+
 void to_json(json& json, const StationOutcome& outcome) {
     json = {{"code", outcome.code},
             {"kind", outcome.kind},
@@ -174,6 +208,8 @@ void to_json(json& json, const StationOutcome& outcome) {
             {"until", nullable(outcome.until)},
             {"tries_left", outcome.tries_left},
             {"renewals", outcome.renewals},
+            {"hold_for", nullable(outcome.hold_for)},
+            {"holds_ready", outcome.holds_ready},
             {"asks_for_librarian", outcome.asks_for_librarian}};
 }
 void from_json(const json& json, StationOutcome& outcome) {
@@ -195,6 +231,8 @@ void from_json(const json& json, StationOutcome& outcome) {
                .until = field<std::optional<Timestamp>>(json, "until"),
                .tries_left = field<int>(json, "tries_left"),
                .renewals = field<int>(json, "renewals"),
+               .hold_for = field<std::optional<ReaderSummary>>(json, "hold_for"),
+               .holds_ready = field<std::vector<WaitingHold>>(json, "holds_ready"),
                .asks_for_librarian = field<bool>(json, "asks_for_librarian")};
 }
 

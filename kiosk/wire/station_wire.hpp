@@ -92,6 +92,23 @@ struct JournalUpload {
     friend bool operator==(const JournalUpload&, const JournalUpload&) = default;
 };
 
+// {"card", "title_id"}: a reservation from "Find a book", with the card the reader scanned.
+struct HoldRequest {
+    std::string card;
+    core::RowId title_id = 0;
+
+    friend bool operator==(const HoldRequest&, const HoldRequest&) = default;
+};
+// {"refusal", "title", "position"}: what the kiosk tells the reader; nothing of the queue's others.
+struct HoldPlaced {
+    core::HoldRefusal refusal = core::HoldRefusal::none;
+    std::string title;
+    int position = 0;  // placed: the place in the title's queue
+
+    friend bool operator==(const HoldPlaced&, const HoldPlaced&) = default;
+};
+HoldPlaced hold_placed(const core::HoldAnswer& answer);
+
 void to_json(nlohmann::json& json, const ScanRequest& request);
 void from_json(const nlohmann::json& json, ScanRequest& request);
 void to_json(nlohmann::json& json, const CommandRequest& request);
@@ -102,6 +119,10 @@ void to_json(nlohmann::json& json, const PinRequest& request);
 void from_json(const nlohmann::json& json, PinRequest& request);
 void to_json(nlohmann::json& json, const JournalUpload& upload);
 void from_json(const nlohmann::json& json, JournalUpload& upload);
+void to_json(nlohmann::json& json, const HoldRequest& request);
+void from_json(const nlohmann::json& json, HoldRequest& request);
+void to_json(nlohmann::json& json, const HoldPlaced& placed);
+void from_json(const nlohmann::json& json, HoldPlaced& placed);
 
 }  // namespace kitap::wire
 
@@ -128,6 +149,8 @@ void to_json(nlohmann::json& json, StocktakeFinding finding);
 void from_json(const nlohmann::json& json, StocktakeFinding& finding);
 void to_json(nlohmann::json& json, UnexpectedReason reason);
 void from_json(const nlohmann::json& json, UnexpectedReason& reason);
+void to_json(nlohmann::json& json, HoldRefusal refusal);
+void from_json(const nlohmann::json& json, HoldRefusal& refusal);
 
 void to_json(nlohmann::json& json, const Scan& scan);
 void from_json(const nlohmann::json& json, Scan& scan);
@@ -138,6 +161,8 @@ void to_json(nlohmann::json& json, const ReaderSummary& reader);
 void from_json(const nlohmann::json& json, ReaderSummary& reader);
 void to_json(nlohmann::json& json, const HeldItem& item);
 void from_json(const nlohmann::json& json, HeldItem& item);
+void to_json(nlohmann::json& json, const WaitingHold& hold);
+void from_json(const nlohmann::json& json, WaitingHold& hold);
 void to_json(nlohmann::json& json, const StocktakeScanResult& result);
 void from_json(const nlohmann::json& json, StocktakeScanResult& result);
 void to_json(nlohmann::json& json, const StationOutcome& outcome);

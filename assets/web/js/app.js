@@ -17,10 +17,11 @@ import audit from './pages/audit.js';
 import settings from './pages/settings.js';
 import accounts from './pages/accounts.js';
 import stations from './pages/stations.js';
+import holds from './pages/holds.js';
 import teacher from './pages/teacher.js';
 
 // In menu order. `roles`: who sees the page (the server refuses the others with 403 anyway).
-const pages = [desk, classes, readers, catalogue, imports, reports, year, stations, audit, settings, accounts, teacher];
+const pages = [desk, classes, readers, catalogue, holds, imports, reports, year, stations, audit, settings, accounts, teacher];
 
 const state = { me: null, cleanup: null };
 const header = document.getElementById('header');

@@ -23,6 +23,7 @@ Effects& Effects::operator+=(Effects other) {
     if (other.kiosk_language) kiosk_language = other.kiosk_language;
     if (other.idle_timeout) idle_timeout = other.idle_timeout;
     if (other.found) found = std::move(other.found);
+    if (other.reserved) reserved = std::move(other.reserved);
     if (other.opened) opened = std::move(other.opened);
     recovered = recovered || other.recovered;
     std::ranges::move(other.shown, std::back_inserter(shown));

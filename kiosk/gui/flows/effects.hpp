@@ -32,6 +32,13 @@ struct FoundBooks {
     bool unavailable = false;
 };
 
+// A reservation "Find a book" asked for, and what the library answered, for --print-outcomes.
+struct ReservedBook {
+    core::RowId title_id = 0;
+    std::string title;
+    std::optional<wire::HoldPlaced> placed;  // none: the library could not be asked
+};
+
 // What the library holds for the kiosk itself, read when it opens.
 struct StoredSettings {
     std::optional<app::Language> language;  // the librarian's choice
@@ -63,6 +70,7 @@ struct Effects {
     bool recovered = false;                // with `opened`: after a database fault
     std::vector<ShownOutcome> shown;
     std::optional<FoundBooks> found;
+    std::optional<ReservedBook> reserved;
 
     Effects& operator+=(Effects other);
 };

@@ -43,7 +43,7 @@ void FindBookFlow::open(app::Language language, std::chrono::seconds idle_timeou
 Effects FindBookFlow::touch(const FindBookIntent& intent, Steady::time_point now) {
     if (!screen_) return {};
     const bool touched = intent.typed || intent.erase || intent.clear || intent.show_keyboard || intent.hide_keyboard ||
-                         intent.layout || intent.back;
+                         intent.layout || intent.back || intent.reserve || intent.reservation_closed;
     if (!touched) return {};
     touched_ = now;
     if (intent.back) {
@@ -51,6 +51,8 @@ Effects FindBookFlow::touch(const FindBookIntent& intent, Steady::time_point now
         return {.changed = true};
     }
     FindBookScreen& screen = *screen_;
+    if (intent.reserve) start_reservation(*intent.reserve);
+    if (intent.reservation_closed) screen.reservation.reset();
     const std::string before = screen.query;
     if (intent.typed && screen.query.size() + intent.typed->size() <= max_query_bytes) screen.query += *intent.typed;
     if (intent.erase) erase_last(screen.query);
@@ -83,6 +85,37 @@ void FindBookFlow::search() {
                                                  .titles = screen.found.value_or(std::vector<core::CatalogEntry>{}),
                                                  .unavailable = screen.unavailable}};
                  });
+}
+
+void FindBookFlow::start_reservation(std::size_t found_index) {
+    FindBookScreen& screen = *screen_;
+    if (!screen.found || found_index >= screen.found->size() || !reservable((*screen.found)[found_index])) return;
+    const core::CatalogEntry& entry = (*screen.found)[found_index];
+    screen.reservation = Reservation{.title_id = entry.title_id, .title = entry.title};
+    screen.keyboard_shown = false;
+}
+
+// The reader's card for the reservation: placed for them, or told why not. A card that
+// is not a reader's is refused as unknown_reader, and the reservation ends there.
+Effects FindBookFlow::card_scanned(const std::string& card, Steady::time_point now) {
+    touched_ = now;
+    const Reservation asked = *screen_->reservation;
+    worker_.post([card, title_id = asked.title_id](
+                     KioskLibrary& library) { return library.place_hold(card, title_id, wall_now()); },
+                 [this, asked](tl::expected<wire::HoldPlaced, Fault> placed) -> Effects {
+                     if (!screen_ || !screen_->reservation || screen_->reservation->title_id != asked.title_id)
+                         return {};
+                     Reservation& reservation = *screen_->reservation;
+                     reservation.unavailable = !placed.has_value();
+                     if (placed) reservation.placed = *placed;
+                     const bool held = placed && placed->refusal == core::HoldRefusal::none;
+                     return {.sounds = {held ? Sound::success : Sound::error},
+                             .changed = true,
+                             .reserved = ReservedBook{.title_id = asked.title_id,
+                                                      .title = asked.title,
+                                                      .placed = placed ? std::optional(*placed) : std::nullopt}};
+                 });
+    return {.changed = true};
 }
 
 Effects FindBookFlow::tick(Steady::time_point now) {

@@ -27,10 +27,14 @@ public:
     FindBookScreen& screen() { return *screen_; }
 
     Effects touch(const FindBookIntent& intent, Steady::time_point now);
+    // "Reserve" was touched: the next scan is the reader's card, for card_scanned.
+    bool awaits_card() const { return screen_ && screen_->reservation && screen_->reservation->awaits_card(); }
+    Effects card_scanned(const std::string& card, Steady::time_point now);
     Effects tick(Steady::time_point now);
 
 private:
     void search();
+    void start_reservation(std::size_t found_index);
 
     LibraryWorker& worker_;
     std::optional<FindBookScreen> screen_;

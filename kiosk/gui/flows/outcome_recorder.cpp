@@ -23,6 +23,19 @@ void OutcomeRecorder::found(const FoundBooks& found) {
     if (found.unavailable) (*found_)["unavailable"] = true;
 }
 
+void OutcomeRecorder::reserved(const ReservedBook& reserved) {
+    if (!out_) return;
+    reserved_ = {{"reserve", reserved.title}, {"title_id", reserved.title_id}};
+    if (!reserved.placed) {
+        (*reserved_)["unavailable"] = true;
+        return;
+    }
+    const bool placed = reserved.placed->refusal == core::HoldRefusal::none;
+    (*reserved_)["outcome"] = placed ? "hold" : "refused";
+    (*reserved_)["reason"] = to_string(reserved.placed->refusal);
+    (*reserved_)["position"] = reserved.placed->position;
+}
+
 void OutcomeRecorder::frame_drawn(devices::Clock::time_point frame_started, const app::Translator& tr, bool working) {
     const auto drawn = devices::Clock::now();
     auto milliseconds = [](auto duration) { return std::chrono::duration<double, std::milli>(duration).count(); };
@@ -32,6 +45,7 @@ void OutcomeRecorder::frame_drawn(devices::Clock::time_point frame_started, cons
     if (!out_) return;
     if (fault_) *out_ << std::exchange(fault_, std::nullopt)->dump() << std::endl;
     if (found_) *out_ << std::exchange(found_, std::nullopt)->dump() << std::endl;
+    if (reserved_) *out_ << std::exchange(reserved_, std::nullopt)->dump() << std::endl;
     if (outcomes_.empty()) return;
     for (const auto& shown : outcomes_) {
         auto line = app::outcome_json(shown.outcome, shown.mode, tr);

@@ -6,6 +6,7 @@
 #include "kiosk/gui/model/fault.hpp"
 #include "kiosk/gui/model/lookup.hpp"
 #include "kiosk/gui/pin/librarian_pin.hpp"
+#include "kiosk/wire/station_wire.hpp"
 
 #include <tl/expected.hpp>
 
@@ -108,6 +109,10 @@ public:
     virtual tl::expected<core::DemoSamples, Fault> demo_samples(core::Date today) = 0;
     // "Find a book": the catalogue's titles for `text`, at most wire::catalog_search_limit.
     virtual tl::expected<std::vector<core::CatalogEntry>, Fault> find_books(const std::string& text) = 0;
+    // A reservation from "Find a book" for the card the reader scanned (self-service):
+    // placed, or why not, and nothing of the other readers waiting.
+    virtual tl::expected<wire::HoldPlaced, Fault> place_hold(const std::string& card, core::RowId title_id,
+                                                             core::Timestamp now) = 0;
 
     virtual std::optional<std::string> setting(const std::string& key) = 0;
     // A number setting within core's limits; nullopt when none is stored (or the library fails).

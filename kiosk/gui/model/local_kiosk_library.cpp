@@ -194,6 +194,16 @@ tl::expected<std::vector<core::CatalogEntry>, Fault> LocalKioskLibrary::find_boo
     return served([&](core::Library& library) { return library.lookup().catalog(text, wire::catalog_search_limit); });
 }
 
+tl::expected<wire::HoldPlaced, Fault> LocalKioskLibrary::place_hold(const std::string& card, core::RowId title_id,
+                                                                    core::Timestamp now) {
+    return served([&](core::Library& library) -> core::OrFault<wire::HoldPlaced> {
+        const auto answer = library.holds().place(
+            card, title_id, {.at = now, .station = station_name_, .actor = {core::ActorRole::reader, card}});
+        if (!answer) return tl::unexpected(answer.error());
+        return wire::hold_placed(*answer);
+    });
+}
+
 tl::expected<core::DemoSamples, Fault> LocalKioskLibrary::demo_samples(core::Date today) {
     return served([&](core::Library& library) { return library.maintenance().demo_samples(today); });
 }

@@ -463,6 +463,14 @@ tl::expected<std::vector<core::CatalogEntry>, Fault> RemoteKioskLibrary::find_bo
     return decoded<std::vector<core::CatalogEntry>>(*reply, "GET /api/station/catalog");
 }
 
+tl::expected<wire::HoldPlaced, Fault> RemoteKioskLibrary::place_hold(const std::string& card, core::RowId title_id,
+                                                                     core::Timestamp) {
+    if (!online_) return tl::unexpected(needs_server("POST /api/station/hold: the server is not reachable"));
+    const auto reply = post("/api/station/hold", wire::HoldRequest{.card = card, .title_id = title_id});
+    if (!reply) return tl::unexpected(fault_of(reply.error()));
+    return decoded<wire::HoldPlaced>(*reply, "POST /api/station/hold");
+}
+
 tl::expected<core::DemoSamples, Fault> RemoteKioskLibrary::demo_samples(core::Date) {
     return librarian_get<core::DemoSamples>("demo-samples");
 }

@@ -80,6 +80,8 @@ public:
     tl::expected<LookupResult, Fault> look_up(std::string_view raw) override;
     tl::expected<core::DemoSamples, Fault> demo_samples(core::Date today) override;
     tl::expected<std::vector<core::CatalogEntry>, Fault> find_books(const std::string& text) override;
+    tl::expected<wire::HoldPlaced, Fault> place_hold(const std::string& card, core::RowId title_id,
+                                                     core::Timestamp now) override;
 
     std::optional<std::string> setting(const std::string& key) override;
     std::optional<int> setting_number(const core::NumberSetting& setting) override;

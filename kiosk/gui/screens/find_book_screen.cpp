@@ -33,11 +33,21 @@ bool draw_query(const FindBookScreen& screen, const Rect& box, const ScreenConte
     return tapped;
 }
 
-// One title: its name and authors, then where it stands and how many copies are in.
-void draw_entry(ImDrawList& list, const core::CatalogEntry& entry, ImVec2 at, float width,
+// One title: its name and authors, then where it stands and how many copies are in;
+// "Reserve" beside a title that is all out. True when that was touched.
+bool draw_entry(ImDrawList& list, const core::CatalogEntry& entry, ImVec2 at, float width,
                 const ScreenContext& context) {
     const Theme& theme = context.theme;
     const float inset = theme.px(16), height = theme.px(82);
+    bool reserve = false;
+    if (reservable(entry)) {
+        const float button_w = theme.px(200);
+        const Rect button{at.x + width - button_w - theme.px(10), at.y + theme.px(10), button_w, theme.px(54)};
+        const std::string id = "##reserve" + std::to_string(entry.title_id);
+        reserve = touch_button(id.c_str(), context.tr("kiosk.find.reserve"), place_at(button), ButtonKind::primary,
+                               theme.fonts.bold);
+        width -= button_w + theme.px(20);
+    }
     list.AddRectFilled(at, ImVec2(at.x + width, at.y + height - theme.px(8)), colours::panel, theme.px(10));
     const float name_w = text_size(theme.fonts.bold, entry.title).x;
     text_at(list, theme.fonts.bold, ImVec2(at.x + inset, at.y + theme.px(8)), colours::ink,
@@ -54,9 +64,45 @@ void draw_entry(ImDrawList& list, const core::CatalogEntry& entry, ImVec2 at, fl
     if (!where.empty()) line = context.tr("kiosk.find.shelf", {{"shelf", where}}) + "  ·  " + line;
     text_at(list, theme.fonts.small, ImVec2(at.x + inset, at.y + theme.px(44)),
             in ? colours::success : colours::warning, fit_text(theme.fonts.small, width - 2 * inset, line));
+    return reserve;
 }
 
-void draw_results(const FindBookScreen& screen, const Rect& area, const ScreenContext& context) {
+// What a reservation says: scan your card, then what the library answered.
+std::string reservation_text(const Reservation& reservation, const ScreenContext& context) {
+    if (reservation.unavailable) return context.tr("kiosk.find.unavailable");
+    if (!reservation.placed) return context.tr("kiosk.find.reserve_prompt", {{"title", reservation.title}});
+    const wire::HoldPlaced& placed = *reservation.placed;
+    if (placed.refusal == core::HoldRefusal::none)
+        return context.tr("kiosk.find.reserved",
+                          {{"title", placed.title}, {"position", std::to_string(placed.position)}});
+    return context.tr("kiosk.find.hold." + std::string(to_string(placed.refusal)), {{"title", reservation.title}});
+}
+
+bool draw_reservation(const Reservation& reservation, const Rect& area, const ScreenContext& context) {
+    const Theme& theme = context.theme;
+    ImDrawList& list = *ImGui::GetWindowDrawList();
+    const Rect panel{area.x, area.y + theme.px(12), area.width, std::min(area.height, theme.px(360))};
+    const bool placed = reservation.placed && reservation.placed->refusal == core::HoldRefusal::none;
+    list.AddRectFilled(ImVec2(panel.x, panel.y), ImVec2(panel.x + panel.width, panel.y + panel.height), colours::panel,
+                       theme.px(14));
+    list.AddRect(ImVec2(panel.x, panel.y), ImVec2(panel.x + panel.width, panel.y + panel.height),
+                 placed                    ? colours::success
+                 : !reservation.answered() ? colours::primary
+                                           : colours::warning,
+                 theme.px(14), ImDrawFlags_None, theme.px(4));
+    const float inset = theme.px(28);
+    text_wrapped(list, theme.fonts.large, ImVec2(panel.x + inset, panel.y + inset), panel.width - 2 * inset,
+                 colours::ink, reservation_text(reservation, context));
+    const float button_w = theme.px(260), button_h = theme.px(72);
+    const Rect button{panel.x + panel.width - button_w - inset, panel.y + panel.height - button_h - inset, button_w,
+                      button_h};
+    const bool waiting = reservation.awaits_card();
+    return touch_button("##reservation", context.tr(waiting ? "kiosk.find.cancel" : "kiosk.find.ok"), place_at(button),
+                        waiting ? ButtonKind::secondary : ButtonKind::primary, theme.fonts.bold);
+}
+
+void draw_results(const FindBookScreen& screen, const Rect& area, FindBookIntent& intent,
+                  const ScreenContext& context) {
     const Theme& theme = context.theme;
     ImDrawList& list = *ImGui::GetWindowDrawList();
     if (screen.query.empty() && !screen.unavailable) return;  // the box's hint says what to do
@@ -76,8 +122,10 @@ void draw_results(const FindBookScreen& screen, const Rect& area, const ScreenCo
     drag_to_scroll();
     ImDrawList& rows = *ImGui::GetWindowDrawList();
     const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
-    for (const auto& entry : *screen.found) {
-        draw_entry(rows, entry, ImGui::GetCursorScreenPos(), width, context);
+    for (std::size_t i = 0; i < screen.found->size(); ++i) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (draw_entry(rows, (*screen.found)[i], at, width, context)) intent.reserve = i;
+        ImGui::SetCursorScreenPos(at);  // past the card, wherever its button left the cursor
         ImGui::Dummy(ImVec2(width, theme.px(82)));
     }
     if (screen.more) {
@@ -156,6 +204,10 @@ void draw_keyboard(const FindBookScreen& screen, const FindBookLayout& layout, F
 
 }  // namespace
 
+bool reservable(const core::CatalogEntry& entry) {
+    return entry.available == 0 && entry.total > 0 && entry.kind != core::TitleKind::textbook;
+}
+
 FindBookIntent draw(const FindBookScreen& screen, const ScreenContext& context) {
     const Theme& theme = context.theme;
     FindBookIntent intent;
@@ -168,7 +220,10 @@ FindBookIntent draw(const FindBookScreen& screen, const ScreenContext& context) 
     intent.show_keyboard = draw_query(screen, layout.query, context) && !screen.keyboard_shown;
     intent.back = touch_button("##back", context.tr("kiosk.find.back"), place_at(layout.back), ButtonKind::secondary,
                                theme.fonts.bold);
-    draw_results(screen, layout.results, context);
+    if (screen.reservation)
+        intent.reservation_closed = draw_reservation(*screen.reservation, layout.results, context);
+    else
+        draw_results(screen, layout.results, intent, context);
     draw_keyboard(screen, layout, intent, context);
     end_area();
     return intent;

@@ -60,11 +60,12 @@ std::string banner_headline_key(const core::StationOutcome& outcome) {
     using core::Outcome;
     switch (outcome.outcome) {
         case Outcome::session:
-            return outcome.overdue.empty() ? "kiosk.banner.session" : "kiosk.banner.session.overdue";
+            if (!outcome.overdue.empty()) return "kiosk.banner.session.overdue";
+            return outcome.holds_ready.empty() ? "kiosk.banner.session" : "kiosk.banner.session.holds";
         case Outcome::loan:
             return "kiosk.banner.loan";
         case Outcome::returned:
-            return "kiosk.banner.return";
+            return outcome.hold_for ? "kiosk.banner.return.hold" : "kiosk.banner.return";
         case Outcome::duplicate:
             return "kiosk.banner.duplicate";
         case Outcome::refused:

@@ -60,6 +60,7 @@ protected:
     }
 
     LibraryStore store_{temp_.db()};
+    Holds holds_{store_, 5};
 };
 
 TEST_F(AuditLogTest, DeskActionsAppearAndPupilsSelfServiceDoesNot) {
@@ -140,7 +141,8 @@ TEST_F(AuditLogTest, AWaivedDebtIsAnOverrideAPaidOneIsNot) {
         auto desk = station(StationMode::desk, "desk");
         scan(desk, card);
         scan(desk, "9786010000018");
-        return_from_reader(store_, {.card = card, .code = "9786010000018", .condition = Condition::lost, .now = now_});
+        return_from_reader(store_, holds_,
+                           {.card = card, .code = "9786010000018", .condition = Condition::lost, .now = now_});
     }
     settle_compensations(store_, 1, std::nullopt, Settlement::waived, now_ + 1s);
     settle_compensations(store_, 2, std::nullopt, Settlement::paid, now_ + 2s);

@@ -15,10 +15,11 @@ protected:
 
     DeskReturnOutcome give_back(const std::string& code, int count, Condition condition = Condition::good) {
         return return_from_reader(
-            store_, {.card = "20000014", .code = code, .count = count, .condition = condition, .now = now_});
+            store_, holds_, {.card = "20000014", .code = code, .count = count, .condition = condition, .now = now_});
     }
 
     LibraryStore store_{temp_.db()};
+    Holds holds_{store_, 5};
 };
 
 TEST_F(ReaderAccountTest, ReturnsACountOfATitle) {
@@ -59,7 +60,7 @@ TEST_F(ReaderAccountTest, LostBooksAreOwedUntilSettled) {
 }
 
 TEST_F(ReaderAccountTest, UnknownReaderOrItem) {
-    EXPECT_EQ(return_from_reader(store_, {.card = "nobody", .code = "9786010000001", .now = now_}).refusal,
+    EXPECT_EQ(return_from_reader(store_, holds_, {.card = "nobody", .code = "9786010000001", .now = now_}).refusal,
               DeskReturnRefusal::unknown_reader);
     EXPECT_EQ(give_back("12345", 1).refusal, DeskReturnRefusal::unknown_item);
     EXPECT_EQ(give_back("9786010000018", 1).refusal, DeskReturnRefusal::not_on_loan);

@@ -33,11 +33,12 @@ protected:
     }
 
     LibraryStore store_{db()};
+    Holds holds_{store_, 5};
     RowId pupil_ = 0, novel_ = 0, copy_ = 0, textbook_ = 0;
 };
 
 TEST_F(ReturnsTest, AGoodCopyComesBackWithNothingOwed) {
-    const auto taken = take_back(store_, copy_on_loan(Condition::good), now, "desk", librarian);
+    const auto taken = take_back(store_, holds_, copy_on_loan(Condition::good), now, "desk", librarian);
     EXPECT_EQ(taken.quantity, 1);
     EXPECT_EQ(taken.condition, Condition::good);
     EXPECT_EQ(taken.compensation_tiyn, std::nullopt);
@@ -49,14 +50,14 @@ TEST_F(ReturnsTest, AGoodCopyComesBackWithNothingOwed) {
 }
 
 TEST_F(ReturnsTest, AWornCopyIsNotedButOwesNothing) {
-    const auto taken = take_back(store_, copy_on_loan(Condition::worn), now, "desk", librarian);
+    const auto taken = take_back(store_, holds_, copy_on_loan(Condition::worn), now, "desk", librarian);
     EXPECT_EQ(taken.compensation_tiyn, std::nullopt);
     EXPECT_EQ(text("SELECT condition FROM loan"), "worn");
     EXPECT_TRUE(store_.open_compensations(pupil_).empty());
 }
 
 TEST_F(ReturnsTest, ADamagedCopyStaysInTheFundAndIsOwedAtItsPrice) {
-    const auto taken = take_back(store_, copy_on_loan(Condition::damaged), now, "desk", librarian);
+    const auto taken = take_back(store_, holds_, copy_on_loan(Condition::damaged), now, "desk", librarian);
     EXPECT_EQ(taken.compensation_tiyn, 150000);
     EXPECT_EQ(store_.copy_by_barcode("10000016")->status, CopyStatus::in_fund);
     const auto owed = store_.open_compensations(pupil_);
@@ -67,14 +68,14 @@ TEST_F(ReturnsTest, ADamagedCopyStaysInTheFundAndIsOwedAtItsPrice) {
 }
 
 TEST_F(ReturnsTest, ALostCopyLeavesTheFund) {
-    const auto taken = take_back(store_, copy_on_loan(Condition::lost), now, "desk", librarian);
+    const auto taken = take_back(store_, holds_, copy_on_loan(Condition::lost), now, "desk", librarian);
     EXPECT_EQ(taken.compensation_tiyn, 150000);
     EXPECT_EQ(store_.copy_by_barcode("10000016")->status, CopyStatus::lost);
     EXPECT_EQ(store_.title_by_isbn(isbn(1))->stock, 0);
 }
 
 TEST_F(ReturnsTest, LostTextbooksShrinkTheTitleStockAndAreOwedPerBook) {
-    const auto taken = take_back(store_, textbooks_on_loan(3, 2, Condition::lost), now, "year-end", librarian);
+    const auto taken = take_back(store_, holds_, textbooks_on_loan(3, 2, Condition::lost), now, "year-end", librarian);
     EXPECT_EQ(taken.quantity, 2);
     EXPECT_EQ(taken.compensation_tiyn, 2 * 250000);
     EXPECT_EQ(store_.title_by_isbn(isbn(2))->stock, 28);
@@ -83,7 +84,7 @@ TEST_F(ReturnsTest, LostTextbooksShrinkTheTitleStockAndAreOwedPerBook) {
 }
 
 TEST_F(ReturnsTest, NoMoreComesBackThanWasLent) {
-    const auto taken = take_back(store_, textbooks_on_loan(2, 5, Condition::lost), now, "desk", librarian);
+    const auto taken = take_back(store_, holds_, textbooks_on_loan(2, 5, Condition::lost), now, "desk", librarian);
     EXPECT_EQ(taken.quantity, 2);
     EXPECT_EQ(taken.compensation_tiyn, 2 * 250000);
     EXPECT_EQ(store_.title_by_isbn(isbn(2))->stock, 28);
@@ -91,7 +92,7 @@ TEST_F(ReturnsTest, NoMoreComesBackThanWasLent) {
 }
 
 TEST_F(ReturnsTest, TheEventsNameTheStationTheActorAndTheItem) {
-    take_back(store_, copy_on_loan(Condition::lost), now, "kiosk-1", {ActorRole::reader, "20000014"});
+    take_back(store_, holds_, copy_on_loan(Condition::lost), now, "kiosk-1", {ActorRole::reader, "20000014"});
     EXPECT_EQ(count("SELECT count(*) FROM event WHERE station = 'kiosk-1' AND actor_role = 'reader' AND "
                     "actor_card = '20000014' AND copy_id = " +
                     std::to_string(copy_) + " AND quantity = 1"),
@@ -106,7 +107,7 @@ TEST_F(ReturnsTest, AFreeTitleLostOwesNothingButIsStillRecorded) {
     lend(pupil_, free_title, 1);
     const ItemToTakeBack item{*store_.open_title_loan(pupil_, free_title), *store_.title_by_isbn(isbn(3)), std::nullopt,
                               1, Condition::lost};
-    const auto taken = take_back(store_, item, now, "desk", librarian);
+    const auto taken = take_back(store_, holds_, item, now, "desk", librarian);
     EXPECT_EQ(taken.compensation_tiyn, 0);
     EXPECT_EQ(store_.open_compensations(pupil_).size(), 1u);
 }

@@ -39,9 +39,10 @@ protected:
     void lose_one_of_two_textbooks(Date day) {
         const RowId pupil = add_pupil("20000014", add_class("2023-2024", 5, "Ә"));
         LibraryStore store(db());
+        Holds holds(store, 5);
         const auto title = store.title_by_isbn(isbn(1));
         const RowId loan = lend(pupil, title->id, 2);
-        take_back(store,
+        take_back(store, holds,
                   {.loan = {loan, pupil, "20000014", 2}, .title = *title, .quantity = 1, .condition = Condition::lost},
                   noon(day), "desk", {ActorRole::librarian});
     }

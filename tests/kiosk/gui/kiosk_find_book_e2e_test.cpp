@@ -1,7 +1,8 @@
 // "Find a book" at the kiosk, end to end in each language: the welcome screen's button,
 // letters tapped on the on-screen keyboard (Kazakh, Russian, English, and a layout
 // switched), the titles found with their shelf and how many copies are in, the whole
-// list, back to the welcome screen; a card scanned while searching opens the session.
+// list, back to the welcome screen; a card scanned while searching opens the session;
+// a title all out reserved with the reader's card, handed in, and waiting for them.
 #include "core/db/database.hpp"
 #include "kiosk/gui/ui/keypad_layout.hpp"
 #include "tests/kiosk/gui/support/sample_library.hpp"
@@ -87,6 +88,20 @@ protected:
         return false;
     }
 
+    // The first --print-outcomes line with `key`, once it is printed.
+    json wait_for_line(const std::string& key, const std::string& value) {
+        const auto deadline = std::chrono::steady_clock::now() + 30s;
+        while (std::chrono::steady_clock::now() < deadline) {
+            for (const auto& line : kiosk->printed_outcomes()) {
+                const auto printed = json::parse(line);
+                if (printed.contains(key) && printed[key] == value) return printed;
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+        ADD_FAILURE() << "no line with " << key << " = " << value;
+        return {};
+    }
+
     std::optional<TestedKiosk> kiosk;
 };
 
@@ -139,6 +154,43 @@ TEST_F(KioskFindBook, AnotherLayoutTypesKazakhAndABookAllOutIsSaidSo) {
     // Its one copy is on loan to pupil_b: none on the shelf, and nobody's name.
     EXPECT_EQ(wait_for_search("қара")["titles"], json::array({title("Қара сөздер", 0, 1)}));
     EXPECT_TRUE(wait_for_screen("find_book"));
+}
+
+TEST_F(KioskFindBook, AReservationFromTheSearchIsKeptAtTheReturnAndWaitsForItsReader) {
+    kiosk->start({}, "kk");
+    ASSERT_EQ(kiosk->wait_for_screenshot(1), "0001-welcome.png");
+    open_search();
+    type(KeyboardLayout::kk, {"қ", "а", "р", "а"});
+    EXPECT_EQ(wait_for_search("қара")["titles"], json::array({title("Қара сөздер", 0, 1)}));
+    // "Reserve" at the right of the first title's card.
+    const Rect results = find_book_layout(below_bar, 1.0f, KeyboardLayout::kk, true).results;
+    kiosk->tap(results.x + results.width - 140, results.y + 37);
+    ASSERT_TRUE(wait_for_screen("find_book"));
+    kiosk->scan(SampleLibrary::pupil_a);
+    const auto reserved = wait_for_line("reserve", "Қара сөздер");
+    EXPECT_EQ(reserved["outcome"], "hold") << reserved;
+    EXPECT_EQ(reserved["position"], 1);
+
+    // Handed in at the kiosk with no card: whoever returns it is told to put it aside.
+    kiosk->scan(SampleLibrary::copy_3);
+    const auto returned = wait_for_line("code", SampleLibrary::copy_3);
+    EXPECT_EQ(returned["outcome"], "return");
+    EXPECT_EQ(returned["hold_for"], SampleLibrary::pupil_a);
+    EXPECT_NE(returned["message"].get<std::string>().find("5Ә " + std::string(SampleLibrary::name_a)),
+              std::string::npos)
+        << returned;
+
+    // Her next card: her reserved book is waiting.
+    kiosk->scan(SampleLibrary::pupil_a);
+    EXPECT_TRUE(wait_for_screen("session"));
+    const auto session = json::parse(kiosk->printed_outcomes().back());
+    EXPECT_EQ(session["outcome"], "session") << session;
+    ASSERT_EQ(session["holds_ready"].size(), 1u) << session;
+    EXPECT_EQ(session["holds_ready"][0]["title"], "Қара сөздер");
+    EXPECT_EQ(session["holds_ready"][0]["code"], SampleLibrary::copy_3);
+    // Kept for her: lent to her at the kiosk, and her hold is done.
+    kiosk->scan(SampleLibrary::copy_3);
+    EXPECT_EQ(wait_for_line("outcome", "loan")["code"], SampleLibrary::copy_3);
 }
 
 }  // namespace

@@ -54,7 +54,20 @@ core::StationOutcome full_outcome() {
             .until = t0,
             .tries_left = 2,
             .renewals = 1,
+            .hold_for = reader(),
+            .holds_ready = {{.title = "Қара сөздер", .code = "10000025", .until = due}},
             .asks_for_librarian = true};
+}
+
+TEST(StationWire, AReservationAndItsAnswerRoundTrip) {
+    const wire::HoldRequest request{.card = "20000014", .title_id = 3};
+    EXPECT_EQ(wire::decode<wire::HoldRequest>(json(request)), request);
+    const wire::HoldPlaced placed{.refusal = core::HoldRefusal::already_reserved, .title = "Абай жолы", .position = 2};
+    EXPECT_EQ(wire::decode<wire::HoldPlaced>(json(placed)), placed);
+    EXPECT_EQ(json(placed)["refusal"], "already_reserved");
+    auto unknown = json(placed);
+    unknown["refusal"] = "because";
+    EXPECT_EQ(wire::decode<wire::HoldPlaced>(unknown).error().field, "refusal");
 }
 
 core::SessionSnapshot full_session() {
@@ -145,7 +158,8 @@ TEST(StationWire, TheEncodingIsTheOneTheKioskReads) {
                                               .until = t0};
     EXPECT_EQ(outcome.dump(),
               R"({"asks_for_librarian":false,"code":"10000017","command":null,"compensation_tiyn":null,)"
-              R"("condition":null,"due":"2026-12-09","kind":"copy","limit":0,"off_curriculum":false,)"
+              R"("condition":null,"due":"2026-12-09","hold_for":null,"holds_ready":[],"kind":"copy","limit":0,)"
+              R"("off_curriculum":false,)"
               R"("outcome":"loan","overdue":[],"previous_holder":null,"reader":{"card":"20000014",)"
               R"("category":"pupil","class_name":"5Ә","name":"Әлихан Қасымов"},"reason":"","renewals":0,)"
               R"("stocktake":null,"title":"Абай жолы","tries_left":0,"until":"2026-11-25T09:30:15Z"})");
