@@ -19,12 +19,6 @@ std::string reader_label(const core::ReaderSummary& reader) {
     return reader.class_name.empty() ? reader.name : reader.class_name + " " + reader.name;
 }
 
-std::string reserved_list(const std::vector<core::WaitingHold>& holds) {
-    std::string list;
-    for (const auto& hold : holds) list += (list.empty() ? "" : "; ") + hold.title;
-    return list;
-}
-
 MessageArgs arguments(const core::StationOutcome& outcome, const Translator& tr) {
     MessageArgs args{{"title", outcome.title},
                      {"items", item_list(outcome.overdue, tr.language())},
@@ -40,7 +34,7 @@ MessageArgs arguments(const core::StationOutcome& outcome, const Translator& tr)
     }
     if (outcome.reason == core::Reason::wrong_pin) args["tries"] = std::to_string(outcome.tries_left);
     if (outcome.hold_for) args["kept_for"] = reader_label(*outcome.hold_for);
-    if (!outcome.holds_ready.empty()) args["reserved"] = reserved_list(outcome.holds_ready);
+    if (!outcome.holds_ready.empty()) args["reserved"] = reserved_titles(outcome.holds_ready);
     return args;
 }
 
@@ -89,6 +83,12 @@ std::string message_key(const core::StationOutcome& outcome) {
 }
 
 }  // namespace
+
+std::string reserved_titles(const std::vector<core::WaitingHold>& holds) {
+    std::string list;
+    for (const auto& hold : holds) list += (list.empty() ? "" : "; ") + hold.title;
+    return list;
+}
 
 std::string display_date(core::Date date, Language language) {
     if (language == Language::en) return core::iso_date(date);

@@ -10,6 +10,9 @@
 namespace kitap::app {
 
 // How a date reads to this person: 09.12.2026 in Kazakh and Russian, 2026-12-09 in English.
+// "Қара сөздер; Абай жолы": the titles of a reader's reserved books kept for them.
+std::string reserved_titles(const std::vector<core::WaitingHold>& holds);
+
 std::string display_date(core::Date date, Language language);
 
 // Tenge as the reader expects them: 2 500,00 in Kazakh and Russian, 2,500.00 in English.

@@ -55,7 +55,7 @@ int list_holds(CliContext& context, bool as_json) {
                                    {"title", text(hold["title"])},
                                    {"card", text(hold["card"])},
                                    {"reader", text(hold["reader"])},
-                                   {"class", text(hold["class"])},
+                                   {"class", hold["class"] == "" ? "" : ", " + text(hold["class"])},
                                    {"position", std::to_string(hold["position"].get<int>())},
                                    {"kept", text(hold["kept"])},
                                    {"until", text(hold["until"])}})

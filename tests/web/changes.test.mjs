@@ -103,3 +103,33 @@ test('an offline kiosk\'s scan the rules refused waits under Stations until the 
     await page.browserContext().close();
     world.noProblems();
 });
+
+test('a reader waits for a book all out: reserved in the console, listed, then cancelled', async () => {
+    const { db, folder, demo } = world.school;
+    const catalogue = join(folder, 'rare.csv');
+    writeFileSync(catalogue, 'title,authors,isbn,kind,grade,copies,barcodes\nСирек кітап,Тест Авторы,,fiction,,,99000019\n');
+    kitap(db, ['import', 'catalog', catalogue]);
+    kitap(db, ['scan', '--mode', 'desk', demo.card, '99000019']);  // its one copy out
+
+    const page = await world.librarianPage();
+    page.on('dialog', (dialog) => dialog.accept());
+    await show(page, 'holds');
+    await page.type('form.hold-form input[name="card"]', demo.teacherCard);
+    await page.type('form.hold-form input[name="title"]', 'Сирек кітап');
+    await page.click('form.hold-form button[type="submit"]');
+    await page.waitForSelector('form.hold-form .notice.done');
+    await page.waitForSelector('table.holds tbody tr');
+    const rows = await page.$$eval('table.holds tbody tr', (lines) => lines.map((line) => [...line.cells].map((cell) => cell.innerText)));
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0][0], 'Сирек кітап');
+    assert.equal(rows[0][1], demo.teacherCard);
+    assert.equal(rows[0][3], words['web.holds.waiting'].replace('{position}', '1'));
+    if (process.env.KITAP_WEB_SCREENSHOTS) await page.screenshot({ path: join(process.env.KITAP_WEB_SCREENSHOTS, 'web-holds-kk.png') });
+    await page.click('table.holds button.danger');
+    await page.waitForSelector('main > div .notice.done');
+    await page.waitForFunction(() => document.querySelector('table.holds') === null);
+    assert.deepEqual(JSON.parse(kitap(db, ['hold', 'list', '--json'])), []);
+    assert.match(kitap(db, ['audit', '--json', '--since', '2000-01-01']), /hold_cancelled/);
+    await page.browserContext().close();
+    world.noProblems();
+});

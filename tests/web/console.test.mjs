@@ -18,7 +18,7 @@ test('the librarian logs in and lands on the desk, with the whole menu', async (
     const page = await world.librarianPage();
     assert.equal(await page.evaluate(() => location.hash), '#/desk');
     const menu = await page.$$eval('header nav a', (links) => links.map((link) => link.getAttribute('href')));
-    assert.deepEqual(menu, ['#/desk', '#/classes', '#/readers', '#/catalogue', '#/imports', '#/reports', '#/year', '#/stations', '#/audit', '#/settings', '#/accounts']);
+    assert.deepEqual(menu, ['#/desk', '#/classes', '#/readers', '#/catalogue', '#/holds', '#/imports', '#/reports', '#/year', '#/stations', '#/audit', '#/settings', '#/accounts']);
     const fonts = await page.evaluate(async () => {
         await document.fonts.ready;
         return [...document.fonts].filter((font) => font.status === 'loaded').map((font) => `${font.family} ${font.weight}`);

@@ -112,7 +112,10 @@ BannerText banner_text(const core::StationOutcome& outcome, const app::Translato
     text.icon = banner_icon(outcome);
     // The headline greets; the sentence then says only what to do.
     if (outcome.outcome == core::Outcome::session)
-        text.message = tr(outcome.overdue.empty() ? "kiosk.session.hint" : "kiosk.session.hint.overdue");
+        text.message = !outcome.overdue.empty() ? tr("kiosk.session.hint.overdue")
+                       : !outcome.holds_ready.empty()
+                           ? tr("kiosk.session.hint.holds", {{"reserved", app::reserved_titles(outcome.holds_ready)}})
+                           : tr("kiosk.session.hint");
     // Where core's sentence only repeats the headline ("Scan your card first."), say it once.
     std::string_view sentence = text.message;
     while (!sentence.empty() && (sentence.back() == '.' || sentence.back() == '!')) sentence.remove_suffix(1);
