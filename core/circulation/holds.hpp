@@ -92,8 +92,8 @@ public:
     std::optional<KeptHold> kept_copy(RowId copy_id);
     // Units of the title's title-level stock kept for readers other than `reader_id`.
     int kept_units(RowId title_id, RowId reader_id);
-    // The desk lent what a ready hold kept for someone else: their hold goes back to the
-    // head of the queue, for the next copy to come back.
+    // The desk lent what a ready hold kept for someone else, or the kept copy was written
+    // off: the hold goes back to the head of the queue, for the next copy to come back.
     void requeue(const KeptHold& kept, Timestamp now, const std::string& station);
     // The latest ready hold keeping a unit of the title's title-level stock for someone else.
     std::optional<KeptHold> kept_unit(RowId title_id, RowId reader_id);

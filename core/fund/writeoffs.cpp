@@ -172,7 +172,8 @@ std::optional<WriteoffReason> writeoff_reason_from(std::string_view name) {
     return writeoff_reason_names.value_of(name);
 }
 
-Checked<WriteoffDone> write_off(SQLite::Database& db, const WriteoffRequest& request, const ActionStamp& by) {
+Checked<WriteoffDone> write_off(SQLite::Database& db, Holds& holds, const WriteoffRequest& request,
+                                const ActionStamp& by) {
     WriteTransaction transaction(db);
     LibraryStore store(db);
     const auto rows = planned_rows(store, request);
@@ -180,6 +181,9 @@ Checked<WriteoffDone> write_off(SQLite::Database& db, const WriteoffRequest& req
     const auto act = act_for(db, store, request, by);
     if (!act) return tl::unexpected(act.error());
     const std::int64_t sum = write_rows(db, store, *act, *rows, request.reason, by);
+    for (const auto& row : *rows)
+        if (const auto kept = row.copy_id ? holds.kept_copy(*row.copy_id) : std::nullopt)
+            holds.requeue(*kept, by.at, by.station);
     auto summary = act_summary(db, act->id);
     transaction.commit();
     return WriteoffDone{std::move(summary), act->created, copies_in(*rows), sum};

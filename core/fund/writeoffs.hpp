@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/circulation/holds.hpp"
 #include "core/db/sqlite_fwd.hpp"
 #include "core/fund/action_stamp.hpp"
 #include "core/fund/refusal.hpp"
@@ -55,8 +56,10 @@ struct WriteoffDone {
 // stock less what is on loan), a copy on loan (a lost copy comes back through a
 // return with condition lost first) or already written off. Bad input: an ISBN
 // or copy that names nothing, neither or both of count and copies, a named act
-// whose reason differs.
-Checked<WriteoffDone> write_off(SQLite::Database& db, const WriteoffRequest& request, const ActionStamp& by);
+// whose reason differs. A copy kept for a reader who reserved it goes: their hold
+// waits again at the head of its queue, for the next copy back (`holds`, on `db`).
+Checked<WriteoffDone> write_off(SQLite::Database& db, Holds& holds, const WriteoffRequest& request,
+                                const ActionStamp& by);
 
 // Every act, oldest first.
 std::vector<ActSummary> writeoff_acts(SQLite::Database& db);

@@ -9,7 +9,10 @@ OrFault<Checked<ReceiptDone>> FundService::receive(const ReceiptRequest& request
 }
 
 OrFault<Checked<WriteoffDone>> FundService::write_off(const WriteoffRequest& request, const ActionStamp& by) {
-    return guarded([&] { return core::write_off(core_.db, request, by); });
+    return guarded([&] {
+        Holds holds(core_.store, core_.rules.loans.hold_days);
+        return core::write_off(core_.db, holds, request, by);
+    });
 }
 
 OrFault<std::vector<ActSummary>> FundService::writeoff_acts() {

@@ -2,6 +2,7 @@
 
 #include "core/circulation/reader_account.hpp"
 #include "core/circulation/station.hpp"
+#include "core/fund/writeoffs.hpp"
 #include "core/reports/catalog_search.hpp"
 #include "tests/support/school.hpp"
 
@@ -180,6 +181,18 @@ TEST_F(HoldsTest, CancellingAKeptHoldPassesTheCopyOnAndEndsOnce) {
     auto kiosk = station();
     scan(kiosk, teacher);
     EXPECT_EQ(scan(kiosk, first_copy).outcome, Outcome::loan) << "nobody waits: back on the shelf";
+}
+
+TEST_F(HoldsTest, AKeptCopyWrittenOffSendsItsHoldBackToTheHeadOfTheQueue) {
+    const RowId hold = place(pupil, abai).hold->id;
+    place(classmate, abai);
+    hand_in(first_copy);
+    ASSERT_TRUE(
+        write_off(temp_.db(), holds_, {.reason = WriteoffReason::damaged, .barcodes = {first_copy}}, {.at = now_}));
+    EXPECT_EQ(state_of(hold), "waiting");
+    EXPECT_EQ(holds_.hold(hold)->position, 1);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'hold_requeued'"), 1);
+    EXPECT_EQ(hand_in(second_copy).hold_for->card, pupil) << "the next copy back is still hers";
 }
 
 TEST_F(HoldsTest, TitleLevelStockKeepsAUnit) {

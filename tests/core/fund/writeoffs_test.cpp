@@ -22,8 +22,11 @@ protected:
     }
 
     Checked<WriteoffDone> write_off_at(WriteoffRequest request, Date day = today) {
-        return write_off(db(), request, on(day));
+        return write_off(db(), holds_, request, on(day));
     }
+
+    LibraryStore store_{db()};
+    Holds holds_{store_, 5};
 
     RowId textbook_ = 0;
     RowId novel_ = 0;

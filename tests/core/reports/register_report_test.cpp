@@ -34,7 +34,11 @@ protected:
         ASSERT_TRUE(receive(db(), request, on(day)));
     }
 
-    void write_off_on(Date day, const WriteoffRequest& request) { ASSERT_TRUE(write_off(db(), request, on(day))); }
+    void write_off_on(Date day, const WriteoffRequest& request) {
+        LibraryStore store(db());
+        Holds holds(store, 5);
+        ASSERT_TRUE(write_off(db(), holds, request, on(day)));
+    }
 
     void lose_one_of_two_textbooks(Date day) {
         const RowId pupil = add_pupil("20000014", add_class("2023-2024", 5, "Ә"));

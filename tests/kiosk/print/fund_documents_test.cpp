@@ -58,14 +58,17 @@ protected:
 
 TEST_F(FundDocuments, AWriteOffActWithItsLinesSumsAndSignatures) {
     const auto isbn = textbook_isbn();
+    core::LibraryStore store(*db_);
+    core::Holds holds(store, 5);
     const auto done =
-        core::write_off(*db_, {.reason = core::WriteoffReason::worn, .isbn = isbn, .count = 3}, {.at = now_});
+        core::write_off(*db_, holds, {.reason = core::WriteoffReason::worn, .isbn = isbn, .count = 3}, {.at = now_});
     ASSERT_TRUE(done) << done.error().key;
     const auto copy = value(
         "SELECT barcode FROM copy c WHERE status = 'in_fund' AND NOT EXISTS "
         "(SELECT 1 FROM loan l WHERE l.copy_id = c.id AND l.returned_at IS NULL) LIMIT 1");
-    ASSERT_TRUE(core::write_off(
-        *db_, {.reason = core::WriteoffReason::worn, .act = done->act.number, .barcodes = {copy}}, {.at = now_}));
+    ASSERT_TRUE(core::write_off(*db_, holds,
+                                {.reason = core::WriteoffReason::worn, .act = done->act.number, .barcodes = {copy}},
+                                {.at = now_}));
     const auto act = core::writeoff_act_sheet(*db_, done->act.number);
     ASSERT_TRUE(act);
     ASSERT_EQ(act->lines.size(), 2u);
