@@ -36,7 +36,8 @@ struct FoundBooks {
 struct ReservedBook {
     core::RowId title_id = 0;
     std::string title;
-    std::optional<wire::HoldPlaced> placed;  // none: the library could not be asked
+    std::optional<wire::HoldPlaced> placed;  // none: the library could not be asked (or not yet)
+    bool awaiting_card = false;              // "Reserve" was touched: the card is asked for
 };
 
 // What the library holds for the kiosk itself, read when it opens.

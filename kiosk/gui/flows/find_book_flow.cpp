@@ -51,7 +51,8 @@ Effects FindBookFlow::touch(const FindBookIntent& intent, Steady::time_point now
         return {.changed = true};
     }
     FindBookScreen& screen = *screen_;
-    if (intent.reserve) start_reservation(*intent.reserve);
+    Effects effects{.changed = true};
+    if (intent.reserve) effects.reserved = start_reservation(*intent.reserve);
     if (intent.reservation_closed) screen.reservation.reset();
     const std::string before = screen.query;
     if (intent.typed && screen.query.size() + intent.typed->size() <= max_query_bytes) screen.query += *intent.typed;
@@ -61,7 +62,7 @@ Effects FindBookFlow::touch(const FindBookIntent& intent, Steady::time_point now
     if (intent.show_keyboard) screen.keyboard_shown = true;
     if (intent.hide_keyboard) screen.keyboard_shown = false;
     if (screen.query != before) search();
-    return {.changed = true};
+    return effects;
 }
 
 void FindBookFlow::search() {
@@ -87,12 +88,14 @@ void FindBookFlow::search() {
                  });
 }
 
-void FindBookFlow::start_reservation(std::size_t found_index) {
+std::optional<ReservedBook> FindBookFlow::start_reservation(std::size_t found_index) {
     FindBookScreen& screen = *screen_;
-    if (!screen.found || found_index >= screen.found->size() || !reservable((*screen.found)[found_index])) return;
+    if (!screen.found || found_index >= screen.found->size() || !reservable((*screen.found)[found_index]))
+        return std::nullopt;
     const core::CatalogEntry& entry = (*screen.found)[found_index];
     screen.reservation = Reservation{.title_id = entry.title_id, .title = entry.title};
     screen.keyboard_shown = false;
+    return ReservedBook{.title_id = entry.title_id, .title = entry.title, .awaiting_card = true};
 }
 
 // The reader's card for the reservation: placed for them, or told why not. A card that

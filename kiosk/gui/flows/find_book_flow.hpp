@@ -34,7 +34,7 @@ public:
 
 private:
     void search();
-    void start_reservation(std::size_t found_index);
+    std::optional<ReservedBook> start_reservation(std::size_t found_index);
 
     LibraryWorker& worker_;
     std::optional<FindBookScreen> screen_;

@@ -26,6 +26,10 @@ void OutcomeRecorder::found(const FoundBooks& found) {
 void OutcomeRecorder::reserved(const ReservedBook& reserved) {
     if (!out_) return;
     reserved_ = {{"reserve", reserved.title}, {"title_id", reserved.title_id}};
+    if (reserved.awaiting_card) {
+        (*reserved_)["awaiting_card"] = true;
+        return;
+    }
     if (!reserved.placed) {
         (*reserved_)["unavailable"] = true;
         return;

@@ -25,8 +25,9 @@ public:
     void fault(const Fault& fault, bool scan_lost);
     // "Find a book": {"search": QUERY, "titles": [{"title", "available", "total"}...]}, or "unavailable": true.
     void found(const FoundBooks& found);
-    // A reservation: {"reserve": TITLE, "title_id", "outcome": "hold"|"refused", "reason", "position"},
-    // or "unavailable": true.
+    // A reservation: {"reserve": TITLE, "title_id", "awaiting_card": true} when the card is asked
+    // for, then {"reserve", "title_id", "outcome": "hold"|"refused", "reason", "position"} (or
+    // "unavailable": true).
     void reserved(const ReservedBook& reserved);
     // After a frame is drawn: what it showed, with how long it took since its scan.
     void frame_drawn(devices::Clock::time_point frame_started, const app::Translator& tr, bool working = false);
