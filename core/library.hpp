@@ -4,6 +4,7 @@
 #include "core/library/account_service.hpp"
 #include "core/library/audit_service.hpp"
 #include "core/library/circulation_service.hpp"
+#include "core/library/district_service.hpp"
 #include "core/library/fault.hpp"
 #include "core/library/fund_service.hpp"
 #include "core/library/hold_service.hpp"
@@ -92,6 +93,7 @@ public:
     AccountService accounts() { return AccountService(*core_); }
     AuditService audit() { return AuditService(*core_); }
     CirculationService circulation() { return CirculationService(*core_); }
+    DistrictService district() { return DistrictService(*core_); }
     FundService fund() { return FundService(*core_); }
     HoldService holds() { return HoldService(*core_); }
     ImportService imports() { return ImportService(*core_); }

@@ -1,0 +1,226 @@
+#include "core/district/district_export.hpp"
+
+#include "core/db/statement.hpp"
+#include "core/reports/order_report.hpp"
+#include "core/settings/setting_store.hpp"
+#include "core/textbooks/textbook_reports.hpp"
+#include "core/year/school_years.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <sodium.h>
+
+#include <map>
+#include <stdexcept>
+#include <tuple>
+
+namespace kitap::core {
+namespace {
+
+constexpr auto pseudonym_key_setting = "district_pseudonym_key";
+
+void start_sodium() {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready) throw std::runtime_error("libsodium cannot start");
+}
+
+std::string to_hex(const unsigned char* bytes, std::size_t size) {
+    std::string hex(size * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), bytes, size);
+    hex.pop_back();
+    return hex;
+}
+
+std::optional<PseudonymKey> key_from_hex(const std::string& hex) {
+    PseudonymKey key{};
+    std::size_t length = 0;
+    if (sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
+        length != key.size())
+        return std::nullopt;
+    return key;
+}
+
+std::vector<DistrictTitle> titles_by_isbn(SQLite::Database& db) {
+    SQLite::Statement query(db, R"(
+        SELECT t.isbn, t.title, t.authors, t.kind, t.language, t.subject, t.grade,
+               t.stock + (SELECT count(*) FROM copy c WHERE c.title_id = t.id AND c.status = 'in_fund'),
+               (SELECT coalesce(sum(l.quantity), 0) FROM loan l WHERE l.title_id = t.id AND l.returned_at IS NULL)
+        FROM title t WHERE t.isbn IS NOT NULL ORDER BY t.isbn)");
+    std::vector<DistrictTitle> titles;
+    while (query.executeStep()) {
+        DistrictTitle title{.isbn = query.getColumn(0).getString(),
+                            .title = query.getColumn(1).getString(),
+                            .authors = query.getColumn(2).getString(),
+                            .kind = query.getColumn(3).getString(),
+                            .language = query.getColumn(4).getString(),
+                            .subject = query.getColumn(5).getString(),
+                            .grade = optional_int(query.getColumn(6)),
+                            .owned = query.getColumn(7).getInt(),
+                            .on_loan = query.getColumn(8).getInt()};
+        title.free = std::max(0, title.owned - title.on_loan);
+        titles.push_back(std::move(title));
+    }
+    return titles;
+}
+
+std::vector<DistrictCurriculumLine> curriculum_by_isbn(SQLite::Database& db) {
+    SQLite::Statement query(db, R"(
+        SELECT c.grade, c.language, t.isbn, c.per_pupil FROM curriculum c JOIN title t ON t.id = c.title_id
+        WHERE t.isbn IS NOT NULL ORDER BY c.grade, c.language, t.isbn)");
+    std::vector<DistrictCurriculumLine> lines;
+    while (query.executeStep())
+        lines.push_back({.grade = query.getColumn(0).getInt(),
+                         .language = query.getColumn(1).getString(),
+                         .isbn = query.getColumn(2).getString(),
+                         .per_pupil = query.getColumn(3).getInt()});
+    return lines;
+}
+
+std::vector<DistrictClassSize> class_sizes(SQLite::Database& db, const std::string& school_year) {
+    SQLite::Statement query(db, R"(
+        SELECT c.grade, c.language, count(DISTINCT c.id),
+               count(r.id) FILTER (WHERE r.status = 'active' AND r.category = 'pupil')
+        FROM school_class c LEFT JOIN reader r ON r.class_id = c.id
+        WHERE c.school_year = ? GROUP BY c.grade, c.language ORDER BY c.grade, c.language)");
+    rebind(query, school_year);
+    std::vector<DistrictClassSize> sizes;
+    while (query.executeStep())
+        sizes.push_back({.grade = query.getColumn(0).getInt(),
+                         .language = query.getColumn(1).getString(),
+                         .classes = query.getColumn(2).getInt(),
+                         .pupils = query.getColumn(3).getInt()});
+    return sizes;
+}
+
+// The provision report's class lines, added up per grade, language and title.
+std::vector<DistrictProvision> provision_by_grade(SQLite::Database& db, Date today) {
+    std::map<std::tuple<int, std::string, std::string>, DistrictProvision> sums;
+    for (const auto& line : provision_report(db, std::nullopt, today).lines) {
+        auto& sum = sums[{line.grade, line.language, line.isbn}];
+        sum.grade = line.grade;
+        sum.language = line.language;
+        sum.isbn = line.isbn;
+        sum.title = line.title;
+        sum.pupils += line.pupils;
+        sum.needed += line.needed;
+        sum.issued += line.issued;
+    }
+    std::vector<DistrictProvision> provision;
+    for (auto& [key, sum] : sums) provision.push_back(std::move(sum));
+    return provision;
+}
+
+std::vector<DistrictNeed> next_year_need(SQLite::Database& db, const std::string& for_year, Date today) {
+    const auto order = order_report(db, {.for_year = for_year, .today = today});
+    std::vector<DistrictNeed> need;
+    if (!order) return need;  // no classes to count pupils in: nothing to say of next year
+    for (const auto& line : order->lines)
+        need.push_back({.isbn = line.isbn,
+                        .title = line.title,
+                        .needed = line.needed,
+                        .usable = line.usable,
+                        .to_order = line.to_order});
+    return need;
+}
+
+std::optional<Date> first_event_day(SQLite::Database& db) {
+    SQLite::Statement query(db, "SELECT min(at) FROM event");
+    query.executeStep();
+    const auto at = optional_text(query.getColumn(0));
+    if (!at) return std::nullopt;
+    const auto timestamp = parse_iso_timestamp(*at);
+    if (!timestamp) return std::nullopt;
+    return local_date(*timestamp);
+}
+
+// The annual figures of every school year the event log reaches, up to the current one.
+std::vector<DistrictYear> annual_years(SQLite::Database& db, const std::string& current_year) {
+    std::vector<DistrictYear> years;
+    const auto first_day = first_event_day(db);
+    auto year = school_year_span(first_day ? school_year_of(*first_day) : current_year);
+    const auto last = school_year_span(current_year);
+    for (; year && last && year->first_day <= last->first_day; year = school_year_span(next_school_year(year->name)))
+        years.push_back({.year = year->name, .figures = annual_figures(db, *year)});
+    return years;
+}
+
+}  // namespace
+
+std::optional<PseudonymKey> stored_pseudonym_key(SQLite::Database& db) {
+    const auto stored = SettingStore(db).get(pseudonym_key_setting);
+    if (!stored) return std::nullopt;
+    const auto key = key_from_hex(*stored);
+    // A new key would give every reader a new pseudonym: the city would count them twice.
+    if (!key) throw std::runtime_error("the readers' pseudonym key in the settings is damaged");
+    return key;
+}
+
+PseudonymKey make_pseudonym_key(SQLite::Database& db) {
+    start_sodium();
+    if (const auto stored = stored_pseudonym_key(db)) return *stored;
+    PseudonymKey key{};
+    randombytes_buf(key.data(), key.size());
+    SettingStore(db).set(pseudonym_key_setting, to_hex(key.data(), key.size()));
+    return key;
+}
+
+std::string reader_pseudonym(const PseudonymKey& key, std::int64_t reader_id) {
+    start_sodium();
+    const auto text = std::to_string(reader_id);
+    std::array<unsigned char, 16> hash{};
+    crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                       key.data(), key.size());
+    return to_hex(hash.data(), hash.size());
+}
+
+std::vector<DistrictEvent> district_events(SQLite::Database& db, const PseudonymKey& key, std::int64_t after,
+                                           std::int64_t up_to, int limit) {
+    SQLite::Statement query(db, R"(
+        SELECT e.id, e.at, e.station, e.actor_role, e.action, e.reader_id, t.isbn, e.copy_id, e.quantity
+        FROM event e LEFT JOIN title t ON t.id = e.title_id
+        WHERE e.id > ? AND e.id <= ? ORDER BY e.id LIMIT ?)");
+    rebind(query, after, up_to, limit);
+    std::vector<DistrictEvent> events;
+    while (query.executeStep()) {
+        const auto reader = query.getColumn(5);
+        const auto copy = query.getColumn(7);
+        events.push_back({.sequence = query.getColumn(0).getInt64(),
+                          .at = query.getColumn(1).getString(),
+                          .station = query.getColumn(2).getString(),
+                          .actor_role = query.getColumn(3).getString(),
+                          .action = query.getColumn(4).getString(),
+                          .reader = reader.isNull() ? std::string() : reader_pseudonym(key, reader.getInt64()),
+                          .isbn = query.getColumn(6).getString(),
+                          .copy_id = copy.isNull() ? std::nullopt : std::optional(copy.getInt64()),
+                          .quantity = optional_int(query.getColumn(8))});
+    }
+    return events;
+}
+
+std::int64_t last_event_sequence(SQLite::Database& db) {
+    SQLite::Statement query(db, "SELECT coalesce(max(id), 0) FROM event");
+    query.executeStep();
+    return query.getColumn(0).getInt64();
+}
+
+std::optional<std::string> district_event_hash(SQLite::Database& db, std::int64_t sequence) {
+    SQLite::Statement query(db, "SELECT hash FROM event WHERE id = ?");
+    rebind(query, sequence);
+    if (!query.executeStep()) return std::nullopt;
+    const auto hash = query.getColumn(0);
+    return to_hex(static_cast<const unsigned char*>(hash.getBlob()), static_cast<std::size_t>(hash.getBytes()));
+}
+
+DistrictSnapshot district_snapshot(SQLite::Database& db, Date today) {
+    DistrictSnapshot snapshot;
+    snapshot.school_year = current_school_year(db, today);
+    snapshot.need_for_year = next_school_year(snapshot.school_year);
+    snapshot.titles = titles_by_isbn(db);
+    snapshot.curriculum = curriculum_by_isbn(db);
+    snapshot.class_sizes = class_sizes(db, snapshot.school_year);
+    snapshot.provision = provision_by_grade(db, today);
+    snapshot.need = next_year_need(db, snapshot.need_for_year, today);
+    snapshot.annual = annual_years(db, snapshot.school_year);
+    return snapshot;
+}
+
+}  // namespace kitap::core
