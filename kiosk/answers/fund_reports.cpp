@@ -183,16 +183,16 @@ std::string order_text(const core::OrderReport& report, const app::Translator& t
     return out.str();
 }
 
+nlohmann::ordered_json annual_figure_json(const core::AnnualLine& line) {
+    if (line.tenge) return static_cast<double>(line.value) / 100.0;
+    return line.value;
+}
+
 nlohmann::ordered_json annual_json(const core::SchoolYearSpan& year, const core::AnnualFigures& figures) {
     nlohmann::ordered_json out{{"school_year", year.name},
                                {"first_day", core::iso_date(year.first_day)},
                                {"last_day", core::iso_date(year.last_day)}};
-    for (const auto& line : core::annual_lines(figures)) {
-        if (line.tenge)
-            out[std::string(line.key)] = static_cast<double>(line.value) / 100.0;
-        else
-            out[std::string(line.key)] = line.value;
-    }
+    for (const auto& line : core::annual_lines(figures)) out[std::string(line.key)] = annual_figure_json(line);
     auto& months = out["loans_by_month"] = nlohmann::ordered_json::array();
     for (const auto& month : figures.loans_by_month) months.push_back({{"month", month.month}, {"loans", month.loans}});
     return out;

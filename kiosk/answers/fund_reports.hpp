@@ -23,6 +23,8 @@ std::string order_csv(const core::OrderReport& report);
 std::string order_text(const core::OrderReport& report, const app::Translator& tr);
 
 // The figures in the order the annual report lays them out (DOMAIN.md's table).
+// A figure as the annual report's JSON gives it: a count, or tenge for a sum in tiyn.
+nlohmann::ordered_json annual_figure_json(const core::AnnualLine& line);
 nlohmann::ordered_json annual_json(const core::SchoolYearSpan& year, const core::AnnualFigures& figures);
 
 }  // namespace kitap::answers

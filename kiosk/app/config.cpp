@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
@@ -243,6 +244,12 @@ void read_devices(TableReader devices, devices::DeviceOptions& options) {
 void read_school(TableReader school, Config& config) {
     if (auto name = school.get<std::string>("name")) config.school.name = *name;
     if (auto hours = school.get<std::string>("opening_hours")) config.school.opening_hours = *hours;
+    if (auto id = school.get<std::string>("id")) {
+        if (!valid_school_id(*id))
+            throw ConfigError(where(school.source(), *school.raw().get("id"), "school.id") + "\"" + *id +
+                              "\" is not a school id: 1-40 of a-z, 0-9 and '-', as pavlodar-12");
+        config.school.id = *id;
+    }
     if (auto language = school.get<std::string>("default_class_language")) {
         auto parsed = core::class_language_from(*language);
         if (!parsed)
@@ -252,6 +259,11 @@ void read_school(TableReader school, Config& config) {
         config.rules.default_class_language = *parsed;
     }
     school.reject_unknown_keys();
+}
+
+void read_district(TableReader district, DistrictSettings& settings) {
+    settings.url = district.get<std::string>("url");
+    district.reject_unknown_keys();
 }
 
 void read_server(TableReader server, KioskServer& settings) {
@@ -297,6 +309,11 @@ void read_labels(TableReader labels, LabelSettings& settings) {
 
 }  // namespace
 
+bool valid_school_id(std::string_view id) {
+    const auto allowed = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+    return !id.empty() && id.size() <= 40 && id.front() != '-' && std::all_of(id.begin(), id.end(), allowed);
+}
+
 Config parse_config(std::string_view toml_text, const std::string& source_name) {
     toml::table root;
     try {
@@ -314,6 +331,7 @@ Config parse_config(std::string_view toml_text, const std::string& source_name) 
     if (auto devices = reader.table("devices")) read_devices(std::move(*devices), config.devices);
     if (auto labels = reader.table("labels")) read_labels(std::move(*labels), config.labels);
     if (auto server = reader.table("server")) read_server(std::move(*server), config.server);
+    if (auto district = reader.table("district")) read_district(std::move(*district), config.district);
     if (auto catalogue = reader.table("catalogue")) read_catalogue(std::move(*catalogue), config.catalogue_servers);
     reader.reject_unknown_keys();
     return config;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kitap::app {
@@ -14,6 +15,14 @@ namespace kitap::app {
 struct SchoolInfo {
     std::string name = "Kitap demo school";
     std::string opening_hours;  // shown on the kiosk's welcome screen ("Mon–Fri 8:30–17:00"); empty: not shown
+    // The school among the city's ("pavlodar-12"): lower-case Latin letters, digits and
+    // hyphens. The district's server knows the school by it; `kitap sync` needs one.
+    std::optional<std::string> id;
+};
+
+// [district]: the city's server the school syncs with (`kitap sync`).
+struct DistrictSettings {
+    std::optional<std::string> url;  // a libpq connection string: "host=district.example dbname=kitap user=pavlodar-12"
 };
 
 // [labels]: the label stock the library buys and how its printer places it.
@@ -40,6 +49,7 @@ struct Config {
     std::vector<std::string> catalogue_servers;
     LabelSettings labels;
     KioskServer server;
+    DistrictSettings district;
     core::Rules rules;
     devices::DeviceOptions devices;
     std::optional<std::filesystem::path> source;  // the file it came from, if any
@@ -50,6 +60,9 @@ class ConfigError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// Whether `id` can name a school: 1-40 of a-z, 0-9 and '-', not starting with '-'.
+bool valid_school_id(std::string_view id);
 
 // Reads a TOML configuration; every key is optional and unknown keys are errors,
 // so that a typo never silently leaves a default in force.

@@ -3,6 +3,7 @@
 #include "kiosk/answers/cli_problem.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/device_commands.hpp"
+#include "kiosk/cli/district_commands.hpp"
 #include "kiosk/cli/hold_commands.hpp"
 #include "kiosk/cli/marc_commands.hpp"
 #include "kiosk/cli/print_commands.hpp"
@@ -60,6 +61,7 @@ struct Arguments {
     StationArguments stations;
     MarcArguments marc;
     HoldArguments hold;
+    DistrictArguments district;
 };
 
 // What every import takes: the file (CSV/TSV or a workbook) and which of its sheets.
@@ -448,6 +450,7 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
 
     add_marc_commands(app, args.marc, chosen);
     add_hold_commands(app, args.hold, chosen);
+    add_district_commands(app, args.district, args.global.lang, chosen);
 }
 
 }  // namespace
