@@ -1,0 +1,345 @@
+// `kitap sync` and `kitap district ...` as a school and the city run them: demo schools
+// of different seeds sync to a real PostgreSQL 15 the test starts, and the city's
+// figures are checked against each school's own `kitap report annual`.
+#include "tests/kiosk/gui/support/child_process.hpp"
+#include "tests/support/cli_run.hpp"
+#include "tests/support/pg_server.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <thread>
+
+namespace kitap::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Three demo schools of a year's history each, made once: by ctest's fixture
+// district_demo_schools into KITAP_DISTRICT_DEMO (each test of this binary runs as a
+// process of its own), else here. Each test syncs copies of them.
+struct DemoSchools {
+    fs::path folder;
+    std::vector<std::string> ids{"pavlodar-7", "pavlodar-12", "ekibastuz-3"};
+
+    fs::path db(const std::string& id) const { return folder / (id + ".db"); }
+};
+
+void make_demo_schools(const DemoSchools& schools) {
+    fs::create_directories(schools.folder);
+    std::uint32_t seed = 1;
+    for (const auto& id : schools.ids) {
+        if (fs::exists(schools.db(id))) continue;
+        const auto made = run_kitap({.binary = KITAP_BINARY,
+                                     .folder = schools.folder,
+                                     .db = schools.db(id),
+                                     .config_home = schools.folder,
+                                     .args = {"demo", "--seed", std::to_string(seed++), "--years", "1"}});
+        if (made.exit_code != 0) throw std::runtime_error("kitap demo failed: " + made.err);
+    }
+}
+
+const DemoSchools& demo_schools() {
+    static const DemoSchools* schools = [] {
+        static TempDir own;  // when no fixture made them
+        const char* made = std::getenv("KITAP_DISTRICT_DEMO");
+        auto* found = new DemoSchools{.folder = made ? fs::path(made) : own.path()};
+        make_demo_schools(*found);
+        return found;
+    }();
+    return *schools;
+}
+
+std::string this_school_year() {
+    const auto today =
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    const int year = static_cast<int>(today.year());
+    const int first = static_cast<unsigned>(today.month()) >= 9 ? year : year - 1;
+    return std::to_string(first) + "-" + std::to_string(first + 1);
+}
+
+class DistrictTest : public ::testing::Test {
+protected:
+    DistrictTest() : server(folder.path()) {}
+
+    static void SetUpTestSuite() { demo_schools(); }
+
+    // A copy of the demo school `id` with its configuration ([school] id and name).
+    fs::path school(const std::string& id) {
+        const auto db = folder / (id + ".db");
+        fs::copy_file(demo_schools().db(id), db);
+        std::ofstream(folder / (id + ".toml")) << "[school]\nid = \"" << id << "\"\nname = \"Мектеп " << id << "\"\n";
+        return db;
+    }
+
+    CliRun kitap(const std::string& id, std::vector<std::string> args) {
+        args.insert(args.begin(), {"--config", (folder / (id + ".toml")).string()});
+        return run_kitap({.binary = KITAP_BINARY,
+                          .folder = folder.path(),
+                          .db = folder / (id + ".db"),
+                          .config_home = folder.path(),
+                          .args = std::move(args)});
+    }
+
+    CliRun city(std::vector<std::string> args) {
+        args.insert(args.end(), {"--pg", server.conninfo()});
+        return run_kitap({.binary = KITAP_BINARY,
+                          .folder = folder.path(),
+                          .db = folder / "city.db",
+                          .config_home = folder.path(),
+                          .args = std::move(args)});
+    }
+
+    json sync(const std::string& id) {
+        const auto run = kitap(id, {"sync", "--pg", server.conninfo(), "--json"});
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+        return run.exit_code == 0 ? run.parsed() : json();
+    }
+
+    std::string psql(const std::string& sql) {
+        return slurp_command(PgServer::program("psql").string() + " " + quoted(server.conninfo()) + " -Atc " +
+                             quoted(sql));
+    }
+
+    std::string slurp_command(const std::string& command) {
+        const auto out = folder / "psql.out";
+        run(command + " > " + quoted(out.string()) + " 2>&1");
+        auto text = slurp(out);
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        return text;
+    }
+
+    void init_district() {
+        const auto run = city({"district", "init"});
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+    }
+
+    TempDir folder;
+    PgServer server;
+};
+
+// What the fixture district_demo_schools runs.
+TEST(DistrictDemo, SchoolsAreMade) {
+    for (const auto& id : demo_schools().ids) EXPECT_TRUE(fs::exists(demo_schools().db(id))) << id;
+}
+
+TEST_F(DistrictTest, TheCitysAnnualTotalsAreTheSchoolsOwnFiguresSummedExactly) {
+    init_district();
+    const auto& ids = demo_schools().ids;
+    for (const auto& id : ids) {
+        school(id);
+        const auto sent = sync(id);
+        EXPECT_EQ(sent["events_sent"], sent["last_sequence"]);
+        EXPECT_EQ(sent["events_already"], 0);
+    }
+    const auto year = this_school_year();
+    const auto district = city({"district", "report", "annual", "--year", year});
+    ASSERT_EQ(district.exit_code, 0) << district.err;
+    const auto report = district.parsed();
+    ASSERT_EQ(report["schools"].size(), ids.size());
+    std::map<std::string, double> sums;
+    for (const auto& id : ids) {
+        const auto own_run = kitap(id, {"report", "annual", "--year", year});
+        ASSERT_EQ(own_run.exit_code, 0) << own_run.err;
+        const auto own = own_run.parsed();
+        const auto row = std::find_if(report["schools"].begin(), report["schools"].end(),
+                                      [&](const json& each) { return each["school"] == id; });
+        ASSERT_NE(row, report["schools"].end()) << id;
+        for (const auto& [key, value] : report["total"].items()) {
+            if (key == "loans_by_month") continue;
+            EXPECT_EQ((*row)[key], own[key]) << id << " " << key;
+            sums[key] += own[key].get<double>();
+        }
+        EXPECT_EQ((*row)["loans_by_month"], own["loans_by_month"]) << id;
+    }
+    EXPECT_GT(sums["loans"], 0);
+    for (const auto& [key, sum] : sums) EXPECT_DOUBLE_EQ(report["total"][key].get<double>(), sum) << key;
+}
+
+TEST_F(DistrictTest, SyncingAgainSendsNothingTwiceAndAMonthOfflineSendsWhatWasMissed) {
+    init_district();
+    school("pavlodar-7");
+    const auto first = sync("pavlodar-7");
+    EXPECT_EQ(sync("pavlodar-7")["events_sent"], 0);
+    // The school works on without the city: a class comes to the library.
+    std::vector<std::string> scans{"scan", "--mode", "self"};
+    const auto readers = kitap("pavlodar-7", {"readers", "--class", "5А", "--json"}).parsed();
+    for (const auto& pupil : readers["pupils"]) scans.push_back(pupil["card"]);
+    ASSERT_GT(scans.size(), 3u);
+    const auto visited = kitap("pavlodar-7", scans);
+    ASSERT_EQ(visited.exit_code, 0) << visited.err;
+    const auto later = sync("pavlodar-7");
+    EXPECT_GT(later["events_sent"].get<long long>(), 0);
+    EXPECT_EQ(later["last_sequence"].get<long long>(),
+              first["last_sequence"].get<long long>() + later["events_sent"].get<long long>());
+    EXPECT_EQ(psql("SELECT count(*) FROM event WHERE school = 'pavlodar-7'"), later["last_sequence"].dump());
+    const auto year = this_school_year();
+    const auto own = kitap("pavlodar-7", {"report", "annual", "--year", year}).parsed();
+    const auto district = city({"district", "report", "annual", "--year", year}).parsed();
+    EXPECT_EQ(district["total"]["visits"], own["visits"]);
+}
+
+TEST_F(DistrictTest, AServerKilledMidSyncLosesNothingAndTheNextSyncFinishesTheJob) {
+    init_district();
+    school("pavlodar-12");
+    ChildProcess sync_run({KITAP_BINARY, "--config", (folder / "pavlodar-12.toml").string(), "--db",
+                           (folder / "pavlodar-12.db").string(), "sync", "--pg", server.conninfo()},
+                          {"LANG=C"}, folder / "killed-sync.out");
+    // The sync's transaction has written (the school's row) and is streaming its events.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (psql("SELECT count(*) FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()") !=
+               "1" &&
+           std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    server.kill_now();
+    EXPECT_EQ(sync_run.wait_for_exit(std::chrono::seconds(60)), 3) << slurp(folder / "killed-sync.out");
+    server.start();
+    EXPECT_EQ(psql("SELECT count(*) FROM event"), "0");
+    EXPECT_EQ(psql("SELECT count(*) FROM school"), "0");
+    const auto finished = sync("pavlodar-12");
+    EXPECT_EQ(finished["events_sent"], finished["last_sequence"]);
+    EXPECT_EQ(psql("SELECT count(*) FROM event"), finished["last_sequence"].dump());
+}
+
+TEST_F(DistrictTest, TwoSchoolsSyncAtOnceAndOneSchoolTwiceAtOnceSendsEachEventOnce) {
+    init_district();
+    school("pavlodar-7");
+    school("ekibastuz-3");
+    std::vector<std::unique_ptr<ChildProcess>> runs;
+    for (const auto& id : {"pavlodar-7", "ekibastuz-3", "pavlodar-7"})
+        runs.push_back(std::make_unique<ChildProcess>(
+            std::vector<std::string>{KITAP_BINARY, "--config", (folder / (std::string(id) + ".toml")).string(), "--db",
+                                     (folder / (std::string(id) + ".db")).string(), "sync", "--pg", server.conninfo()},
+            std::vector<std::string>{"LANG=C"}, folder / ("sync-" + std::to_string(runs.size()) + ".out")));
+    for (const auto& each : runs) EXPECT_EQ(each->wait_for_exit(std::chrono::seconds(120)), 0);
+    for (const auto& id : {"pavlodar-7", "ekibastuz-3"}) {
+        const auto last = psql("SELECT last_sequence FROM school WHERE id = '" + std::string(id) + "'");
+        EXPECT_NE(last, "0");
+        EXPECT_EQ(psql("SELECT count(*) FROM event WHERE school = '" + std::string(id) + "'"), last) << id;
+    }
+}
+
+TEST_F(DistrictTest, NoNameNorCardLeavesTheSchool) {
+    init_district();
+    school("ekibastuz-3");
+    sync("ekibastuz-3");
+    const auto reader = kitap("ekibastuz-3", {"readers", "--class", "5А", "--json"});
+    ASSERT_EQ(reader.exit_code, 0) << reader.err;
+    const auto pupils = reader.parsed()["pupils"];
+    ASSERT_FALSE(pupils.empty());
+    const auto dump = slurp_command(PgServer::program("pg_dump").string() + " " + quoted(server.conninfo()));
+    ASSERT_NE(dump.find("ekibastuz-3"), std::string::npos);
+    for (const auto& pupil : pupils) {
+        EXPECT_EQ(dump.find(pupil["card"].get<std::string>()), std::string::npos);
+        EXPECT_EQ(dump.find(pupil["name"].get<std::string>()), std::string::npos);
+    }
+    // Readers are counted by pseudonym: as many as the school's event log names.
+    EXPECT_NE(psql("SELECT count(DISTINCT reader) FROM event"), "0");
+}
+
+TEST_F(DistrictTest, ARestoredOlderLibraryOrAnotherUnderTheSameIdIsRefused) {
+    init_district();
+    school("pavlodar-7");
+    sync("pavlodar-7");
+    fs::copy_file(demo_schools().db("pavlodar-12"), folder / "pavlodar-7.db", fs::copy_options::overwrite_existing);
+    const auto refused = kitap("pavlodar-7", {"sync", "--pg", server.conninfo()});
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_NE(refused.err.find("did not write"), std::string::npos) << refused.err;
+}
+
+TEST_F(DistrictTest, WithoutASchoolIdOrAServerOrASchemaSyncSaysWhatIsMissing) {
+    school("pavlodar-7");
+    std::ofstream(folder / "pavlodar-7.toml") << "[school]\nname = \"x\"\n";
+    const auto no_id = kitap("pavlodar-7", {"sync", "--pg", server.conninfo()});
+    EXPECT_EQ(no_id.exit_code, 2);
+    EXPECT_NE(no_id.err.find("[school] id"), std::string::npos) << no_id.err;
+    std::ofstream(folder / "pavlodar-7.toml") << "[school]\nid = \"pavlodar-7\"\n";
+    const auto no_server = kitap("pavlodar-7", {"sync"});
+    EXPECT_EQ(no_server.exit_code, 2);
+    EXPECT_NE(no_server.err.find("[district] url"), std::string::npos) << no_server.err;
+    const auto no_schema = kitap("pavlodar-7", {"sync", "--pg", server.conninfo()});
+    EXPECT_EQ(no_schema.exit_code, 1);
+    EXPECT_NE(no_schema.err.find("kitap district init"), std::string::npos) << no_schema.err;
+    const auto unreachable = kitap("pavlodar-7", {"sync", "--pg", "host=" + (folder / "nowhere").string()});
+    EXPECT_EQ(unreachable.exit_code, 3) << unreachable.err;
+    init_district();
+    psql("INSERT INTO kitap_schema VALUES (99)");
+    const auto newer = city({"district", "init"});
+    EXPECT_EQ(newer.exit_code, 1);
+    EXPECT_NE(newer.err.find("newer"), std::string::npos) << newer.err;
+}
+
+TEST_F(DistrictTest, ReportsComeAsCsvPdfAndXlsxInKazakhAndRussian) {
+    init_district();
+    for (const auto& id : {"pavlodar-7", "pavlodar-12"}) {
+        school(id);
+        sync(id);
+    }
+    const auto year = this_school_year();
+    const auto csv = city({"district", "report", "annual", "--year", year, "--format", "csv"});
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 4);  // header, two schools, total
+    EXPECT_EQ(csv.out.rfind("total,", std::string::npos) != std::string::npos, true);
+    for (const auto& [args, lang] :
+         {std::pair{std::vector<std::string>{"district", "report", "annual", "--year", year}, "kk"},
+          std::pair{std::vector<std::string>{"district", "report", "provision"}, "ru"},
+          std::pair{std::vector<std::string>{"district", "exchange", "--for-year", "2030-2031"}, "kk"}}) {
+        for (const auto* format : {"pdf", "xlsx"}) {
+            auto with = args;
+            const auto out = folder / (args[2] + "." + format);
+            with.insert(with.end(), {"--format", format, "--lang", lang, "--out", out.string()});
+            const auto run = city(with);
+            ASSERT_EQ(run.exit_code, 0) << run.err;
+            EXPECT_EQ(slurp(out).substr(0, 2), std::string(format) == "pdf" ? "%P" : "PK");
+        }
+    }
+    const auto text = slurp_command("pdftotext " + quoted((folder / "annual.pdf").string()) + " -");
+    EXPECT_NE(text.find("Қала"), std::string::npos) << text;
+    EXPECT_NE(text.find("pavlodar-12"), std::string::npos);
+    const auto provision =
+        city({"district", "report", "provision", "--grade", "5", "--language", "kk", "--format", "json"});
+    ASSERT_EQ(provision.exit_code, 0) << provision.err;
+    const auto figures = provision.parsed();
+    ASSERT_FALSE(figures["lines"].empty());
+    long long needed = 0;
+    for (const auto& line : figures["lines"]) needed += line["needed"].get<long long>();
+    long long city_needed = 0;
+    for (const auto& title : figures["titles"]) city_needed += title["needed"].get<long long>();
+    EXPECT_EQ(needed, city_needed);
+    EXPECT_EQ(figures["behind"].size(), 2u);
+}
+
+TEST_F(DistrictTest, TheExchangeMovesSpareCopiesOnlyFromSchoolsWithThemToSchoolsShortOfThem) {
+    init_district();
+    for (const auto& id : demo_schools().ids) {
+        school(id);
+        sync(id);
+    }
+    const auto next_year = psql("SELECT need_for_year FROM school LIMIT 1");
+    const auto run = city({"district", "exchange", "--for-year", next_year, "--format", "json"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto exchange = run.parsed();
+    EXPECT_EQ(exchange["schools_counted"].size(), 3u);
+    std::map<std::pair<std::string, std::string>, json> balances;  // (isbn, school)
+    for (const auto& title : exchange["titles"]) {
+        for (const auto& school : title["schools"]) balances[{title["isbn"], school["school"]}] = school;
+        EXPECT_EQ(title["covered"], std::min(title["shortage"], title["surplus"]));
+    }
+    for (const auto& transfer : exchange["transfers"]) {
+        const auto& giver = balances[std::pair<std::string, std::string>(transfer["isbn"], transfer["from"])];
+        const auto& taker = balances[std::pair<std::string, std::string>(transfer["isbn"], transfer["to"])];
+        EXPECT_GT(giver["surplus"].get<int>(), 0);
+        EXPECT_GT(taker["shortage"].get<int>(), 0);
+    }
+    const auto other_year = city({"district", "exchange", "--for-year", "2040-2041", "--format", "json"}).parsed();
+    EXPECT_EQ(other_year["schools_not_counted"].size(), 3u);
+    EXPECT_TRUE(other_year["transfers"].empty());
+}
+
+}  // namespace
+}  // namespace kitap::testing
