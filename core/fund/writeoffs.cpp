@@ -164,6 +164,7 @@ constexpr auto writeoff_reason_names = enum_names<WriteoffReason>({
     {WriteoffReason::curriculum, "curriculum"},
     {WriteoffReason::lost, "lost"},
     {WriteoffReason::damaged, "damaged"},
+    {WriteoffReason::transfer, "transfer"},
 });
 
 std::string_view to_string(WriteoffReason reason) { return writeoff_reason_names.name_of(reason); }

@@ -14,9 +14,10 @@
 
 namespace kitap::core {
 
-enum class WriteoffReason { worn, curriculum, lost, damaged };
-inline constexpr std::array<WriteoffReason, 4> writeoff_reasons{WriteoffReason::worn, WriteoffReason::curriculum,
-                                                                WriteoffReason::lost, WriteoffReason::damaged};
+enum class WriteoffReason { worn, curriculum, lost, damaged, transfer };  // transfer: to another school
+inline constexpr std::array<WriteoffReason, 5> writeoff_reasons{WriteoffReason::worn, WriteoffReason::curriculum,
+                                                                WriteoffReason::lost, WriteoffReason::damaged,
+                                                                WriteoffReason::transfer};
 std::string_view to_string(WriteoffReason reason);
 std::optional<WriteoffReason> writeoff_reason_from(std::string_view name);
 

@@ -252,7 +252,7 @@ void add_year_commands(CLI::App& app, YearArguments& args,
     auto* writeoff = app.add_subcommand("writeoff", "Write books off on a numbered act");
     writeoff->add_option("--reason", args.writeoff.request.reason, "worn, curriculum, lost or damaged")
         ->required()
-        ->check(CLI::IsMember({"worn", "curriculum", "lost", "damaged"}));
+        ->check(CLI::IsMember({"worn", "curriculum", "lost", "damaged", "transfer"}));
     writeoff->add_option("--act", args.writeoff.request.act, "Add to this act (default: a new act numbered by year)");
     auto* isbn = writeoff->add_option("--isbn", args.writeoff.request.isbn, "Title-level stock of this ISBN");
     writeoff->add_option("--count", args.writeoff.request.count, "How many title-level copies")

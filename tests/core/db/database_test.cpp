@@ -53,6 +53,26 @@ TEST(Database, TheStationMigrationKeepsEveryAccountItsIdAndItsClasses) {
         << "only a station has a token";
 }
 
+TEST(Database, TheTransferMigrationKeepsEveryActAndRowAndTakesTheNewReason) {
+    auto older = reference_schema(13);
+    older.exec(R"(
+        INSERT INTO title (id, title, kind, stock) VALUES (4, 'Алгебра. 7-сынып', 'textbook', 10);
+        INSERT INTO writeoff_act (id, number, act_date, reason) VALUES (6, '2026-1', '2026-11-25', 'worn');
+        INSERT INTO writeoff_row (id, act_id, title_id, quantity, price_tiyn) VALUES (8, 6, 4, 3, 150000);)");
+    testing::TempDir dir;
+    backup_database(older, dir / "kitap.db");
+    auto migrated = open_database(dir / "kitap.db");
+    EXPECT_EQ(migrated.execAndGet("SELECT id || ' ' || number || ' ' || reason FROM writeoff_act").getString(),
+              "6 2026-1 worn");
+    EXPECT_EQ(migrated.execAndGet("SELECT id || ' ' || act_id || ' ' || quantity FROM writeoff_row").getString(),
+              "8 6 3");
+    SQLite::Statement dangling(migrated, "PRAGMA foreign_key_check");
+    EXPECT_FALSE(dangling.executeStep());
+    migrated.exec("INSERT INTO writeoff_act (number, act_date, reason) VALUES ('2026-2', '2026-11-26', 'transfer')");
+    EXPECT_THROW(migrated.exec("INSERT INTO writeoff_act (number, act_date, reason) VALUES ('2026-3', 'x', 'sold')"),
+                 SQLite::Exception);
+}
+
 // NORMAL: the log's sync at each commit is WriteTransaction's (writer_turns_test.cpp).
 TEST(Database, PragmasMakeEveryCommitDurable) {
     testing::TempDatabase temp;

@@ -6,7 +6,7 @@ import { actionForm, copiesOrCount } from '../forms.js';
 import { t, number, tenge } from '../i18n.js';
 import { problemText } from '../problem.js';
 
-const reasons = ['worn', 'curriculum', 'lost', 'damaged'];
+const reasons = ['worn', 'curriculum', 'lost', 'damaged', 'transfer'];
 
 function stocktakeSection() {
     const message = h('div', { 'aria-live': 'polite' });
