@@ -95,6 +95,7 @@ std::vector<DistrictClassSize> class_sizes(SQLite::Database& db, const std::stri
 std::vector<DistrictProvision> provision_by_grade(SQLite::Database& db, Date today) {
     std::map<std::tuple<int, std::string, std::string>, DistrictProvision> sums;
     for (const auto& line : provision_report(db, std::nullopt, today).lines) {
+        if (line.isbn.empty()) continue;  // the city knows titles by ISBN only
         auto& sum = sums[{line.grade, line.language, line.isbn}];
         sum.grade = line.grade;
         sum.language = line.language;
@@ -114,11 +115,12 @@ std::vector<DistrictNeed> next_year_need(SQLite::Database& db, const std::string
     std::vector<DistrictNeed> need;
     if (!order) return need;  // no classes to count pupils in: nothing to say of next year
     for (const auto& line : order->lines)
-        need.push_back({.isbn = line.isbn,
-                        .title = line.title,
-                        .needed = line.needed,
-                        .usable = line.usable,
-                        .to_order = line.to_order});
+        if (!line.isbn.empty())  // the city knows titles by ISBN only
+            need.push_back({.isbn = line.isbn,
+                            .title = line.title,
+                            .needed = line.needed,
+                            .usable = line.usable,
+                            .to_order = line.to_order});
     return need;
 }
 

@@ -19,8 +19,8 @@ class DistrictService {
 public:
     explicit DistrictService(LibraryCore& core) : core_(core) {}
 
-    // The newest event's sequence number: a sync sends up to it, no further, so that
-    // what it sends and the snapshot it sends with them describe one moment.
+    // The newest event's sequence number: a sync sends up to it, no further, so that a
+    // page read later never reaches events written meanwhile (the next sync sends them).
     OrFault<std::int64_t> last_sequence();
     OrFault<std::optional<std::string>> event_hash(std::int64_t sequence);  // core::district_event_hash
     // At most `limit` events after `after` and none after `up_to`, oldest first; the

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 
 namespace kitap::cli {
 namespace {
@@ -45,7 +46,10 @@ int with_district(CliContext& context, const std::optional<std::string>& pg, con
     } catch (const pqxx::failure& failed) {
         std::cerr << "kitap: district server: " << failed.what() << '\n';
         return exit_fault;
-    } catch (const pqxx::usage_error& failed) {
+    } catch (const std::logic_error& failed) {  // pqxx::usage_error, conversion_error: an answer we cannot read
+        std::cerr << "kitap: district server: " << failed.what() << '\n';
+        return exit_fault;
+    } catch (const std::range_error& failed) {  // pqxx::unexpected_rows
         std::cerr << "kitap: district server: " << failed.what() << '\n';
         return exit_fault;
     }

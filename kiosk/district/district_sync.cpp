@@ -184,7 +184,11 @@ void record_sync(pqxx::work& transaction, const SchoolIdentity& school, std::int
 SyncReport run_sync(core::Library& library, const SchoolIdentity& school, pqxx::connection& connection,
                     core::Date today) {
     require_current_schema(connection);
+    connection.set_client_encoding("UTF8");  // the school's text is UTF-8, whatever the server's default
     pqxx::work transaction(connection);
+    // A sync whose PC lost power holds the school's row until the server notices: the
+    // next sync says so after a minute rather than hanging until the timer gives up.
+    transaction.exec("SET LOCAL lock_timeout = '60s'");
     const auto acknowledged = lock_school(transaction, school);
     const auto up_to = from_library(library.district().last_sequence());
     require_same_log(library, school, acknowledged, up_to);

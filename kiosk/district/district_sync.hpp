@@ -20,8 +20,10 @@ struct SchoolIdentity {
 // What one `kitap sync` did.
 struct SyncReport {
     std::string school;
-    std::int64_t events_sent = 0;                                 // events the district did not have
-    std::int64_t events_already = 0;                              // sent again and found there (changed nothing)
+    std::int64_t events_sent = 0;  // events the district did not have
+    // Sent again and found there (changed nothing). Only events after the district's
+    // last are sent, so this stays 0 unless the district got them another way.
+    std::int64_t events_already = 0;
     std::int64_t last_sequence = 0;                               // the newest event the district now holds
     std::vector<std::pair<std::string, std::int64_t>> snapshots;  // each snapshot's rows: "titles" -> 1234
 };

@@ -16,6 +16,7 @@ CREATE TABLE writeoff_act_rebuilt (
 INSERT INTO writeoff_act_rebuilt SELECT * FROM writeoff_act;
 DROP TABLE writeoff_act;
 ALTER TABLE writeoff_act_rebuilt RENAME TO writeoff_act;
+CREATE INDEX writeoff_act_by_date ON writeoff_act (act_date);  -- dropped with the old table (migration 4's)
 
 INSERT INTO writeoff_row SELECT * FROM writeoff_row_kept;
 DROP TABLE writeoff_row_kept;

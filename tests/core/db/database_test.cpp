@@ -68,6 +68,8 @@ TEST(Database, TheTransferMigrationKeepsEveryActAndRowAndTakesTheNewReason) {
               "8 6 3");
     SQLite::Statement dangling(migrated, "PRAGMA foreign_key_check");
     EXPECT_FALSE(dangling.executeStep());
+    EXPECT_EQ(migrated.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'writeoff_act_by_date'").getInt(),
+              1);
     migrated.exec("INSERT INTO writeoff_act (number, act_date, reason) VALUES ('2026-2', '2026-11-26', 'transfer')");
     EXPECT_THROW(migrated.exec("INSERT INTO writeoff_act (number, act_date, reason) VALUES ('2026-3', 'x', 'sold')"),
                  SQLite::Exception);

@@ -314,8 +314,8 @@ TEST_F(DistrictTest, ReportsComeAsCsvPdfAndXlsxInKazakhAndRussian) {
     EXPECT_EQ(figures["behind"].size(), 2u);
 }
 
-// A school that gave its free copies of a title away falls short of it next year; the
-// exchange proposes the other school's spare copies.
+// A school that now needs many more copies of a title per pupil falls short of it next
+// year; the exchange proposes the other school's spare copies.
 TEST_F(DistrictTest, TheExchangeMovesSpareCopiesFromASchoolWithThemToOneShortOfThem) {
     init_district();
     for (const auto* id : {"pavlodar-7", "pavlodar-12"}) {
@@ -324,22 +324,58 @@ TEST_F(DistrictTest, TheExchangeMovesSpareCopiesFromASchoolWithThemToOneShortOfT
     }
     const auto next_year = psql("SELECT need_for_year FROM school LIMIT 1");
     const auto before = city({"district", "exchange", "--for-year", next_year, "--format", "json"}).parsed();
-    // A title one school has spare copies of and the other needs; the other gives all its free ones away.
-    std::map<std::string, json> orders;
-    for (const auto* id : {"pavlodar-7", "pavlodar-12"})
-        orders[id] = kitap(id, {"report", "order", "--for-year", next_year, "--format", "json"}).parsed();
-    std::string isbn, donor, short_school;
-    int free = 0;
+    // A title one school has spare copies of, and a grade of the other's with pupils next year.
+    std::string isbn, donor;
     for (const auto& title : before["titles"])
-        for (const auto& balance : title["schools"]) {
-            const std::string other = balance["school"] == "pavlodar-7" ? "pavlodar-12" : "pavlodar-7";
-            for (const auto& line : orders[other]["lines"])
-                if (isbn.empty() && balance["surplus"].get<int>() > 0 && line["isbn"] == title["isbn"] &&
-                    line["needed"].get<int>() > 0 && line["free"].get<int>() > 0) {
-                    isbn = title["isbn"];
-                    donor = balance["school"];
-                    short_school = other;
-                    free = line["free"];
-                }
-        }
+        for (const auto& balance : title["schools"])
+            if (isbn.empty() && balance["surplus"].get<int>() > 0) {
+                isbn = title["isbn"];
+                donor = balance["school"];
+            }
     ASSERT_FALSE(isbn.empty()) << before.dump(1);
+    const std::string short_school = donor == "pavlodar-7" ? "pavlodar-12" : "pavlodar-7";
+    const auto order = kitap(short_school, {"report", "order", "--for-year", next_year, "--format", "json"}).parsed();
+    json need;
+    for (const auto& line : order["titles"])
+        if (need.is_null() && line["needed"].get<int>() > 0) need = line;
+    ASSERT_FALSE(need.is_null());
+    // The other school takes the title into its catalogue, with no copies, and gives every
+    // pupil of that grade 20 of it.
+    std::ofstream(folder / "catalog.csv")
+        << "title,authors,isbn,kind,copies\nA new textbook,," << isbn << ",textbook,0\n";
+    const auto catalogued = kitap(short_school, {"import", "catalog", (folder / "catalog.csv").string()});
+    ASSERT_EQ(catalogued.exit_code, 0) << catalogued.err;
+    std::ofstream curriculum(folder / "curriculum.csv");
+    curriculum << "grade,language,isbn,per_pupil\n";
+    for (const auto& grade : need["grades"])
+        for (const auto& language : need["languages"])
+            curriculum << grade.get<int>() << ',' << language.get<std::string>() << ',' << isbn << ",20\n";
+    curriculum.close();
+    const auto imported = kitap(short_school, {"import", "curriculum", (folder / "curriculum.csv").string()});
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    sync(short_school);
+
+    const auto run = city({"district", "exchange", "--for-year", next_year, "--format", "json"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto exchange = run.parsed();
+    EXPECT_EQ(exchange["schools_counted"].size(), 2u);
+    const auto title = std::find_if(exchange["titles"].begin(), exchange["titles"].end(),
+                                    [&](const json& each) { return each["isbn"] == isbn; });
+    ASSERT_NE(title, exchange["titles"].end());
+    EXPECT_GT((*title)["shortage"].get<int>(), 0);
+    EXPECT_EQ((*title)["covered"], std::min((*title)["shortage"], (*title)["surplus"]));
+    const json expected{{"from", donor},
+                        {"to", short_school},
+                        {"isbn", isbn},
+                        {"title", (*title)["title"]},
+                        {"count", (*title)["covered"]}};
+    EXPECT_NE(std::find(exchange["transfers"].begin(), exchange["transfers"].end(), expected),
+              exchange["transfers"].end())
+        << exchange["transfers"].dump(1);
+    const auto other_year = city({"district", "exchange", "--for-year", "2040-2041", "--format", "json"}).parsed();
+    EXPECT_EQ(other_year["schools_not_counted"].size(), 2u);
+    EXPECT_TRUE(other_year["transfers"].empty());
+}
+
+}  // namespace
+}  // namespace kitap::testing
