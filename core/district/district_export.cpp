@@ -40,11 +40,15 @@ std::optional<PseudonymKey> key_from_hex(const std::string& hex) {
 }
 
 std::vector<DistrictTitle> titles_by_isbn(SQLite::Database& db) {
+    // Grouped once, not a subquery per title: open loans of labelled copies have no
+    // index by title, and 1,500 scans of ten years' loans took 20 s of every sync.
     SQLite::Statement query(db, R"(
+        WITH held AS (SELECT title_id, count(*) AS copies FROM copy WHERE status = 'in_fund' GROUP BY title_id),
+             lent AS (SELECT title_id, sum(quantity) AS copies FROM loan WHERE returned_at IS NULL GROUP BY title_id)
         SELECT t.isbn, t.title, t.authors, t.kind, t.language, t.subject, t.grade,
-               t.stock + (SELECT count(*) FROM copy c WHERE c.title_id = t.id AND c.status = 'in_fund'),
-               (SELECT coalesce(sum(l.quantity), 0) FROM loan l WHERE l.title_id = t.id AND l.returned_at IS NULL)
-        FROM title t WHERE t.isbn IS NOT NULL ORDER BY t.isbn)");
+               t.stock + coalesce(held.copies, 0), coalesce(lent.copies, 0)
+        FROM title t LEFT JOIN held ON held.title_id = t.id LEFT JOIN lent ON lent.title_id = t.id
+        WHERE t.isbn IS NOT NULL ORDER BY t.isbn)");
     std::vector<DistrictTitle> titles;
     while (query.executeStep()) {
         DistrictTitle title{.isbn = query.getColumn(0).getString(),
