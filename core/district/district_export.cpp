@@ -2,6 +2,7 @@
 
 #include "core/db/statement.hpp"
 #include "core/reports/order_report.hpp"
+#include "core/security/sodium.hpp"
 #include "core/settings/setting_store.hpp"
 #include "core/textbooks/textbook_reports.hpp"
 #include "core/year/school_years.hpp"
@@ -17,18 +18,6 @@ namespace kitap::core {
 namespace {
 
 constexpr auto pseudonym_key_setting = "district_pseudonym_key";
-
-void start_sodium() {
-    static const bool ready = sodium_init() >= 0;
-    if (!ready) throw std::runtime_error("libsodium cannot start");
-}
-
-std::string to_hex(const unsigned char* bytes, std::size_t size) {
-    std::string hex(size * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), bytes, size);
-    hex.pop_back();
-    return hex;
-}
 
 std::optional<PseudonymKey> key_from_hex(const std::string& hex) {
     PseudonymKey key{};
@@ -165,7 +154,7 @@ PseudonymKey make_pseudonym_key(SQLite::Database& db) {
     if (const auto stored = stored_pseudonym_key(db)) return *stored;
     PseudonymKey key{};
     randombytes_buf(key.data(), key.size());
-    SettingStore(db).set(pseudonym_key_setting, to_hex(key.data(), key.size()));
+    SettingStore(db).set(pseudonym_key_setting, hex_text(key));
     return key;
 }
 
@@ -175,7 +164,7 @@ std::string reader_pseudonym(const PseudonymKey& key, std::int64_t reader_id) {
     std::array<unsigned char, 16> hash{};
     crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
                        key.data(), key.size());
-    return to_hex(hash.data(), hash.size());
+    return hex_text(hash);
 }
 
 std::vector<DistrictEvent> district_events(SQLite::Database& db, const PseudonymKey& key, std::int64_t after,
@@ -213,7 +202,7 @@ std::optional<std::string> district_event_hash(SQLite::Database& db, std::int64_
     rebind(query, sequence);
     if (!query.executeStep()) return std::nullopt;
     const auto hash = query.getColumn(0);
-    return to_hex(static_cast<const unsigned char*>(hash.getBlob()), static_cast<std::size_t>(hash.getBytes()));
+    return hex_text({static_cast<const unsigned char*>(hash.getBlob()), static_cast<std::size_t>(hash.getBytes())});
 }
 
 DistrictSnapshot district_snapshot(SQLite::Database& db, Date today) {

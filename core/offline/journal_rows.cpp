@@ -1,24 +1,22 @@
 #include "core/offline/journal_rows.hpp"
 
 #include "core/db/statement.hpp"
+#include "core/security/sodium.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <sodium.h>
 
 #include <array>
-#include <stdexcept>
 
 namespace kitap::core {
 namespace {
 
 // 128 bits from libsodium's CSPRNG, in hex: two kiosks (or one kiosk restarted) never make the same id.
 std::string random_entry_id() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+    start_sodium();
     std::array<unsigned char, 16> bits{};
     randombytes_buf(bits.data(), bits.size());
-    std::array<char, 2 * 16 + 1> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), bits.data(), bits.size());
-    return std::string(hex.data());
+    return hex_text(bits);
 }
 
 }  // namespace
