@@ -1,6 +1,7 @@
 // `kitap sync` and `kitap district ...` as a school and the city run them: demo schools
 // of different seeds sync to a real PostgreSQL 15 the test starts, and the city's
 // figures are checked against each school's own `kitap report annual`.
+#include "core/calendar.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
 #include "tests/support/cli_run.hpp"
 #include "tests/support/pg_server.hpp"
@@ -56,11 +57,8 @@ const DemoSchools& demo_schools() {
 }
 
 std::string this_school_year() {
-    const auto today =
-        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-    const int year = static_cast<int>(today.year());
-    const int first = static_cast<unsigned>(today.month()) >= 9 ? year : year - 1;
-    return std::to_string(first) + "-" + std::to_string(first + 1);
+    return core::school_year_of(
+        core::local_date(std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now())));
 }
 
 class DistrictTest : public ::testing::Test {
