@@ -117,21 +117,58 @@ std::vector<DistrictNeed> next_year_need(SQLite::Database& db, const std::string
     return need;
 }
 
-std::optional<Date> first_event_day(SQLite::Database& db) {
-    SQLite::Statement query(db, "SELECT min(at) FROM event");
-    query.executeStep();
-    const auto at = optional_text(query.getColumn(0));
+// Actions after which no earlier school year's figures can read differently: lending
+// and taking back (a loss on return leaves today's stock and counts as gone since, so
+// the fund on an earlier 1 September stays the same), visits, holds, stocktake scans.
+// Anything else (an import, a receipt or write-off dated back, a year close, a
+// setting) may move an earlier year's readers or fund, which rest on today's classes
+// and stock (core/reports/annual_report.hpp).
+constexpr auto only_todays_figures_move = R"((action IN ('loan', 'return', 'renew', 'visit', 'stocktake_scan',
+    'not_in_catalog', 'compensation_due', 'settle', 'reader_pin_set', 'pin_accepted', 'pin_wrong', 'pin_locked_out',
+    'librarian_locked', 'kiosk_closed', 'backup', 'self_service_paused', 'reader_pin_wrong', 'reader_pin_locked_out')
+    OR action LIKE 'hold%' OR action LIKE 'web_login%'))";
+
+std::optional<Date> local_day_of(const std::optional<std::string>& at) {
     if (!at) return std::nullopt;
     const auto timestamp = parse_iso_timestamp(*at);
     if (!timestamp) return std::nullopt;
     return local_date(*timestamp);
 }
 
-// The annual figures of every school year the event log reaches, up to the current one.
-std::vector<DistrictYear> annual_years(SQLite::Database& db, const std::string& current_year) {
+// The first day the annual figures have anything of: the first event's, or an earlier
+// receipt's or write-off act's (entered later from a paper invoice or act).
+std::optional<Date> first_figures_day(SQLite::Database& db) {
+    auto first = local_day_of(optional_text(db.execAndGet("SELECT min(at) FROM event")));
+    const auto papers =
+        optional_text(db.execAndGet("SELECT min(day) FROM (SELECT min(received_on) AS day FROM receipt UNION ALL "
+                                    "SELECT min(act_date) FROM writeoff_act)"));
+    if (const auto paper_day = papers ? parse_iso_date(*papers) : std::nullopt)
+        first = first ? std::min(*first, *paper_day) : *paper_day;
+    return first;
+}
+
+// The first school year whose annual figures may differ from those the district was
+// sent with the events up to `sent_up_to`: the first with any figures on a first sync
+// or after anything but circulation, else the year of the earliest new event; nullopt
+// when there is nothing new.
+std::optional<std::string> first_year_changed(SQLite::Database& db, std::int64_t sent_up_to) {
+    SQLite::Statement new_events(db, std::string(R"(
+        SELECT min(at), count(*) FILTER (WHERE NOT )") +
+                                         only_todays_figures_move + R"() FROM event WHERE id > ?)");
+    rebind(new_events, sent_up_to);
+    new_events.executeStep();
+    const auto day = sent_up_to == 0 || new_events.getColumn(1).getInt64() > 0
+                         ? first_figures_day(db)
+                         : local_day_of(optional_text(new_events.getColumn(0)));
+    if (!day) return std::nullopt;
+    return school_year_of(*day);
+}
+
+// The annual figures of every school year from `first_year` to the current one.
+std::vector<DistrictYear> annual_years(SQLite::Database& db, const std::string& first_year,
+                                       const std::string& current_year) {
     std::vector<DistrictYear> years;
-    const auto first_day = first_event_day(db);
-    auto year = school_year_span(first_day ? school_year_of(*first_day) : current_year);
+    auto year = school_year_span(first_year);
     const auto last = school_year_span(current_year);
     for (; year && last && year->first_day <= last->first_day; year = school_year_span(next_school_year(year->name)))
         years.push_back({.year = year->name, .figures = annual_figures(db, *year)});
@@ -205,7 +242,7 @@ std::optional<std::string> district_event_hash(SQLite::Database& db, std::int64_
     return hex_text({static_cast<const unsigned char*>(hash.getBlob()), static_cast<std::size_t>(hash.getBytes())});
 }
 
-DistrictSnapshot district_snapshot(SQLite::Database& db, Date today) {
+DistrictSnapshot district_snapshot(SQLite::Database& db, Date today, std::int64_t sent_up_to) {
     DistrictSnapshot snapshot;
     snapshot.school_year = current_school_year(db, today);
     snapshot.need_for_year = next_school_year(snapshot.school_year);
@@ -214,7 +251,11 @@ DistrictSnapshot district_snapshot(SQLite::Database& db, Date today) {
     snapshot.class_sizes = class_sizes(db, snapshot.school_year);
     snapshot.provision = provision_by_grade(db, today);
     snapshot.need = next_year_need(db, snapshot.need_for_year, today);
-    snapshot.annual = annual_years(db, snapshot.school_year);
+    // The current year always goes: its figures are still growing. ("2024-2025" names
+    // compare as their years do; an event dated after today leaves the current year first.)
+    const auto first_year =
+        std::min(first_year_changed(db, sent_up_to).value_or(snapshot.school_year), snapshot.school_year);
+    snapshot.annual = annual_years(db, first_year, snapshot.school_year);
     return snapshot;
 }
 

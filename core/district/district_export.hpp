@@ -113,11 +113,16 @@ struct DistrictSnapshot {
     std::vector<DistrictCurriculumLine> curriculum;
     std::vector<DistrictClassSize> class_sizes;
     std::vector<DistrictProvision> provision;
-    std::vector<DistrictNeed> need;    // empty when the school has no classes to count
-    std::vector<DistrictYear> annual;  // every school year from the first event's to the current one
+    std::vector<DistrictNeed> need;  // empty when the school has no classes to count
+    // The school years whose figures may have changed since the district's last sync,
+    // up to the current one: every year the event log reaches on a first sync or after
+    // anything but circulation (an import or a year close can move earlier years'
+    // readers and fund), else the years of the new events. The district keeps the rest.
+    std::vector<DistrictYear> annual;
 };
 
-// Every figure of the snapshot read in one state of the database.
-DistrictSnapshot district_snapshot(SQLite::Database& db, Date today);
+// Every figure of the snapshot read in one state of the database, for a district
+// that holds the events up to `sent_up_to` (0: none).
+DistrictSnapshot district_snapshot(SQLite::Database& db, Date today, std::int64_t sent_up_to);
 
 }  // namespace kitap::core

@@ -25,10 +25,10 @@ OrFault<std::vector<DistrictEvent>> DistrictService::events(std::int64_t after, 
     });
 }
 
-OrFault<DistrictSnapshot> DistrictService::snapshot(Date today) {
+OrFault<DistrictSnapshot> DistrictService::snapshot(Date today, std::int64_t sent_up_to) {
     return guarded([&] {
         ReadTransaction transaction(core_.db);
-        auto snapshot = district_snapshot(core_.db, today);
+        auto snapshot = district_snapshot(core_.db, today, sent_up_to);
         transaction.commit();
         return snapshot;
     });

@@ -26,7 +26,7 @@ public:
     // At most `limit` events after `after` and none after `up_to`, oldest first; the
     // readers' pseudonym key is made on the first call that needs it.
     OrFault<std::vector<DistrictEvent>> events(std::int64_t after, std::int64_t up_to, int limit);
-    OrFault<DistrictSnapshot> snapshot(Date today);
+    OrFault<DistrictSnapshot> snapshot(Date today, std::int64_t sent_up_to);  // core::district_snapshot
 
 private:
     LibraryCore& core_;

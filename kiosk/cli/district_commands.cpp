@@ -229,11 +229,15 @@ printing::ReportDocument annual_document(const district::DistrictAnnual& annual,
     return document;
 }
 
+// Whether `year` names a school year, such as 2023-2024 (after saying it does not).
+bool known_school_year(const CliContext& context, const std::string& year) {
+    if (core::school_year_span(year)) return true;
+    std::cerr << context.tr()("print.annual.bad_year", {{"year", year}}) << '\n';
+    return false;
+}
+
 int run_annual(CliContext& context, const DistrictArguments& args) {
-    if (!core::school_year_span(args.year)) {
-        std::cerr << context.tr()("print.annual.bad_year", {{"year", args.year}}) << '\n';
-        return exit_bad_input;
-    }
+    if (!known_school_year(context, args.year)) return exit_bad_input;
     return with_district(context, args.pg, [&](pqxx::connection& connection) {
         const auto annual = district::district_annual(connection, args.year);
         if (args.format == "json") {
@@ -250,6 +254,15 @@ int run_annual(CliContext& context, const DistrictArguments& args) {
     });
 }
 
+// The schools a report leaves out, named above its first table (`message` takes {schools}).
+void add_not_counted_line(printing::ReportSection& section, const app::Translator& tr, const std::string& message,
+                          const district::SchoolsCounted& schools) {
+    if (schools.not_counted.empty()) return;
+    std::string names;
+    for (const auto& school : schools.not_counted) names += (names.empty() ? "" : ", ") + school;
+    section.lines.push_back(tr(message, {{"schools", names}}));
+}
+
 // --- provision -----------------------------------------------------------------------
 
 // `head` (what the figures are of) followed by the figures.
@@ -262,7 +275,11 @@ ordered_json with_figures(ordered_json head, const district::ProvisionFigures& f
 }
 
 ordered_json provision_json(const district::DistrictProvision& provision, const DistrictArguments& args) {
-    ordered_json json{{"grade", or_null(args.grade)}, {"language", or_null(args.language)}};
+    ordered_json json{{"school_year", provision.school_year},
+                      {"grade", or_null(args.grade)},
+                      {"language", or_null(args.language)},
+                      {"schools_counted", provision.schools.counted},
+                      {"schools_not_counted", provision.schools.not_counted}};
     auto& titles = json["titles"] = ordered_json::array();
     for (const auto& t : provision.titles)
         titles.push_back(with_figures({{"isbn", t.isbn}, {"title", t.title}}, t.figures));
@@ -299,12 +316,13 @@ printing::Row provision_cells(printing::Row row, const district::ProvisionFigure
 printing::ReportDocument provision_document(const district::DistrictProvision& provision,
                                             const printing::ReportContext& rc) {
     const auto& tr = rc.tr;
-    auto document = printing::report_document(rc, tr("district.provision.title"));
+    auto document = printing::report_document(rc, tr("district.provision.title", {{"year", provision.school_year}}));
     const std::vector<printing::Column> figures{
         {tr("district.column.needed"), 1}, {tr("district.column.issued"), 1}, {tr("district.column.provision_pct"), 1}};
     printing::ReportSection titles{.heading = tr("district.provision.city"),
                                    .columns = {{tr("district.column.title"), 4}},
                                    .sheet = tr("district.sheet.city")};
+    add_not_counted_line(titles, tr, "district.provision.not_counted", provision.schools);
     titles.columns.insert(titles.columns.end(), figures.begin(), figures.end());
     for (const auto& t : provision.titles)
         titles.rows.push_back(provision_cells({printing::text_cell(t.title)}, t.figures));
@@ -321,9 +339,11 @@ printing::ReportDocument provision_document(const district::DistrictProvision& p
 }
 
 int run_provision(CliContext& context, const DistrictArguments& args) {
+    const auto school_year = args.year.empty() ? core::school_year_of(core::local_date(CliContext::now())) : args.year;
+    if (!known_school_year(context, school_year)) return exit_bad_input;
     return with_district(context, args.pg, [&](pqxx::connection& connection) {
-        const auto provision =
-            district::district_provision(connection, {.grade = args.grade, .language = args.language});
+        const auto provision = district::district_provision(
+            connection, {.school_year = school_year, .grade = args.grade, .language = args.language});
         if (args.format == "json") return deliver_json(context, provision_json(provision, args), args.out);
         if (args.format == "csv" || args.format == "text")
             return deliver_table(context, provision_table(provision), args.format, args.out);
@@ -348,8 +368,8 @@ std::vector<TransferLine> transfer_lines(const district::DistrictExchange& excha
 
 ordered_json exchange_json(const district::DistrictExchange& exchange) {
     ordered_json json{{"for_year", exchange.for_year},
-                      {"schools_counted", exchange.schools_counted},
-                      {"schools_not_counted", exchange.schools_not_counted}};
+                      {"schools_counted", exchange.schools.counted},
+                      {"schools_not_counted", exchange.schools.not_counted}};
     auto& transfers = json["transfers"] = ordered_json::array();
     for (const auto& [title, transfer] : transfer_lines(exchange))
         transfers.push_back({{"from", transfer->from_school},
@@ -388,11 +408,7 @@ printing::ReportDocument exchange_document(const district::DistrictExchange& exc
                                                   {tr("district.column.title"), 5},
                                                   {tr("district.column.count"), 1}},
                                       .sheet = tr("district.sheet.transfers")};
-    if (!exchange.schools_not_counted.empty()) {
-        std::string schools;
-        for (const auto& school : exchange.schools_not_counted) schools += (schools.empty() ? "" : ", ") + school;
-        transfers.lines.push_back(tr("district.exchange.not_counted", {{"schools", schools}}));
-    }
+    add_not_counted_line(transfers, tr, "district.exchange.not_counted", exchange.schools);
     for (const auto& [title, transfer] : transfer_lines(exchange))
         transfers.rows.push_back({printing::text_cell(transfer->from_school), printing::text_cell(transfer->to_school),
                                   printing::text_cell(title->title), printing::count_cell(transfer->count)});
@@ -411,10 +427,7 @@ printing::ReportDocument exchange_document(const district::DistrictExchange& exc
 }
 
 int run_exchange(CliContext& context, const DistrictArguments& args) {
-    if (!core::school_year_span(args.for_year)) {
-        std::cerr << context.tr()("print.annual.bad_year", {{"year", args.for_year}}) << '\n';
-        return exit_bad_input;
-    }
+    if (!known_school_year(context, args.for_year)) return exit_bad_input;
     return with_district(context, args.pg, [&](pqxx::connection& connection) {
         const auto exchange = district::district_exchange(connection, args.for_year);
         if (args.format == "json") return deliver_json(context, exchange_json(exchange), args.out);
@@ -472,6 +485,7 @@ void add_district_commands(CLI::App& app, DistrictArguments& args, std::optional
 
     auto* provision =
         report->add_subcommand("provision", "Textbook provision per school and title, the city's per title");
+    provision->add_option("--year", args.year, "School year such as 2023-2024 (default the current one)");
     provision->add_option("--grade", args.grade, "Only this grade")->check(CLI::Range(0, 11));
     provision->add_option("--language", args.language, "kk or ru")->check(CLI::IsMember({"kk", "ru"}));
     add_report_options(provision, args, lang, {"text", "json", "csv", "pdf", "xlsx"});

@@ -42,6 +42,15 @@ void add_months(SchoolAnnual& total, const std::vector<std::pair<std::string, st
     }
 }
 
+// The schools whose `column` (a year their last sync sent figures for) is `year`, and the others.
+SchoolsCounted schools_with(pqxx::transaction_base& transaction, const std::string& column, const std::string& year) {
+    SchoolsCounted schools;
+    for (const auto& row : transaction.exec_params(
+             "SELECT id, " + transaction.quote_name(column) + " IS NOT DISTINCT FROM $1 FROM school ORDER BY id", year))
+        (row[1].as<bool>() ? schools.counted : schools.not_counted).push_back(row[0].as<std::string>());
+    return schools;
+}
+
 }  // namespace
 
 std::vector<SchoolStatus> school_statuses(pqxx::connection& connection) {
@@ -95,13 +104,14 @@ DistrictAnnual district_annual(pqxx::connection& connection, const std::string& 
 
 DistrictProvision district_provision(pqxx::connection& connection, const ProvisionFilter& filter) {
     pqxx::read_transaction transaction(connection);
+    DistrictProvision provision{.school_year = filter.school_year,
+                                .schools = schools_with(transaction, "school_year", filter.school_year)};
     const auto rows = transaction.exec_params(R"(
         SELECT p.school, s.name, p.isbn, min(p.title), sum(p.pupils), sum(p.needed), sum(p.issued)
-        FROM provision p JOIN school s ON s.id = p.school
+        FROM provision p JOIN school s ON s.id = p.school AND s.school_year = $3
         WHERE ($1::integer IS NULL OR p.grade = $1::integer) AND ($2::text IS NULL OR p.language = $2::text)
         GROUP BY p.school, s.name, p.isbn ORDER BY p.school, p.isbn)",
-                                              optional_param(filter.grade), filter.language);
-    DistrictProvision provision;
+                                              optional_param(filter.grade), filter.language, filter.school_year);
     std::map<std::string, TitleProvision> titles;
     std::map<std::string, SchoolProvision> schools;
     for (const auto& row : rows) {
@@ -130,11 +140,7 @@ DistrictProvision district_provision(pqxx::connection& connection, const Provisi
 
 DistrictExchange district_exchange(pqxx::connection& connection, const std::string& for_year) {
     pqxx::read_transaction transaction(connection);
-    DistrictExchange exchange{.for_year = for_year};
-    for (const auto& row :
-         transaction.exec_params("SELECT id, need_for_year IS NOT DISTINCT FROM $1 FROM school ORDER BY id", for_year))
-        (row[1].as<bool>() ? exchange.schools_counted : exchange.schools_not_counted)
-            .push_back(row[0].as<std::string>());
+    DistrictExchange exchange{.for_year = for_year, .schools = schools_with(transaction, "need_for_year", for_year)};
     const auto rows = transaction.exec_params(R"(
         SELECT n.isbn, n.title, n.school, greatest(n.usable - n.needed, 0), n.to_order
         FROM need n JOIN school s ON s.id = n.school AND s.need_for_year = $1

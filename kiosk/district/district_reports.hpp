@@ -38,10 +38,18 @@ struct DistrictAnnual {
 };
 DistrictAnnual district_annual(pqxx::connection& connection, const std::string& year);
 
-// Textbook provision: each school's pupils, copies needed and issued per
-// curriculum title (its own provision report, summed over its classes), the city's
-// per title, and the schools furthest behind.
+// The schools whose figures a report counts, and the others, by id.
+struct SchoolsCounted {
+    std::vector<std::string> counted;
+    std::vector<std::string> not_counted;
+};
+
+// Textbook provision in a school year: each school's pupils, copies needed and
+// issued per curriculum title (its own provision report, summed over its classes),
+// the city's per title, and the schools furthest behind. A school whose last sync
+// was in another school year is not counted: its classes are last year's.
 struct ProvisionFilter {
+    std::string school_year;
     std::optional<int> grade;
     std::optional<std::string> language;
 };
@@ -70,6 +78,8 @@ struct SchoolProvision {
     ProvisionFigures figures;
 };
 struct DistrictProvision {
+    std::string school_year;
+    SchoolsCounted schools;
     std::vector<SchoolTitleProvision> lines;  // by school, then title
     std::vector<TitleProvision> titles;       // the city's, by title
     std::vector<SchoolProvision> behind;      // every school, lowest provision first
@@ -88,8 +98,7 @@ struct ExchangeTitle {
 struct DistrictExchange {
     std::string for_year;
     std::vector<ExchangeTitle> titles;  // those with a shortage or a surplus somewhere
-    std::vector<std::string> schools_counted;
-    std::vector<std::string> schools_not_counted;  // their last sync sent an order for another year, or none
+    SchoolsCounted schools;             // not counted: their last sync sent an order for another year, or none
 };
 DistrictExchange district_exchange(pqxx::connection& connection, const std::string& for_year);
 

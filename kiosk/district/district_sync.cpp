@@ -29,6 +29,18 @@ std::optional<std::string> unless_empty(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional(text);
 }
 
+// A school's own server account syncs that school only (sql/0002_school_roles.sql):
+// said plainly here, rather than by the row-level security refusing the first row.
+void require_own_account(pqxx::work& transaction, const SchoolIdentity& school) {
+    const auto account = transaction.exec1(R"(
+        SELECT rolname, NOT rolsuper AND pg_has_role(oid, 'kitap_school', 'MEMBER')
+        FROM pg_roles WHERE rolname = current_user)");
+    const auto name = account[0].as<std::string>();
+    if (!account[1].as<bool>() || name == school.id) return;
+    throw DistrictError("the server account \"" + name + "\" is school \"" + name + "\"'s and cannot sync school \"" +
+                        school.id + "\": check [school] id, and the user in [district] url");
+}
+
 // What the district holds of the school: up to which event, and that event's hash.
 struct Acknowledged {
     std::int64_t sequence = 0;
@@ -62,6 +74,16 @@ void require_same_log(core::Library& library, const SchoolIdentity& school, cons
                         "same id");
 }
 
+// A table of this transaction shaped like `table`, to COPY rows into before they are
+// inserted in `table`: PostgreSQL takes no COPY into a table whose row-level security
+// binds the connected account, as it binds a school's (sql/0002_school_roles.sql).
+std::string staging_table(pqxx::work& transaction, const std::string& table) {
+    const auto staging = "incoming_" + table;
+    transaction.exec("CREATE TEMP TABLE " + transaction.quote_name(staging) + " (LIKE " +
+                     transaction.quote_name(table) + ") ON COMMIT DROP");
+    return staging;
+}
+
 struct EventsCopied {
     std::int64_t inserted = 0;
     std::int64_t already = 0;
@@ -72,10 +94,10 @@ struct EventsCopied {
 // transaction, then added to the district's where not there yet.
 EventsCopied copy_events(pqxx::work& transaction, core::Library& library, const std::string& school, std::int64_t after,
                          std::int64_t up_to) {
-    transaction.exec("CREATE TEMP TABLE incoming_event (LIKE event) ON COMMIT DROP");
+    const auto incoming = staging_table(transaction, "event");
     EventsCopied copied;
     std::int64_t sent = 0;
-    pqxx::stream_to stream(transaction, "incoming_event",
+    pqxx::stream_to stream(transaction, incoming,
                            std::vector<std::string>{"school", "sequence", "at", "station", "actor_role", "action",
                                                     "reader", "isbn", "copy_id", "quantity"});
     for (auto from = after; from < up_to;) {
@@ -91,21 +113,33 @@ EventsCopied copy_events(pqxx::work& transaction, core::Library& library, const 
     }
     stream.complete();
     copied.inserted =
-        transaction.exec("INSERT INTO event SELECT * FROM incoming_event ON CONFLICT DO NOTHING").affected_rows();
+        transaction.exec("INSERT INTO event SELECT * FROM " + incoming + " ON CONFLICT DO NOTHING").affected_rows();
     copied.already = sent - copied.inserted;
     return copied;
 }
 
-// The school's rows of `table`, replaced by `rows` (each made a tuple by `row_of`).
+// `rows` (each made a tuple by `row_of`) added to `table` as the school's.
+template <typename Rows, typename RowOf>
+std::int64_t copy_rows(pqxx::work& transaction, const std::string& table, std::vector<std::string> columns,
+                       const std::string& school, const Rows& rows, RowOf row_of) {
+    columns.insert(columns.begin(), "school");
+    const auto staging = staging_table(transaction, table);
+    pqxx::stream_to stream(transaction, staging, columns);
+    for (const auto& row : rows) stream << std::tuple_cat(std::make_tuple(school), row_of(row));
+    stream.complete();
+    std::string names;
+    for (const auto& column : columns) names += (names.empty() ? "" : ", ") + transaction.quote_name(column);
+    transaction.exec("INSERT INTO " + transaction.quote_name(table) + " (" + names + ") SELECT " + names + " FROM " +
+                     transaction.quote_name(staging));
+    return static_cast<std::int64_t>(rows.size());
+}
+
+// The school's rows of `table`, replaced by `rows`.
 template <typename Rows, typename RowOf>
 std::int64_t replace_rows(pqxx::work& transaction, const std::string& table, std::vector<std::string> columns,
                           const std::string& school, const Rows& rows, RowOf row_of) {
     transaction.exec_params("DELETE FROM " + transaction.quote_name(table) + " WHERE school = $1", school);
-    columns.insert(columns.begin(), "school");
-    pqxx::stream_to stream(transaction, table, columns);
-    for (const auto& row : rows) stream << std::tuple_cat(std::make_tuple(school), row_of(row));
-    stream.complete();
-    return static_cast<std::int64_t>(rows.size());
+    return copy_rows(transaction, table, std::move(columns), school, rows, row_of);
 }
 
 struct AnnualRow {
@@ -128,6 +162,21 @@ std::vector<std::tuple<std::string, std::string, long long>> annual_months(
     for (const auto& year : years)
         for (const auto& month : year.figures.loans_by_month) months.emplace_back(year.year, month.month, month.loans);
     return months;
+}
+
+// The school's annual figures of the years sent, replaced; the district keeps the
+// earlier years' as they were last sent (core::DistrictSnapshot::annual).
+std::int64_t replace_years(pqxx::work& transaction, const std::string& school,
+                           const std::vector<core::DistrictYear>& years) {
+    std::string names;  // a text[] literal: year names are digits and a hyphen
+    for (const auto& year : years) names += (names.empty() ? "" : ",") + year.year;
+    for (const auto* table : {"annual_figure", "annual_month"})
+        transaction.exec_params(std::string("DELETE FROM ") + table + " WHERE school = $1 AND year = ANY ($2::text[])",
+                                school, "{" + names + "}");
+    copy_rows(transaction, "annual_month", {"year", "month", "loans"}, school, annual_months(years),
+              [](const auto& month) { return month; });
+    return copy_rows(transaction, "annual_figure", {"year", "key", "value"}, school, annual_rows(years),
+                     [](const AnnualRow& row) { return std::make_tuple(row.year, row.key, row.value); });
 }
 
 using Snapshots = std::vector<std::pair<std::string, std::int64_t>>;
@@ -163,12 +212,7 @@ Snapshots replace_snapshots(pqxx::work& transaction, const std::string& school, 
                                                  return std::make_tuple(n.isbn, n.title, n.needed, n.usable,
                                                                         n.to_order);
                                              }));
-    counts.emplace_back("annual_figures", replace_rows(transaction, "annual_figure", {"year", "key", "value"}, school,
-                                                       annual_rows(s.annual), [](const AnnualRow& row) {
-                                                           return std::make_tuple(row.year, row.key, row.value);
-                                                       }));
-    replace_rows(transaction, "annual_month", {"year", "month", "loans"}, school, annual_months(s.annual),
-                 [](const auto& month) { return month; });
+    counts.emplace_back("annual_figures", replace_years(transaction, school, s.annual));
     return counts;
 }
 
@@ -189,11 +233,12 @@ SyncReport run_sync(core::Library& library, const SchoolIdentity& school, pqxx::
     // A sync whose PC lost power holds the school's row until the server notices: the
     // next sync says so after a minute rather than hanging until the timer gives up.
     transaction.exec("SET LOCAL lock_timeout = '60s'");
+    require_own_account(transaction, school);
     const auto acknowledged = lock_school(transaction, school);
     const auto up_to = from_library(library.district().last_sequence());
     require_same_log(library, school, acknowledged, up_to);
     const auto copied = copy_events(transaction, library, school.id, acknowledged.sequence, up_to);
-    const auto snapshot = from_library(library.district().snapshot(today));
+    const auto snapshot = from_library(library.district().snapshot(today, acknowledged.sequence));
     SyncReport report{.school = school.id,
                       .events_sent = copied.inserted,
                       .events_already = copied.already,

@@ -2,6 +2,8 @@
 // of different seeds sync to a real PostgreSQL 15 the test starts, and the city's
 // figures are checked against each school's own `kitap report annual`.
 #include "core/calendar.hpp"
+#include "core/codes/check_digits.hpp"
+#include "core/reports/annual_report.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
 #include "tests/support/cli_run.hpp"
 #include "tests/support/pg_server.hpp"
@@ -13,6 +15,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <thread>
 
 namespace kitap::testing {
@@ -84,8 +87,8 @@ protected:
                           .args = std::move(args)});
     }
 
-    CliRun city(std::vector<std::string> args) {
-        args.insert(args.end(), {"--pg", server.conninfo()});
+    CliRun city(std::vector<std::string> args, const std::string& user = "kitap") {
+        args.insert(args.end(), {"--pg", as(user)});
         return run_kitap({.binary = KITAP_BINARY,
                           .folder = folder.path(),
                           .db = folder / "city.db",
@@ -99,9 +102,27 @@ protected:
         return run.exit_code == 0 ? run.parsed() : json();
     }
 
-    std::string psql(const std::string& sql) {
-        return slurp_command(PgServer::program("psql").string() + " " + quoted(server.conninfo()) + " -Atc " +
-                             quoted(sql));
+    // The district's server as `user` (its owner, "kitap", unless said).
+    std::string as(const std::string& user) const { return server.conninfo() + " user=" + user; }
+
+    std::string psql(const std::string& sql, const std::string& user = "kitap") {
+        return slurp_command(PgServer::program("psql").string() + " " + quoted(as(user)) + " -Atc " + quoted(sql));
+    }
+
+    // Every school year the district holds of school `id` has the school's own figures.
+    void expect_every_year_as_own(const std::string& id) {
+        std::istringstream years(
+            psql("SELECT DISTINCT year FROM annual_figure WHERE school = '" + id + "' ORDER BY year"));
+        for (std::string year; std::getline(years, year);) {
+            const auto own = kitap(id, {"report", "annual", "--year", year}).parsed();
+            const auto district = city({"district", "report", "annual", "--year", year}).parsed();
+            const auto row = std::find_if(district["schools"].begin(), district["schools"].end(),
+                                          [&](const json& each) { return each["school"] == id; });
+            ASSERT_NE(row, district["schools"].end()) << id << " " << year;
+            for (const auto& [key, value] : row->items()) {
+                if (key != "school" && key != "name") EXPECT_EQ(value, own[key]) << id << " " << year << " " << key;
+            }
+        }
     }
 
     std::string slurp_command(const std::string& command) {
@@ -180,6 +201,79 @@ TEST_F(DistrictTest, SyncingAgainSendsNothingTwiceAndAMonthOfflineSendsWhatWasMi
     const auto own = kitap("pavlodar-7", {"report", "annual", "--year", year}).parsed();
     const auto district = city({"district", "report", "annual", "--year", year}).parsed();
     EXPECT_EQ(district["total"]["visits"], own["visits"]);
+    expect_every_year_as_own("pavlodar-7");
+}
+
+// After circulation only the current year's figures go again; after a receipt dated
+// last year or an import, which can change an earlier year's fund, every year's do,
+// and the district keeps each year as the school's own report has it.
+TEST_F(DistrictTest, ASyncSendsTheYearsWhoseFiguresMayHaveChanged) {
+    init_district();
+    school("pavlodar-12");
+    const std::string isbn = std::string("978601004242") + core::ean13_check_digit("978601004242");
+    std::ofstream(folder / "catalog.csv") << "title,authors,isbn,kind,copies\nАлгебра 7,," << isbn << ",textbook,0\n";
+    ASSERT_EQ(kitap("pavlodar-12", {"import", "catalog", (folder / "catalog.csv").string()}).exit_code, 0);
+    const auto rows_of_a_year = sync("pavlodar-12")["snapshots"]["annual_figures"].get<int>();
+    ASSERT_EQ(psql("SELECT count(DISTINCT year) FROM annual_figure"), "1");  // the demo's history is this year's
+
+    const auto this_year = core::school_year_span(this_school_year());
+    const auto last_year = core::previous_year_span(*this_year);
+    const auto received =
+        kitap("pavlodar-12", {"receive", "--isbn", isbn, "--count", "30", "--price", "2500", "--date",
+                              core::iso_date(std::chrono::sys_days{last_year.first_day} + std::chrono::days(40))});
+    ASSERT_EQ(received.exit_code, 0) << received.err;
+    EXPECT_EQ(sync("pavlodar-12")["snapshots"]["annual_figures"], 2 * rows_of_a_year);
+
+    std::vector<std::string> scans{"scan", "--mode", "self"};
+    const auto readers = kitap("pavlodar-12", {"readers", "--class", "7А", "--json"}).parsed();
+    for (const auto& pupil : readers["pupils"]) scans.push_back(pupil["card"]);
+    ASSERT_GT(scans.size(), 3u);
+    ASSERT_EQ(kitap("pavlodar-12", scans).exit_code, 0);
+    EXPECT_EQ(sync("pavlodar-12")["snapshots"]["annual_figures"], rows_of_a_year);
+
+    std::ofstream(folder / "catalog.csv") << "title,authors,isbn,kind,copies\nҚазақ әдебиеті,,,fiction,40\n";
+    ASSERT_EQ(kitap("pavlodar-12", {"import", "catalog", (folder / "catalog.csv").string()}).exit_code, 0);
+    EXPECT_EQ(sync("pavlodar-12")["snapshots"]["annual_figures"], 2 * rows_of_a_year);
+    EXPECT_EQ(psql("SELECT value FROM annual_figure WHERE year = '" + last_year.name + "' AND key = 'received_copies'"),
+              "30");
+    expect_every_year_as_own("pavlodar-12");
+}
+
+// A school's own server account (named after its id, in kitap_school) reads and
+// writes its own rows only; a methodologist's (in kitap_district_reader) reads them all.
+TEST_F(DistrictTest, ASchoolsAccountSyncsThatSchoolOnlyAndSeesNoOtherSchoolsRows) {
+    init_district();
+    school("pavlodar-7");
+    school("pavlodar-12");
+    sync("pavlodar-12");
+    psql(
+        "CREATE ROLE \"pavlodar-7\" LOGIN IN ROLE kitap_school; "
+        "CREATE ROLE methodologist LOGIN IN ROLE kitap_district_reader");
+    const auto own = kitap("pavlodar-7", {"sync", "--pg", as("pavlodar-7"), "--json"});
+    ASSERT_EQ(own.exit_code, 0) << own.err;
+    EXPECT_GT(own.parsed()["events_sent"].get<long long>(), 0);
+    EXPECT_EQ(psql("SELECT string_agg(DISTINCT school, ',') FROM event", "pavlodar-7"), "pavlodar-7");
+    EXPECT_EQ(psql("SELECT string_agg(id, ',') FROM school", "pavlodar-7"), "pavlodar-7");
+    EXPECT_EQ(psql("SELECT count(*) FROM title WHERE school = 'pavlodar-12'", "pavlodar-7"), "0");
+
+    const auto titles_of_12 = psql("SELECT count(*) FROM title WHERE school = 'pavlodar-12'");
+    ASSERT_NE(titles_of_12, "0");
+    psql("DELETE FROM title WHERE school = 'pavlodar-12'", "pavlodar-7");
+    EXPECT_EQ(psql("SELECT count(*) FROM title WHERE school = 'pavlodar-12'"), titles_of_12);
+    EXPECT_NE(psql("INSERT INTO annual_figure VALUES ('pavlodar-12', '2020-2021', 'loans', 1)", "pavlodar-7")
+                  .find("row-level security"),
+              std::string::npos);
+    std::ofstream(folder / "pavlodar-7.toml") << "[school]\nid = \"pavlodar-12\"\n";
+    const auto posing = kitap("pavlodar-7", {"sync", "--pg", as("pavlodar-7")});
+    EXPECT_EQ(posing.exit_code, 1);
+    EXPECT_NE(posing.err.find("cannot sync school \"pavlodar-12\""), std::string::npos) << posing.err;
+
+    const auto year = this_school_year();
+    const auto read = city({"district", "report", "annual", "--year", year}, "methodologist");
+    ASSERT_EQ(read.exit_code, 0) << read.err;
+    EXPECT_EQ(read.parsed(), city({"district", "report", "annual", "--year", year}).parsed());
+    EXPECT_EQ(read.parsed()["schools"].size(), 2u);
+    EXPECT_NE(psql("DELETE FROM event", "methodologist").find("permission denied"), std::string::npos);
 }
 
 TEST_F(DistrictTest, AServerKilledMidSyncLosesNothingAndTheNextSyncFinishesTheJob) {
@@ -310,6 +404,12 @@ TEST_F(DistrictTest, ReportsComeAsCsvPdfAndXlsxInKazakhAndRussian) {
     for (const auto& title : figures["titles"]) city_needed += title["needed"].get<long long>();
     EXPECT_EQ(needed, city_needed);
     EXPECT_EQ(figures["behind"].size(), 2u);
+    EXPECT_EQ(figures["schools_not_counted"], json::array());
+    // A school whose last sync was in an earlier school year counts no more, and is named.
+    psql("UPDATE school SET school_year = '2019-2020' WHERE id = 'pavlodar-12'");
+    const auto stale = city({"district", "report", "provision", "--format", "json"}).parsed();
+    EXPECT_EQ(stale["schools_not_counted"], json::array({"pavlodar-12"}));
+    EXPECT_EQ(stale["behind"].size(), 1u);
 }
 
 // A school that now needs many more copies of a title per pupil falls short of it next
