@@ -119,14 +119,15 @@ std::vector<DistrictNeed> next_year_need(SQLite::Database& db, const std::string
 
 // Actions after which no earlier school year's figures can read differently: lending
 // and taking back (a loss on return leaves today's stock and counts as gone since, so
-// the fund on an earlier 1 September stays the same), visits, holds, stocktake scans.
+// the fund on an earlier 1 September stays the same), visits, holds, stocktake scans,
+// and the comings and goings of the kiosk, its stations and the web console's accounts.
 // Anything else (an import, a receipt or write-off dated back, a year close, a
 // setting) may move an earlier year's readers or fund, which rest on today's classes
 // and stock (core/reports/annual_report.hpp).
 constexpr auto only_todays_figures_move = R"((action IN ('loan', 'return', 'renew', 'visit', 'stocktake_scan',
     'not_in_catalog', 'compensation_due', 'settle', 'reader_pin_set', 'pin_accepted', 'pin_wrong', 'pin_locked_out',
     'librarian_locked', 'kiosk_closed', 'backup', 'self_service_paused', 'reader_pin_wrong', 'reader_pin_locked_out')
-    OR action LIKE 'hold%' OR action LIKE 'web_login%'))";
+    OR action LIKE 'hold%' OR action LIKE 'web_login%' OR action LIKE 'account%' OR action = 'station_token_renewed'))";
 
 std::optional<Date> local_day_of(const std::optional<std::string>& at) {
     if (!at) return std::nullopt;

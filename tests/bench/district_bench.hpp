@@ -9,7 +9,9 @@ namespace kitap::bench {
 // library at `school_db` (its whole history), then, after `add_a_day` has written
 // a school day's events into it, the next; then the city's annual report over 50
 // schools. Prints district_first_sync_10y_s, district_daily_sync_s (and how many
-// events that day had), district_annual_50_schools_ms.
+// events that day had), district_all_years_sync_s (a sync after a kiosk setting
+// changed, which sends every year's annual figures again, as a first sync does) and
+// its ratio to the daily one, district_annual_50_schools_ms.
 class DistrictBench {
 public:
     DistrictBench(const std::filesystem::path& dir, const std::filesystem::path& school_db);
@@ -19,6 +21,7 @@ public:
 
     void first_sync();
     void daily_sync();
+    void all_years_sync();
     void annual_report(int runs);
 
 private:

@@ -492,6 +492,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     district->daily_sync();
+    district->all_years_sync();
     district->annual_report(settings.quick ? 3 : 20);
     district.reset();
     bench_term_start(settings.dir);
