@@ -1,5 +1,6 @@
 #include "core/audit/event_chain.hpp"
 
+#include "core/security/sodium.hpp"
 #include "core/text/enum_names.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -9,7 +10,6 @@
 
 #include <bit>
 #include <cstring>
-#include <stdexcept>
 #include <vector>
 
 namespace kitap::core {
@@ -24,8 +24,7 @@ enum class Tag : unsigned char { null = 0, integer = 1, real = 2, text = 3, blob
 class Hasher {
 public:
     Hasher() {
-        static const bool ready = sodium_init() >= 0;
-        if (!ready) throw std::runtime_error("libsodium cannot start");
+        start_sodium();
         crypto_generichash_init(&state_, nullptr, 0, std::tuple_size_v<EventHash>);
         add_bytes(Tag::text, chain_domain);
     }
@@ -187,16 +186,7 @@ ChainCheck verify_event_chain(SQLite::Database& db) {
     return check;
 }
 
-std::string hex(const EventHash& hash) {
-    constexpr const char* digits = "0123456789abcdef";
-    std::string text;
-    text.reserve(hash.size() * 2);
-    for (const unsigned char byte : hash) {
-        text += digits[byte >> 4];
-        text += digits[byte & 0x0F];
-    }
-    return text;
-}
+std::string hex(const EventHash& hash) { return hex_text(hash); }
 
 void add_event_hash_function(SQLite::Database& db) {
     const int result = sqlite3_create_function_v2(db.getHandle(), "kitap_event_hash", 1 + chained_column_count,

@@ -1,6 +1,7 @@
 #include "core/codes/card_numbers.hpp"
 
 #include "core/codes/check_digits.hpp"
+#include "core/security/sodium.hpp"
 
 #include <sodium.h>
 
@@ -16,7 +17,7 @@ constexpr int max_draws = 10'000;
 }  // namespace
 
 UniformDraw secure_uniform_draw() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+    start_sodium();
     return [](std::uint32_t upper) { return randombytes_uniform(upper); };
 }
 
