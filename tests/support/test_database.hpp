@@ -4,6 +4,8 @@
 #include "tests/support/temp_dir.hpp"
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace kitap::testing {
 
@@ -23,5 +25,10 @@ private:
     TempDir dir_;
     SQLite::Database db_;
 };
+
+// Every row of `tables` (of every table when none are named) as text, a line each,
+// in the order SQLite stores them: to prove that a refused action changed nothing, or
+// that two databases made alike are alike.
+std::string table_rows(SQLite::Database& db, std::vector<std::string> tables = {});
 
 }  // namespace kitap::testing

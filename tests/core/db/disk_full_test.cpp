@@ -76,24 +76,7 @@ protected:
     void free_the_disk() { temp_.db().exec("PRAGMA max_page_count = 1073741823"); }
 
     // Every row of every table, to compare the database before and after a failed action.
-    std::string everything() {
-        auto& db = temp_.db();
-        std::string rows;
-        SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
-        while (tables.executeStep()) {
-            const std::string table = tables.getColumn(0).getString();
-            SQLite::Statement select(db, "SELECT * FROM \"" + table + "\"");
-            while (select.executeStep()) {
-                rows += table;
-                for (int column = 0; column < select.getColumnCount(); ++column) {
-                    rows += '|';
-                    rows += select.getColumn(column).getString();
-                }
-                rows += '\n';
-            }
-        }
-        return rows;
-    }
+    std::string everything() { return testing::table_rows(temp_.db()); }
 
     // The action fails on a full disk with an exception and leaves nothing behind.
     void expect_refused_whole(const std::function<void()>& action) {

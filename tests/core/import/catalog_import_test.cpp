@@ -78,17 +78,7 @@ protected:
     int count(const std::string& sql) { return db().execAndGet(sql).getInt(); }
 
     // Every row of every table the import writes, to prove nothing changed.
-    std::string snapshot() {
-        std::string all;
-        for (const char* table : {"title", "copy", "event"}) {
-            SQLite::Statement query(db(), std::string("SELECT * FROM ") + table + " ORDER BY rowid");
-            while (query.executeStep()) {
-                for (int i = 0; i < query.getColumnCount(); ++i) all += query.getColumn(i).getString() + "|";
-                all += '\n';
-            }
-        }
-        return all;
-    }
+    std::string snapshot() { return testing::table_rows(db(), {"title", "copy", "event"}); }
 
     CatalogImportOptions options{.dry_run = false, .now = parse_iso_timestamp("2025-08-20T09:30:00Z").value()};
 

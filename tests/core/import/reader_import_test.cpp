@@ -70,17 +70,7 @@ protected:
     int count(const std::string& sql) { return db().execAndGet(sql).getInt(); }
 
     // Every row of every table the import writes, to prove nothing changed.
-    std::string snapshot() {
-        std::string all;
-        for (const char* table : {"school_class", "reader", "event"}) {
-            SQLite::Statement query(db(), std::string("SELECT * FROM ") + table + " ORDER BY rowid");
-            while (query.executeStep()) {
-                for (int i = 0; i < query.getColumnCount(); ++i) all += query.getColumn(i).getString() + "|";
-                all += '\n';
-            }
-        }
-        return all;
-    }
+    std::string snapshot() { return testing::table_rows(db(), {"school_class", "reader", "event"}); }
 
     ReaderImportOptions options{.default_language = ClassLanguage::kk,
                                 .school_year = "2025-2026",
