@@ -410,6 +410,9 @@ TEST_F(DistrictTest, ReportsComeAsCsvPdfAndXlsxInKazakhAndRussian) {
     const auto stale = city({"district", "report", "provision", "--format", "json"}).parsed();
     EXPECT_EQ(stale["schools_not_counted"], json::array({"pavlodar-12"}));
     EXPECT_EQ(stale["behind"].size(), 1u);
+    const auto bad_year = city({"district", "report", "provision", "--year", "2024-2026"});
+    EXPECT_EQ(bad_year.exit_code, 2);
+    EXPECT_NE(bad_year.err.find("2024-2026"), std::string::npos) << bad_year.err;
 }
 
 // A school that now needs many more copies of a title per pupil falls short of it next
