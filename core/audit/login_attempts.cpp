@@ -19,6 +19,10 @@ constexpr auto account_event_names = enum_names<AccountEventKind>({
     {AccountEventKind::web_login_failed, "web_login_failed"},
     {AccountEventKind::web_login_locked_out, "web_login_locked_out"},
     {AccountEventKind::station_token_renewed, "station_token_renewed"},
+    {AccountEventKind::sip2_login, "sip2_login"},
+    {AccountEventKind::sip2_login_failed, "sip2_login_failed"},
+    {AccountEventKind::sip2_login_locked_out, "sip2_login_locked_out"},
+    {AccountEventKind::terminal_settings_changed, "terminal_settings_changed"},
 });
 
 }  // namespace
@@ -37,18 +41,21 @@ std::vector<LoginAttempt> read_login_attempts(SQLite::Database& db, std::string_
     // must not match "account=anna ...".
     SQLite::Statement rows(db, R"(
         SELECT at, action FROM event
-        WHERE at >= ?1 AND action IN (?2, ?3, ?4) AND (detail = ?5 OR substr(detail, 1, length(?5) + 1) = ?5 || ' ')
+        WHERE at >= ?1 AND action IN (?2, ?3, ?4, ?6) AND (detail = ?5 OR substr(detail, 1, length(?5) + 1) = ?5 || ' ')
         ORDER BY at, id)");
-    const std::string wrong(to_string(AccountEventKind::web_login_failed));
-    rebind(rows, iso_timestamp(now - policy.window - policy.lockout), wrong,
+    const std::string wrong_on_web(to_string(AccountEventKind::web_login_failed));
+    const std::string wrong_on_sip2(to_string(AccountEventKind::sip2_login_failed));
+    rebind(rows, iso_timestamp(now - policy.window - policy.lockout), wrong_on_web,
            std::string(to_string(AccountEventKind::account_added)),
-           std::string(to_string(AccountEventKind::account_password_changed)), account_event_detail(account));
+           std::string(to_string(AccountEventKind::account_password_changed)), account_event_detail(account),
+           wrong_on_sip2);
     std::vector<LoginAttempt> attempts;
     while (rows.executeStep()) {
         // Every writer stamps events with iso_timestamp; a row that does not parse
         // was not written by Kitap and is passed over.
+        const auto action = rows.getColumn(1).getString();
         if (const auto at = parse_iso_timestamp(rows.getColumn(0).getString()))
-            attempts.push_back({.at = *at, .wrong = rows.getColumn(1).getString() == wrong});
+            attempts.push_back({.at = *at, .wrong = action == wrong_on_web || action == wrong_on_sip2});
     }
     return attempts;
 }

@@ -19,13 +19,17 @@ namespace kitap::core {
 // follows from its own (core/audit/pin_attempts.hpp), so restarting `kitap serve`
 // gives a guesser no fresh tries.
 enum class AccountEventKind {
-    account_added,             // `kitap user add` (detail adds the role and classes)
-    account_removed,           // `kitap user remove`
-    account_password_changed,  // `kitap user passwd`: starts the count of wrong passwords again
-    web_login,                 // the right password (detail adds the client's address)
-    web_login_failed,          // a wrong password, or a name no account has (actor unknown)
-    web_login_locked_out,      // a login while locked: its password was not even checked (actor unknown)
-    station_token_renewed,     // `kitap user passwd` on a station account: its old token stops working
+    account_added,              // `kitap user add` (detail adds the role and classes)
+    account_removed,            // `kitap user remove`
+    account_password_changed,   // `kitap user passwd`: starts the count of wrong passwords again
+    web_login,                  // the right password (detail adds the client's address)
+    web_login_failed,           // a wrong password, or a name no account has (actor unknown)
+    web_login_locked_out,       // a login while locked: its password was not even checked (actor unknown)
+    station_token_renewed,      // `kitap user passwd` on a station account: its old token stops working
+    sip2_login,                 // a SIP2 terminal's 93 with the right password
+    sip2_login_failed,          // a wrong one: counts toward the same lockout as the web's
+    sip2_login_locked_out,      // a 93 while locked
+    terminal_settings_changed,  // `kitap user terminal`: a sip2 account's checksums or language
 };
 
 inline constexpr std::array all_account_event_kinds{AccountEventKind::account_added,
@@ -34,7 +38,11 @@ inline constexpr std::array all_account_event_kinds{AccountEventKind::account_ad
                                                     AccountEventKind::web_login,
                                                     AccountEventKind::web_login_failed,
                                                     AccountEventKind::web_login_locked_out,
-                                                    AccountEventKind::station_token_renewed};
+                                                    AccountEventKind::station_token_renewed,
+                                                    AccountEventKind::sip2_login,
+                                                    AccountEventKind::sip2_login_failed,
+                                                    AccountEventKind::sip2_login_locked_out,
+                                                    AccountEventKind::terminal_settings_changed};
 
 std::string_view to_string(AccountEventKind kind);
 
@@ -52,7 +60,7 @@ struct LoginThrottlePolicy {
 // A row that bears on an account's lockout.
 struct LoginAttempt {
     Timestamp at;
-    bool wrong = true;  // web_login_failed; else the account was added or given a new password
+    bool wrong = true;  // web_login_failed or sip2_login_failed; else the account was added or given a new password
 };
 
 // The rows for `account` from `now` back over one window and one lockout: no

@@ -87,7 +87,8 @@ ReaderSummary summary_of(const ReaderRecord& reader) {
 LibraryStore::LibraryStore(SQLite::Database& db)
     : db_(db),
       reader_by_card_(db, R"(
-          SELECT r.id, r.card, r.full_name, r.category, coalesce(c.grade || c.letter, ''), r.status
+          SELECT r.id, r.card, r.full_name, r.category, coalesce(c.grade || c.letter, ''), r.status,
+                 r.card_blocked_at IS NOT NULL
           FROM reader r LEFT JOIN school_class c ON c.id = r.class_id WHERE r.card = ?)"),
       copy_by_barcode_(db, std::string("SELECT cp.id, cp.barcode, cp.status, ") + title_columns +
                                " FROM copy cp JOIN title t ON t.id = cp.title_id WHERE cp.barcode = ?"),
@@ -140,6 +141,7 @@ std::optional<ReaderRecord> LibraryStore::reader_by_card(const std::string& card
     reader.category = reader_category_from(query.getColumn(3).getString()).value_or(ReaderCategory::other);
     reader.class_name = query.getColumn(4).getString();
     reader.active = query.getColumn(5).getString() == "active";
+    reader.card_blocked = query.getColumn(6).getInt() != 0;
     return reader;
 }
 

@@ -20,6 +20,7 @@ struct ReaderRecord {
     ReaderCategory category = ReaderCategory::pupil;
     std::string class_name;  // "5Ә", empty for readers without a class
     bool active = true;
+    bool card_blocked = false;  // by a SIP2 terminal: self-service refuses the card until the librarian unblocks it
 
     friend bool operator==(const ReaderRecord&, const ReaderRecord&) = default;
 };

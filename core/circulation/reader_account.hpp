@@ -52,4 +52,34 @@ std::optional<Settlement> settlement_from(std::string_view name);
 int settle_compensations(LibraryStore& store, RowId reader_id, std::optional<RowId> compensation_id,
                          Settlement settlement, Timestamp now);
 
+// What a reader paid at a terminal (SIP2's 37 Fee Paid): the compensation named, or
+// all the reader's open ones, settled as paid when the amount is exactly what they
+// come to. A terminal takes cash or a card and cannot give change or keep a part.
+struct FeePayment {
+    std::string card;
+    std::optional<RowId> compensation_id;  // none: every open compensation of the reader
+    std::int64_t amount_tiyn = 0;
+    std::string station;
+    Timestamp now;
+};
+
+enum class FeePaymentRefusal { unknown_reader, nothing_owed, unknown_fee, amount_differs };
+std::string_view to_string(FeePaymentRefusal refusal);
+
+struct FeePaymentOutcome {
+    std::optional<FeePaymentRefusal> refusal;
+    int settled = 0;
+    std::int64_t owed_tiyn = 0;  // what the compensations paid for come (came) to
+};
+
+// One transaction; the settlement's event is the reader's act at the terminal.
+FeePaymentOutcome pay_compensations(LibraryStore& store, const FeePayment& payment);
+
+// SIP2's 01 Block Patron: the card is refused by self-service until the librarian
+// unblocks it; either is a line of the audit log (blocking one the librarian must
+// see, with the terminal that did it).
+enum class CardBlockChange { done, unknown_card, unchanged };
+CardBlockChange block_card(LibraryStore& store, const std::string& card, Timestamp now, const std::string& station);
+CardBlockChange unblock_card(LibraryStore& store, const std::string& card, Timestamp now, const std::string& station);
+
 }  // namespace kitap::core

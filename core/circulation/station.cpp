@@ -42,6 +42,9 @@ constexpr auto reason_names = enum_names<Reason>({
     {Reason::not_renewable, "not_renewable"},
     {Reason::needs_server, "needs_server"},
     {Reason::on_hold, "on_hold"},
+    {Reason::card_blocked, "card_blocked"},
+    {Reason::already_on_loan, "already_on_loan"},
+    {Reason::not_an_item, "not_an_item"},
     {Reason::done, "done"},
     {Reason::idle_timeout, "idle_timeout"},
 });
@@ -179,7 +182,12 @@ Station::Station(LibraryStore& store, Rules rules, StationMode mode, std::string
       name_(std::move(name)),
       pins_(store.db()) {}
 
-StationResult Station::handle(const Scan& scan, Timestamp now) {
+StationResult Station::handle(const Scan& scan, Timestamp now, ScanIntent intent) {
+    intent_ = intent;
+    const struct Reset {
+        ScanIntent& intent;
+        ~Reset() { intent = ScanIntent::any; }
+    } reset{intent_};
     return answer(now, [&] {
         if (auto refused = while_paused(scan, now)) return std::move(*refused);
         return handle_code(classify_code(scan.text, rules_.codes, store_), now);
@@ -337,6 +345,7 @@ bool Station::is_double_fire(const std::string& code, Timestamp now) const {
 }
 
 StationOutcome Station::dispatch(ClassifiedCode code, Timestamp now) {
+    if (intent_ != ScanIntent::any) return on_item_as_intended(std::move(code), now);
     // KITAP-RENEW applies to the one scan after it, whatever that is.
     const bool renewing = std::exchange(renew_next_, false);
     switch (code.kind) {
@@ -357,12 +366,25 @@ StationOutcome Station::dispatch(ClassifiedCode code, Timestamp now) {
     return refused({.code = code.code, .kind = code.kind}, Reason::unknown_code);
 }
 
+// A scan a terminal said what to do with: only an item, and only that done to it.
+StationOutcome Station::on_item_as_intended(ClassifiedCode code, Timestamp now) {
+    if (code.kind == CodeKind::reader || code.kind == CodeKind::command)
+        return refused({.code = code.code, .kind = code.kind}, Reason::not_an_item);
+    if (code.kind == CodeKind::unknown) return refused({.code = code.code, .kind = code.kind}, Reason::unknown_code);
+    if (intent_ != ScanIntent::renew)
+        return code.kind == CodeKind::copy ? on_copy(std::move(code), now) : on_title(std::move(code), now);
+    if (code.kind == CodeKind::copy) return renew_copy({.code = code.code, .kind = CodeKind::copy}, *code.copy, now);
+    if (!code.title) return refused({.code = code.code, .kind = code.kind}, Reason::not_in_catalog);
+    return renew_title({.code = code.code, .kind = CodeKind::title}, *code.title, now);
+}
+
 StationOutcome Station::on_reader(ClassifiedCode code, Timestamp now) {
     const ReaderRecord& reader = *code.reader;
     StationOutcome outcome{.code = code.code, .kind = CodeKind::reader};
     session_.reset();  // another card always ends the current session first
     if (mode_ == StationMode::self) {
         if (throttle_.refuses_card(now)) return pause_self_service(std::move(outcome), reader, now);
+        if (reader.card_blocked) return refused(std::move(outcome), Reason::card_blocked);
         if (auto asked = ask_for_pin(outcome, reader, now)) return std::move(*asked);
     }
     return open_session(std::move(outcome), reader, now);
@@ -515,10 +537,12 @@ StationOutcome Station::on_copy(ClassifiedCode code, Timestamp now) {
     StationOutcome outcome{.code = code.code, .kind = CodeKind::copy, .title = copy.title.title};
     if (session_) outcome.reader = summary_of(*session_);
     auto loan = store_.open_loan_of_copy(copy.id);
-    if (mode_ == StationMode::return_) return on_returned_item(std::move(outcome), loan, copy.title, copy.id, now);
+    if (mode_ == StationMode::return_ || intent_ == ScanIntent::take_back)
+        return on_returned_item(std::move(outcome), loan, copy.title, copy.id, now);
     if (loan) {
-        if (!session_ || loan->reader_id == session_->id)
-            return on_returned_item(std::move(outcome), loan, copy.title, copy.id, now);
+        const bool own = session_ && loan->reader_id == session_->id;
+        if (own && intent_ == ScanIntent::lend) return refused(std::move(outcome), Reason::already_on_loan);
+        if (!session_ || own) return on_returned_item(std::move(outcome), loan, copy.title, copy.id, now);
         if (mode_ == StationMode::desk) return move_to_session_reader(std::move(outcome), *loan, copy, now);
         return refused(std::move(outcome), Reason::on_loan_to_other);
     }
@@ -543,11 +567,14 @@ StationOutcome Station::on_title(ClassifiedCode code, Timestamp now) {
     if (!session_) return refused(std::move(outcome), Reason::no_session);
     outcome.reader = summary_of(*session_);
     auto held = store_.open_title_loan(session_->id, title.id);
-    if (mode_ == StationMode::return_) return on_returned_item(std::move(outcome), held, title, std::nullopt, now);
+    if (mode_ == StationMode::return_ || intent_ == ScanIntent::take_back)
+        return on_returned_item(std::move(outcome), held, title, std::nullopt, now);
     // Scanning a held non-textbook again gives it back, as with a labelled copy;
     // textbooks are counted against the class set instead (see textbook_refusal).
-    if (held && title.kind != TitleKind::textbook)
+    if (held && title.kind != TitleKind::textbook) {
+        if (intent_ == ScanIntent::lend) return refused(std::move(outcome), Reason::already_on_loan);
         return on_returned_item(std::move(outcome), held, title, std::nullopt, now);
+    }
     if (title.stock == 0 && title.item_copies > 0) return refused(std::move(outcome), Reason::scan_copy_label);
     return lend_title(std::move(outcome), title, now);
 }

@@ -69,8 +69,11 @@ enum class Reason {
     not_renewable,      // renewal: a textbook, an item past its due date, or not on loan to this reader
     needs_server,       // a kiosk off its school server cannot decide this scan from what it keeps
     on_hold,            // self-service: the copy is kept for a reader who reserved it
-    done,               // ended: the reader said "done"
-    idle_timeout,       // ended: nobody scanned for a while
+    card_blocked,     // self-service: a terminal blocked this card (SIP2 block patron) until the librarian unblocks it
+    already_on_loan,  // a checkout of the very item the reader holds already (ScanIntent::lend)
+    not_an_item,      // a reader's card or a command where only an item may come (ScanIntent other than any)
+    done,             // ended: the reader said "done"
+    idle_timeout,     // ended: nobody scanned for a while
 };
 std::string_view to_string(Reason reason);
 std::optional<Reason> reason_from(std::string_view name);  // "" is Reason::none
@@ -114,6 +117,12 @@ struct StationOutcome {
 enum class Severity { success, notice, refusal, fault };
 std::string_view to_string(Severity severity);
 Severity severity(const StationOutcome& outcome);
+
+// What the device that sent a scan meant by it. A scanner at the kiosk means
+// nothing more than the scan (`any`: the station decides, and a book on loan to the
+// reader goes back); a SIP2 terminal says checkout, checkin or renew, and the station
+// does that or refuses: a checkout never returns a book, a checkin never lends one.
+enum class ScanIntent { any, lend, take_back, renew };
 
 // One line of a session's list: the loan with whether it is late and whether it can
 // be renewed today (the rules of Station's renewals, so a screen offers only those).
@@ -175,7 +184,7 @@ public:
 
     // A scan, or a button's command. Either first closes a session idle for too long
     // (its `ended` outcome comes first in the result).
-    StationResult handle(const Scan& scan, Timestamp now);
+    StationResult handle(const Scan& scan, Timestamp now, ScanIntent intent = ScanIntent::any);
     StationResult handle(const StationCommand& command, Timestamp now);
 
     // The PIN for the card that answered `pin_required`: typed on the kiosk's keypad,
@@ -222,6 +231,7 @@ private:
     StationOutcome renew_copy(StationOutcome outcome, const CopyRecord& copy, Timestamp now);
     StationOutcome renew_title(StationOutcome outcome, const TitleRecord& title, Timestamp now);
     StationOutcome renew(StationOutcome outcome, const OpenLoan& loan, const TitleRecord& title, Timestamp now);
+    StationOutcome on_item_as_intended(ClassifiedCode code, Timestamp now);
     StationOutcome on_reader(ClassifiedCode code, Timestamp now);
     StationOutcome open_session(StationOutcome outcome, const ReaderRecord& reader, Timestamp now);
     StationOutcome pause_self_service(StationOutcome outcome, const ReaderRecord& reader, Timestamp now);
@@ -260,7 +270,8 @@ private:
     Timestamp last_activity_{};
     std::optional<LastScan> last_scan_;
     Condition next_condition_ = Condition::good;
-    bool renew_next_ = false;  // KITAP-RENEW: the next item scanned is renewed
+    bool renew_next_ = false;              // KITAP-RENEW: the next item scanned is renewed
+    ScanIntent intent_ = ScanIntent::any;  // the one of the scan being handled
 };
 
 // Why a loan cannot be renewed today, nullopt when it can: the one rule for the

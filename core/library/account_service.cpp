@@ -27,6 +27,8 @@ constexpr auto problem_names = enum_names<AccountProblemKind>({
     {AccountProblemKind::teacher_needs_class, "teacher_needs_class"},
     {AccountProblemKind::station_has_no_password, "station_has_no_password"},
     {AccountProblemKind::not_a_station, "not_a_station"},
+    {AccountProblemKind::not_a_terminal, "not_a_terminal"},
+    {AccountProblemKind::unknown_language, "unknown_language"},
 });
 
 constexpr auto refusal_names = enum_names<LoginRefusal>({
@@ -69,7 +71,31 @@ std::optional<AccountProblem> new_account_problem(const NewAccount& account) {
         return AccountProblem{AccountProblemKind::teacher_needs_class, account.name};
     if (account.role != AccountRole::teacher && !account.classes.empty())
         return AccountProblem{AccountProblemKind::classes_only_for_teachers, account.name};
+    if (account.role != AccountRole::sip2 && account.terminal != TerminalSettings{})
+        return AccountProblem{AccountProblemKind::not_a_terminal, account.name};
+    if (!is_terminal_language(account.terminal.language))
+        return AccountProblem{AccountProblemKind::unknown_language, printable(account.terminal.language)};
     return std::nullopt;
+}
+
+// The events a login through `channel` leaves.
+struct LoginEvents {
+    AccountEventKind logged_in;
+    AccountEventKind failed;
+    AccountEventKind locked_out;
+    std::string_view station;
+};
+
+LoginEvents login_events(LoginChannel channel) {
+    if (channel == LoginChannel::sip2)
+        return {AccountEventKind::sip2_login, AccountEventKind::sip2_login_failed,
+                AccountEventKind::sip2_login_locked_out, "sip2"};
+    return {AccountEventKind::web_login, AccountEventKind::web_login_failed, AccountEventKind::web_login_locked_out,
+            web_station};
+}
+
+bool channel_takes(LoginChannel channel, AccountRole role) {
+    return (channel == LoginChannel::sip2) == (role == AccountRole::sip2);
 }
 
 // A name as the audit log keeps it: a name from the network that no account could
@@ -114,8 +140,13 @@ void record_account_event(LibraryCore& core, const ActionStamp& by, AccountEvent
     core.store.log_event(stamped(by, {.action = std::string(to_string(kind)), .detail = std::move(detail)}));
 }
 
+std::string terminal_detail(const TerminalSettings& terminal) {
+    return std::string(" checksums=") + (terminal.checksums ? "on" : "off") + " language=" + terminal.language;
+}
+
 std::string added_detail(const Account& account) {
     std::string detail = account_event_detail(account.name) + " role=" + std::string(to_string(account.role));
+    if (account.role == AccountRole::sip2) detail += terminal_detail(account.terminal);
     if (account.classes.empty()) return detail;
     detail += " classes=";
     for (std::size_t i = 0; i < account.classes.size(); ++i) detail += (i ? "," : "") + account.classes[i];
@@ -148,7 +179,7 @@ OrFault<tl::expected<Account, AccountProblem>> AccountService::add(const NewAcco
             class_names.push_back(found->name);
         }
         std::ranges::sort(class_names, in_school_order);
-        Account added{.name = account.name, .role = account.role};
+        Account added{.name = account.name, .role = account.role, .terminal = account.terminal};
         for (const auto& name : class_names) added.classes.push_back(name.text());
         store.insert(added, hash, class_ids, now);
         record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::account_added,
@@ -230,6 +261,24 @@ OrFault<std::optional<AccountProblem>> AccountService::change_password(std::stri
     });
 }
 
+OrFault<std::optional<AccountProblem>> AccountService::set_terminal(std::string_view name,
+                                                                    const TerminalSettings& terminal, Timestamp now) {
+    if (!is_terminal_language(terminal.language))
+        return AccountProblem{AccountProblemKind::unknown_language, printable(terminal.language)};
+    return guarded([&]() -> std::optional<AccountProblem> {
+        WriteTransaction transaction(core_.db);
+        AccountStore store(core_.db);
+        const auto stored = store.find(name);
+        if (!stored) return AccountProblem{AccountProblemKind::unknown_account, printable(name)};
+        if (!store.set_terminal(name, terminal))
+            return AccountProblem{AccountProblemKind::not_a_terminal, std::string(name)};
+        record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::terminal_settings_changed,
+                             account_event_detail(name) + terminal_detail(terminal));
+        transaction.commit();
+        return std::nullopt;
+    });
+}
+
 OrFault<std::optional<AccountProblem>> AccountService::remove(std::string_view name, Timestamp now) {
     return guarded([&]() -> std::optional<AccountProblem> {
         WriteTransaction transaction(core_.db);
@@ -244,27 +293,31 @@ OrFault<std::optional<AccountProblem>> AccountService::remove(std::string_view n
 }
 
 OrFault<tl::expected<Account, LoginRefused>> AccountService::log_in(std::string_view name, std::string_view password,
-                                                                    std::string_view client, Timestamp now) {
+                                                                    std::string_view client, Timestamp now,
+                                                                    LoginChannel channel) {
     using Result = tl::expected<Account, LoginRefused>;
     return guarded([&]() -> Result {
         const std::lock_guard one_at_a_time(login_mutex());
+        const auto events = login_events(channel);
         const std::string logged = logged_name(name);
-        const ActionStamp by{.at = now, .station = std::string(web_station), .actor = {ActorRole::none}};
+        const ActionStamp by{.at = now, .station = std::string(events.station), .actor = {ActorRole::none}};
         const auto detail = account_event_detail(logged, printable(client));
         const auto attempts = read_login_attempts(core_.db, logged, now);
         if (const auto until = login_locked_until(attempts, now)) {
-            record_account_event(core_, by, AccountEventKind::web_login_locked_out, detail);
+            record_account_event(core_, by, events.locked_out, detail);
             return tl::unexpected(LoginRefused{LoginRefusal::locked_out, until});
         }
         auto stored = is_account_name(name) ? AccountStore(core_.db).find(name) : std::nullopt;
-        // A station account has no password: checked against the stand-in, it never logs in.
-        const auto* hash = stored && stored->password_hash ? &*stored->password_hash : nullptr;
+        // A station account has no password, and an account of the other channel has
+        // none here: checked against the stand-in, at the same cost, it never logs in.
+        const bool may_log_in = stored && stored->password_hash && channel_takes(channel, stored->account.role);
+        const auto* hash = may_log_in ? &*stored->password_hash : nullptr;
         const bool right = verify_secret(hash ? *hash : stand_in_hash(), password) && hash;
         if (!right) {
-            record_account_event(core_, by, AccountEventKind::web_login_failed, detail);
+            record_account_event(core_, by, events.failed, detail);
             return tl::unexpected(LoginRefused{LoginRefusal::wrong_password, std::nullopt});
         }
-        record_account_event(core_, by, AccountEventKind::web_login, detail);
+        record_account_event(core_, by, events.logged_in, detail);
         return std::move(stored->account);
     });
 }

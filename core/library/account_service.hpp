@@ -22,6 +22,7 @@ struct NewAccount {
     AccountRole role = AccountRole::librarian;
     std::vector<std::string> classes;
     std::string password;
+    TerminalSettings terminal;  // a sip2 account's
 };
 
 // Why an account was not added, changed or removed.
@@ -35,6 +36,8 @@ enum class AccountProblemKind {
     teacher_needs_class,        // a teacher given none
     station_has_no_password,    // a station account has a token instead (add_station, renew_token)
     not_a_station,              // a token asked for an account of another role
+    not_a_terminal,             // terminal settings given for an account that is not sip2
+    unknown_language,           // detail: a terminal language other than kk, ru and en
 };
 std::string_view to_string(AccountProblemKind kind);
 
@@ -53,6 +56,11 @@ struct StationToken {
 
 inline constexpr std::size_t min_password_length = 10;  // characters (UTF-8 code points), not bytes
 inline constexpr std::size_t max_account_name_bytes = 64;
+
+// Where a login comes from: the web console takes every role but sip2, `kitap sip2`
+// only sip2. A password of the wrong channel's account is a wrong password, and
+// wrong passwords count toward one lockout whichever channel they came through.
+enum class LoginChannel { web, sip2 };
 
 // An unknown name is a wrong password, at the same cost (a dummy hash is checked),
 // so a refusal does not tell which names exist.
@@ -87,12 +95,17 @@ public:
     OrFault<std::optional<AccountProblem>> change_password(std::string_view name, std::string_view password,
                                                            Timestamp now);
     OrFault<std::optional<AccountProblem>> remove(std::string_view name, Timestamp now);
+    // A sip2 account's terminal settings; audited as terminal_settings_changed.
+    OrFault<std::optional<AccountProblem>> set_terminal(std::string_view name, const TerminalSettings& terminal,
+                                                        Timestamp now);
     // Checks the password; 5 wrong ones for one account within 15 minutes lock its
     // logins for 15 minutes (the right password too). Counted from the audit log, so
     // it survives restarts. Audits web_login / web_login_failed / web_login_locked_out
-    // with the account and `client` (the address) in the detail.
+    // (sip2_login... through `kitap sip2`) with the account and `client` (the address)
+    // in the detail.
     OrFault<tl::expected<Account, LoginRefused>> log_in(std::string_view name, std::string_view password,
-                                                        std::string_view client, Timestamp now);
+                                                        std::string_view client, Timestamp now,
+                                                        LoginChannel channel = LoginChannel::web);
 
 private:
     LibraryCore& core_;

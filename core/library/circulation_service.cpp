@@ -32,6 +32,20 @@ OrFault<int> CirculationService::settle_compensations(RowId reader_id, std::opti
         [&] { return core::settle_compensations(core_.store, reader_id, compensation_id, settlement, now); });
 }
 
+OrFault<FeePaymentOutcome> CirculationService::pay_compensations(const FeePayment& payment) {
+    return guarded([&] { return core::pay_compensations(core_.store, payment); });
+}
+
+OrFault<CardBlockChange> CirculationService::block_card(const std::string& card, Timestamp now,
+                                                        const std::string& station) {
+    return guarded([&] { return core::block_card(core_.store, card, now, station); });
+}
+
+OrFault<CardBlockChange> CirculationService::unblock_card(const std::string& card, Timestamp now,
+                                                          const std::string& station) {
+    return guarded([&] { return core::unblock_card(core_.store, card, now, station); });
+}
+
 OrFault<ReaderPinChange> CirculationService::set_reader_pin(const std::string& card, std::string_view pin,
                                                             Timestamp now, const std::string& station) {
     return guarded([&] { return core::set_reader_pin(core_.store, card, pin, now, station); });

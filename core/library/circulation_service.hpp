@@ -29,6 +29,9 @@ public:
     OrFault<std::optional<Clearance>> clearance(const std::string& card);
     OrFault<int> settle_compensations(RowId reader_id, std::optional<RowId> compensation_id, Settlement settlement,
                                       Timestamp now);
+    OrFault<FeePaymentOutcome> pay_compensations(const FeePayment& payment);
+    OrFault<CardBlockChange> block_card(const std::string& card, Timestamp now, const std::string& station);
+    OrFault<CardBlockChange> unblock_card(const std::string& card, Timestamp now, const std::string& station);
     OrFault<ReaderPinChange> set_reader_pin(const std::string& card, std::string_view pin, Timestamp now,
                                             const std::string& station);
     OrFault<ReaderPinChange> clear_reader_pin(const std::string& card, Timestamp now, const std::string& station);

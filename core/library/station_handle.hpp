@@ -18,8 +18,8 @@ public:
     StationHandle(LibraryStore& store, Rules rules, StationMode mode, std::string name)
         : station_(std::make_unique<Station>(store, std::move(rules), mode, std::move(name))) {}
 
-    auto handle(const Scan& scan, Timestamp now) {
-        return guarded([&] { return station_->handle(scan, now); });
+    auto handle(const Scan& scan, Timestamp now, ScanIntent intent = ScanIntent::any) {
+        return guarded([&] { return station_->handle(scan, now, intent); });
     }
     auto handle(const StationCommand& command, Timestamp now) {
         return guarded([&] { return station_->handle(command, now); });

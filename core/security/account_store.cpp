@@ -18,7 +18,7 @@ std::vector<StoredAccount> AccountStore::read(std::optional<std::string_view> na
     };
     // ?1 and ?2 NULL read every account.
     SQLite::Statement accounts(db_, R"(
-        SELECT id, name, role, credentials_version, password_hash FROM account
+        SELECT id, name, role, credentials_version, password_hash, sip2_checksums, sip2_language FROM account
         WHERE (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR token_hash = ?2) ORDER BY name)");
     rebind(accounts, given(name), given(token_hash));
     std::vector<StoredAccount> found;
@@ -28,9 +28,11 @@ std::vector<StoredAccount> AccountStore::read(std::optional<std::string_view> na
         const auto password_hash = accounts.getColumn(4);
         found.push_back(
             {.account = {.name = accounts.getColumn(1).getString(),
-                         // The table's CHECK admits only the four roles.
+                         // The table's CHECK admits only the five roles.
                          .role = account_role_from(accounts.getColumn(2).getString()).value_or(AccountRole::director),
-                         .credentials_version = accounts.getColumn(3).getInt64()},
+                         .credentials_version = accounts.getColumn(3).getInt64(),
+                         .terminal = {.checksums = accounts.getColumn(5).getInt() != 0,
+                                      .language = accounts.getColumn(6).getString()}},
              .password_hash =
                  password_hash.isNull() ? std::nullopt : std::optional<std::string>(password_hash.getString())});
     }
@@ -73,9 +75,10 @@ std::optional<Account> AccountStore::find_by_token_hash(const std::string& token
 void AccountStore::insert(const Account& account, const std::string& password_hash, std::span<const RowId> class_ids,
                           Timestamp at) {
     SQLite::Statement insert(db_, R"(
-        INSERT INTO account (name, role, password_hash, credentials_version, created_at) VALUES (?, ?, ?, ?, ?))");
+        INSERT INTO account (name, role, password_hash, credentials_version, created_at, sip2_checksums, sip2_language)
+        VALUES (?, ?, ?, ?, ?, ?, ?))");
     rebind(insert, account.name, std::string(to_string(account.role)), password_hash, account.credentials_version,
-           iso_timestamp(at))
+           iso_timestamp(at), account.terminal.checksums ? 1 : 0, account.terminal.language)
         .exec();
     const RowId account_id = db_.getLastInsertRowid();
     SQLite::Statement lead(db_, "INSERT OR IGNORE INTO account_class (account_id, class_id) VALUES (?, ?)");
@@ -99,6 +102,12 @@ bool AccountStore::set_token_hash(std::string_view name, const std::string& toke
         UPDATE account SET token_hash = ?1, credentials_version = credentials_version + 1
         WHERE name = ?2 AND role = 'station')");
     return rebind(update, token_hash, std::string(name)).exec() > 0;
+}
+
+bool AccountStore::set_terminal(std::string_view name, const TerminalSettings& terminal) {
+    SQLite::Statement update(db_, R"(
+        UPDATE account SET sip2_checksums = ?1, sip2_language = ?2 WHERE name = ?3 AND role = 'sip2')");
+    return rebind(update, terminal.checksums ? 1 : 0, terminal.language, std::string(name)).exec() > 0;
 }
 
 bool AccountStore::remove(std::string_view name) {

@@ -39,6 +39,8 @@ public:
     bool set_password(std::string_view name, const std::string& password_hash);
     // A station's new token hash and the next credentials_version; false when no station account has the name.
     bool set_token_hash(std::string_view name, const std::string& token_hash);
+    // False when no sip2 account has the name.
+    bool set_terminal(std::string_view name, const TerminalSettings& terminal);
     // False when no account has the name.
     bool remove(std::string_view name);
 

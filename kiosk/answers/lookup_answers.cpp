@@ -24,6 +24,7 @@ json reader_summary_json(const core::ReaderRecord& reader) {
 
 json reader_json(const core::ReaderFacts& facts) {
     json out = reader_summary_json(facts.reader);
+    out["card_blocked"] = facts.reader.card_blocked;
     out["loans"] = json::array();
     for (const auto& loan : facts.held)
         out["loans"].push_back({{"code", loan.code},

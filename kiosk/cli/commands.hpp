@@ -30,6 +30,8 @@ int run_reader(CliContext& context, const std::string& card, bool json);
 // `kitap reader set-pin CARD` (4-8 digits from stdin) and `clear-pin CARD`: the reader's self-service PIN.
 int run_reader_set_pin(CliContext& context, const std::string& card);
 int run_reader_clear_pin(CliContext& context, const std::string& card);
+// `kitap reader unblock CARD`: self-service takes the card a SIP2 terminal blocked again.
+int run_reader_unblock(CliContext& context, const std::string& card);
 int run_item(CliContext& context, const std::string& code, bool json);
 int run_stats(CliContext& context, bool json);
 // `kitap readers --class 5Ә [--json]`: the class's pupils, their sets and what each holds.

@@ -11,6 +11,7 @@
 #include "kiosk/cli/textbook_commands.hpp"
 #include "kiosk/cli/user_commands.hpp"
 #include "kiosk/cli/year_commands.hpp"
+#include "kiosk/sip2/serve/sip2_serve.hpp"
 #include "kiosk/web/serve.hpp"
 #include "kiosk/workbook/workbook.hpp"
 
@@ -57,6 +58,7 @@ struct Arguments {
     YearArguments year;
     std::optional<std::string> since;
     kitap::web::ServeArguments serve;
+    kitap::sip2::Sip2Arguments sip2;
     UserArguments user;
     StationArguments stations;
     MarcArguments marc;
@@ -74,7 +76,7 @@ void add_import_options(CLI::App* command, ImportArguments& args) {
     command->add_flag("--json", args.json, "Print the counts as JSON");
 }
 
-// `kitap reader CARD`, and `kitap reader set-pin CARD` / `clear-pin CARD`: a subcommand
+// `kitap reader CARD`, and `kitap reader set-pin CARD` / `clear-pin CARD` / `unblock CARD`: a subcommand
 // when one is named (CLI11 runs its callback before the parent's), else the card.
 void add_reader_commands(CLI::App& app, Arguments& args, const std::function<std::function<void()>(Command)>& chosen) {
     auto* reader = app.add_subcommand("reader", "Show a reader and what they hold; set or clear their PIN");
@@ -83,10 +85,12 @@ void add_reader_commands(CLI::App& app, Arguments& args, const std::function<std
     auto* set_pin = reader->add_subcommand(
         "set-pin", "Set the reader's self-service PIN (4-8 digits) from stdin; stored as an argon2id hash");
     auto* clear_pin = reader->add_subcommand("clear-pin", "Remove the reader's self-service PIN");
-    for (auto* pin_command : {set_pin, clear_pin})
-        pin_command->add_option("CARD", args.pin_card, "Reader card number")->required();
+    auto* unblock = reader->add_subcommand("unblock", "Let self-service take a card a SIP2 terminal blocked again");
+    for (auto* card_command : {set_pin, clear_pin, unblock})
+        card_command->add_option("CARD", args.pin_card, "Reader card number")->required();
     set_pin->callback(chosen([&args](CliContext& c) { return run_reader_set_pin(c, args.pin_card); }));
     clear_pin->callback(chosen([&args](CliContext& c) { return run_reader_clear_pin(c, args.pin_card); }));
+    unblock->callback(chosen([&args](CliContext& c) { return run_reader_unblock(c, args.pin_card); }));
     const auto show = chosen([&args](CliContext& c) { return run_reader(c, args.code, args.json); });
     reader->callback([reader, show] {
         if (!reader->get_subcommands().empty()) return;
@@ -430,6 +434,17 @@ void add_commands(CLI::App& app, Arguments& args, Command& command) {
         ->excludes(certificate, key);
     serve->callback(chosen([&args](CliContext& c) {
         return kitap::web::serve(args.serve, c.db_path(), c.config(), std::cout, std::cerr);
+    }));
+
+    auto* sip2 = app.add_subcommand("sip2", "Serve SIP2 self-check machines (kitap user add NAME --role sip2)");
+    sip2->add_option("--listen", args.sip2.listen, "HOST:PORT to listen on")->capture_default_str();
+    auto* sip2_certificate =
+        sip2->add_option("--tls-cert", args.sip2.tls_certificate, "Certificate (PEM) for TLS; default: plain TCP");
+    auto* sip2_key = sip2->add_option("--tls-key", args.sip2.tls_key, "The certificate's private key (PEM)");
+    sip2_certificate->needs(sip2_key);
+    sip2_key->needs(sip2_certificate);
+    sip2->callback(chosen([&args](CliContext& c) {
+        return kitap::sip2::serve_sip2(args.sip2, c.db_path(), c.config(), std::cout, std::cerr);
     }));
 
     auto* readers = app.add_subcommand("readers", "A class's pupils, their class sets and how many books each holds");

@@ -1,5 +1,6 @@
 // `kitap reader set-pin CARD` and `kitap reader clear-pin CARD`: a reader's own PIN
 // for self-service ([station] reader_pin), typed on stdin, kept as an argon2id hash.
+// `kitap reader unblock CARD`: the card a SIP2 terminal blocked works again.
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/secret_input.hpp"
 
@@ -51,6 +52,22 @@ int run_reader_set_pin(CliContext& context, const std::string& card) {
 int run_reader_clear_pin(CliContext& context, const std::string& card) {
     return report(context, or_fault(context.library().circulation().clear_reader_pin(card, CliContext::now(), "cli")),
                   card, "cli.reader_pin.cleared");
+}
+
+int run_reader_unblock(CliContext& context, const std::string& card) {
+    const auto& tr = context.tr();
+    switch (or_fault(context.library().circulation().unblock_card(card, CliContext::now(), "cli"))) {
+        case core::CardBlockChange::done:
+            std::cout << tr("cli.reader.unblocked", {{"card", card}}) << '\n';
+            return exit_done;
+        case core::CardBlockChange::unchanged:
+            std::cout << tr("cli.reader.not_blocked", {{"card", card}}) << '\n';
+            return exit_done;
+        case core::CardBlockChange::unknown_card:
+            break;
+    }
+    std::cerr << tr("cli.reader.unknown", {{"card", card}}) << '\n';
+    return exit_bad_input;
 }
 
 }  // namespace kitap::cli

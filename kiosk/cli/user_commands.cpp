@@ -52,10 +52,12 @@ int run_user_add(CliContext& context, const UserArguments& args) {
     }
     const auto password = new_password(context, args.name);
     if (!password) return exit_bad_input;
-    const core::NewAccount account{.name = args.name,
-                                   .role = core::account_role_from(args.role).value_or(core::AccountRole::director),
-                                   .classes = args.classes,
-                                   .password = *password};
+    core::NewAccount account{.name = args.name,
+                             .role = core::account_role_from(args.role).value_or(core::AccountRole::director),
+                             .classes = args.classes,
+                             .password = *password};
+    account.terminal.checksums = args.checksums;
+    if (!args.language.empty()) account.terminal.language = args.language;
     const auto added = or_fault(context.library().accounts().add(account, CliContext::now()));
     if (!added) return refused(context, added.error());
     const auto& tr = context.tr();
@@ -72,8 +74,12 @@ int run_user_list(CliContext& context, bool as_json) {
     const auto& tr = context.tr();
     if (as_json) {
         json out = json::array();
-        for (const auto& account : accounts)
-            out.push_back({{"name", account.name}, {"role", to_string(account.role)}, {"classes", account.classes}});
+        for (const auto& account : accounts) {
+            json line{{"name", account.name}, {"role", to_string(account.role)}, {"classes", account.classes}};
+            if (account.role == core::AccountRole::sip2)
+                line["terminal"] = {{"checksums", account.terminal.checksums}, {"language", account.terminal.language}};
+            out.push_back(std::move(line));
+        }
         std::cout << out.dump(2) << '\n';
         return exit_done;
     }
@@ -104,6 +110,22 @@ int run_user_passwd(CliContext& context, const std::string& name) {
     return exit_done;
 }
 
+int run_user_terminal(CliContext& context, const UserArguments& args) {
+    auto accounts = context.library().accounts();
+    const auto account = or_fault(accounts.find(args.name));
+    if (!account) return refused(context, {core::AccountProblemKind::unknown_account, core::printable(args.name)});
+    core::TerminalSettings terminal = account->terminal;
+    if (!args.checksums_word.empty()) terminal.checksums = args.checksums_word == "on";
+    if (!args.language.empty()) terminal.language = args.language;
+    if (const auto problem = or_fault(accounts.set_terminal(args.name, terminal, CliContext::now())))
+        return refused(context, *problem);
+    std::cout << context.tr()("cli.user.terminal_changed", {{"name", args.name},
+                                                            {"checksums", terminal.checksums ? "on" : "off"},
+                                                            {"language", terminal.language}})
+              << '\n';
+    return exit_done;
+}
+
 int run_user_remove(CliContext& context, const std::string& name) {
     if (const auto problem = or_fault(context.library().accounts().remove(name, CliContext::now())))
         return refused(context, *problem);
@@ -122,10 +144,15 @@ void add_user_commands(CLI::App& app, UserArguments& args,
     add->add_option("NAME", args.name, "The name to log in with")->required();
     add->add_option("--role", args.role,
                     "librarian (everything), director (reads), teacher (their classes), station (a kiosk on "
-                    "another PC: prints its token instead of reading a password)")
-        ->check(CLI::IsMember({"librarian", "teacher", "director", "station"}))
+                    "another PC: prints its token instead of reading a password), sip2 (a self-check machine "
+                    "that logs in to kitap sip2)")
+        ->check(CLI::IsMember({"librarian", "teacher", "director", "station", "sip2"}))
         ->required();
     add->add_option("--class", args.classes, "A class the teacher leads, such as 5Ә (repeat for more)");
+    add->add_flag("--checksums", args.checksums,
+                  "sip2: end every answer in AY/AZ checksums, even to requests without them");
+    add->add_option("--language", args.language, "sip2: the language of the terminal's screen messages (default kk)")
+        ->check(CLI::IsMember({"kk", "ru", "en"}));
     add->callback(chosen([&args](CliContext& c) { return run_user_add(c, args); }));
 
     auto* list = user->add_subcommand("list", "The accounts with their roles and classes");
@@ -137,6 +164,17 @@ void add_user_commands(CLI::App& app, UserArguments& args,
                                         "lifted (a station: a new token)");
     passwd->add_option("NAME", args.name, "The account")->required();
     passwd->callback(chosen([&args](CliContext& c) { return run_user_passwd(c, args.name); }));
+
+    auto* terminal = user->add_subcommand("terminal", "Change how a sip2 account's terminal talks");
+    terminal->add_option("NAME", args.name, "The sip2 account")->required();
+    terminal
+        ->add_option("--checksums", args.checksums_word,
+                     "on: answers always end in AY/AZ checksums; off: only "
+                     "answers to requests that carry them")
+        ->check(CLI::IsMember({"on", "off"}));
+    terminal->add_option("--language", args.language, "The language of its screen messages")
+        ->check(CLI::IsMember({"kk", "ru", "en"}));
+    terminal->callback(chosen([&args](CliContext& c) { return run_user_terminal(c, args); }));
 
     auto* remove = user->add_subcommand("remove", "Remove an account; it can no longer log in");
     remove->add_option("NAME", args.name, "The account")->required();

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-// `kitap user add|list|passwd|remove`: the web console's accounts. Passwords are
+// `kitap user add|list|passwd|remove|terminal`: the web console's and the SIP2 terminals' accounts. Passwords are
 // read from standard input (without echo on a terminal, typed twice), never from
 // the command line, where `ps` and the shell's history would show them.
 namespace kitap::cli {
@@ -18,6 +18,10 @@ struct UserArguments {
     std::string role;
     std::vector<std::string> classes;
     bool json = false;
+    // A sip2 account's terminal: `--checksums` on add, `--checksums on|off` on terminal.
+    bool checksums = false;
+    std::string checksums_word;
+    std::string language;
 };
 
 void add_user_commands(CLI::App& app, UserArguments& args,

@@ -1,13 +1,10 @@
 #include "kiosk/web/serve.hpp"
 
+#include "kiosk/app/listen_address.hpp"
+#include "kiosk/app/stop_on_signal.hpp"
 #include "kiosk/web/web_server.hpp"
 
-#include <pthread.h>
-
-#include <charconv>
-#include <csignal>
 #include <ostream>
-#include <thread>
 
 namespace kitap::web {
 namespace {
@@ -30,58 +27,11 @@ TlsFiles certificate_to_use(const ServeArguments& arguments, const std::filesyst
     return files;
 }
 
-// SIGINT and SIGTERM stop the server: blocked in every thread, awaited by one.
-class StopOnSignal {
-public:
-    explicit StopOnSignal(WebServer& server) {
-        sigemptyset(&signals_);
-        sigaddset(&signals_, SIGINT);
-        sigaddset(&signals_, SIGTERM);
-        pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
-        waiter_ = std::thread([this, &server] {
-            int signal = 0;
-            sigwait(&signals_, &signal);
-            server.stop();
-        });
-    }
-    ~StopOnSignal() {
-        pthread_kill(waiter_.native_handle(), SIGTERM);  // when the server stopped on its own
-        waiter_.join();
-    }
-    StopOnSignal(const StopOnSignal&) = delete;
-    StopOnSignal& operator=(const StopOnSignal&) = delete;
-
-private:
-    sigset_t signals_{};
-    std::thread waiter_;
-};
-
 }  // namespace
-
-std::optional<ListenAddress> parse_listen_address(std::string_view text) {
-    const auto colon = text.rfind(':');
-    if (colon == std::string_view::npos || colon == 0) return std::nullopt;
-    auto host = text.substr(0, colon);
-    const bool bracketed = host.starts_with('[');
-    if (bracketed) {
-        if (!host.ends_with(']') || host.size() < 3) return std::nullopt;
-        host = host.substr(1, host.size() - 2);
-    }
-    // A host name or an IPv4 address; with brackets, an IPv6 one (colons only there).
-    const std::string_view allowed =
-        bracketed ? "0123456789abcdefABCDEF:." : "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-";
-    if (host.find_first_not_of(allowed) != std::string_view::npos) return std::nullopt;
-    const auto port_text = text.substr(colon + 1);
-    int port = 0;
-    const auto [end, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-    if (error != std::errc{} || end != port_text.data() + port_text.size() || port < 1 || port > 65535)
-        return std::nullopt;
-    return ListenAddress{.host = std::string(host), .port = port};
-}
 
 int serve(const ServeArguments& arguments, const std::filesystem::path& database, const app::Config& config,
           std::ostream& out, std::ostream& err) {
-    const auto address = parse_listen_address(arguments.listen);
+    const auto address = app::parse_listen_address(arguments.listen);
     if (!address) {
         err << "--listen: \"" << arguments.listen << "\" is not HOST:PORT (such as 0.0.0.0:8443)\n";
         return exit_bad_input;
@@ -108,7 +58,7 @@ int serve(const ServeArguments& arguments, const std::filesystem::path& database
             err << "kitap serve: WARNING: --no-tls: passwords and pupils' data cross the network IN CLEAR.\n"
                    "             Use it only behind a reverse proxy that adds TLS, or for tests on 127.0.0.1.\n";
         out << "kitap serve: listening on " << (tls ? "https://" : "http://") << arguments.listen << "/" << std::endl;
-        const StopOnSignal stop_on_signal(**server);
+        const app::StopOnSignal stop_on_signal([&server] { (*server)->stop(); });
         (*server)->run();
         return 0;
     } catch (const TlsError& error) {

@@ -17,13 +17,6 @@ struct ServeArguments {
     bool no_tls = false;
 };
 
-struct ListenAddress {
-    std::string host;  // "0.0.0.0", "127.0.0.1", "::" (from "[::]:8443")
-    int port = 0;
-};
-// "HOST:PORT" or "[IPv6]:PORT", port 1-65535; nullopt when it is neither.
-std::optional<ListenAddress> parse_listen_address(std::string_view text);
-
 // Serves until SIGINT or SIGTERM; the exit code (0, 2 for bad arguments or
 // certificate files, 3 when the database or the address cannot be used).
 int serve(const ServeArguments& arguments, const std::filesystem::path& database, const app::Config& config,

@@ -63,8 +63,9 @@ std::map<app::Language, std::string> translation_tables() {
 }
 
 bool role_allows(core::AccountRole role, Access access) {
-    // A station account calls only /api/station/*, with its token (station_routes.cpp).
-    if (role == core::AccountRole::station) return false;
+    // A station account calls only /api/station/*, with its token (station_routes.cpp);
+    // a sip2 account logs in only to `kitap sip2` (core refuses it here already).
+    if (role == core::AccountRole::station || role == core::AccountRole::sip2) return false;
     switch (access) {
         case Access::signed_in:
         case Access::class_reads:

@@ -23,6 +23,7 @@
 #include "tests/bench/figures.hpp"
 #include "tests/bench/import_bench.hpp"
 #include "tests/bench/kiosk_bench.hpp"
+#include "tests/bench/sip2_bench.hpp"
 #include "tests/bench/web_bench.hpp"
 #include "tests/devices/bench/devices_bench.hpp"
 
@@ -412,6 +413,15 @@ void bench_web(const Settings& settings, SQLite::Database& db, double station_lo
                       .station_loan_p99_ms = station_loan_p99_ms});
 }
 
+// A self-check terminal over SIP2 on the same history, held to the same station figure.
+void bench_sip2(const Settings& settings, SQLite::Database& db, double station_loan_p99_ms) {
+    bench::bench_sip2({.kitap = settings.kitap,
+                       .database = db.getFilename(),
+                       .dir = settings.dir,
+                       .loans = borrowers_and_copies(db, settings.quick ? 20 : 500),
+                       .station_loan_p99_ms = station_loan_p99_ms});
+}
+
 Settings parse(int argc, char** argv) {
     Settings settings;
     for (int i = 1; i < argc; ++i) {
@@ -487,6 +497,7 @@ int main(int argc, char** argv) {
     const double station_loan_p99_ms = bench_circulation(db, settings.samples);
     bench_journal_replay(db, settings.quick ? 15 : 500);
     bench_web(settings, db, station_loan_p99_ms);
+    bench_sip2(settings, db, station_loan_p99_ms);
     if (settings.web_only) {
         fs::remove_all(settings.dir);
         return 0;

@@ -3,6 +3,7 @@
 #include "kiosk/remote/server_link.hpp"
 #include "kiosk/wire/station_wire.hpp"
 #include "tests/bench/figures.hpp"
+#include "tests/bench/server_runs.hpp"
 #include "tests/kiosk/gui/support/child_process.hpp"
 #include "tests/support/free_port.hpp"
 
@@ -30,22 +31,7 @@ constexpr const char* password = "bench-password-1";
 // Bounds of its own, whatever the options say: the load stops by itself.
 constexpr int max_requests_per_client = 200000;
 
-[[noreturn]] void fail(const std::string& what, const fs::path& log) {
-    std::fprintf(stderr, "kitap-bench: web: %s\n", what.c_str());
-    std::ifstream in(log);
-    for (std::string line; std::getline(in, line);) std::fprintf(stderr, "  serve: %s\n", line.c_str());
-    std::exit(1);
-}
-
-void add_account(const WebBenchOptions& options) {
-    const std::string command = "KITAP_DB='" + options.database.string() + "' '" + options.kitap.string() +
-                                "' user add " + account + " --role librarian > '" +
-                                (options.dir / "user.log").string() + "' 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "w");
-    if (!pipe) fail("cannot run kitap user add", options.dir / "user.log");
-    std::fprintf(pipe, "%s\n", password);
-    if (::pclose(pipe) != 0) fail("kitap user add failed", options.dir / "user.log");
-}
+[[noreturn]] void fail(const std::string& what, const fs::path& log) { fail_with_log("web", what, log); }
 
 // A station account for a kiosk on another PC: the token `kitap user add --role station` prints.
 std::string add_station_account(const WebBenchOptions& options) {
@@ -228,7 +214,7 @@ void remote_scans(const WebBenchOptions& options, int port, Samples& samples) {
 void bench_web(const WebBenchOptions& options) {
     if (options.cards.empty() || options.items.empty() || options.loans.empty())
         fail("the library has no readers, items or free copies to ask about", options.dir / "serve.log");
-    add_account(options);
+    add_password_account(options.kitap, options.database, account, "librarian", password, options.dir / "user.log");
     const int port = free_port();
     const auto log = options.dir / "serve.log";
     testing::ChildProcess server(

@@ -5,9 +5,9 @@
 // station routes read from a kiosk and a kiosk will read from the server, the librarian's panels too). Each gives a
 // typed request within its limits or a BadRequest with a message; any exception, crash or hang is a finding. The first
 // byte (a digit) picks the parser, the rest is its input.
+#include "kiosk/app/listen_address.hpp"
 #include "kiosk/web/action_requests.hpp"
 #include "kiosk/web/api_requests.hpp"
-#include "kiosk/web/serve.hpp"
 #include "kiosk/wire/panel_wire.hpp"
 #include "kiosk/wire/station_wire.hpp"
 #include "tests/fuzz/support/fuzz_check.hpp"
@@ -152,7 +152,7 @@ void cookies(std::string_view header) {
 }
 
 void listen(std::string_view text) {
-    const auto address = web::parse_listen_address(text);
+    const auto address = app::parse_listen_address(text);
     if (address)
         fuzz::require(address->port >= 1 && address->port <= 65535 && address->host.find(']') == std::string::npos,
                       "a listen address has a port and a host without brackets");
