@@ -16,6 +16,7 @@ install(TARGETS kitap-frames LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/kitap)
 install(FILES ${kitap_deploy}/debian/kitap.toml DESTINATION /etc/kitap)
 install(FILES ${kitap_deploy}/systemd/kitap-kiosk.service ${kitap_deploy}/systemd/kitap-backup.service
               ${kitap_deploy}/systemd/kitap-web.service ${kitap_deploy}/systemd/kitap-sync.service
+              ${kitap_deploy}/systemd/kitap-sip2.service
               ${kitap_deploy}/systemd/kitap-backup.timer ${kitap_deploy}/systemd/kitap-sync.timer
         DESTINATION /lib/systemd/system)
 install(FILES ${kitap_deploy}/udev/70-kitap.rules DESTINATION /lib/udev/rules.d)
