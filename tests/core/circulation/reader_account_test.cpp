@@ -59,6 +59,48 @@ TEST_F(ReaderAccountTest, LostBooksAreOwedUntilSettled) {
     EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'settle'"), 1);
 }
 
+TEST_F(ReaderAccountTest, AFeeIsPaidAtATerminalOnlyInFull) {
+    give_back("9786010000001", 1, Condition::lost);  // 2500 tenge owed
+    const FeePayment part{.card = "20000014", .amount_tiyn = 100000, .station = "sip2:gate", .now = now_};
+    const auto refused = pay_compensations(store_, part);
+    EXPECT_EQ(refused.refusal, FeePaymentRefusal::amount_differs);
+    EXPECT_EQ(refused.owed_tiyn, 250000);
+    EXPECT_EQ(pay_compensations(store_, {.card = "20000014", .compensation_id = 99, .amount_tiyn = 250000, .now = now_})
+                  .refusal,
+              FeePaymentRefusal::unknown_fee);
+    EXPECT_EQ(pay_compensations(store_, {.card = "nobody", .amount_tiyn = 250000, .now = now_}).refusal,
+              FeePaymentRefusal::unknown_reader);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'settle'"), 0) << "nothing settled by a refusal";
+
+    auto whole = part;
+    whole.amount_tiyn = 250000;
+    const auto paid = pay_compensations(store_, whole);
+    EXPECT_FALSE(paid.refusal);
+    EXPECT_EQ(paid.settled, 1);
+    EXPECT_EQ(temp_.db()
+                  .execAndGet("SELECT station || ' ' || actor_role || ' ' || actor_card || ' ' || detail FROM "
+                              "event WHERE action = 'settle'")
+                  .getString(),
+              "sip2:gate reader 20000014 paid")
+        << "the reader paid at the terminal";
+    EXPECT_EQ(pay_compensations(store_, whole).refusal, FeePaymentRefusal::nothing_owed);
+}
+
+TEST_F(ReaderAccountTest, ACardBlockedByATerminalStaysBlockedUntilUnblocked) {
+    EXPECT_EQ(block_card(store_, "20000014", now_, "sip2:gate"), CardBlockChange::done);
+    EXPECT_TRUE(store_.reader_by_card("20000014")->card_blocked);
+    EXPECT_EQ(block_card(store_, "20000014", now_, "sip2:gate"), CardBlockChange::unchanged);
+    EXPECT_EQ(block_card(store_, "nobody", now_, "sip2:gate"), CardBlockChange::unknown_card);
+    EXPECT_EQ(unblock_card(store_, "20000014", now_, "cli"), CardBlockChange::done);
+    EXPECT_FALSE(store_.reader_by_card("20000014")->card_blocked);
+    EXPECT_EQ(unblock_card(store_, "20000014", now_, "cli"), CardBlockChange::unchanged);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_card_blocked' AND station = 'sip2:gate' AND "
+                    "actor_role = 'none'"),
+              1);
+    EXPECT_EQ(count("SELECT count(*) FROM event WHERE action = 'reader_card_unblocked' AND actor_role = 'librarian'"),
+              1);
+}
+
 TEST_F(ReaderAccountTest, UnknownReaderOrItem) {
     EXPECT_EQ(return_from_reader(store_, holds_, {.card = "nobody", .code = "9786010000001", .now = now_}).refusal,
               DeskReturnRefusal::unknown_reader);

@@ -971,5 +971,36 @@ TEST(RenewalRule, InTheOrderAPupilShouldHearIt) {
     EXPECT_FALSE(renewal_refusal(TitleKind::reference, today, 1, false, rules, today));
 }
 
+TEST_F(StationTest, ACheckoutNeverReturnsAndACheckinNeverLends) {
+    auto s = station();
+    scan(s, "20000014");
+    scan(s, fiction_copy);
+    now_ += 5s;
+    auto again = s.handle({.text = fiction_copy}, now_, ScanIntent::lend).last();
+    EXPECT_EQ(again.reason, Reason::already_on_loan) << "a checkout of the reader's own book";
+    now_ += 5s;
+    auto shelf = s.handle({.text = "10000025"}, now_, ScanIntent::take_back).last();
+    EXPECT_EQ(shelf.reason, Reason::not_on_loan) << "a checkin of a book on the shelf lends nothing";
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL"), 1);
+    now_ += 5s;
+    EXPECT_EQ(s.handle({.text = "20000022"}, now_, ScanIntent::lend).last().reason, Reason::not_an_item)
+        << "a card where a book must come opens nothing";
+    EXPECT_EQ(s.session_reader()->card, "20000014");
+    now_ += 5s;
+    EXPECT_EQ(s.handle({.text = fiction_copy}, now_, ScanIntent::take_back).last().outcome, Outcome::returned);
+}
+
+TEST_F(StationTest, ABlockedCardOpensNoSelfServiceSessionButTheDeskSeesIt) {
+    temp_.db().exec(
+        "UPDATE reader SET card_blocked_at = '2026-11-25T09:00:00Z', card_blocked_by = 'sip2:gate' "
+        "WHERE card = '20000014'");
+    auto self = station();
+    EXPECT_EQ(scan(self, "20000014").reason, Reason::card_blocked);
+    EXPECT_FALSE(self.session_reader());
+    auto desk = station(StationMode::desk);
+    const auto opened = scan(desk, "20000014");
+    EXPECT_EQ(opened.outcome, Outcome::session) << "the librarian serves the pupil and unblocks the card";
+}
+
 }  // namespace
 }  // namespace kitap::core

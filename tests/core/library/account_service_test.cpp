@@ -298,5 +298,42 @@ TEST_F(AccountServiceTest, AClassTeacherGoesOnWithTheClassAtYearClose) {
         << "11А graduated; 5Ә moved on to 6Ә";
 }
 
+TEST_F(AccountServiceTest, ASip2TerminalKeepsItsSettingsAndLogsInOnlyThroughSip2) {
+    const NewAccount gate{.name = "gate-1",
+                          .role = AccountRole::sip2,
+                          .password = "self-check-1",
+                          .terminal = {.checksums = true, .language = "ru"}};
+    ASSERT_TRUE(add(gate));
+    EXPECT_EQ(accounts().find("gate-1").value()->terminal, (TerminalSettings{.checksums = true, .language = "ru"}));
+    EXPECT_EQ(log_in("gate-1", "self-check-1", t0), tl::unexpected(LoginRefused{LoginRefusal::wrong_password}))
+        << "not into the web console";
+    const auto through_sip2 = accounts().log_in("gate-1", "self-check-1", client, t0 + 1s, LoginChannel::sip2).value();
+    ASSERT_TRUE(through_sip2);
+    EXPECT_EQ(through_sip2->role, AccountRole::sip2);
+    ASSERT_TRUE(add(librarian));
+    EXPECT_FALSE(accounts().log_in("aigul", "kitaphana-2026", client, t0 + 2s, LoginChannel::sip2).value())
+        << "a librarian's password opens no terminal";
+    EXPECT_FALSE(accounts().set_terminal("gate-1", {.checksums = false, .language = "en"}, t0 + 3s).value());
+    EXPECT_EQ(accounts().find("gate-1").value()->terminal.language, "en");
+    EXPECT_EQ(accounts().set_terminal("aigul", {}, t0 + 4s).value()->kind, AccountProblemKind::not_a_terminal);
+    EXPECT_EQ(accounts().set_terminal("gate-1", {.language = "de"}, t0 + 4s).value()->kind,
+              AccountProblemKind::unknown_language);
+    EXPECT_EQ(
+        add({.name = "x", .role = AccountRole::director, .password = "long enough!", .terminal = {.checksums = true}})
+            .error()
+            .kind,
+        AccountProblemKind::not_a_terminal);
+}
+
+TEST_F(AccountServiceTest, WrongPasswordsThroughEitherChannelCountTowardOneLockout) {
+    ASSERT_TRUE(add({.name = "gate-1", .role = AccountRole::sip2, .password = "self-check-1"}));
+    for (int attempt = 0; attempt < 3; ++attempt) log_in("gate-1", "guess", t0 + std::chrono::seconds(attempt));
+    for (int attempt = 3; attempt < 5; ++attempt)
+        accounts().log_in("gate-1", "guess", client, t0 + std::chrono::seconds(attempt), LoginChannel::sip2);
+    EXPECT_EQ(accounts().log_in("gate-1", "self-check-1", client, t0 + 10s, LoginChannel::sip2).value().error().reason,
+              LoginRefusal::locked_out);
+    EXPECT_EQ(audited("sip2_login").size(), 3u) << "two wrong, one locked out";
+}
+
 }  // namespace
 }  // namespace kitap::core
