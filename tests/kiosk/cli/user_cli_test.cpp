@@ -147,4 +147,30 @@ TEST_F(UserCli, TheAuditShowsTheWebAccountARowWasWrittenAs) {
     EXPECT_EQ(verify.parsed()["whole"], true);
 }
 
+TEST_F(UserCli, ASip2TerminalsAccountKeepsHowItTalksAndACardItBlockedIsUnblockedHere) {
+    const auto added =
+        kitap({"user", "add", "gate-1", "--role", "sip2", "--checksums", "--language", "ru"}, "self-check-1\n");
+    EXPECT_EQ(added.exit_code, 0) << added.err;
+    EXPECT_EQ(added.out, "Account gate-1 added: SIP2 terminal.\n");
+    EXPECT_EQ(kitap({"user", "list", "--json"}).parsed(),
+              json::parse(R"([{"name": "gate-1", "role": "sip2", "classes": [],
+                                                                          "terminal": {"checksums": true, "language": "ru"}}])"));
+    const auto changed = kitap({"user", "terminal", "gate-1", "--checksums", "off"});
+    EXPECT_EQ(changed.out, "Terminal gate-1: checksums off, language ru.\n") << changed.err;
+    EXPECT_EQ(kitap({"user", "add", "aigul", "--role", "librarian", "--checksums"}, "kitaphana-2026\n").exit_code, 2)
+        << "only a terminal has checksums";
+    EXPECT_EQ(kitap({"user", "terminal", "nobody", "--language", "kk"}).exit_code, 2);
+
+    {
+        auto library = kitap::core::Library::open(db()).value();
+        ASSERT_EQ(library.circulation().block_card("20000014", kitap::core::Timestamp{}, "sip2:gate-1").value(),
+                  kitap::core::CardBlockChange::done);
+    }
+    EXPECT_EQ(kitap({"reader", "20000014", "--json"}).parsed()["card_blocked"], true);
+    const auto unblocked = kitap({"reader", "unblock", "20000014"});
+    EXPECT_EQ(unblocked.out, "Card 20000014 is unblocked: self-service takes it again.\n") << unblocked.err;
+    EXPECT_EQ(kitap({"reader", "20000014", "--json"}).parsed()["card_blocked"], false);
+    EXPECT_EQ(kitap({"reader", "unblock", "99999999"}).exit_code, 2);
+}
+
 }  // namespace
