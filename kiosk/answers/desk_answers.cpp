@@ -101,6 +101,25 @@ ProblemOr<SettleDone> settle(core::Library& library, const app::Translator& tr, 
                       tr("textbooks.settle.done", {{"count", std::to_string(*settled)}, {"card", request.card}})};
 }
 
+ProblemOr<UnblockDone> unblock_card(const AnswerContext& context, const std::string& card, const std::string& station) {
+    const auto change = context.library.circulation().unblock_card(card, context.now, station);
+    if (!change) return tl::unexpected(fault_problem(change.error()));
+    const auto& tr = context.tr;
+    switch (*change) {
+        case core::CardBlockChange::done:
+            return UnblockDone{card, true, tr("cli.reader.unblocked", {{"card", card}})};
+        case core::CardBlockChange::unchanged:
+            return UnblockDone{card, false, tr("cli.reader.not_blocked", {{"card", card}})};
+        case core::CardBlockChange::unknown_card:
+            break;
+    }
+    return tl::unexpected(not_found("unknown_reader", tr("cli.reader.unknown", {{"card", card}})));
+}
+
+json unblock_json(const UnblockDone& done) {
+    return {{"card", done.card}, {"unblocked", done.unblocked}, {"message", done.message}};
+}
+
 json settle_json(const SettleDone& done) {
     return {{"card", done.card}, {"settled", done.settled}, {"message", done.message}};
 }

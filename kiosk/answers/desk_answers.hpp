@@ -2,6 +2,7 @@
 
 #include "core/calendar.hpp"
 #include "core/library.hpp"
+#include "kiosk/answers/answer_context.hpp"
 #include "kiosk/answers/problem.hpp"
 #include "kiosk/app/translator.hpp"
 
@@ -67,5 +68,16 @@ ProblemOr<SettleDone> settle(core::Library& library, const app::Translator& tr, 
 nlohmann::json settle_json(const SettleDone& done);
 // {"card", "settled", "message"}; refused "nothing_to_settle" when nothing was owed.
 AnswerOr settle_answer(core::Library& library, const app::Translator& tr, const SettleRequest& request);
+
+// `kitap reader unblock CARD` and POST /api/readers/CARD/unblock: the card a SIP2
+// terminal blocked works at self-service again. {"card", "unblocked", "message"};
+// unblocked is false when it was not blocked; not_found "unknown_reader".
+struct UnblockDone {
+    std::string card;
+    bool unblocked = false;
+    std::string message;
+};
+ProblemOr<UnblockDone> unblock_card(const AnswerContext& context, const std::string& card, const std::string& station);
+nlohmann::json unblock_json(const UnblockDone& done);
 
 }  // namespace kitap::answers

@@ -1,6 +1,9 @@
 // `kitap reader set-pin CARD` and `kitap reader clear-pin CARD`: a reader's own PIN
 // for self-service ([station] reader_pin), typed on stdin, kept as an argon2id hash.
 // `kitap reader unblock CARD`: the card a SIP2 terminal blocked works again.
+#include "kiosk/answers/cli_problem.hpp"
+#include "kiosk/answers/desk_answers.hpp"
+#include "kiosk/cli/answer_output.hpp"
 #include "kiosk/cli/commands.hpp"
 #include "kiosk/cli/secret_input.hpp"
 
@@ -55,19 +58,10 @@ int run_reader_clear_pin(CliContext& context, const std::string& card) {
 }
 
 int run_reader_unblock(CliContext& context, const std::string& card) {
-    const auto& tr = context.tr();
-    switch (or_fault(context.library().circulation().unblock_card(card, CliContext::now(), "cli"))) {
-        case core::CardBlockChange::done:
-            std::cout << tr("cli.reader.unblocked", {{"card", card}}) << '\n';
-            return exit_done;
-        case core::CardBlockChange::unchanged:
-            std::cout << tr("cli.reader.not_blocked", {{"card", card}}) << '\n';
-            return exit_done;
-        case core::CardBlockChange::unknown_card:
-            break;
-    }
-    std::cerr << tr("cli.reader.unknown", {{"card", card}}) << '\n';
-    return exit_bad_input;
+    const auto done = answers::unblock_card(answer_context(context), card, "cli");
+    if (!done) return answers::tell_cli(done.error());
+    std::cout << done->message << '\n';
+    return exit_done;
 }
 
 }  // namespace kitap::cli

@@ -87,6 +87,11 @@ void WebServer::add_action_routes() {
         send(call.response, answers::cancel_hold_answer(call.answer_context(),
                                                         std::stoll(call.request.matches[1].str()), stamp(call)));
     });
+    // A card a SIP2 terminal blocked (block patron) works at self-service again.
+    api("POST", "/api/readers/([^/]{1,64})/unblock", Access::changes, [](ApiCall& call) {
+        const auto done = answers::unblock_card(call.answer_context(), call.request.matches[1].str(), web_station);
+        send(call.response, answers::answer_from(done, answers::unblock_json));
+    });
     api("POST", "/api/settle", Access::changes, [](ApiCall& call) {
         answer_request(call, parse_settle(call.request.body), [&](answers::SettleRequest& request) {
             request.now = call.now;

@@ -200,6 +200,22 @@ TEST_F(WebActions, AReturnWithItsConditionThenSettlingAsTheCli) {
     EXPECT_EQ(post_status("/api/settle", {{"card", "20000014"}, {"id", -1}}, librarian_), 400);
 }
 
+TEST_F(WebActions, TheLibrarianUnblocksACardATerminalBlocked) {
+    import_small_library();
+    school().db().exec(
+        "UPDATE reader SET card_blocked_at = '2024-03-01T09:00:00Z', card_blocked_by = 'sip2:gate' "
+        "WHERE card = '20000014'");
+    EXPECT_EQ(body_of(web_.get(librarian_, "/api/readers/20000014"))["card_blocked"], true);
+    const auto unblocked = web_.post(librarian_, "/api/readers/20000014/unblock", json::object());
+    EXPECT_EQ(status(unblocked), 200);
+    EXPECT_EQ(body_of(unblocked)["unblocked"], true);
+    EXPECT_EQ(body_of(web_.get(librarian_, "/api/readers/20000014"))["card_blocked"], false);
+    EXPECT_EQ(school().text("SELECT actor_account || ' ' || station FROM event WHERE action = 'reader_card_unblocked'"),
+              "aigul web");
+    EXPECT_EQ(body_of(web_.post(librarian_, "/api/readers/20000014/unblock", json::object()))["unblocked"], false);
+    EXPECT_EQ(status(web_.post(librarian_, "/api/readers/99999997/unblock", json::object())), 404);
+}
+
 // ---- The fund: receipts and write-offs ---------------------------------------------
 
 TEST_F(WebActions, ReceiptsAndWriteOffsAsTheCli) {
@@ -276,6 +292,7 @@ TEST_F(WebActions, OnlyTheLibrarianActsAndOnlyWithTheCsrfToken) {
         {"/api/issue-set", {{"class", "5Ә"}}},
         {"/api/return", {{"card", "20000014"}, {"isbn", textbook}}},
         {"/api/settle", {{"card", "20000014"}}},
+        {"/api/readers/20000014/unblock", json::object()},
         {"/api/receive", {{"isbn", textbook}, {"count", 1}, {"price", "1500"}}},
         {"/api/writeoff", {{"reason", "worn"}, {"isbn", textbook}, {"count", 1}}},
         {"/api/stocktake/start", json::object()},

@@ -24,6 +24,14 @@ async function showReader(section, card, me) {
             replace(message, notice('error', problemText(error)));
         }
     };
+    const unblock = async () => {
+        try {
+            await api.post(`/api/readers/${encodeURIComponent(card)}/unblock`, {});
+            await showReader(section, card, me);
+        } catch (error) {
+            replace(message, notice('error', problemText(error)));
+        }
+    };
     replace(section,
         h('div', { class: 'section-head' },
             h('h2', {}, reader.name),
@@ -31,7 +39,8 @@ async function showReader(section, card, me) {
             h('button', { type: 'button', class: 'quiet no-print', onclick: () => window.print() }, t('web.print'))),
         h('p', { class: 'quiet' }, [reader.card, reader.class, t(`web.category.${reader.category}`), t(`web.reader_status.${reader.status}`)].filter(Boolean).join(' · ')),
         message,
-        reader.card_blocked ? h('p', { class: 'notice warning' }, t('web.readers.card_blocked', { card })) : null,
+        reader.card_blocked ? h('p', { class: 'notice warning' }, t('web.readers.card_blocked'),
+            me.role === 'librarian' ? h('button', { type: 'button', class: 'no-print', onclick: unblock }, t('web.readers.unblock')) : null) : null,
         h('p', { class: clearance.clear ? 'notice done' : 'notice warning' }, t(clearance.clear ? 'web.readers.clear' : 'web.readers.owes')),
         h('h3', {}, t('web.readers.loans')),
         heldList(reader.loans ?? []),
