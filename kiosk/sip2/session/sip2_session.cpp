@@ -77,6 +77,26 @@ bool summary_asks(const Message& request, std::size_t position) {
     return position < summary.size() && summary[position] == 'Y';
 }
 
+// A list a 64 may carry, under its field id.
+struct ItemList {
+    const char* field;
+    const std::vector<std::string>& lines;
+};
+
+// SIP2's patron status for a reader whose session is open: what the station would
+// refuse them now, flag by flag.
+std::string patron_flags(const core::ReaderRecord& reader, const std::vector<core::SessionItem>& held, int loan_limit) {
+    using namespace patron_status_flag;
+    std::string flags(patron_status_length, ' ');
+    const bool overdue = std::any_of(held.begin(), held.end(), [](const auto& line) { return line.late; });
+    const auto main_fund = std::count_if(held.begin(), held.end(),
+                                         [](const auto& line) { return line.item.kind != core::TitleKind::textbook; });
+    if (overdue) flags[charge_denied] = flags[renewal_denied] = flags[too_many_overdue] = 'Y';
+    if (reader.card_blocked) flags[card_reported_lost] = 'Y';
+    if (main_fund >= loan_limit) flags[too_many_charged] = 'Y';
+    return flags;
+}
+
 }  // namespace
 
 std::string institution_id(const std::optional<std::string>& school_id) { return school_id.value_or("kitap"); }
@@ -217,21 +237,10 @@ Message Sip2Session::patron_status(const Message& request, bool information) {
     const auto check = open_patron(request);
     if (!check.reader) return negative_answer(request, date_now(), settings_.institution, say("sip2.unknown_patron"));
     const auto& reader = *check.reader;
-    const core::Date today = core::local_date(now_);
     const auto held = check.open ? checked(terminal_->station.snapshot(now_)).held : std::vector<core::SessionItem>{};
     const auto clearance = checked(library_.circulation().clearance(reader.card));
-    const auto main_fund = std::count_if(held.begin(), held.end(),
-                                         [](const auto& line) { return line.item.kind != core::TitleKind::textbook; });
-    const bool overdue = std::any_of(held.begin(), held.end(), [](const auto& line) { return line.late; });
-
-    std::string flags(patron_status_length, ' ');
-    if (!check.open) flags = all_denied();
-    if (overdue) flags[patron_status_flag::charge_denied] = flags[patron_status_flag::too_many_overdue] = 'Y';
-    if (overdue) flags[patron_status_flag::renewal_denied] = 'Y';
-    if (reader.card_blocked) flags[patron_status_flag::card_reported_lost] = 'Y';
-    if (main_fund >= library_.rules().loans.loan_limit_for(reader.category))
-        flags[patron_status_flag::too_many_charged] = 'Y';
-
+    const auto flags =
+        check.open ? patron_flags(reader, held, library_.rules().loans.loan_limit_for(reader.category)) : all_denied();
     std::int64_t owed = 0;
     std::vector<std::string> fines;
     if (clearance)
@@ -256,7 +265,7 @@ Message Sip2Session::patron_status(const Message& request, bool information) {
         for (const auto& hold : holds_ready_) holds.push_back(hold.code + " " + hold.title);
         for (const auto& line : held) {
             charged.push_back(line.item.code);
-            if (line.item.due < today) late.push_back(line.item.code);
+            if (line.late) late.push_back(line.item.code);
         }
         fixed.push_back({"hold_items_count", count4(holds.size())});
         fixed.push_back({"overdue_items_count", count4(late.size())});
@@ -264,11 +273,12 @@ Message Sip2Session::patron_status(const Message& request, bool information) {
         fixed.push_back({"fine_items_count", count4(fines.size())});
         fixed.push_back({"recall_items_count", "0000"});
         fixed.push_back({"unavailable_holds_count", "0000"});
-        const std::pair<std::size_t, std::pair<const char*, std::vector<std::string>*>> lists[] = {
-            {0, {"AS", &holds}}, {1, {"AT", &late}}, {2, {"AU", &charged}}, {3, {"AV", &fines}}};
-        for (const auto& [position, list] : lists)
+        // The summary's positions, in SIP2's order: hold, overdue, charged, fine items.
+        const ItemList lists[] = {{"AS", holds}, {"AT", late}, {"AU", charged}, {"AV", fines}};
+        for (std::size_t position = 0; position < std::size(lists); ++position)
             if (summary_asks(request, position))
-                for (auto& line : in_range(request, *list.second)) fields.push_back({list.first, std::move(line)});
+                for (auto& line : in_range(request, lists[position].lines))
+                    fields.push_back({lists[position].field, std::move(line)});
     }
     fields.push_back({"AF", check.refusal ? say(*check.refusal) : say("sip2.patron_welcome", {{"name", reader.name}})});
     return {.command = information ? "64" : "24", .fixed = std::move(fixed), .fields = std::move(fields)};
