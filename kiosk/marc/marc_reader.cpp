@@ -261,7 +261,11 @@ void read_marcxml(std::string_view bytes, MarcReadResult& result) {
                                                      {{"max", std::to_string(core::import_limits::max_rows)}}));
         yaz_marc_reset(yaz.get());
         auto record = yaz_marc_read_xml(yaz.get(), element) == 0 ? record_from(yaz.get()) : std::nullopt;
-        if (!record)
+        // A leader of other sizes than MARC's makes yaz cut subfield codes out of the
+        // values, through a UTF-8 letter as readily as between two.
+        if (record && (record->leader.size() < leader_size || !has_marc_layout(record->leader)))
+            result.problems.push_back(problem(number, "marc.error.bad_leader"));
+        else if (!record || !is_utf8(*record))
             result.problems.push_back(problem(number, "marc.error.bad_record"));
         else
             result.records.push_back({number, std::move(*record)});

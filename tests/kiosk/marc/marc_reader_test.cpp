@@ -90,6 +90,20 @@ TEST(MarcReaderTest, ALeaderWithOtherSizesThanMarcsIsRefused) {
     EXPECT_EQ(read.records.size(), 2U) << "the records after it are read";
 }
 
+TEST(MarcReaderTest, AMarcxmlLeaderWithOtherSizesThanMarcsIsRefused) {
+    auto file = testing::marc_file("marc21.xml");
+    const auto leader = file.find("<leader>") + std::string("<leader>").size();
+    ASSERT_EQ(file.substr(leader + 10, 2), "22");
+    file[leader + 11] = '9';  // the identifier length: subfield codes of 8 bytes, cut through Kazakh letters
+
+    const auto read = read_marc(file, {});
+
+    ASSERT_FALSE(read.problems.empty());
+    EXPECT_EQ(read.problems[0].line, 1U);
+    EXPECT_EQ(read.problems[0].key, "marc.error.bad_leader");
+    EXPECT_EQ(read.records.size(), 2U) << "the records after it are read";
+}
+
 TEST(MarcReaderTest, BrokenXmlIsOneProblemOfTheFile) {
     const auto read = read_marc("<collection><record><leader>", {});
 
