@@ -1,11 +1,14 @@
 // The console's changes in a real browser against a real `kitap serve` on a demo school: a roster
 // with bad lines shown by their numbers, a book copied from the catalogue server and received, a
-// whole class set issued after its dry run, an offline kiosk's refused scan reviewed under Stations.
+// whole class set issued after its dry run, an offline kiosk's refused scan reviewed under Stations, a
+// card a self-check machine blocked over SIP2 (a real `kitap sip2`) unblocked on the reader's page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { kitap, show, textOf, useConsole } from './support.mjs';
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { freePort, kitap, kitapBinary, show, textOf, useConsole } from './support.mjs';
 
 const words = JSON.parse(readFileSync(new URL('../../assets/i18n/web/kk.json', import.meta.url), 'utf8'));
 const world = useConsole();
@@ -130,6 +133,55 @@ test('a reader waits for a book all out: reserved in the console, listed, then c
     await page.waitForFunction(() => document.querySelector('table.holds') === null);
     assert.deepEqual(JSON.parse(kitap(db, ['hold', 'list', '--json'])), []);
     assert.match(kitap(db, ['audit', '--json', '--since', '2000-01-01']), /hold_cancelled/);
+    await page.browserContext().close();
+    world.noProblems();
+});
+
+// A terminal of `kitap sip2` as a self-check machine would be: each message and its CR-ended answer.
+async function sip2Terminal(port) {
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); });
+    let received = '';
+    socket.on('data', (chunk) => { received += chunk.toString(); });
+    return {
+        async ask(message) {
+            received = '';
+            socket.write(`${message}\r`);
+            const deadline = Date.now() + 10_000;
+            while (!received.endsWith('\r') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+            return received.slice(0, -1);
+        },
+        close: () => socket.destroy(),
+    };
+}
+
+test('a card a self-check machine blocked over SIP2 is shown on the reader page and the librarian unblocks it', async () => {
+    const { db, demo } = world.school;
+    kitap(db, ['user', 'add', 'gate', '--role', 'sip2'], 'gate-secret-12\n');
+    const port = await freePort();
+    const sip2 = spawn(kitapBinary, ['--db', db, 'sip2', '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+        await new Promise((resolve, reject) => {
+            sip2.stdout.on('data', (chunk) => { if (chunk.toString().includes('listening')) resolve(); });
+            sip2.once('exit', (code) => reject(new Error(`kitap sip2 exited ${code}`)));
+        });
+        const terminal = await sip2Terminal(port);
+        assert.equal(await terminal.ask('9300CNgate|COgate-secret-12|CPweb-test|'), '941');
+        assert.match(await terminal.ask(`01N20240301    120000AA${demo.card}|ALcard kept|`), /^24Y{14}/);
+        terminal.close();
+    } finally {
+        sip2.kill('SIGTERM');
+    }
+    assert.equal(JSON.parse(kitap(db, ['reader', demo.card, '--json'])).card_blocked, true);
+
+    const page = await world.librarianPage();
+    await show(page, `readers/${demo.card}`);
+    await page.waitForSelector('.notice.warning button');
+    assert.ok((await textOf(page, '.notice.warning')).startsWith(words['web.readers.card_blocked']));
+    if (process.env.KITAP_LOOK) await page.screenshot({ path: process.env.KITAP_LOOK });
+    await page.click('.notice.warning button');
+    await page.waitForFunction(() => !document.querySelector('.notice.warning button'));
+    assert.equal(JSON.parse(kitap(db, ['reader', demo.card, '--json'])).card_blocked, false);
     await page.browserContext().close();
     world.noProblems();
 });

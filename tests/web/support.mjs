@@ -25,7 +25,7 @@ export function kitap(db, args, input = '') {
     return run.stdout;
 }
 
-async function freePort() {
+export async function freePort() {
     return new Promise((resolve, reject) => {
         const server = createServer();
         server.on('error', reject);

@@ -39,7 +39,7 @@ async function showReader(section, card, me) {
             h('button', { type: 'button', class: 'quiet no-print', onclick: () => window.print() }, t('web.print'))),
         h('p', { class: 'quiet' }, [reader.card, reader.class, t(`web.category.${reader.category}`), t(`web.reader_status.${reader.status}`)].filter(Boolean).join(' · ')),
         message,
-        reader.card_blocked ? h('p', { class: 'notice warning' }, t('web.readers.card_blocked'),
+        reader.card_blocked ? h('p', { class: 'notice warning' }, t('web.readers.card_blocked'), ' ',
             me.role === 'librarian' ? h('button', { type: 'button', class: 'no-print', onclick: unblock }, t('web.readers.unblock')) : null) : null,
         h('p', { class: clearance.clear ? 'notice done' : 'notice warning' }, t(clearance.clear ? 'web.readers.clear' : 'web.readers.owes')),
         h('h3', {}, t('web.readers.loans')),
