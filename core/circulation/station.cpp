@@ -371,6 +371,9 @@ StationOutcome Station::on_item_as_intended(ClassifiedCode code, Timestamp now) 
     if (code.kind == CodeKind::reader || code.kind == CodeKind::command)
         return refused({.code = code.code, .kind = code.kind}, Reason::not_an_item);
     if (code.kind == CodeKind::unknown) return refused({.code = code.code, .kind = code.kind}, Reason::unknown_code);
+    // Without a reader's session the station would take a book on loan back: a checkout never does.
+    if (intent_ == ScanIntent::lend && !session_)
+        return refused({.code = code.code, .kind = code.kind}, Reason::no_session);
     if (intent_ != ScanIntent::renew)
         return code.kind == CodeKind::copy ? on_copy(std::move(code), now) : on_title(std::move(code), now);
     if (code.kind == CodeKind::copy) return renew_copy({.code = code.code, .kind = CodeKind::copy}, *code.copy, now);

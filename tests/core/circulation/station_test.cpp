@@ -975,6 +975,14 @@ TEST_F(StationTest, ACheckoutNeverReturnsAndACheckinNeverLends) {
     auto s = station();
     scan(s, "20000014");
     scan(s, fiction_copy);
+    scan(s, "KITAP-DONE");
+    now_ += 5s;
+    EXPECT_EQ(s.handle({.text = fiction_copy}, now_, ScanIntent::lend).last().reason, Reason::no_session)
+        << "a checkout with no reader's session takes nothing back";
+    EXPECT_EQ(count("SELECT count(*) FROM loan WHERE returned_at IS NULL"), 1);
+    scan(s, "20000022");
+    scan(s, fiction_copy);  // someone else's book: refused at self-service, still 20000014's
+    scan(s, "20000014");
     now_ += 5s;
     auto again = s.handle({.text = fiction_copy}, now_, ScanIntent::lend).last();
     EXPECT_EQ(again.reason, Reason::already_on_loan) << "a checkout of the reader's own book";
