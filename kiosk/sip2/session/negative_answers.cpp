@@ -19,13 +19,18 @@ Message answer_of(std::string command, std::vector<FixedField> fixed, std::vecto
 
 }  // namespace
 
+std::string answer_language(const Message& request) {
+    const auto language = request.fixed_value("language");
+    return language.empty() ? "000" : std::string(language);
+}
+
 std::string all_denied() { return std::string(patron_status_length, 'Y'); }
 
 Message negative_answer(const Message& request, const std::string& date, const std::string& institution,
                         std::string screen_message) {
     const Field institution_field{"AO", institution};
     const Field message{"AF", std::move(screen_message)};
-    const std::string language(request.fixed_value("language").empty() ? "000" : request.fixed_value("language"));
+    const std::string language = answer_language(request);
     const auto& command = request.command;
     auto with = [&](std::vector<Field> fields) {
         fields.insert(fields.begin(), institution_field);

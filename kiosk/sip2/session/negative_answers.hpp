@@ -14,6 +14,9 @@ namespace kitap::sip2 {
 Message negative_answer(const Message& request, const std::string& date, const std::string& institution,
                         std::string screen_message);
 
+// The language a patron answer echoes: the request's, "000" (unknown) when it had none.
+std::string answer_language(const Message& request);
+
 // Fourteen spaces: nothing denied. Positions are SIP2's patron status flags.
 inline constexpr std::size_t patron_status_length = 14;
 namespace patron_status_flag {

@@ -258,7 +258,7 @@ Message Sip2Session::patron_status(const Message& request, bool information) {
         fields.push_back({"BH", "KZT"});
         fields.push_back({"BV", sip_amount(owed)});
     }
-    const std::string language(request.fixed_value("language").empty() ? "000" : request.fixed_value("language"));
+    const std::string language = answer_language(request);
     std::vector<FixedField> fixed{{"patron_status", flags}, {"language", language}, {"transaction_date", date_now()}};
     if (information) {
         std::vector<std::string> holds, late, charged;
@@ -496,7 +496,7 @@ Message Sip2Session::block_patron(const Message& request) {
 template <typename Result>
 Result Sip2Session::checked(core::OrFault<Result> result) {
     if (!result) throw Unavailable(std::string(core::to_string(result.error().kind)));
-    if constexpr (!std::is_void_v<Result>) return std::move(*result);
+    return std::move(*result);
 }
 
 std::string Sip2Session::say(const core::StationOutcome& outcome) const {
