@@ -127,10 +127,10 @@ std::mutex& login_mutex() {
 
 // Who makes a change to the accounts: the librarian at the PC (no web account), or
 // the web account acting; only a librarian's is shown as the librarian's.
-ActionStamp account_change_stamp(SQLite::Database& db, Timestamp now) {
-    const auto acting = acting_account(db);
+ActionStamp account_change_stamp(LibraryCore& core, Timestamp now) {
+    const auto acting = acting_account(core.db);
     if (!acting) return {.at = now};
-    const auto account = AccountStore(db).find(*acting);
+    const auto account = core.accounts.find(*acting);
     const bool librarian = account && account->account.role == AccountRole::librarian;
     return {
         .at = now, .station = std::string(web_station), .actor = {librarian ? ActorRole::librarian : ActorRole::none}};
@@ -166,7 +166,7 @@ OrFault<tl::expected<Account, AccountProblem>> AccountService::add(const NewAcco
         // Hashed before the write lock is taken: it takes a while.
         const std::string hash = hash_secret(account.password, password_hash_cost);
         WriteTransaction transaction(core_.db);
-        AccountStore store(core_.db);
+        auto& store = core_.accounts;
         if (store.find(account.name))
             return tl::unexpected(AccountProblem{AccountProblemKind::name_taken, account.name});
         std::vector<RowId> class_ids;
@@ -182,7 +182,7 @@ OrFault<tl::expected<Account, AccountProblem>> AccountService::add(const NewAcco
         Account added{.name = account.name, .role = account.role, .terminal = account.terminal};
         for (const auto& name : class_names) added.classes.push_back(name.text());
         store.insert(added, hash, class_ids, now);
-        record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::account_added,
+        record_account_event(core_, account_change_stamp(core_, now), AccountEventKind::account_added,
                              added_detail(added));
         transaction.commit();
         return added;
@@ -195,12 +195,12 @@ OrFault<tl::expected<StationToken, AccountProblem>> AccountService::add_station(
         return Result(tl::unexpected(AccountProblem{AccountProblemKind::bad_name, printable(name)}));
     return guarded([&]() -> Result {
         WriteTransaction transaction(core_.db);
-        AccountStore store(core_.db);
+        auto& store = core_.accounts;
         if (store.find(name)) return tl::unexpected(AccountProblem{AccountProblemKind::name_taken, std::string(name)});
         StationToken added{.account = {.name = std::string(name), .role = AccountRole::station},
                            .token = new_account_token()};
         store.insert_station(added.account.name, account_token_hash(added.token), now);
-        record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::account_added,
+        record_account_event(core_, account_change_stamp(core_, now), AccountEventKind::account_added,
                              added_detail(added.account));
         transaction.commit();
         return added;
@@ -211,7 +211,7 @@ OrFault<tl::expected<StationToken, AccountProblem>> AccountService::renew_token(
     using Result = tl::expected<StationToken, AccountProblem>;
     return guarded([&]() -> Result {
         WriteTransaction transaction(core_.db);
-        AccountStore store(core_.db);
+        auto& store = core_.accounts;
         const auto stored = store.find(name);
         if (!stored) return tl::unexpected(AccountProblem{AccountProblemKind::unknown_account, printable(name)});
         if (stored->account.role != AccountRole::station)
@@ -219,7 +219,7 @@ OrFault<tl::expected<StationToken, AccountProblem>> AccountService::renew_token(
         StationToken renewed{.account = stored->account, .token = new_account_token()};
         store.set_token_hash(name, account_token_hash(renewed.token));
         ++renewed.account.credentials_version;
-        record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::station_token_renewed,
+        record_account_event(core_, account_change_stamp(core_, now), AccountEventKind::station_token_renewed,
                              account_event_detail(name));
         transaction.commit();
         return renewed;
@@ -227,16 +227,16 @@ OrFault<tl::expected<StationToken, AccountProblem>> AccountService::renew_token(
 }
 
 OrFault<std::optional<Account>> AccountService::find_by_token(std::string_view token) {
-    return guarded([&] { return AccountStore(core_.db).find_by_token_hash(account_token_hash(token)); });
+    return guarded([&] { return core_.accounts.find_by_token_hash(account_token_hash(token)); });
 }
 
 OrFault<std::vector<Account>> AccountService::list() {
-    return guarded([&] { return AccountStore(core_.db).all(); });
+    return guarded([&] { return core_.accounts.all(); });
 }
 
 OrFault<std::optional<Account>> AccountService::find(std::string_view name) {
     return guarded([&]() -> std::optional<Account> {
-        auto found = AccountStore(core_.db).find(name);
+        auto found = core_.accounts.find(name);
         if (!found) return std::nullopt;
         return std::move(found->account);
     });
@@ -248,13 +248,13 @@ OrFault<std::optional<AccountProblem>> AccountService::change_password(std::stri
     return guarded([&]() -> std::optional<AccountProblem> {
         const std::string hash = hash_secret(password, password_hash_cost);
         WriteTransaction transaction(core_.db);
-        AccountStore store(core_.db);
+        auto& store = core_.accounts;
         const auto stored = store.find(name);
         if (!stored) return AccountProblem{AccountProblemKind::unknown_account, printable(name)};
         if (stored->account.role == AccountRole::station)
             return AccountProblem{AccountProblemKind::station_has_no_password, std::string(name)};
         store.set_password(name, hash);
-        record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::account_password_changed,
+        record_account_event(core_, account_change_stamp(core_, now), AccountEventKind::account_password_changed,
                              account_event_detail(name));
         transaction.commit();
         return std::nullopt;
@@ -267,12 +267,12 @@ OrFault<std::optional<AccountProblem>> AccountService::set_terminal(std::string_
         return AccountProblem{AccountProblemKind::unknown_language, printable(terminal.language)};
     return guarded([&]() -> std::optional<AccountProblem> {
         WriteTransaction transaction(core_.db);
-        AccountStore store(core_.db);
+        auto& store = core_.accounts;
         const auto stored = store.find(name);
         if (!stored) return AccountProblem{AccountProblemKind::unknown_account, printable(name)};
         if (!store.set_terminal(name, terminal))
             return AccountProblem{AccountProblemKind::not_a_terminal, std::string(name)};
-        record_account_event(core_, account_change_stamp(core_.db, now), AccountEventKind::terminal_settings_changed,
+        record_account_event(core_, account_change_stamp(core_, now), AccountEventKind::terminal_settings_changed,
                              account_event_detail(name) + terminal_detail(terminal));
         transaction.commit();
         return std::nullopt;
@@ -283,9 +283,8 @@ OrFault<std::optional<AccountProblem>> AccountService::remove(std::string_view n
     return guarded([&]() -> std::optional<AccountProblem> {
         WriteTransaction transaction(core_.db);
         // Stamped before the account goes: a librarian may remove their own.
-        const auto by = account_change_stamp(core_.db, now);
-        if (!AccountStore(core_.db).remove(name))
-            return AccountProblem{AccountProblemKind::unknown_account, printable(name)};
+        const auto by = account_change_stamp(core_, now);
+        if (!core_.accounts.remove(name)) return AccountProblem{AccountProblemKind::unknown_account, printable(name)};
         record_account_event(core_, by, AccountEventKind::account_removed, account_event_detail(name));
         transaction.commit();
         return std::nullopt;
@@ -307,7 +306,7 @@ OrFault<tl::expected<Account, LoginRefused>> AccountService::log_in(std::string_
             record_account_event(core_, by, events.locked_out, detail);
             return tl::unexpected(LoginRefused{LoginRefusal::locked_out, until});
         }
-        auto stored = is_account_name(name) ? AccountStore(core_.db).find(name) : std::nullopt;
+        auto stored = is_account_name(name) ? core_.accounts.find(name) : std::nullopt;
         // A station account has no password, and an account of the other channel has
         // none here: checked against the stand-in, at the same cost, it never logs in.
         const bool may_log_in = stored && stored->password_hash && channel_takes(channel, stored->account.role);

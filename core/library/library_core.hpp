@@ -6,6 +6,7 @@
 #include "core/circulation/library_store.hpp"
 #include "core/fund/action_stamp.hpp"
 #include "core/rules.hpp"
+#include "core/security/account_store.hpp"
 #include "core/stocktake/stocktake.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -17,7 +18,7 @@ namespace kitap::core {
 
 struct LibraryCore {
     LibraryCore(std::filesystem::path path, Rules rules, SQLite::Database connection)
-        : path(std::move(path)), rules(std::move(rules)), db(std::move(connection)), store(db) {}
+        : path(std::move(path)), rules(std::move(rules)), db(std::move(connection)), store(db), accounts(db) {}
     // The connection's acting account (Library::act_as) goes with it.
     ~LibraryCore() { set_acting_account(db, std::nullopt); }
     LibraryCore(const LibraryCore&) = delete;
@@ -27,6 +28,7 @@ struct LibraryCore {
     Rules rules;
     SQLite::Database db;
     LibraryStore store;
+    AccountStore accounts;
     std::optional<StocktakeRecorder> stocktake_recorder;  // prepared on the first stocktake scan
 };
 

@@ -11,16 +11,24 @@
 
 namespace kitap::core {
 
+// ?1 and ?2 NULL read every account.
+AccountStore::AccountStore(SQLite::Database& db)
+    : db_(db),
+      accounts_(db, R"(
+          SELECT id, name, role, credentials_version, password_hash, sip2_checksums, sip2_language FROM account
+          WHERE (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR token_hash = ?2) ORDER BY name)"),
+      classes_(db, R"(
+          SELECT ac.account_id, c.grade, c.letter FROM account_class ac
+          JOIN school_class c ON c.id = ac.class_id
+          JOIN account a ON a.id = ac.account_id
+          WHERE (?1 IS NULL OR a.name = ?1) AND (?2 IS NULL OR a.token_hash = ?2))") {}
+
 std::vector<StoredAccount> AccountStore::read(std::optional<std::string_view> name,
                                               std::optional<std::string_view> token_hash) {
     const auto given = [](std::optional<std::string_view> text) {
         return text ? std::optional<std::string>(*text) : std::nullopt;
     };
-    // ?1 and ?2 NULL read every account.
-    SQLite::Statement accounts(db_, R"(
-        SELECT id, name, role, credentials_version, password_hash, sip2_checksums, sip2_language FROM account
-        WHERE (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR token_hash = ?2) ORDER BY name)");
-    rebind(accounts, given(name), given(token_hash));
+    auto& accounts = rebind(accounts_, given(name), given(token_hash));
     std::vector<StoredAccount> found;
     std::map<RowId, std::size_t> index_of_id;
     while (accounts.executeStep()) {
@@ -36,12 +44,7 @@ std::vector<StoredAccount> AccountStore::read(std::optional<std::string_view> na
              .password_hash =
                  password_hash.isNull() ? std::nullopt : std::optional<std::string>(password_hash.getString())});
     }
-    SQLite::Statement classes(db_, R"(
-        SELECT ac.account_id, c.grade, c.letter FROM account_class ac
-        JOIN school_class c ON c.id = ac.class_id
-        JOIN account a ON a.id = ac.account_id
-        WHERE (?1 IS NULL OR a.name = ?1) AND (?2 IS NULL OR a.token_hash = ?2))");
-    rebind(classes, given(name), given(token_hash));
+    auto& classes = rebind(classes_, given(name), given(token_hash));
     std::map<RowId, std::vector<ClassName>> class_names;
     while (classes.executeStep())
         class_names[classes.getColumn(0).getInt64()].push_back(

@@ -2,6 +2,7 @@
 
 #include "core/audit/event_log.hpp"
 #include "core/calendar.hpp"
+#include "core/db/prepared_statement.hpp"
 #include "core/db/sqlite_fwd.hpp"
 #include "core/security/account.hpp"
 
@@ -20,10 +21,12 @@ struct StoredAccount {
     std::optional<std::string> password_hash;
 };
 
-// The account and account_class tables; callers own the transactions.
+// The account and account_class tables; callers own the transactions. Every request
+// of the web console reads its account again (a changed password or role counts at
+// once), so the reads are prepared once, with the connection's Library.
 class AccountStore {
 public:
-    explicit AccountStore(SQLite::Database& db) : db_(db) {}
+    explicit AccountStore(SQLite::Database& db);
 
     // By name, each with its classes in school order.
     std::vector<Account> all();
@@ -50,6 +53,8 @@ private:
                                     std::optional<std::string_view> token_hash = std::nullopt);
 
     SQLite::Database& db_;
+    PreparedStatement accounts_;
+    PreparedStatement classes_;
 };
 
 }  // namespace kitap::core
