@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <latch>
 #include <mutex>
 #include <thread>
 
@@ -154,12 +155,18 @@ double scan(Session& session, const std::string& code, const char* mode, const c
 }
 
 // Each of `desks` clients lends its pupils' books at the desk and takes them back in return mode.
+// The desks begin together once all have logged in: a login's password hash is made to
+// cost tens of milliseconds of CPU, and a desk scanning beside another's login would
+// time that, not its scans.
 void desk_scans(const WebBenchOptions& options, int port, int desks, Samples& samples) {
+    std::latch logged_in(desks);
     std::vector<std::thread> clients;
     for (int i = 0; i < desks; ++i)
         clients.emplace_back([&, i] {
             Session session(port);
-            if (!log_in(session)) return samples.fail("login failed");
+            const bool signed_in = log_in(session);
+            logged_in.arrive_and_wait();
+            if (!signed_in) return samples.fail("login failed");
             std::vector<double> mine;
             for (std::size_t k = i; k < options.loans.size() && !samples.failed; k += desks) {
                 const auto& [card, copy] = options.loans[k];
