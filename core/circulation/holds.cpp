@@ -1,5 +1,7 @@
 #include "core/circulation/holds.hpp"
 
+#include "core/circulation/station_queries.hpp"
+
 #include "core/db/statement.hpp"
 #include "core/text/enum_names.hpp"
 
@@ -92,41 +94,40 @@ std::string_view to_string(HoldRefusal refusal) { return hold_refusal_names.name
 
 std::optional<HoldRefusal> hold_refusal_from(std::string_view name) { return hold_refusal_names.value_of(name); }
 
-Holds::Holds(LibraryStore& store, int hold_days)
-    : store_(store),
-      hold_days_(hold_days),
-      open_holds_(store.db(), select_hold("h.state IN ('waiting', 'ready') ORDER BY t.title, h.title_id, " +
-                                          std::string(queue_order))),
-      hold_by_id_(store.db(), select_hold("h.id = ?")),
-      open_hold_of_reader_(store.db(),
-                           select_hold("h.reader_id = ? AND h.title_id = ? AND h.state IN ('waiting', 'ready')")),
+HoldQueries::HoldQueries(SQLite::Database& db)
+    : open_holds(
+          db, select_hold("h.state IN ('waiting', 'ready') ORDER BY t.title, h.title_id, " + std::string(queue_order))),
+      hold_by_id(db, select_hold("h.id = ?")),
+      open_hold_of_reader(db, select_hold("h.reader_id = ? AND h.title_id = ? AND h.state IN ('waiting', 'ready')")),
       // Readers who left the school wait no more: their holds are passed over.
-      first_waiting_(store.db(), select_hold("h.title_id = ? AND h.state = 'waiting' AND r.status = 'active' "
-                                             "ORDER BY " +
-                                             std::string(queue_order) + " LIMIT 1")),
-      kept_copy_(store.db(), select_hold("h.copy_id = ? AND h.state = 'ready'")),
-      kept_unit_(store.db(), select_hold("h.title_id = ? AND h.state = 'ready' AND h.copy_id IS NULL "
-                                         "AND h.reader_id <> ? ORDER BY h.ready_at DESC, h.id DESC LIMIT 1")),
-      kept_units_(store.db(), R"(
+      first_waiting(db, select_hold("h.title_id = ? AND h.state = 'waiting' AND r.status = 'active' "
+                                    "ORDER BY " +
+                                    std::string(queue_order) + " LIMIT 1")),
+      kept_copy(db, select_hold("h.copy_id = ? AND h.state = 'ready'")),
+      kept_unit(db, select_hold("h.title_id = ? AND h.state = 'ready' AND h.copy_id IS NULL "
+                                "AND h.reader_id <> ? ORDER BY h.ready_at DESC, h.id DESC LIMIT 1")),
+      kept_units(db, R"(
           SELECT count(*) FROM hold
           WHERE title_id = ? AND state = 'ready' AND copy_id IS NULL AND reader_id <> ?)"),
-      free_copies_(store.db(), R"(
+      free_copies(db, R"(
           SELECT count(*) FROM copy cp
           WHERE cp.title_id = ? AND cp.status = 'in_fund'
             AND NOT EXISTS (SELECT 1 FROM loan l WHERE l.copy_id = cp.id AND l.returned_at IS NULL)
             AND NOT EXISTS (SELECT 1 FROM hold h WHERE h.copy_id = cp.id AND h.state = 'ready'))"),
-      has_on_loan_(store.db(), "SELECT 1 FROM loan WHERE reader_id = ? AND title_id = ? AND returned_at IS NULL"),
-      insert_(store.db(), "INSERT INTO hold (reader_id, title_id, placed_at, station) VALUES (?, ?, ?, ?)"),
-      make_ready_(store.db(),
-                  "UPDATE hold SET state = 'ready', copy_id = ?, ready_at = ?, expires_on = ? WHERE id = ?"),
-      back_to_queue_(store.db(), R"(
+      has_on_loan(db, "SELECT 1 FROM loan WHERE reader_id = ? AND title_id = ? AND returned_at IS NULL"),
+      insert(db, "INSERT INTO hold (reader_id, title_id, placed_at, station) VALUES (?, ?, ?, ?)"),
+      make_ready(db, "UPDATE hold SET state = 'ready', copy_id = ?, ready_at = ?, expires_on = ? WHERE id = ?"),
+      back_to_queue(db, R"(
           UPDATE hold SET state = 'waiting', copy_id = NULL, ready_at = NULL, expires_on = NULL WHERE id = ?)"),
-      end_(store.db(), "UPDATE hold SET state = ?, copy_id = NULL, expires_on = NULL, ended_at = ? WHERE id = ?"),
-      expired_(store.db(), select_hold("h.state = 'ready' AND h.expires_on < ? ORDER BY h.expires_on, h.id")),
-      ready_for_(store.db(), R"(
+      end(db, "UPDATE hold SET state = ?, copy_id = NULL, expires_on = NULL, ended_at = ? WHERE id = ?"),
+      expired(db, select_hold("h.state = 'ready' AND h.expires_on < ? ORDER BY h.expires_on, h.id")),
+      ready_for(db, R"(
           SELECT t.title, coalesce(cp.barcode, t.isbn, ''), h.expires_on
           FROM hold h JOIN title t ON t.id = h.title_id LEFT JOIN copy cp ON cp.id = h.copy_id
           WHERE h.reader_id = ? AND h.state = 'ready' ORDER BY h.ready_at, h.id)") {}
+
+Holds::Holds(LibraryStore& store, int hold_days)
+    : store_(store), hold_days_(hold_days), queries_(store.station_queries().holds) {}
 
 HoldAnswer Holds::place(const std::string& card, RowId title_id, Timestamp now, const std::string& station,
                         const EventActor& actor) {
@@ -137,10 +138,11 @@ HoldAnswer Holds::place(const std::string& card, RowId title_id, Timestamp now, 
     if (!title) return {.refusal = HoldRefusal::unknown_title};
     const auto refused = [&](HoldRefusal refusal) { return HoldAnswer{.refusal = refusal, .title = title->title}; };
     if (title->kind == TitleKind::textbook) return refused(HoldRefusal::textbook);
-    if (read_one(rebind(open_hold_of_reader_, reader->id, title_id))) return refused(HoldRefusal::already_reserved);
-    if (rebind(has_on_loan_, reader->id, title_id).executeStep()) return refused(HoldRefusal::already_has);
+    if (read_one(rebind(queries_.open_hold_of_reader, reader->id, title_id)))
+        return refused(HoldRefusal::already_reserved);
+    if (rebind(queries_.has_on_loan, reader->id, title_id).executeStep()) return refused(HoldRefusal::already_has);
     if (free_units(*title) > 0) return refused(HoldRefusal::available);
-    rebind(insert_, reader->id, title_id, iso_timestamp(now), station).exec();
+    rebind(queries_.insert, reader->id, title_id, iso_timestamp(now), station).exec();
     auto placed = hold(store_.db().getLastInsertRowid());
     log(now, station, actor, "hold", *placed);
     return {.hold = std::move(placed), .title = title->title};
@@ -157,45 +159,45 @@ HoldAnswer Holds::cancel(RowId hold_id, Timestamp now, const std::string& statio
 }
 
 std::vector<HoldRecord> Holds::open_holds() {
-    auto& query = rebind(open_holds_);
+    auto& query = rebind(queries_.open_holds);
     std::vector<HoldRecord> holds;
     while (query.executeStep()) holds.push_back(read_hold(query));
     return holds;
 }
 
-std::optional<HoldRecord> Holds::hold(RowId hold_id) { return read_one(rebind(hold_by_id_, hold_id)); }
+std::optional<HoldRecord> Holds::hold(RowId hold_id) { return read_one(rebind(queries_.hold_by_id, hold_id)); }
 
 std::optional<ReaderSummary> Holds::keep_for_next(RowId title_id, std::optional<RowId> copy_id, Timestamp now,
                                                   const std::string& station) {
-    const auto next = read_one(rebind(first_waiting_, title_id));
+    const auto next = read_one(rebind(queries_.first_waiting, title_id));
     if (!next) return std::nullopt;
     const Date until = add_days(local_date(now), hold_days_);
-    rebind(make_ready_, copy_id, iso_timestamp(now), iso_date(until), next->id).exec();
+    rebind(queries_.make_ready, copy_id, iso_timestamp(now), iso_date(until), next->id).exec();
     log(now, station, {}, "hold_ready", *next, copy_id, "until=" + iso_date(until));
     return next->reader;
 }
 
-std::optional<KeptHold> Holds::kept_copy(RowId copy_id) { return read_kept(rebind(kept_copy_, copy_id)); }
+std::optional<KeptHold> Holds::kept_copy(RowId copy_id) { return read_kept(rebind(queries_.kept_copy, copy_id)); }
 
 int Holds::kept_units(RowId title_id, RowId reader_id) {
-    auto& query = rebind(kept_units_, title_id, reader_id);
+    auto& query = rebind(queries_.kept_units, title_id, reader_id);
     query.executeStep();
     return query.getColumn(0).getInt();
 }
 
 std::optional<KeptHold> Holds::kept_unit(RowId title_id, RowId reader_id) {
-    return read_kept(rebind(kept_unit_, title_id, reader_id));
+    return read_kept(rebind(queries_.kept_unit, title_id, reader_id));
 }
 
 void Holds::requeue(const KeptHold& kept, Timestamp now, const std::string& station) {
     const auto found = hold(kept.hold_id);
-    rebind(back_to_queue_, kept.hold_id).exec();
+    rebind(queries_.back_to_queue, kept.hold_id).exec();
     log(now, station, {ActorRole::librarian}, "hold_requeued", *found, found->kept_copy_id);
 }
 
 void Holds::fulfil(RowId reader_id, RowId title_id, std::optional<RowId> lent_copy, Timestamp now,
                    const std::string& station, const EventActor& actor) {
-    const auto own = read_one(rebind(open_hold_of_reader_, reader_id, title_id));
+    const auto own = read_one(rebind(queries_.open_hold_of_reader, reader_id, title_id));
     if (!own) return;
     end(*own, HoldState::fulfilled, now, station, actor);
     if (own->state == HoldState::ready && own->kept_copy_id != lent_copy)
@@ -204,14 +206,14 @@ void Holds::fulfil(RowId reader_id, RowId title_id, std::optional<RowId> lent_co
 
 void Holds::expire(Timestamp now, const std::string& station) {
     // Each expiry may make the next reader's hold ready, never one already past its day.
-    while (const auto due = read_one(rebind(expired_, iso_date(local_date(now))))) {
+    while (const auto due = read_one(rebind(queries_.expired, iso_date(local_date(now))))) {
         end(*due, HoldState::expired, now, station, {});
         keep_for_next(due->title_id, due->kept_copy_id, now, station);
     }
 }
 
 std::vector<WaitingHold> Holds::ready_for(RowId reader_id) {
-    auto& query = rebind(ready_for_, reader_id);
+    auto& query = rebind(queries_.ready_for, reader_id);
     std::vector<WaitingHold> ready;
     while (query.executeStep())
         ready.push_back({.title = query.getColumn(0).getString(),
@@ -222,14 +224,14 @@ std::vector<WaitingHold> Holds::ready_for(RowId reader_id) {
 
 void Holds::end(const HoldRecord& hold, HoldState state, Timestamp now, const std::string& station,
                 const EventActor& actor) {
-    rebind(end_, std::string(to_string(state)), iso_timestamp(now), hold.id).exec();
+    rebind(queries_.end, std::string(to_string(state)), iso_timestamp(now), hold.id).exec();
     log(now, station, actor, "hold_" + std::string(to_string(state)), hold, hold.kept_copy_id);
 }
 
 // Copies on the shelf: labelled ones neither lent nor kept, and title-level stock
 // neither lent nor kept.
 int Holds::free_units(const TitleRecord& title) {
-    auto& copies = rebind(free_copies_, title.id);
+    auto& copies = rebind(queries_.free_copies, title.id);
     copies.executeStep();
     const int units = title.stock - store_.title_quantity_on_loan(title.id) - kept_units(title.id, 0);
     return copies.getColumn(0).getInt() + std::max(units, 0);

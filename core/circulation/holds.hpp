@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/circulation/library_store.hpp"
+#include "core/db/prepared_statement.hpp"
+#include "core/db/sqlite_fwd.hpp"
 
 #include <optional>
 #include <string>
@@ -70,6 +72,27 @@ struct KeptHold {
     ReaderSummary reader;
 };
 
+// The reservation queues' statements, prepared once per connection.
+struct HoldQueries {
+    explicit HoldQueries(SQLite::Database& db);
+
+    PreparedStatement open_holds;
+    PreparedStatement hold_by_id;
+    PreparedStatement open_hold_of_reader;
+    PreparedStatement first_waiting;
+    PreparedStatement kept_copy;
+    PreparedStatement kept_unit;
+    PreparedStatement kept_units;
+    PreparedStatement free_copies;
+    PreparedStatement has_on_loan;
+    PreparedStatement insert;
+    PreparedStatement make_ready;
+    PreparedStatement back_to_queue;
+    PreparedStatement end;
+    PreparedStatement expired;
+    PreparedStatement ready_for;
+};
+
 // The reservation queues, under the caller's transaction: placing and cancelling, a
 // returned copy kept for the first reader waiting, a loan fulfilling its reader's hold,
 // and ready holds expiring into the next reader's. Each change is an audited event.
@@ -114,21 +137,7 @@ private:
 
     LibraryStore& store_;
     int hold_days_;
-    PreparedStatement open_holds_;
-    PreparedStatement hold_by_id_;
-    PreparedStatement open_hold_of_reader_;
-    PreparedStatement first_waiting_;
-    PreparedStatement kept_copy_;
-    PreparedStatement kept_unit_;
-    PreparedStatement kept_units_;
-    PreparedStatement free_copies_;
-    PreparedStatement has_on_loan_;
-    PreparedStatement insert_;
-    PreparedStatement make_ready_;
-    PreparedStatement back_to_queue_;
-    PreparedStatement end_;
-    PreparedStatement expired_;
-    PreparedStatement ready_for_;
+    HoldQueries& queries_;  // the connection's (LibraryStore::station_queries)
 };
 
 }  // namespace kitap::core

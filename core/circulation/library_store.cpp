@@ -1,5 +1,6 @@
 #include "core/circulation/library_store.hpp"
 
+#include "core/circulation/station_queries.hpp"
 #include "core/db/statement.hpp"
 #include "core/text/enum_names.hpp"
 
@@ -130,6 +131,13 @@ LibraryStore::LibraryStore(SQLite::Database& db)
       remove_title_stock_(db, "UPDATE title SET stock = max(stock - ?, 0) WHERE id = ?"),
       insert_visit_(db, "INSERT OR IGNORE INTO visit (reader_id, day, station) VALUES (?, ?, ?)"),
       events_(db) {}
+
+LibraryStore::~LibraryStore() = default;
+
+StationQueries& LibraryStore::station_queries() {
+    if (!station_queries_) station_queries_ = std::make_unique<StationQueries>(*this);
+    return *station_queries_;
+}
 
 std::optional<ReaderRecord> LibraryStore::reader_by_card(const std::string& card) {
     auto& query = rebind(reader_by_card_, card);

@@ -7,11 +7,14 @@
 #include "core/rules.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kitap::core {
+
+struct StationQueries;
 
 struct ReaderRecord {
     RowId id = 0;
@@ -121,8 +124,13 @@ struct Compensation {
 class LibraryStore {
 public:
     explicit LibraryStore(SQLite::Database& db);
+    ~LibraryStore();
+    LibraryStore(const LibraryStore&) = delete;
+    LibraryStore& operator=(const LibraryStore&) = delete;
 
     SQLite::Database& db() { return db_; }
+    // What the stations on this connection share, prepared on the first call.
+    StationQueries& station_queries();
 
     std::optional<ReaderRecord> reader_by_card(const std::string& card);
     std::optional<CopyRecord> copy_by_barcode(const std::string& barcode);
@@ -174,6 +182,7 @@ private:
     PreparedStatement remove_title_stock_;
     PreparedStatement insert_visit_;
     EventLog events_;
+    std::unique_ptr<StationQueries> station_queries_;
 };
 
 }  // namespace kitap::core

@@ -3,6 +3,7 @@
 #include "core/audit/overrides.hpp"
 #include "core/circulation/returns.hpp"
 #include "core/circulation/self_service_alerts.hpp"
+#include "core/circulation/station_queries.hpp"
 #include "core/db/write_transaction.hpp"
 #include "core/security/secret_hash.hpp"
 #include "core/text/enum_names.hpp"
@@ -174,13 +175,13 @@ std::optional<Reason> renewal_refusal(TitleKind kind, Date due, int renewals, bo
 
 Station::Station(LibraryStore& store, Rules rules, StationMode mode, std::string name)
     : store_(store),
-      ledger_(store.db()),
-      stocktake_(store),
+      ledger_(store.station_queries().ledger),
+      stocktake_(store.station_queries().stocktake),
       rules_(std::move(rules)),
       holds_(store, rules_.loans.hold_days),
       mode_(mode),
       name_(std::move(name)),
-      pins_(store.db()) {}
+      pins_(store.station_queries().pins) {}
 
 StationResult Station::handle(const Scan& scan, Timestamp now, ScanIntent intent) {
     intent_ = intent;

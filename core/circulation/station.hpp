@@ -257,13 +257,14 @@ private:
     EventActor actor() const;
 
     LibraryStore& store_;
-    TextbookLedger ledger_;
-    StocktakeRecorder stocktake_;
+    // The connection's statements (LibraryStore::station_queries): opening a station prepares none.
+    TextbookLedger& ledger_;
+    StocktakeRecorder& stocktake_;
     Rules rules_;
     Holds holds_;
     StationMode mode_;
     std::string name_;
-    ReaderPins pins_;
+    ReaderPins& pins_;
     std::optional<ReaderRecord> session_;
     std::optional<PendingPin> pending_pin_;
     CardThrottle throttle_;

@@ -7,7 +7,6 @@
 #include "core/fund/action_stamp.hpp"
 #include "core/rules.hpp"
 #include "core/security/account_store.hpp"
-#include "core/stocktake/stocktake.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -29,7 +28,6 @@ struct LibraryCore {
     SQLite::Database db;
     LibraryStore store;
     AccountStore accounts;
-    std::optional<StocktakeRecorder> stocktake_recorder;  // prepared on the first stocktake scan
 };
 
 }  // namespace kitap::core

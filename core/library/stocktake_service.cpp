@@ -1,5 +1,6 @@
 #include "core/library/stocktake_service.hpp"
 
+#include "core/circulation/station_queries.hpp"
 #include "core/library/library_core.hpp"
 
 namespace kitap::core {
@@ -14,10 +15,7 @@ OrFault<std::optional<StocktakeStatus>> StocktakeService::status() {
 
 OrFault<StocktakeScanResult> StocktakeService::record_scan(const std::string& code, Timestamp now,
                                                            const std::string& station) {
-    return guarded([&] {
-        if (!core_.stocktake_recorder) core_.stocktake_recorder.emplace(core_.store);
-        return core_.stocktake_recorder->record(code, now, station);
-    });
+    return guarded([&] { return core_.store.station_queries().stocktake.record(code, now, station); });
 }
 
 OrFault<Checked<StocktakeReport>> StocktakeService::finish(const ActionStamp& by) {

@@ -4,6 +4,7 @@
 #include "tests/support/school.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <ctime>
@@ -58,6 +59,29 @@ protected:
     Rules rules_;
     Timestamp now_ = sys_days{2026y / November / 25} + 10h;
 };
+
+// The web console opens a station per login session and mode, a SIP2 terminal one per
+// connection: opening one more on a connection prepares nothing, and each still works.
+TEST_F(StationTest, StationsOnOneConnectionShareTheirPreparedStatements) {
+    const auto statements = [&] {
+        int n = 0;
+        for (auto* s = sqlite3_next_stmt(temp_.db().getHandle(), nullptr); s;
+             s = sqlite3_next_stmt(temp_.db().getHandle(), s))
+            ++n;
+        return n;
+    };
+    auto desk = station(StationMode::desk);
+    const int prepared = statements();
+    auto returns = station(StationMode::return_);
+    auto self = station(StationMode::self);
+    EXPECT_EQ(statements(), prepared);
+
+    scan(desk, "20000014");
+    EXPECT_EQ(scan(desk, fiction_copy).outcome, Outcome::loan);
+    EXPECT_EQ(scan(returns, fiction_copy).outcome, Outcome::returned);
+    scan(self, "20000022");
+    EXPECT_EQ(scan(self, second_copy).outcome, Outcome::loan);
+}
 
 TEST_F(StationTest, ReaderCardOpensSessionAndCountsOneVisitADay) {
     auto s = station();
