@@ -43,10 +43,16 @@ WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db), nested_(in_t
         return;
     }
     turn_ = WriterTurns::take(db_.getHandle());
-    without_open_reads(db_).exec("BEGIN IMMEDIATE");
+    try {
+        without_open_reads(db_).exec("BEGIN IMMEDIATE");
+    } catch (...) {
+        if (turn_.checkpoints) turn_.checkpoints->release(db_.getHandle());  // no destructor will
+        throw;
+    }
 }
 
 WriteTransaction::~WriteTransaction() {
+    if (turn_.checkpoints) turn_.checkpoints->release(db_.getHandle());  // a commit that threw held one back
     if (committed_) return;
     try {
         if (nested_) {
@@ -67,6 +73,7 @@ void WriteTransaction::commit() {
     const auto commit = turn_.syncs->committed();
     turn_.lock.unlock();  // the next writer need not wait for this one's sync
     turn_.syncs->wait_durable(commit, [this] { sync_log(db_); });
+    turn_.checkpoints->release(db_.getHandle());  // nor for the checkpoint this commit made due
 }
 
 ReadTransaction::ReadTransaction(SQLite::Database& db)

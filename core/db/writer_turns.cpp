@@ -20,7 +20,12 @@ struct FileWriters {
 struct Enrolment {
     std::shared_ptr<FileWriters> file;
     std::chrono::milliseconds timeout{0};
+    // Kept when the connection is enrolled again: SQLite holds a pointer to it (the WAL hook).
+    std::shared_ptr<LogCheckpoints> checkpoints = std::make_shared<LogCheckpoints>();
 };
+
+// SQLite's own threshold for its automatic checkpoints (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT).
+constexpr int checkpoint_frames = 1000;
 
 // Keyed by the connection's handle: a new connection at a freed handle's address is
 // enrolled again before its first write, so an entry is never read stale. The files'
@@ -48,7 +53,10 @@ void WriterTurns::enrol(sqlite3* connection, std::chrono::milliseconds timeout) 
     }
     auto& writers = known.by_file[file];
     if (!writers) writers = std::make_shared<FileWriters>();
-    known.by_connection[connection] = {writers, timeout};
+    auto& enrolment = known.by_connection[connection];
+    enrolment.file = writers;
+    enrolment.timeout = timeout;
+    sqlite3_wal_hook(connection, LogCheckpoints::on_commit, enrolment.checkpoints.get());
 }
 
 WriterTurn WriterTurns::take(sqlite3* connection) {
@@ -64,7 +72,26 @@ WriterTurn WriterTurns::take(sqlite3* connection) {
     if (!turn.try_lock_for(enrolment.timeout))
         throw SQLite::Exception("database is locked: another writer of this process kept it past the busy timeout",
                                 SQLITE_BUSY);
-    return {std::move(turn), &enrolment.file->syncs};
+    enrolment.checkpoints->hold();
+    return {std::move(turn), &enrolment.file->syncs, enrolment.checkpoints.get()};
+}
+
+int LogCheckpoints::on_commit(void* self, sqlite3* connection, const char* database, int frames) {
+    auto& checkpoints = *static_cast<LogCheckpoints*>(self);
+    if (frames < checkpoint_frames) return SQLITE_OK;
+    if (checkpoints.holding_) {
+        checkpoints.due_ = true;
+        return SQLITE_OK;
+    }
+    // PASSIVE, as SQLite's own: a checkpoint that cannot finish now is done by a later commit.
+    sqlite3_wal_checkpoint_v2(connection, database, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+}
+
+void LogCheckpoints::release(sqlite3* connection) {
+    holding_ = false;
+    if (!std::exchange(due_, false)) return;
+    sqlite3_wal_checkpoint_v2(connection, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
 std::uint64_t SharedSyncs::committed() {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -105,6 +106,25 @@ TEST_F(WriterTurnsTest, AnInnerTransactionLeavesTheSyncToTheOuter) {
     EXPECT_EQ(syncs.syncs(), before);
     outer.commit();
     EXPECT_EQ(syncs.syncs(), before + 1);
+}
+
+// SQLite checkpoints a log of 1000 frames or more after the commit that filled it; under
+// a writer's turn that checkpoint waits until the turn is given up and the commit is
+// durable, and is made then, before commit() returns. 6 MB is some 1500 frames.
+TEST_F(WriterTurnsTest, ALogFilledUnderTheTurnIsCheckpointedBeforeTheCommitReturns) {
+    first_.exec("CREATE TABLE scratch (data BLOB)");
+    const auto before = std::filesystem::file_size(temp_.path());
+    WriteTransaction filling(first_);
+    first_.exec("INSERT INTO scratch VALUES (zeroblob(6000000))");
+    filling.commit();
+    EXPECT_GT(std::filesystem::file_size(temp_.path()), before + 5'000'000) << "the log was not checkpointed";
+}
+
+TEST_F(WriterTurnsTest, ALogFilledByOneStatementIsCheckpointedAsSqliteWould) {
+    first_.exec("CREATE TABLE scratch (data BLOB)");
+    const auto before = std::filesystem::file_size(temp_.path());
+    first_.exec("INSERT INTO scratch VALUES (zeroblob(6000000))");
+    EXPECT_GT(std::filesystem::file_size(temp_.path()), before + 5'000'000) << "the log was not checkpointed";
 }
 
 // A sync the test holds until it lets it go, saying when it has begun.
