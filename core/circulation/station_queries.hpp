@@ -12,7 +12,7 @@ namespace kitap::core {
 // LibraryStore prepares them with its first station (LibraryStore::station_queries) and
 // every station opened after shares them: the web console opens a desk station per
 // login session and mode, a SIP2 terminal one per connection, and opening one
-// prepared some forty statements, milliseconds on the scan that opened it. Stations of
+// prepared thirty-one statements, milliseconds on the scan that opened it. Stations of
 // one connection are used one call at a time, as the connection is.
 struct StationQueries {
     explicit StationQueries(LibraryStore& store)
