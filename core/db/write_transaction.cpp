@@ -43,16 +43,12 @@ WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db), nested_(in_t
         return;
     }
     turn_ = WriterTurns::take(db_.getHandle());
-    try {
-        without_open_reads(db_).exec("BEGIN IMMEDIATE");
-    } catch (...) {
-        if (turn_.checkpoints) turn_.checkpoints->release(db_.getHandle());  // no destructor will
-        throw;
-    }
+    without_open_reads(db_).exec("BEGIN IMMEDIATE");
+    if (turn_.checkpoints) turn_.checkpoints->hold();
 }
 
 WriteTransaction::~WriteTransaction() {
-    if (turn_.checkpoints) turn_.checkpoints->release(db_.getHandle());  // a commit that threw held one back
+    if (turn_.checkpoints) turn_.checkpoints->release(db_.getHandle());  // rolled back, or a commit that threw
     if (committed_) return;
     try {
         if (nested_) {

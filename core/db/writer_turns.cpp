@@ -72,7 +72,6 @@ WriterTurn WriterTurns::take(sqlite3* connection) {
     if (!turn.try_lock_for(enrolment.timeout))
         throw SQLite::Exception("database is locked: another writer of this process kept it past the busy timeout",
                                 SQLITE_BUSY);
-    enrolment.checkpoints->hold();
     return {std::move(turn), &enrolment.file->syncs, enrolment.checkpoints.get()};
 }
 
