@@ -8,16 +8,17 @@ namespace kitap::core {
 namespace {
 
 // Columns of a set line, for a reader ?1: the class set of the reader's class, each
-// title with how many the reader holds. The reader's open loans are summed once per
-// query, not once per title (every scan at a station shows the set).
+// title with how many the reader holds, looked up per title in the index of open loans
+// by reader and title (every scan at a station shows the set; a subquery summing the
+// reader's loans once cost a temporary table per scan).
 constexpr const char* set_line_select = R"(
-    SELECT t.id, coalesce(t.isbn, ''), t.title, cu.subject, cu.per_pupil, coalesce(held.quantity, 0)
+    SELECT t.id, coalesce(t.isbn, ''), t.title, cu.subject, cu.per_pupil,
+           (SELECT coalesce(sum(l.quantity), 0) FROM loan l
+            WHERE l.reader_id = ?1 AND l.title_id = t.id AND l.returned_at IS NULL)
     FROM reader r
     JOIN school_class c ON c.id = r.class_id
     JOIN curriculum cu ON cu.grade = c.grade AND cu.language = c.language
     JOIN title t ON t.id = cu.title_id
-    LEFT JOIN (SELECT title_id, sum(quantity) AS quantity FROM loan
-               WHERE reader_id = ?1 AND returned_at IS NULL GROUP BY title_id) held ON held.title_id = t.id
     WHERE r.id = ?1)";
 
 SetLine read_set_line(SQLite::Statement& row) {
