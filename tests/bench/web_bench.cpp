@@ -252,6 +252,7 @@ void bench_web(const WebBenchOptions& options) {
     std::printf("web_api_p99_ms: %.3f (target <= 50)\n", percentile(reads.ms, 0.99));
     print("web_api_p50_ms", percentile(reads.ms, 0.50));
     print("web_requests_per_s", static_cast<double>(reads.ms.size()) / seconds);
+    print("web_scans", static_cast<double>(scans.ms.size()));  // timed: each loan and its return
     const double scan_p99 = percentile(scans.ms, 0.99);
     std::printf("web_scan_p99_ms: %.3f (target <= %.3f = 2 x station_loan_p99_ms + 1)\n", scan_p99,
                 2 * options.station_loan_p99_ms + 1);
