@@ -34,11 +34,6 @@ constexpr auto hold_refusal_names = enum_names<HoldRefusal>({
 // The queue's order: placed first, served first; a hold sent back to the queue keeps its place.
 constexpr const char* queue_order = "h.placed_at, h.id";
 
-// Queries of waiting or ready holds by title also say `state IN ('waiting', 'ready')`,
-// the condition of the index of open holds by title (hold_open_by_title): SQLite uses
-// a partial index only where the query states its condition, and does not infer it
-// from `state = 'waiting'`. Without it each return scanned every hold ever placed.
-
 // The columns read_hold expects. A waiting hold's position counts the waiting holds
 // of its title up to it in the queue's order.
 std::string select_hold(const std::string& where) {
@@ -46,8 +41,7 @@ std::string select_hold(const std::string& where) {
         SELECT h.id, h.reader_id, r.card, r.full_name, r.category, coalesce(c.grade || c.letter, ''),
                h.title_id, t.title, coalesce(t.isbn, ''), h.state, h.placed_at, h.station,
                CASE WHEN h.state = 'waiting' THEN
-                   (SELECT count(*) FROM hold q WHERE q.title_id = h.title_id
-                        AND q.state IN ('waiting', 'ready') AND q.state = 'waiting'
+                   (SELECT count(*) FROM hold q WHERE q.title_id = h.title_id AND q.state = 'waiting'
                         AND (q.placed_at < h.placed_at OR (q.placed_at = h.placed_at AND q.id <= h.id)))
                ELSE 0 END,
                CASE WHEN h.state = 'ready' THEN coalesce(cp.barcode, t.isbn, '') ELSE '' END,
@@ -106,18 +100,15 @@ HoldQueries::HoldQueries(SQLite::Database& db)
       hold_by_id(db, select_hold("h.id = ?")),
       open_hold_of_reader(db, select_hold("h.reader_id = ? AND h.title_id = ? AND h.state IN ('waiting', 'ready')")),
       // Readers who left the school wait no more: their holds are passed over.
-      first_waiting(db, select_hold("h.title_id = ? AND h.state IN ('waiting', 'ready') AND h.state = 'waiting' "
-                                    "AND r.status = 'active' "
+      first_waiting(db, select_hold("h.title_id = ? AND h.state = 'waiting' AND r.status = 'active' "
                                     "ORDER BY " +
                                     std::string(queue_order) + " LIMIT 1")),
       kept_copy(db, select_hold("h.copy_id = ? AND h.state = 'ready'")),
-      kept_unit(db, select_hold("h.title_id = ? AND h.state IN ('waiting', 'ready') AND h.state = 'ready' "
-                                "AND h.copy_id IS NULL "
+      kept_unit(db, select_hold("h.title_id = ? AND h.state = 'ready' AND h.copy_id IS NULL "
                                 "AND h.reader_id <> ? ORDER BY h.ready_at DESC, h.id DESC LIMIT 1")),
       kept_units(db, R"(
           SELECT count(*) FROM hold
-          WHERE title_id = ? AND state IN ('waiting', 'ready') AND state = 'ready' AND copy_id IS NULL
-            AND reader_id <> ?)"),
+          WHERE title_id = ? AND state = 'ready' AND copy_id IS NULL AND reader_id <> ?)"),
       free_copies(db, R"(
           SELECT count(*) FROM copy cp
           WHERE cp.title_id = ? AND cp.status = 'in_fund'

@@ -106,8 +106,7 @@ std::vector<CatalogEntry> catalog_search(SQLite::Database& db, std::string_view 
     // bm25's weights follow the index's columns: title, authors, subjects, isbn, then the same three again.
     // The loans on a title are counted in two parts, each on its partial index of open loans
     // (by title for a textbook's count, by copy for a labelled copy): ten years' loans are never read.
-    // A copy kept for a reader who reserved it is not available to anyone else (the title's
-    // open holds read on their index, whose condition the query states: see holds.cpp).
+    // A copy kept for a reader who reserved it is not available to anyone else.
     SQLite::Statement titles(db, R"(
         SELECT t.id, t.title, t.authors, t.isbn, t.kind,
                t.stock + (SELECT count(*) FROM copy c WHERE c.title_id = t.id AND c.status = 'in_fund'),
@@ -115,8 +114,7 @@ std::vector<CatalogEntry> catalog_search(SQLite::Database& db, std::string_view 
                 WHERE l.title_id = t.id AND l.copy_id IS NULL AND l.returned_at IS NULL) +
                (SELECT count(*) FROM copy c JOIN loan l ON l.copy_id = c.id
                 WHERE c.title_id = t.id AND l.copy_id IS NOT NULL AND l.returned_at IS NULL) +
-               (SELECT count(*) FROM hold h
-                WHERE h.title_id = t.id AND h.state IN ('waiting', 'ready') AND h.state = 'ready')
+               (SELECT count(*) FROM hold h WHERE h.title_id = t.id AND h.state = 'ready')
         FROM (SELECT rowid AS id, bm25(title_search, 10.0, 5.0, 2.0, 1.0, 10.0, 5.0, 2.0) AS rank
               FROM title_search WHERE title_search MATCH ?1 ORDER BY rank LIMIT ?2) found
         JOIN title t ON t.id = found.id
