@@ -1,7 +1,6 @@
 #include "core/circulation/holds.hpp"
 
 #include "core/circulation/station_queries.hpp"
-
 #include "core/db/statement.hpp"
 #include "core/text/enum_names.hpp"
 
