@@ -39,6 +39,9 @@ int migration_number(std::string_view name) {
 void apply_migration(SQLite::Database& db, const EmbeddedFile& migration, int version) {
     try {
         WriteTransaction transaction(db);
+        // Another program opening the file at the same moment (the kiosk and the web
+        // console, started together after an upgrade) may have applied it since.
+        if (schema_version(db) >= version) return;
         db.exec(std::string(migration.contents));
         db.exec("PRAGMA user_version = " + std::to_string(version));
         transaction.commit();

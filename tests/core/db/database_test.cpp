@@ -11,7 +11,10 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <latch>
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace kitap::core {
 namespace {
@@ -51,6 +54,34 @@ TEST(Database, TheStationMigrationKeepsEveryAccountItsIdAndItsClasses) {
                                std::string(64, 'a') + "', '$argon2id$x', 'now')"),
                  SQLite::Exception)
         << "only a station has a token";
+}
+
+// After an upgrade the kiosk and the web console start together on the older library:
+// both read its version, and the second to migrate found the first's migrations applied
+// ("no such index" and the like) and did not open.
+TEST(Database, TwoProgramsOpeningAnOlderDatabaseAtOnceBothOpenIt) {
+    testing::TempDir dir;
+    for (int round = 0; round < 5; ++round) {
+        const auto path = dir / ("kitap-" + std::to_string(round) + ".db");
+        auto older = reference_schema(latest_schema_version() - 2);
+        backup_database(older, path);
+        std::latch start(2);
+        std::vector<std::string> failures(2);
+        {
+            std::vector<std::jthread> programs;
+            for (auto& failure : failures)
+                programs.emplace_back([&] {
+                    start.arrive_and_wait();
+                    try {
+                        auto db = open_database(path);
+                        EXPECT_EQ(schema_version(db), latest_schema_version());
+                    } catch (const DatabaseError& e) {
+                        failure = e.what();
+                    }
+                });
+        }
+        EXPECT_EQ(failures, std::vector<std::string>(2)) << "round " << round;
+    }
 }
 
 TEST(Database, TheTransferMigrationKeepsEveryActAndRowAndTakesTheNewReason) {

@@ -303,12 +303,14 @@ TEST_F(DistrictTest, TwoSchoolsSyncAtOnceAndOneSchoolTwiceAtOnceSendsEachEventOn
     school("pavlodar-7");
     school("ekibastuz-3");
     std::vector<std::unique_ptr<ChildProcess>> runs;
+    const auto output = [&](std::size_t run) { return folder / ("sync-" + std::to_string(run) + ".out"); };
     for (const auto& id : {"pavlodar-7", "ekibastuz-3", "pavlodar-7"})
         runs.push_back(std::make_unique<ChildProcess>(
             std::vector<std::string>{KITAP_BINARY, "--config", (folder / (std::string(id) + ".toml")).string(), "--db",
                                      (folder / (std::string(id) + ".db")).string(), "sync", "--pg", server.conninfo()},
-            std::vector<std::string>{"LANG=C"}, folder / ("sync-" + std::to_string(runs.size()) + ".out")));
-    for (const auto& each : runs) EXPECT_EQ(each->wait_for_exit(std::chrono::seconds(120)), 0);
+            std::vector<std::string>{"LANG=C"}, output(runs.size())));
+    for (std::size_t run = 0; run < runs.size(); ++run)
+        EXPECT_EQ(runs[run]->wait_for_exit(std::chrono::seconds(120)), 0) << slurp(output(run));
     for (const auto& id : {"pavlodar-7", "ekibastuz-3"}) {
         const auto last = psql("SELECT last_sequence FROM school WHERE id = '" + std::string(id) + "'");
         EXPECT_NE(last, "0");
