@@ -32,7 +32,9 @@ SQLite::Database& without_open_reads(SQLite::Database& db);
 // and its commit returns only once the log is synced (SharedSyncs: the turn is given
 // up before, so the next writer works while this one's sync runs). A sync that fails
 // throws SQLite::Exception with the I/O error: the action is then reported as a fault
-// though it was written, as with synchronous=FULL.
+// though it was written, as with synchronous=FULL. Its commit, the end of the action,
+// also resets the reads left open, which would keep the log from being checkpointed
+// (LogCheckpoints).
 class WriteTransaction {
 public:
     explicit WriteTransaction(SQLite::Database& db);

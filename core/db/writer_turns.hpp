@@ -49,6 +49,9 @@ private:
 // is held back, and run by the same connection once the turn is given up and the
 // commit is durable: the others write meanwhile, as a PASSIVE checkpoint lets them.
 // Other commits of the connection (single statements) checkpoint as SQLite would.
+// SQLite makes no checkpoint on a connection still in a read transaction (a one-row
+// read left on its row keeps it in one): it answers SQLITE_LOCKED, and the log grows
+// until a later commit's checkpoint; WriteTransaction::commit lets go of such reads.
 class LogCheckpoints {
 public:
     // Installed on every connection to a file as it is enrolled (WriterTurns::enrol).

@@ -127,6 +127,27 @@ TEST_F(WriterTurnsTest, ALogFilledByOneStatementIsCheckpointedAsSqliteWould) {
     EXPECT_GT(std::filesystem::file_size(temp_.path()), before + 5'000'000) << "the log was not checkpointed";
 }
 
+// The stores' one-row lookups stay on their row until their next use, and a read left
+// open keeps the connection in a read transaction: SQLite refuses to checkpoint on it
+// (SQLITE_LOCKED), and the log grew by every scan. A commit lets go of the reads left
+// open, so the log is checkpointed and the next writer starts it over.
+TEST_F(WriterTurnsTest, AReadLeftOnItsRowHoldsNoCheckpointBackAndTheLogStartsOver) {
+    first_.exec("CREATE TABLE scratch (data BLOB)");
+    SQLite::Statement lookup(first_, "SELECT count(*) FROM scratch");
+    const auto fill = [&] {
+        WriteTransaction filling(first_);
+        first_.exec("INSERT INTO scratch VALUES (zeroblob(6000000))");
+        ASSERT_TRUE(lookup.executeStep());
+        filling.commit();
+    };
+    const auto before = std::filesystem::file_size(temp_.path());
+    fill();
+    ASSERT_GT(std::filesystem::file_size(temp_.path()), before + 5'000'000) << "the log was not checkpointed";
+    fill();
+    EXPECT_GT(std::filesystem::file_size(temp_.path()), before + 11'000'000) << "the log was not checkpointed";
+    EXPECT_LT(std::filesystem::file_size(temp_.path().string() + "-wal"), 7'000'000) << "the log was not started over";
+}
+
 // A sync the test holds until it lets it go, saying when it has begun.
 class HeldSync {
 public:
