@@ -83,7 +83,9 @@ public:
     // Lets go of the read snapshot a one-row read may have left open, so that the next
     // call sees every commit made since: a server lending one Library to request after
     // request calls it between them (a reader added by another program, or by another
-    // connection of the server, is then found).
+    // connection of the server, is then found). A front end waiting for its next input
+    // (the kiosk between pupils) calls it too: the snapshot it held would keep every
+    // later commit of the other programs in the log (WAL), uncheckpointed and growing.
     void release_reads();
 
     // Changes whenever anything is committed to the database, by this Library or by any

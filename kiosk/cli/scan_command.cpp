@@ -52,6 +52,7 @@ int run_scan(CliContext& context, const std::string& mode, const std::string& st
                          : station.handle(core::Scan{.text = text, .symbology = "", .source = "cli"}, now));
         print(result, station, context.tr());
         worst = std::max(worst, core::severity(result.last()));
+        context.library().release_reads();  // the next line may be a while coming (a desk at a terminal)
     };
     if (!codes.empty()) {
         for (const auto& code : codes) handle(code);

@@ -39,11 +39,19 @@ void LocalKioskLibrary::close() {
     library_.reset();
 }
 
+template <typename Answer>
+Answer LocalKioskLibrary::done_reading(Answer answer) {
+    library_->release_reads();
+    return answer;
+}
+
 template <typename Call>
 auto LocalKioskLibrary::served(Call&& call)
     -> tl::expected<typename std::invoke_result_t<Call, core::Library&>::value_type, Fault> {
     if (!library_ || !station_) return tl::unexpected(closed_fault(path_));
-    return std::forward<Call>(call)(*library_).map_error([](const core::Fault& fault) { return fault_from(fault); });
+    return done_reading(std::forward<Call>(call)(*library_)).map_error([](const core::Fault& fault) {
+        return fault_from(fault);
+    });
 }
 
 std::optional<Fault> LocalKioskLibrary::open() {
@@ -81,7 +89,7 @@ void LocalKioskLibrary::cancel_reader_pin() {
 template <typename Call>
 LocalKioskLibrary::Handled LocalKioskLibrary::on_station(std::optional<core::StationHandle>& station, Call&& call) {
     if (!station) return {.fault = closed_fault(path_)};
-    auto result = std::forward<Call>(call)(*station);
+    auto result = done_reading(std::forward<Call>(call)(*station));
     if (!result) return {.fault = fault_from(result.error())};
     return {.outcomes = std::move(result->outcomes), .session = std::move(result->session)};
 }
@@ -89,7 +97,7 @@ LocalKioskLibrary::Handled LocalKioskLibrary::on_station(std::optional<core::Sta
 LocalKioskLibrary::Handled LocalKioskLibrary::expire_idle(core::Timestamp now) {
     Handled handled;
     if (!station_) return {.fault = closed_fault(path_)};
-    auto ended = station_->expire_idle_session(now);
+    auto ended = done_reading(station_->expire_idle_session(now));
     if (!ended)
         handled.fault = fault_from(ended.error());
     else if (*ended) {

@@ -81,6 +81,12 @@ private:
     // (also when the station is closed).
     template <typename Call>
     Handled on_station(std::optional<core::StationHandle>& station, Call&& call);
+    // Every call to the library ends here, handing its answer on: the reads it left
+    // open are let go of, so that between pupils the kiosk holds no snapshot of the
+    // database. One would keep every later commit of another program (the web
+    // console's desks) in the log (WAL), where no checkpoint could copy it and it grew.
+    template <typename Answer>
+    Answer done_reading(Answer answer);
     // The PIN's hash in the settings, else the demo's; nullopt when neither.
     tl::expected<std::optional<std::string>, Fault> pin_hash();
     // The keypad's guard with the audit log's tries since the last unlock.

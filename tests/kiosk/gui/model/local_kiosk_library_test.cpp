@@ -53,6 +53,21 @@ TEST_F(LocalKioskLibraryTest, ScansGoThroughTheStation) {
     EXPECT_EQ(other.outcomes.at(0).reason, core::Reason::on_loan_to_other);
 }
 
+// Between pupils the kiosk holds no snapshot of the database: a read left open would
+// keep every later commit of another program (the web console's desk) in the log, which
+// no checkpoint could then copy into the database and which would grow all the while.
+TEST_F(LocalKioskLibraryTest, AWaitingKioskHoldsNoCommitOfAnotherProgramInTheLog) {
+    scan(SampleLibrary::pupil_a, now);
+    ASSERT_EQ(scan(SampleLibrary::copy_1, now + 1s).outcomes.at(0).outcome, core::Outcome::loan);
+    ASSERT_EQ(scan(SampleLibrary::copy_3, now + 2s).outcomes.at(0).reason, core::Reason::on_loan_to_other);  // no write
+    ASSERT_TRUE(library.held_items(SampleLibrary::pupil_a));
+    SQLite::Database other(db_path().string(), SQLite::OPEN_READWRITE);
+    other.exec("INSERT INTO visit (reader_id, day, station) SELECT id, '2020-01-01', 'web' FROM reader");
+    SQLite::Statement checkpoint(other, "PRAGMA wal_checkpoint(PASSIVE)");
+    ASSERT_TRUE(checkpoint.executeStep());
+    EXPECT_EQ(checkpoint.getColumn(2).getInt(), checkpoint.getColumn(1).getInt()) << "frames left in the log";
+}
+
 // The librarian's desk is a station of its own: the pupils' session is untouched.
 TEST_F(LocalKioskLibraryTest, TheDeskIssuesAClassSetBesideThePupilsStation) {
     scan(SampleLibrary::pupil_b, now);
