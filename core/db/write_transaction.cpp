@@ -65,16 +65,15 @@ WriteTransaction::~WriteTransaction() {
 void WriteTransaction::commit() {
     db_.exec(nested_ ? std::string("RELEASE ") + savepoint : std::string("COMMIT"));
     committed_ = true;
-    if (nested_) return;
-    // The action is over. Its one-row reads left on their row would keep the connection
-    // in a read transaction, on which SQLite makes no checkpoint (SQLITE_LOCKED): the
-    // log would grow by every scan instead of starting over at 1000 frames.
-    without_open_reads(db_);
     if (!turn_.syncs) return;
     const auto commit = turn_.syncs->committed();
     turn_.lock.unlock();  // the next writer need not wait for this one's sync
     turn_.syncs->wait_durable(commit, [this] { sync_log(db_); });
-    turn_.checkpoints->release(db_.getHandle());  // nor for the checkpoint this commit made due
+    // Nor for the checkpoint this commit made due, made now. The action is over: its
+    // one-row reads left on their row are let go of first, as they keep the connection
+    // in a read transaction, on which SQLite makes no checkpoint (SQLITE_LOCKED), and the
+    // log would grow by every scan instead of starting over at 1000 frames.
+    turn_.checkpoints->release(without_open_reads(db_).getHandle());
 }
 
 ReadTransaction::ReadTransaction(SQLite::Database& db)
