@@ -186,8 +186,6 @@ ChainCheck verify_event_chain(SQLite::Database& db) {
     return check;
 }
 
-std::string hex(const EventHash& hash) { return hex_text(hash); }
-
 void add_event_hash_function(SQLite::Database& db) {
     const int result = sqlite3_create_function_v2(db.getHandle(), "kitap_event_hash", 1 + chained_column_count,
                                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <string>
 #include <string_view>
 #include <variant>
 
@@ -67,9 +66,6 @@ struct ChainCheck {
 
 // Reads the whole log in id order, stopping at the first row that does not fit.
 ChainCheck verify_event_chain(SQLite::Database& db);
-
-// "3f2a…": a hash as lower-case hex.
-std::string hex(const EventHash& hash);
 
 // kitap_event_hash(previous, <chained columns>) on this connection: chain_hash in
 // SQL, for the migration that chains the rows written before the chain existed.

@@ -1,5 +1,6 @@
 // `kitap audit [--since DATE] [--json]`: every librarian action and override,
 // with station and time, oldest first; `kitap audit verify`: its hash chain.
+#include "core/security/sodium.hpp"
 #include "kiosk/answers/cli_problem.hpp"
 #include "kiosk/answers/record_answers.hpp"
 #include "kiosk/cli/commands.hpp"
@@ -58,7 +59,7 @@ json chain_json(const core::ChainCheck& check) {
         return {{"whole", true},
                 {"events", check.events},
                 {"last_id", check.last_id},
-                {"head", check.head ? json(core::hex(*check.head)) : json()}};
+                {"head", check.head ? json(core::hex_text(*check.head)) : json()}};
     const auto& broken = *check.broken;
     json out{{"whole", false},
              {"events", check.events},
@@ -77,7 +78,7 @@ std::string chain_text(const core::ChainCheck& check, const app::Translator& tr)
         if (!check.head) return tr("audit.verify.empty");
         return tr("audit.verify.whole", {{"events", std::to_string(check.events)},
                                          {"last_id", std::to_string(check.last_id)},
-                                         {"head", core::hex(*check.head)}});
+                                         {"head", core::hex_text(*check.head)}});
     }
     const auto& broken = *check.broken;
     const app::MessageArgs where{{"id", std::to_string(broken.id)},

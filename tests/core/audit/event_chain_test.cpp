@@ -4,6 +4,7 @@
 #include "core/audit/librarian_action.hpp"
 #include "core/circulation/station.hpp"
 #include "core/embedded_file.hpp"
+#include "core/security/sodium.hpp"
 #include "core/textbooks/textbook_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -74,7 +75,7 @@ TEST_F(EventChainTest, AnIntactChainVerifies) {
     EXPECT_EQ(check.events, count("SELECT count(*) FROM event"));
     EXPECT_EQ(check.last_id, count("SELECT max(id) FROM event"));
     ASSERT_TRUE(check.head);
-    EXPECT_EQ(hex(*check.head),
+    EXPECT_EQ(hex_text(*check.head),
               temp_.db().execAndGet("SELECT lower(hex(hash)) FROM event ORDER BY id DESC LIMIT 1").getString());
 }
 
@@ -108,7 +109,7 @@ TEST_F(EventChainTest, ARowRehashedAfterItsChangeBreaksTheChainAtTheNextRow) {
         std::from_chars(previous.data() + i, previous.data() + i + 2, value, 16);
         previous_bytes.push_back(static_cast<unsigned char>(value));
     }
-    const auto forged = hex(chain_hash(previous_bytes, fields));
+    const auto forged = hex_text(chain_hash(previous_bytes, fields));
     behind_the_triggers_back("UPDATE event SET at = '" + at +
                              "', station = 'desk', actor_role = 'librarian', "
                              "actor_card = '', action = 'visit', reader_id = 1, title_id = NULL, copy_id = NULL, "
