@@ -24,7 +24,8 @@ struct WebBenchOptions {
     double station_loan_p99_ms = 0;  // the same run's in-process figure the web scan is held to
 };
 
-// Prints web_api_p99_ms, web_requests_per_s, web_scan_p99_ms (and from one desk alone),
+// Prints web_api_p99_ms, web_requests_per_s, web_scan_p99_ms (and from one desk alone,
+// back to back and pausing between scans),
 // remote_scan_p99_ms (a kiosk on another PC through its ServerLink), web_rss_mb and
 // web_rss_peak_mb with their targets. A server that does not start or a request
 // that fails ends the benchmark (exit 1) with what went wrong.
